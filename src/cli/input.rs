@@ -1,0 +1,62 @@
+//! The input options every corpus-reading subcommand shares, and loading the corpus with its diagnostics.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Args;
+
+use stenogram::transcript::{read_corpus, Aliases, Corpus, Language, ReadOptions};
+
+/// Where transcripts come from and how to read them.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Transcript files or directories (walked recursively for *.txt).
+    #[arg(value_name = "PATHS", default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+    /// CSV file `label,speaker` joining other spellings of a speaker.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    /// Attribute files without speaker labels (plain prose) to this speaker instead of narration.
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Language of the texts (ru or en) instead of detecting it per file.
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub lang: Option<Language>,
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    Language::parse(s).ok_or_else(|| format!("unknown language '{s}' (use ru or en)"))
+}
+
+impl InputArgs {
+    /// Reads the corpus. Alias-file problems are usage errors (`Err`); bad transcripts are in `Corpus::errors`.
+    pub fn load(&self) -> anyhow::Result<Corpus> {
+        let aliases = match &self.aliases {
+            None => Aliases::default(),
+            Some(path) => {
+                let shown = path.display().to_string();
+                let data = std::fs::read(path)
+                    .with_context(|| format!("{shown}: cannot read alias file"))?;
+                Aliases::from_csv(&shown, &data)?
+            }
+        };
+        let options = ReadOptions {
+            narrator: self.speaker.clone(),
+            language: self.lang,
+        };
+        Ok(read_corpus(&self.paths, &options, aliases))
+    }
+}
+
+/// Prints warnings and errors to stderr; returns whether any file failed.
+pub fn report_diagnostics(corpus: &Corpus, quiet: bool) -> bool {
+    if !quiet {
+        for w in &corpus.warnings {
+            eprintln!("{w}");
+        }
+    }
+    for e in &corpus.errors {
+        eprintln!("error: {e}");
+    }
+    !corpus.errors.is_empty()
+}

@@ -1,0 +1,44 @@
+//! The command line: clap arguments to library calls, one file per subcommand. Nothing below imports this module.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod input;
+mod output;
+mod parse;
+mod speakers;
+mod words;
+
+/// Russian political transcripts to statistics that compare how the speakers talk.
+#[derive(Debug, Parser)]
+#[command(name = "stenogram", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read transcripts and print one row per speaker turn (or the line audit).
+    Parse(parse::ParseArgs),
+    /// List the speakers with meetings, turns and words.
+    Speakers(speakers::SpeakersArgs),
+}
+
+/// Exit codes: 0 all good, 1 usage (or an error before any input was read), 2 some input failed.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Parse(args) => parse::run(args),
+        Command::Speakers(args) => speakers::run(args),
+    };
+    match result {
+        Ok(false) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::from(2),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! The speaker-label rule: which lines start a turn.
+//!
+//! A line starts a turn when it begins with a **name**, optionally one **remark** in parentheses, then a colon
+//! followed by a space, a letter or the end of the line (`В.Путин: …`, `Н.Мадуро (как переведено): …`,
+//! `President of Kazakhstan Nursultan Nazarbayev : …`). A name is one of:
+//!
+//! 1. **initials and a surname**: `В.Путин`, `В. Путин`, `К.-Ж.Токаев`, `Д.Сассу-Нгессо`, `Х.Бен Тарек Аль Саид`;
+//! 2. **a surname and initials**: `Путин В.В.`;
+//! 3. **two to twelve capitalised words**, with lowercase particles allowed between them (`of`, `the`, `al`, `bin`,
+//!    `de`, `van`, `von`, `ибн`, `фон`, …) and inside them (`al-Assad`, `People’s`): `Патриарх Кирилл`, `Ван И`,
+//!    `President of the People’s Republic of China Xi Jinping`;
+//! 4. **a group label** from a fixed list: `Вопрос`, `Реплика`, `Ответ`, `Голос из зала`, `Реплика из зала`,
+//!    `Ведущий`, `Ведущая`, `Модератор`, `Question`, `Remark`, `Reply`, `Answer`, `Response`, `Moderator`.
+//!
+//! Every word of a name must be capitalised, so an ordinary sentence with a colon is not a label by construction:
+//! in «Достаточно сказать: свыше 50 миллиардов» the word «сказать» is lowercase. A single capitalised word
+//! (`Итак:`, `Первое:`) is not a name unless it is a group label. Only the first 300 bytes of a line are examined,
+//! so a label is at most that long.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A label found at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label<'a> {
+    /// The label as written, without the colon and the spaces around it.
+    pub raw: &'a str,
+    /// The name, without the remark, whitespace collapsed to single spaces.
+    pub name: String,
+    /// The remark inside the parentheses, trimmed.
+    pub remark: Option<&'a str>,
+    /// The remark says the words came through an interpreter.
+    pub interpreted: bool,
+    /// The text after the colon, trimmed at the start.
+    pub rest: &'a str,
+}
+
+/// Lowercase group labels, as written with a capital.
+pub const GROUP_LABELS: [&str; 14] = [
+    "Вопрос",
+    "Реплика",
+    "Ответ",
+    "Голос из зала",
+    "Реплика из зала",
+    "Ведущий",
+    "Ведущая",
+    "Модератор",
+    "Question",
+    "Remark",
+    "Reply",
+    "Answer",
+    "Response",
+    "Moderator",
+];
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"(?:[a-z]{1,3}[-’'])?\p{Lu}[\p{L}\p{M}]*(?:[-’'][\p{L}\p{M}]+)*";
+    let initial = r"\p{Lu}\.(?:\s?-\s?\p{Lu}\.)?";
+    let particle = r"(?:of|the|de|da|del|della|der|di|do|dos|du|la|le|van|von|bin|ibn|bint|al|el|ben|и|ибн|бин|бен|фон|ван|де|дель|аль|эль)";
+    let groups = GROUP_LABELS.join("|");
+    let name = format!(
+        r"(?:{initial}(?:\s?{initial}){{0,2}}\s?{word}(?:[ -]{word}){{0,5}}|{word}\s+{initial}(?:\s?{initial}){{0,2}}|{word}(?:\s+(?:{particle}\s+)*{word}){{1,11}}|{groups})"
+    );
+    let re = format!(
+        r"^(?P<name>{name})(?:\s*\((?P<remark>[^()\n]{{1,100}})\))?\s*:(?:\s+|$|(?P<glued>[^\s/\d:]))"
+    );
+    Regex::new(&re).expect("the label pattern is valid")
+});
+
+/// The longest prefix of a line that is examined for a label.
+const MAX_LABEL_BYTES: usize = 300;
+
+/// Whether a remark marks interpreted speech.
+pub fn is_interpreter_remark(remark: &str) -> bool {
+    let lower = remark.to_lowercase();
+    ["переведено", "перевод", "translat", "interpret", "синхрон"]
+        .iter()
+        .any(|k| lower.contains(k))
+}
+
+/// Parses a label at the start of `line` (already trimmed at the start); `None` if the line does not start a turn.
+pub fn parse_label(line: &str) -> Option<Label<'_>> {
+    let mut end = line.len().min(MAX_LABEL_BYTES);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let caps = LABEL.captures(&line[..end])?;
+    let name_match = caps.name("name")?;
+    let remark = caps.name("remark").map(|m| m.as_str().trim());
+    let whole = caps.get(0)?;
+    // The label ends before the colon; the colon is the last ':' of the match (a glued letter may follow it).
+    let after = match caps.name("glued") {
+        Some(g) => g.start(),
+        None => whole.end(),
+    };
+    let colon = line[..after].rfind(':')?;
+    let raw = line[..colon].trim_end();
+    let name = name_match
+        .as_str()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Label {
+        raw,
+        name,
+        remark,
+        interpreted: remark.is_some_and(is_interpreter_remark),
+        rest: line[after..].trim_start(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(line: &str) -> Option<String> {
+        parse_label(line).map(|l| l.name)
+    }
+
+    #[test]
+    fn russian_labels() {
+        for (line, raw, expected) in [
+            ("В.Путин: Уважаемый", "В.Путин", "В.Путин"),
+            ("К.-Ж.Токаев: Благодарю", "К.-Ж.Токаев", "К.-Ж.Токаев"),
+            ("В. Путин: Да.", "В. Путин", "В. Путин"),
+            ("Путин В.В.: Да.", "Путин В.В.", "Путин В.В."),
+            (
+                "Патриарх Кирилл: Спасибо.",
+                "Патриарх Кирилл",
+                "Патриарх Кирилл",
+            ),
+            ("Вопрос: Как?", "Вопрос", "Вопрос"),
+            ("Реплика: Да.", "Реплика", "Реплика"),
+            (
+                "Ван И (как переведено): Спасибо.",
+                "Ван И (как переведено)",
+                "Ван И",
+            ),
+            (
+                "Х.Бен Тарек Аль Саид (как переведено): Я",
+                "Х.Бен Тарек Аль Саид (как переведено)",
+                "Х.Бен Тарек Аль Саид",
+            ),
+            (
+                "М.Диас-Канель Бермудес (как переведено): Я",
+                "М.Диас-Канель Бермудес (как переведено)",
+                "М.Диас-Канель Бермудес",
+            ),
+            (
+                "В.Путин (комментируя презентацию): Это",
+                "В.Путин (комментируя презентацию)",
+                "В.Путин",
+            ),
+            ("В.Путин:", "В.Путин", "В.Путин"),
+        ] {
+            let label = parse_label(line).unwrap_or_else(|| panic!("{line} is a label"));
+            assert_eq!(label.raw, raw);
+            assert_eq!(label.name, expected);
+        }
+    }
+
+    #[test]
+    fn english_labels() {
+        let l = parse_label("President of China Xi Jinping  (retranslated): I am glad").unwrap();
+        assert_eq!(l.raw, "President of China Xi Jinping  (retranslated)");
+        assert_eq!(l.name, "President of China Xi Jinping");
+        assert!(l.interpreted);
+        assert_eq!(l.rest, "I am glad");
+        let l = parse_label("President of Kazakhstan Nursultan Nazarbayev : Mr Putin,").unwrap();
+        assert_eq!(l.raw, "President of Kazakhstan Nursultan Nazarbayev");
+        assert_eq!(l.rest, "Mr Putin,");
+        assert!(
+            parse_label("President of Syria Bashar al-Assad (re-translated): Yes")
+                .unwrap()
+                .interpreted
+        );
+        assert_eq!(
+            name("President of the People’s Republic of China Xi Jinping  (retranslated): Thank"),
+            Some("President of the People’s Republic of China Xi Jinping".into())
+        );
+        assert_eq!(
+            name("Question (retranslated): My question"),
+            Some("Question".into())
+        );
+    }
+
+    #[test]
+    fn sentences_with_a_colon_are_not_labels() {
+        for line in [
+            "Достаточно сказать: свыше 50 миллиардов.",
+            "Итак: мы договорились.",
+            "Первое: экономика.",
+            "Время встречи 10:30.",
+            "Это важно: во-первых, экономика.",
+            "See also",
+            "Уважаемый Касым-Жомарт Кемелевич! Да: так.",
+            "http://kremlin.ru/events/president/news/69944",
+            "Во-первых: да.",
+        ] {
+            assert_eq!(parse_label(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn interpreter_remarks() {
+        assert!(is_interpreter_remark("как переведено"));
+        assert!(is_interpreter_remark("re-translated"));
+        assert!(is_interpreter_remark("through an interpreter"));
+        assert!(!is_interpreter_remark("комментируя презентацию"));
+    }
+
+    #[test]
+    fn a_huge_line_is_not_a_label_and_does_not_hang() {
+        let line = "А".repeat(1_000_000) + ": текст";
+        assert_eq!(parse_label(&line), None);
+    }
+}

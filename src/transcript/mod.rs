@@ -1,0 +1,25 @@
+//! Transcript files to [`Meeting`]s: decoding, the kremlin.ru layout, speaker labels, editorial annotations and
+//! canonical speakers. A leaf module: it knows nothing of tokens or statistics.
+//!
+//! - [`decode`]: bytes to text (UTF-8, UTF-16, cp1251, KOI8-R, …);
+//! - [`label`]: which lines start a turn;
+//! - [`annotate`]: spoken text apart from `[insertions]`, `(Stage directions.)` and `<…>`;
+//! - [`reader`]: text to blocks, with an audit of every line;
+//! - [`speaker`]: one canonical speaker per person;
+//! - [`source`]: paths to a corpus, in parallel, one bad file never losing the others.
+
+pub mod annotate;
+pub mod decode;
+pub mod label;
+pub mod model;
+pub mod reader;
+pub mod source;
+pub mod speaker;
+
+pub use label::{parse_label, Label};
+pub use model::{Annotation, AnnotationKind, Block, Language, Meeting, Paragraph, Turn};
+pub use reader::{parse_text, Audit, ReadOptions, Warning};
+pub use source::{
+    collect_files, read_bytes, read_corpus, read_file, Corpus, FileWarning, ReadError, ReadFile,
+};
+pub use speaker::{AliasError, Aliases, SpeakerResolver};

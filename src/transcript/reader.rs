@@ -1,0 +1,555 @@
+//! Decoded text to a [`Meeting`]: the header, the body's blocks, and an [`Audit`] that accounts for every
+//! non-blank line.
+//!
+//! **Layout** (kremlin.ru, as in `corpus/`): title, `YYYY-MM-DD HH:MM:SS`, place, lead paragraphs, body, source URL
+//! last. The header is recognised only when the date line is the first or second non-blank line; otherwise the whole
+//! file is body and the date comes from a `YYYY-MM-DD` at the start of the file name, if any.
+//!
+//! **Body rules**, line by line (blank lines are ignored; a paragraph is a line):
+//! - `* * *` is a separator and ends the current turn;
+//! - a line that is only `<…>` is an elision; an unlabelled paragraph after it resumes the previous speaker in a new
+//!   turn marked `resumed`;
+//! - a line accepted by [`parse_label`] starts a turn; the text after the colon is its first paragraph;
+//! - an unlabelled line inside a turn continues it;
+//! - an unlabelled line outside a turn is **lead** while no turn has started (unless it has no closing punctuation
+//!   and comes after a separator or right before a label: then it is a section **heading**), and a **heading**
+//!   after a turn has been closed by a separator or heading;
+//! - page furniture (`See also`, `Additional`, `Смотрите также`, `Дополнительно`, `Краткая справка`) is counted with
+//!   the metadata and does not end a turn;
+//! - a line that is only HTML markup is **unclassified** and reported.
+//!
+//! A file with no label at all is narration: every line is lead, or, with a narrator name, one turn of that speaker.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::annotate::split_paragraph;
+use super::label::parse_label;
+use super::model::{Block, Language, Meeting, Turn};
+
+/// How to read a file.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Attribute files without any label to this speaker instead of treating them as narration.
+    pub narrator: Option<String>,
+    /// Use this language instead of detecting it.
+    pub language: Option<Language>,
+}
+
+/// What became of each non-blank line of one file. `lines` equals the sum of the other counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Audit {
+    /// The file as given.
+    pub file: String,
+    /// Non-blank lines.
+    pub lines: usize,
+    /// Title, date, place, source URL and page furniture.
+    pub metadata: usize,
+    /// Lead (narration) paragraphs.
+    pub lead: usize,
+    /// Section headings.
+    pub headings: usize,
+    /// `* * *` separators.
+    pub separators: usize,
+    /// Label lines and their continuation paragraphs.
+    pub turn_lines: usize,
+    /// Elision lines.
+    pub elisions: usize,
+    /// Lines that could not be placed.
+    pub unclassified: usize,
+}
+
+/// A problem worth telling the user that did not stop the file from being read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// 1-based line, when the warning is about one line.
+    pub line: Option<usize>,
+    /// What happened.
+    pub message: String,
+}
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")
+        .expect("valid date pattern")
+});
+static STEM_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4}-\d{2}-\d{2})").expect("valid stem date pattern"));
+static URL_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^https?://\S+$").expect("valid url pattern"));
+static SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\*(?:\s*\*){2,}$").expect("valid separator pattern"));
+static ELISION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[<\[]\s*(?:…|\.\.\.)\s*[>\]]$").expect("valid elision pattern"));
+static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:<[/!?]?[A-Za-z][^<>]*>\s*)+$").expect("valid markup pattern")
+});
+
+const FURNITURE: [&str; 7] = [
+    "see also",
+    "additional",
+    "смотрите также",
+    "см. также",
+    "дополнительно",
+    "краткая справка",
+    "also see",
+];
+
+fn valid_date(date: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok()
+}
+
+fn ends_like_a_sentence(line: &str) -> bool {
+    line.chars()
+        .last()
+        .is_some_and(|c| ".!?…:;»\"”)],".contains(c))
+}
+
+/// Splits text into lines on `\n`, `\r\n` or a lone `\r`, decoding HTML entities, turning no-break spaces into
+/// spaces and trimming each line.
+/// Returns (1-based line number, line) for the non-blank lines.
+fn content_lines(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut number = 0;
+    let mut rest = text;
+    while !rest.is_empty() || number == 0 {
+        number += 1;
+        let (line, next) = match rest.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                (&rest[..i], &rest[i + skip..])
+            }
+            None => (rest, ""),
+        };
+        let decoded = html_escape::decode_html_entities(line);
+        let trimmed = decoded.trim();
+        if !trimmed.is_empty() {
+            // No-break spaces (as `&nbsp;` or as characters) are spaces in a label and in speech alike.
+            out.push((
+                number,
+                trimmed.replace(['\u{00A0}', '\u{202F}', '\u{2007}'], " "),
+            ));
+        }
+        rest = next;
+        if rest.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+fn detect_language(lines: &[(usize, String)]) -> Language {
+    let (mut cyrillic, mut latin) = (0usize, 0usize);
+    for (_, line) in lines.iter().take(2000) {
+        for c in line.chars() {
+            if ('\u{0400}'..='\u{04FF}').contains(&c) {
+                cyrillic += 1;
+            } else if c.is_ascii_alphabetic() {
+                latin += 1;
+            }
+        }
+    }
+    if latin > cyrillic {
+        Language::En
+    } else {
+        Language::Ru
+    }
+}
+
+/// Builds the meeting and its audit from decoded text. `id` is the file stem, `path` the path as given.
+pub fn parse_text(
+    id: &str,
+    path: &str,
+    text: &str,
+    encoding: &'static str,
+    options: &ReadOptions,
+) -> (Meeting, Audit, Vec<Warning>) {
+    let lines = content_lines(text);
+    let mut warnings = Vec::new();
+    let mut audit = Audit {
+        file: path.to_string(),
+        lines: lines.len(),
+        ..Audit::default()
+    };
+    let mut meeting = Meeting {
+        id: id.to_string(),
+        path: path.to_string(),
+        title: None,
+        date: None,
+        time: None,
+        place: None,
+        source: None,
+        language: options.language.unwrap_or_else(|| detect_language(&lines)),
+        encoding,
+        blocks: Vec::new(),
+    };
+
+    // Header: [title] date [place].
+    let mut start = 0;
+    let date_at = (0..lines.len().min(2)).find(|&i| DATE_LINE.is_match(&lines[i].1));
+    if let Some(i) = date_at {
+        if i == 1 && parse_label(&lines[0].1).is_none() {
+            meeting.title = Some(lines[0].1.clone());
+        }
+        if i == 0 || meeting.title.is_some() {
+            let caps = DATE_LINE.captures(&lines[i].1).expect("matched above");
+            let date = &caps[1];
+            if valid_date(date) {
+                meeting.date = Some(date.to_string());
+                meeting.time = caps.get(2).map(|m| m.as_str().to_string());
+            } else {
+                warnings.push(Warning {
+                    line: Some(lines[i].0),
+                    message: format!("invalid date '{date}' in the header; date left empty"),
+                });
+            }
+            start = i + 1;
+            if let Some((_, place)) = lines.get(start) {
+                if place.chars().count() <= 100
+                    && !ends_like_a_sentence(place)
+                    && parse_label(place).is_none()
+                    && !SEPARATOR.is_match(place)
+                {
+                    meeting.place = Some(place.clone());
+                    start += 1;
+                }
+            }
+        }
+    }
+    audit.metadata += start;
+    if meeting.date.is_none() && date_at.is_none() {
+        meeting.date = STEM_DATE
+            .captures(id)
+            .map(|c| c[1].to_string())
+            .filter(|d| valid_date(d));
+    }
+
+    // Footer: the source URL.
+    let mut end = lines.len();
+    if end > start && URL_LINE.is_match(&lines[end - 1].1) {
+        meeting.source = Some(lines[end - 1].1.clone());
+        audit.metadata += 1;
+        end -= 1;
+    }
+
+    let body = &lines[start..end];
+    let has_labels = body.iter().any(|(_, l)| parse_label(l).is_some());
+    if has_labels {
+        read_body(body, &mut meeting.blocks, &mut audit, &mut warnings);
+    } else {
+        read_narration(body, options, &mut meeting.blocks, &mut audit);
+    }
+    (meeting, audit, warnings)
+}
+
+fn read_narration(
+    body: &[(usize, String)],
+    options: &ReadOptions,
+    blocks: &mut Vec<Block>,
+    audit: &mut Audit,
+) {
+    let (separators, text): (Vec<_>, Vec<_>) =
+        body.iter().partition(|(_, l)| SEPARATOR.is_match(l));
+    audit.separators += separators.len();
+    match &options.narrator {
+        Some(name) if !text.is_empty() => {
+            audit.turn_lines += text.len();
+            blocks.push(Block::Turn(Turn {
+                line: text[0].0,
+                label: name.clone(),
+                name: name.clone(),
+                remark: None,
+                speaker: name.clone(),
+                interpreted: false,
+                resumed: false,
+                paragraphs: text.iter().map(|(n, l)| split_paragraph(*n, l)).collect(),
+            }));
+        }
+        _ => {
+            for (n, l) in body {
+                if SEPARATOR.is_match(l) {
+                    blocks.push(Block::Separator { line: *n });
+                } else {
+                    audit.lead += 1;
+                    blocks.push(Block::Lead {
+                        line: *n,
+                        text: l.clone(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Where the reader is between lines.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Before any turn or separator.
+    Lead,
+    /// After a separator, before any turn.
+    LeadAfterSeparator,
+    /// Inside a turn: unlabelled lines continue it.
+    InTurn,
+    /// After an elision that followed a turn: an unlabelled line resumes that speaker.
+    AfterElision,
+    /// A turn was closed by a separator or heading.
+    Closed,
+}
+
+fn read_body(
+    body: &[(usize, String)],
+    blocks: &mut Vec<Block>,
+    audit: &mut Audit,
+    warnings: &mut Vec<Warning>,
+) {
+    let mut state = State::Lead;
+    let mut current: Option<usize> = None; // index in `blocks` of the open (or last) turn
+    for (k, (number, line)) in body.iter().enumerate() {
+        let number = *number;
+        if SEPARATOR.is_match(line) {
+            audit.separators += 1;
+            blocks.push(Block::Separator { line: number });
+            state = if state == State::Lead || state == State::LeadAfterSeparator {
+                State::LeadAfterSeparator
+            } else {
+                State::Closed
+            };
+            continue;
+        }
+        if ELISION.is_match(line) {
+            audit.elisions += 1;
+            blocks.push(Block::Elision { line: number });
+            if matches!(state, State::InTurn | State::AfterElision) {
+                state = State::AfterElision;
+            }
+            continue;
+        }
+        if FURNITURE.contains(&line.to_lowercase().as_str()) {
+            audit.metadata += 1;
+            blocks.push(Block::Furniture {
+                line: number,
+                text: line.clone(),
+            });
+            continue;
+        }
+        if MARKUP.is_match(line) {
+            audit.unclassified += 1;
+            warnings.push(Warning {
+                line: Some(number),
+                message: format!("unclassified line (markup): {}", preview(line)),
+            });
+            blocks.push(Block::Unclassified {
+                line: number,
+                text: line.clone(),
+            });
+            continue;
+        }
+        if let Some(label) = parse_label(line) {
+            audit.turn_lines += 1;
+            blocks.push(Block::Turn(Turn {
+                line: number,
+                label: label.raw.to_string(),
+                name: label.name.clone(),
+                remark: label.remark.map(str::to_string),
+                speaker: label.name,
+                interpreted: label.interpreted,
+                resumed: false,
+                paragraphs: vec![split_paragraph(number, label.rest)],
+            }));
+            current = Some(blocks.len() - 1);
+            state = State::InTurn;
+            continue;
+        }
+        match state {
+            State::InTurn => {
+                audit.turn_lines += 1;
+                if let Some(Block::Turn(turn)) = current.and_then(|i| blocks.get_mut(i)) {
+                    turn.paragraphs.push(split_paragraph(number, line));
+                }
+            }
+            State::AfterElision => {
+                audit.turn_lines += 1;
+                let previous = match current.and_then(|i| blocks.get(i)) {
+                    Some(Block::Turn(t)) => t.clone(),
+                    _ => unreachable!("AfterElision follows a turn"),
+                };
+                blocks.push(Block::Turn(Turn {
+                    line: number,
+                    resumed: true,
+                    paragraphs: vec![split_paragraph(number, line)],
+                    ..previous
+                }));
+                current = Some(blocks.len() - 1);
+                state = State::InTurn;
+            }
+            State::Lead | State::LeadAfterSeparator => {
+                let before_label = body
+                    .get(k + 1)
+                    .is_some_and(|(_, next)| parse_label(next).is_some());
+                if !ends_like_a_sentence(line)
+                    && (before_label || state == State::LeadAfterSeparator)
+                {
+                    audit.headings += 1;
+                    blocks.push(Block::Heading {
+                        line: number,
+                        text: line.clone(),
+                    });
+                } else {
+                    audit.lead += 1;
+                    blocks.push(Block::Lead {
+                        line: number,
+                        text: line.clone(),
+                    });
+                }
+            }
+            State::Closed => {
+                audit.headings += 1;
+                blocks.push(Block::Heading {
+                    line: number,
+                    text: line.clone(),
+                });
+            }
+        }
+    }
+}
+
+fn preview(line: &str) -> String {
+    let mut s: String = line.chars().take(80).collect();
+    if s.len() < line.len() {
+        s.push('…');
+    }
+    s
+}
+
+/// Test helper: the speaker and spoken paragraphs of each turn.
+#[cfg(test)]
+fn turn_texts(m: &Meeting) -> Vec<(String, Vec<String>)> {
+    m.turns()
+        .map(|t| {
+            (
+                t.speaker.clone(),
+                t.paragraphs.iter().map(|p| p.spoken.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Meeting, Audit, Vec<Warning>) {
+        parse_text(
+            "2024-01-02_x",
+            "x.txt",
+            text,
+            "UTF-8",
+            &ReadOptions::default(),
+        )
+    }
+
+    const SAMPLE: &str = "\nЗаголовок встречи\n\n\n2024-05-06 12:30:00\n\nМосква, Кремль\n\nВступление.\n* * *\nНачало встречи\nВ.Путин: Добрый день!\nПродолжение [вставка].\nИ.Иванов (как переведено): Спасибо.\n&lt;…&gt;\n\n\n\nhttp://kremlin.ru/events/1";
+
+    #[test]
+    fn header_body_and_footer() {
+        let (m, audit, warnings) = read(SAMPLE);
+        assert!(warnings.is_empty());
+        assert_eq!(m.title.as_deref(), Some("Заголовок встречи"));
+        assert_eq!(m.date.as_deref(), Some("2024-05-06"));
+        assert_eq!(m.time.as_deref(), Some("12:30:00"));
+        assert_eq!(m.place.as_deref(), Some("Москва, Кремль"));
+        assert_eq!(m.source.as_deref(), Some("http://kremlin.ru/events/1"));
+        assert_eq!(m.headings().collect::<Vec<_>>(), ["Начало встречи"]);
+        assert_eq!(
+            turn_texts(&m),
+            [
+                (
+                    "В.Путин".to_string(),
+                    vec!["Добрый день!".to_string(), "Продолжение.".to_string()]
+                ),
+                ("И.Иванов".to_string(), vec!["Спасибо.".to_string()]),
+            ]
+        );
+        assert!(m.turns().nth(1).unwrap().interpreted);
+        assert_eq!(
+            audit,
+            Audit {
+                file: "x.txt".into(),
+                lines: 11,
+                metadata: 4,
+                lead: 1,
+                headings: 1,
+                separators: 1,
+                turn_lines: 3,
+                elisions: 1,
+                unclassified: 0
+            }
+        );
+    }
+
+    #[test]
+    fn crlf_lone_cr_bom_free_and_entities() {
+        let text = SAMPLE
+            .replace('\n', "\r\n")
+            .replace("Вступление.", "Вступление &amp; &quot;лид&quot;&#33;");
+        let (m, audit, _) = read(&text);
+        assert_eq!(audit.lines, 11);
+        assert!(
+            matches!(&m.blocks[0], Block::Lead { text, .. } if text == "Вступление & \"лид\"!")
+        );
+        let (m2, _, _) = read(&SAMPLE.replace('\n', "\r"));
+        assert_eq!(m2.turns().count(), 2);
+    }
+
+    #[test]
+    fn elision_then_unlabelled_paragraph_resumes_the_speaker() {
+        let (m, _, _) = read("В.Путин: Раз.\n<…>\nДва.\nА.Б: нет");
+        let turns: Vec<_> = m.turns().collect();
+        assert_eq!(turns.len(), 3);
+        assert!(turns[1].resumed);
+        assert_eq!(turns[1].paragraphs[0].spoken, "Два.");
+        assert_eq!(turns[1].speaker, "В.Путин");
+    }
+
+    #[test]
+    fn narration_without_labels() {
+        let text = "Глава I\n\nБыл вечер. Достаточно сказать: тишина.\n* * *\nГлава II\nУтро.";
+        let (m, audit, _) = read(text);
+        assert_eq!(m.turns().count(), 0);
+        assert_eq!(audit.lead, 4);
+        assert_eq!(audit.separators, 1);
+        assert_eq!(
+            m.date.as_deref(),
+            Some("2024-01-02"),
+            "date from the file stem"
+        );
+        let options = ReadOptions {
+            narrator: Some("Толстой".into()),
+            language: None,
+        };
+        let (m, audit, _) = parse_text("x", "x", text, "UTF-8", &options);
+        assert_eq!(m.turns().count(), 1);
+        assert_eq!(audit.turn_lines, 4);
+        assert_eq!(audit.separators, 1);
+        assert_eq!(m.turns().next().unwrap().speaker, "Толстой");
+    }
+
+    #[test]
+    fn markup_is_unclassified_and_reported() {
+        let (_, audit, warnings) = read("В.Путин: Да.\n<div class=\"x\">\nНет.");
+        assert_eq!(audit.unclassified, 1);
+        assert_eq!(warnings[0].line, Some(2));
+    }
+
+    #[test]
+    fn language_is_detected() {
+        assert_eq!(read(SAMPLE).0.language, Language::Ru);
+        assert_eq!(
+            read("Question: How are you?\nVladimir Putin: Fine.")
+                .0
+                .language,
+            Language::En
+        );
+    }
+}

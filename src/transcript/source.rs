@@ -1,0 +1,301 @@
+//! Files to meetings: walking the paths the user gave, reading files in parallel, and resolving speakers over the
+//! whole corpus. One bad file is reported and the others are still read.
+//!
+//! Directories are walked recursively (symbolic links followed, loops reported) and contribute their `*.txt` files,
+//! hidden ones excluded; a file named explicitly is read whatever its name. Paths are de-duplicated and read in
+//! sorted order, so the result does not depend on the order they were given in.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::decode::{decode, DecodeError};
+use super::model::{Block, Meeting};
+use super::reader::{parse_text, Audit, ReadOptions, Warning};
+use super::speaker::{Aliases, SpeakerResolver};
+
+/// Why a file (or a directory entry) could not be read. Displays as `path[:line]: what is wrong`.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The operating system refused.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// Walking a directory failed (permissions, a symbolic link loop, …).
+    #[error("{path}: {message}")]
+    Walk {
+        /// The path.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A path given by the user does not exist.
+    #[error("{path}: no such file or directory")]
+    Missing {
+        /// The path.
+        path: String,
+    },
+    /// The file has no text.
+    #[error("{path}: empty file (no text to read)")]
+    Empty {
+        /// The path.
+        path: String,
+    },
+    /// A NUL byte: not a text file.
+    #[error("{path}:{line}: binary file (NUL byte at byte offset {offset}); not read")]
+    Binary {
+        /// The path.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// Byte offset.
+        offset: usize,
+    },
+    /// Neither UTF-8 nor a recognised Cyrillic encoding.
+    #[error("{path}:{line}: invalid UTF-8 at byte offset {offset}{}; not read", guess.map(|g| format!(" (and not a Cyrillic encoding; looks like {g})")).unwrap_or_default())]
+    Undecodable {
+        /// The path.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
+        /// What the detector guessed.
+        guess: Option<&'static str>,
+    },
+}
+
+/// A warning about one file; displays as `path:line: warning: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileWarning {
+    /// The file.
+    pub path: String,
+    /// The warning.
+    pub warning: Warning,
+}
+
+impl std::fmt::Display for FileWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.warning.line {
+            Some(line) => write!(
+                f,
+                "{}:{}: warning: {}",
+                self.path, line, self.warning.message
+            ),
+            None => write!(f, "{}: warning: {}", self.path, self.warning.message),
+        }
+    }
+}
+
+/// One file read.
+#[derive(Debug, Clone)]
+pub struct ReadFile {
+    /// The meeting.
+    pub meeting: Meeting,
+    /// Its audit.
+    pub audit: Audit,
+}
+
+/// Everything read from a set of paths, in path order.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// The files that were read, sorted by path.
+    pub files: Vec<ReadFile>,
+    /// Files that could not be read.
+    pub errors: Vec<ReadError>,
+    /// Warnings, in path order.
+    pub warnings: Vec<FileWarning>,
+}
+
+impl Corpus {
+    /// The meetings in path order.
+    pub fn meetings(&self) -> impl Iterator<Item = &Meeting> {
+        self.files.iter().map(|f| &f.meeting)
+    }
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') && n.len() > 1 && n != "..")
+}
+
+/// The files named by `paths`: files as given, directories walked for `*.txt`. Sorted and de-duplicated.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(ReadError::Missing {
+                path: display(path),
+            }),
+            Err(source) => errors.push(ReadError::Io {
+                path: display(path),
+                source,
+            }),
+            Ok(meta) if meta.is_dir() => {
+                let walker = walkdir::WalkDir::new(path)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+                for entry in walker {
+                    match entry {
+                        Ok(e) if e.file_type().is_file() => {
+                            let txt = e
+                                .path()
+                                .extension()
+                                .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
+                            if txt {
+                                files.push(e.into_path());
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(err) => errors.push(ReadError::Walk {
+                            path: err.path().map_or_else(|| display(path), display),
+                            message: walk_message(&err),
+                        }),
+                    }
+                }
+            }
+            Ok(_) => files.push(path.clone()),
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+fn walk_message(err: &walkdir::Error) -> String {
+    if let Some(ancestor) = err.loop_ancestor() {
+        format!(
+            "symbolic link loop (back to {}); not followed",
+            display(ancestor)
+        )
+    } else if let Some(io) = err.io_error() {
+        format!("cannot read: {io}")
+    } else {
+        err.to_string()
+    }
+}
+
+/// Reads one file.
+pub fn read_file(
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<(ReadFile, Vec<Warning>), ReadError> {
+    let shown = display(path);
+    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    read_bytes(&shown, &bytes, options)
+}
+
+/// Reads one file's bytes; `path` names it in messages and gives the meeting id (its stem).
+pub fn read_bytes(
+    path: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(ReadFile, Vec<Warning>), ReadError> {
+    let decoded = decode(bytes).map_err(|e| match e {
+        DecodeError::Binary { offset, line } => ReadError::Binary {
+            path: path.to_string(),
+            line,
+            offset,
+        },
+        DecodeError::Undecodable {
+            offset,
+            line,
+            guess,
+        } => ReadError::Undecodable {
+            path: path.to_string(),
+            line,
+            offset,
+            guess,
+        },
+    })?;
+    if decoded.text.trim().is_empty() {
+        return Err(ReadError::Empty {
+            path: path.to_string(),
+        });
+    }
+    let id = Path::new(path)
+        .file_stem()
+        .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned());
+    let (meeting, audit, mut warnings) =
+        parse_text(&id, path, &decoded.text, decoded.encoding, options);
+    if decoded.encoding != "UTF-8" {
+        warnings.insert(
+            0,
+            Warning {
+                line: None,
+                message: format!("not UTF-8; decoded as {}", decoded.encoding),
+            },
+        );
+    }
+    Ok((ReadFile { meeting, audit }, warnings))
+}
+
+/// Reads all files named by `paths` in parallel, then resolves speakers over the whole corpus.
+pub fn read_corpus(paths: &[PathBuf], options: &ReadOptions, aliases: Aliases) -> Corpus {
+    let (files, mut errors) = collect_files(paths);
+    let results: Vec<_> = files.par_iter().map(|p| read_file(p, options)).collect();
+    let mut corpus = Corpus::default();
+    for result in results {
+        match result {
+            Ok((file, warnings)) => {
+                corpus
+                    .warnings
+                    .extend(warnings.into_iter().map(|warning| FileWarning {
+                        path: file.meeting.path.clone(),
+                        warning,
+                    }));
+                corpus.files.push(file);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    corpus.errors = errors;
+    disambiguate_ids(&mut corpus);
+    resolve_speakers(&mut corpus.files, aliases);
+    corpus
+}
+
+/// Two files with the same stem in different folders get their path (without extension) as id.
+fn disambiguate_ids(corpus: &mut Corpus) {
+    let mut counts = std::collections::HashMap::new();
+    for f in &corpus.files {
+        *counts.entry(f.meeting.id.clone()).or_insert(0) += 1;
+    }
+    for f in &mut corpus.files {
+        if counts[&f.meeting.id] > 1 {
+            let id = Path::new(&f.meeting.path).with_extension("");
+            f.meeting.id = display(&id);
+        }
+    }
+}
+
+/// Sets every turn's canonical speaker from the labels of all files.
+pub fn resolve_speakers(files: &mut [ReadFile], aliases: Aliases) {
+    let names: Vec<String> = files
+        .iter()
+        .flat_map(|f| f.meeting.turns().map(|t| t.name.clone()))
+        .collect();
+    let resolver = SpeakerResolver::new(names.iter().map(String::as_str), aliases);
+    for file in files.iter_mut() {
+        for block in &mut file.meeting.blocks {
+            if let Block::Turn(turn) = block {
+                turn.speaker = resolver.resolve(&turn.label, &turn.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! The integration tests, one module per feature.
+
+mod support;
+
+mod reader;
