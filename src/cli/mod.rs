@@ -7,8 +7,10 @@ use clap::{Parser, Subcommand};
 mod input;
 mod output;
 mod parse;
+mod plain;
+mod sentences;
 mod speakers;
-mod words;
+mod tokens;
 
 /// Russian political transcripts to statistics that compare how the speakers talk.
 #[derive(Debug, Parser)]
@@ -24,6 +26,10 @@ enum Command {
     Parse(parse::ParseArgs),
     /// List the speakers with meetings, turns and words.
     Speakers(speakers::SpeakersArgs),
+    /// Print the tokens of plain text: start, end, kind, surface, key, stem.
+    Tokens(tokens::TokensArgs),
+    /// Print the sentences of plain text: start, end.
+    Sentences(sentences::SentencesArgs),
 }
 
 /// Exit codes: 0 all good, 1 usage (or an error before any input was read), 2 some input failed.
@@ -32,6 +38,8 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Parse(args) => parse::run(args),
         Command::Speakers(args) => speakers::run(args),
+        Command::Tokens(args) => tokens::run(args),
+        Command::Sentences(args) => sentences::run(args),
     };
     match result {
         Ok(false) => ExitCode::SUCCESS,

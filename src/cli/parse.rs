@@ -10,7 +10,7 @@ use stenogram::transcript::Corpus;
 
 use super::input::{report_diagnostics, InputArgs};
 use super::output::with_output;
-use super::words::count_words;
+use stenogram::text::count_words;
 
 /// Arguments of `parse`.
 #[derive(Debug, Args)]

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::input::{report_diagnostics, InputArgs};
 use super::output::with_output;
-use super::words::count_words;
+use stenogram::text::count_words;
 
 /// Arguments of `speakers`.
 #[derive(Debug, Args)]

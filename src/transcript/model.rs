@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+pub use crate::lang::Language;
+
 /// One transcript file, read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Meeting {
@@ -26,35 +28,6 @@ pub struct Meeting {
     pub encoding: &'static str,
     /// The body in reading order.
     pub blocks: Vec<Block>,
-}
-
-/// Language of a meeting's text; decides the stemmer and the stopword list downstream.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// Russian.
-    Ru,
-    /// English.
-    En,
-}
-
-impl Language {
-    /// The two-letter code, `ru` or `en`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Ru => "ru",
-            Language::En => "en",
-        }
-    }
-
-    /// Parses `ru`/`russian` or `en`/`english` (any case).
-    pub fn parse(s: &str) -> Option<Language> {
-        match s.to_ascii_lowercase().as_str() {
-            "ru" | "rus" | "russian" => Some(Language::Ru),
-            "en" | "eng" | "english" => Some(Language::En),
-            _ => None,
-        }
-    }
 }
 
 /// A piece of the body, with the 1-based line number it starts on.
