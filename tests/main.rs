@@ -3,4 +3,5 @@
 mod support;
 
 mod reader;
+mod stats;
 mod text;

@@ -1,0 +1,143 @@
+//! Term counts by speaker × meeting × term, for the key view or the stem view.
+//!
+//! Counts are a sparse map that merges by addition, so the counts of shards added together equal the counts of
+//! the whole (and a parallel count equals a serial one); [`count`] counts turns in parallel that way.
+
+use hashbrown::HashMap;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::corpus::{Corpus, TurnTokens};
+
+/// Which term a word token counts as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    /// The key: lowercase, `ё` → `е`.
+    Key,
+    /// The Snowball stem of the key, shown as its most frequent word form.
+    Stem,
+}
+
+impl View {
+    /// `key` or `stem`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Key => "key",
+            View::Stem => "stem",
+        }
+    }
+
+    /// The term id of a key id in this view.
+    pub fn term(self, corpus: &Corpus, key: u32) -> u32 {
+        match self {
+            View::Key => key,
+            View::Stem => corpus.stem_of[key as usize],
+        }
+    }
+
+    /// The string of a term.
+    pub fn text(self, corpus: &Corpus, term: u32) -> &str {
+        match self {
+            View::Key => corpus.keys.resolve(term),
+            View::Stem => corpus.stems.resolve(term),
+        }
+    }
+
+    /// The most frequent surface form of a term.
+    pub fn form(self, corpus: &Corpus, term: u32) -> &str {
+        match self {
+            View::Key => &corpus.key_form[term as usize],
+            View::Stem => &corpus.stem_form[term as usize],
+        }
+    }
+
+    /// Whether a term is a stopword.
+    pub fn is_stop(self, corpus: &Corpus, term: u32) -> bool {
+        match self {
+            View::Key => corpus.key_stop[term as usize],
+            View::Stem => corpus.stem_stop[term as usize],
+        }
+    }
+
+    /// Number of terms in this view.
+    pub fn len(self, corpus: &Corpus) -> usize {
+        match self {
+            View::Key => corpus.keys.len(),
+            View::Stem => corpus.stems.len(),
+        }
+    }
+}
+
+/// Sparse counts keyed by (speaker, meeting, term).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    map: HashMap<(u32, u32, u32), u64>,
+}
+
+impl Counts {
+    /// Adds one occurrence.
+    pub fn add(&mut self, speaker: u32, meeting: u32, term: u32, n: u64) {
+        *self.map.entry((speaker, meeting, term)).or_default() += n;
+    }
+
+    /// Adds another set of counts to this one.
+    pub fn merge(&mut self, other: Counts) {
+        if self.map.len() < other.map.len() {
+            let mine = std::mem::replace(&mut self.map, other.map);
+            for (k, v) in mine {
+                *self.map.entry(k).or_default() += v;
+            }
+        } else {
+            for (k, v) in other.map {
+                *self.map.entry(k).or_default() += v;
+            }
+        }
+    }
+
+    /// The count of one cell.
+    pub fn get(&self, speaker: u32, meeting: u32, term: u32) -> u64 {
+        self.map
+            .get(&(speaker, meeting, term))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// All non-zero cells, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = ((u32, u32, u32), u64)> + '_ {
+        self.map.iter().map(|(k, v)| (*k, *v))
+    }
+
+    /// Number of non-zero cells.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// No cells.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Counts of a set of turns.
+    pub fn of_turns(corpus: &Corpus, turns: &[TurnTokens], view: View) -> Counts {
+        let mut c = Counts::default();
+        for t in turns {
+            for &w in &t.words {
+                c.add(t.speaker, t.meeting, view.term(corpus, w), 1);
+            }
+        }
+        c
+    }
+}
+
+/// Counts the whole corpus in parallel (shards of turns merged by addition).
+pub fn count(corpus: &Corpus, view: View) -> Counts {
+    corpus
+        .turns
+        .par_chunks(256)
+        .map(|chunk| Counts::of_turns(corpus, chunk, view))
+        .reduce(Counts::default, |mut a, b| {
+            a.merge(b);
+            a
+        })
+}

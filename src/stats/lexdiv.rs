@@ -1,0 +1,227 @@
+//! Lexical diversity of a token sequence (word keys in text order; numbers and punctuation excluded, stopwords
+//! included). N is the number of tokens, V the number of types, V₁ the number of types seen once.
+//!
+//! | measure | formula | source |
+//! |---|---|---|
+//! | TTR | V / N | Templin 1957 |
+//! | Herdan's C | ln V / ln N | Herdan 1960 |
+//! | Guiraud's R | V / √N | Guiraud 1954 |
+//! | Maas a² | (ln N − ln V) / (ln N)² | Maas 1972 (natural logs, as lexicalrichness) |
+//! | Yule's K | 10⁴ · (Σᵢ i²·Vᵢ / N² − 1/N) | Yule 1944 |
+//! | MATTR | mean TTR of every window of `w` consecutive tokens (N − w + 1 windows) | Covington & McFall 2010 |
+//! | MTLD | N / factors, mean of a forward and a backward pass, threshold 0.72 | McCarthy & Jarvis 2010 |
+//! | HD-D | Σ over types of (1 − P(0 of the type in 42 draws without replacement)) / 42 | McCarthy & Jarvis 2007 |
+//! | hapax share | V₁ / V | |
+//!
+//! MATTR, MTLD and HD-D follow the conventions of the Python package lexicalrichness 0.5.1 exactly, so results can
+//! be compared: MATTR sums the window TTRs left to right; an MTLD pass closes a factor when the running TTR falls
+//! to the threshold or below (`<=`), adds the partial factor (1 − TTR)/(1 − threshold) of an unfinished last
+//! segment, and, if no factor was counted at all, uses the whole text's TTR; HD-D sums over types in order of first
+//! occurrence. MATTR is undefined (`None`) when N < w and HD-D when N < 42, rather than invented.
+//!
+//! **Length dependence.** TTR, Herdan's C, Guiraud's R, Maas a², the hapax share and, to a lesser degree, Yule's K
+//! change with text length, so compare them only between texts of similar length; MATTR, MTLD and HD-D were
+//! designed to be stable across lengths (above a few hundred tokens).
+
+use hashbrown::HashMap;
+use serde::Serialize;
+
+/// The MTLD threshold.
+pub const MTLD_THRESHOLD: f64 = 0.72;
+/// HD-D sample size.
+pub const HDD_DRAWS: usize = 42;
+/// The default MATTR window.
+pub const MATTR_WINDOW: usize = 100;
+
+/// All measures of one token sequence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LexicalDiversity {
+    /// Tokens.
+    pub tokens: usize,
+    /// Types.
+    pub types: usize,
+    /// Type–token ratio.
+    pub ttr: Option<f64>,
+    /// Herdan's C.
+    pub herdan_c: Option<f64>,
+    /// Guiraud's R.
+    pub guiraud_r: Option<f64>,
+    /// Maas a².
+    pub maas_a: Option<f64>,
+    /// Yule's K.
+    pub yule_k: Option<f64>,
+    /// MATTR with the window used.
+    pub mattr: Option<f64>,
+    /// MTLD.
+    pub mtld: Option<f64>,
+    /// HD-D.
+    pub hdd: Option<f64>,
+    /// Share of types seen once.
+    pub hapax_share: Option<f64>,
+}
+
+/// Computes every measure; `window` is the MATTR window.
+pub fn measure(tokens: &[u32], window: usize) -> LexicalDiversity {
+    let n = tokens.len();
+    let mut freq: HashMap<u32, usize> = HashMap::new();
+    for &t in tokens {
+        *freq.entry(t).or_default() += 1;
+    }
+    let v = freq.len();
+    let (nf, vf) = (n as f64, v as f64);
+    let defined = n > 0;
+    let log_defined = n > 1;
+    let hapaxes = freq.values().filter(|&&f| f == 1).count();
+    LexicalDiversity {
+        tokens: n,
+        types: v,
+        ttr: defined.then(|| vf / nf),
+        herdan_c: log_defined.then(|| vf.ln() / nf.ln()),
+        guiraud_r: defined.then(|| vf / nf.sqrt()),
+        maas_a: log_defined.then(|| (nf.ln() - vf.ln()) / (nf.ln() * nf.ln())),
+        yule_k: defined.then(|| yule_k(&freq, n)),
+        mattr: mattr(tokens, window),
+        mtld: defined.then(|| mtld(tokens, MTLD_THRESHOLD)),
+        hdd: hdd(tokens, HDD_DRAWS),
+        hapax_share: defined.then(|| hapaxes as f64 / vf),
+    }
+}
+
+fn yule_k(freq: &HashMap<u32, usize>, n: usize) -> f64 {
+    // Σᵢ i²·Vᵢ equals Σ over types of f², summed exactly in integers.
+    let sum: u128 = freq.values().map(|&f| (f as u128) * (f as u128)).sum();
+    let n = n as f64;
+    1e4 * (sum as f64 / (n * n) - 1.0 / n)
+}
+
+/// Moving-average type–token ratio over windows of `window` tokens; `None` when the text is shorter.
+pub fn mattr(tokens: &[u32], window: usize) -> Option<f64> {
+    if window == 0 || tokens.len() < window {
+        return None;
+    }
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    let mut distinct = 0usize;
+    for &t in &tokens[..window] {
+        let c = counts.entry(t).or_default();
+        if *c == 0 {
+            distinct += 1;
+        }
+        *c += 1;
+    }
+    let w = window as f64;
+    let mut sum = distinct as f64 / w;
+    for i in window..tokens.len() {
+        let out = counts.get_mut(&tokens[i - window]).expect("in the window");
+        *out -= 1;
+        if *out == 0 {
+            distinct -= 1;
+        }
+        let c = counts.entry(tokens[i]).or_default();
+        if *c == 0 {
+            distinct += 1;
+        }
+        *c += 1;
+        sum += distinct as f64 / w;
+    }
+    Some(sum / (tokens.len() - window + 1) as f64)
+}
+
+fn mtld_pass(tokens: impl Iterator<Item = u32>, n: usize, whole_ttr: f64, threshold: f64) -> f64 {
+    let mut terms: hashbrown::HashSet<u32> = hashbrown::HashSet::new();
+    let mut counter = 0usize;
+    let mut factors = 0.0f64;
+    let mut ttr = 1.0;
+    for t in tokens {
+        counter += 1;
+        terms.insert(t);
+        ttr = terms.len() as f64 / counter as f64;
+        if ttr <= threshold {
+            counter = 0;
+            terms.clear();
+            factors += 1.0;
+        }
+    }
+    if counter > 0 {
+        factors += (1.0 - ttr) / (1.0 - threshold);
+    }
+    if factors == 0.0 {
+        factors += if whole_ttr == 1.0 {
+            1.0
+        } else {
+            (1.0 - whole_ttr) / (1.0 - threshold)
+        };
+    }
+    n as f64 / factors
+}
+
+/// MTLD: the mean of a forward and a backward pass.
+pub fn mtld(tokens: &[u32], threshold: f64) -> f64 {
+    let n = tokens.len();
+    let types = tokens.iter().collect::<hashbrown::HashSet<_>>().len();
+    let whole = types as f64 / n as f64;
+    let forward = mtld_pass(tokens.iter().copied(), n, whole, threshold);
+    let backward = mtld_pass(tokens.iter().rev().copied(), n, whole, threshold);
+    (forward + backward) / 2.0
+}
+
+/// HD-D with `draws` draws; `None` when the text has fewer tokens than draws.
+pub fn hdd(tokens: &[u32], draws: usize) -> Option<f64> {
+    let n = tokens.len();
+    if draws == 0 || n < draws {
+        return None;
+    }
+    // Types in order of first occurrence, with their frequencies.
+    let mut index: HashMap<u32, usize> = HashMap::new();
+    let mut freqs: Vec<usize> = Vec::new();
+    for &t in tokens {
+        let i = *index.entry(t).or_insert_with(|| {
+            freqs.push(0);
+            freqs.len() - 1
+        });
+        freqs[i] += 1;
+    }
+    let mut memo: HashMap<usize, f64> = HashMap::new();
+    let mut sum = 0.0;
+    for &f in &freqs {
+        let contribution = *memo.entry(f).or_insert_with(|| {
+            // P(none of the f occurrences in `draws` draws) = Π_{k<draws} (N − f − k) / (N − k)
+            let mut p0 = 1.0f64;
+            for k in 0..draws {
+                if n < f + k + 1 {
+                    p0 = 0.0;
+                    break;
+                }
+                p0 *= (n - f - k) as f64 / (n - k) as f64;
+            }
+            (1.0 - p0) / draws as f64
+        });
+        sum += contribution;
+    }
+    Some(sum)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_worked_examples() {
+        // a b a c: N 4, V 3.
+        let m = measure(&[1, 2, 1, 3], 2);
+        assert_eq!(m.ttr, Some(0.75));
+        assert_eq!(m.guiraud_r, Some(1.5));
+        // windows (a b) (b a) (a c): all TTR 1.
+        assert_eq!(m.mattr, Some(1.0));
+        // Σ f² = 4 + 1 + 1 = 6; K = 10⁴ (6/16 − 1/4) = 1250.
+        assert_eq!(m.yule_k, Some(1250.0));
+        assert_eq!(m.hapax_share, Some(2.0 / 3.0));
+        assert_eq!(m.hdd, None);
+        assert_eq!(measure(&[1, 2, 3], 100).mattr, None);
+    }
+
+    #[test]
+    fn mtld_of_all_distinct_tokens_is_n() {
+        let tokens: Vec<u32> = (0..50).collect();
+        assert_eq!(mtld(&tokens, MTLD_THRESHOLD), 50.0);
+    }
+}

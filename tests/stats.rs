@@ -1,0 +1,448 @@
+//! The statistics engine against golden values from an independent Python implementation (NLTK, lexicalrichness,
+//! scipy; `tests/golden/make_golden.py`, conventions in `tests/golden/README.md`), compared at 1e-9 relative
+//! (`|x − golden| ≤ 1e-9 · max(|golden|, 1)`); and property tests of counting.
+//!
+//! The golden input is token lists, fed to the engine directly, so these tests check the statistics, not the
+//! tokenizer.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proptest::prelude::*;
+use serde_json::Value;
+
+use stenogram::stats::colloc::{collocations, CollocOptions};
+use stenogram::stats::freq::frequencies;
+use stenogram::stats::keyness::{keyness, Reference};
+use stenogram::stats::lexdiv::measure;
+use stenogram::stats::{count, turns, Corpus, Counts, Gap, MeetingInfo, TurnTokens, View};
+use stenogram::text::Language;
+
+fn golden() -> (Value, Value) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let read =
+        |f: &str| serde_json::from_str(&std::fs::read_to_string(dir.join(f)).unwrap()).unwrap();
+    (read("input.json"), read("expected.json"))
+}
+
+/// Builds an analysed corpus from the golden token lists (keys = the tokens; no stopwords).
+fn corpus_of(input: &Value) -> Corpus {
+    let mut c = Corpus::default();
+    let mut speakers = BTreeSet::new();
+    for m in input["meetings"].as_array().unwrap() {
+        for t in m["turns"].as_array().unwrap() {
+            speakers.insert(t["speaker"].as_str().unwrap().to_string());
+        }
+    }
+    c.speakers = speakers.into_iter().collect();
+    for (mi, m) in input["meetings"].as_array().unwrap().iter().enumerate() {
+        c.meetings.push(MeetingInfo {
+            id: m["id"].as_str().unwrap().into(),
+            date: m["date"].as_str().unwrap().into(),
+            time: String::new(),
+            title: String::new(),
+            place: String::new(),
+            source: String::new(),
+            language: Language::Ru,
+        });
+        for (ti, t) in m["turns"].as_array().unwrap().iter().enumerate() {
+            let speaker = c
+                .speakers
+                .iter()
+                .position(|s| s == t["speaker"].as_str().unwrap())
+                .unwrap();
+            let mut turn = TurnTokens {
+                meeting: mi as u32,
+                speaker: speaker as u32,
+                number: ti as u32 + 1,
+                interpreted: false,
+                words: Vec::new(),
+                gaps: Vec::new(),
+                sentences: 0,
+            };
+            for sentence in t["sentences"].as_array().unwrap() {
+                turn.sentences += 1;
+                for (wi, w) in sentence.as_array().unwrap().iter().enumerate() {
+                    turn.words.push(c.keys.intern(w.as_str().unwrap()));
+                    turn.gaps.push(if wi == 0 {
+                        Gap::Sentence
+                    } else {
+                        Gap::Adjacent
+                    });
+                }
+            }
+            c.turns.push(turn);
+        }
+    }
+    for k in 0..c.keys.len() {
+        let key = c.keys.resolve(k as u32).to_string();
+        c.stem_of.push(c.stems.intern(&key));
+        c.key_form.push(key.clone());
+        c.stem_form.push(key);
+        c.key_stop.push(false);
+        c.stem_stop.push(false);
+    }
+    c
+}
+
+fn close(actual: f64, expected: &Value, what: &str) {
+    let e = expected
+        .as_f64()
+        .unwrap_or_else(|| panic!("{what}: golden {expected} is not a number"));
+    assert!(
+        (actual - e).abs() <= 1e-9 * e.abs().max(1.0),
+        "{what}: {actual} vs golden {e}"
+    );
+}
+
+fn close_opt(actual: Option<f64>, expected: &Value, what: &str) {
+    match actual {
+        None => assert!(expected.is_null(), "{what}: none vs golden {expected}"),
+        Some(a) => close(a, expected, what),
+    }
+}
+
+#[test]
+fn lexical_diversity_equals_lexicalrichness() {
+    let (input, expected) = golden();
+    let c = corpus_of(&input);
+    let mut checked = 0;
+    for (name, g) in expected["lexical"].as_object().unwrap() {
+        let (speaker, meeting) = match name.split_once('|') {
+            Some((s, m)) => (s, Some(m)),
+            None => (name.as_str(), None),
+        };
+        let s = c.speakers.iter().position(|x| x == speaker).unwrap() as u32;
+        let tokens: Vec<u32> = match meeting {
+            None => c.speaker_words(s).collect(),
+            Some(m) => {
+                let mi = c.meetings.iter().position(|x| x.id == m).unwrap() as u32;
+                c.speaker_meeting_words(s, mi).collect()
+            }
+        };
+        let m100 = measure(&tokens, 100);
+        let m50 = measure(&tokens, 50);
+        assert_eq!(m100.tokens as u64, g["n"].as_u64().unwrap(), "{name}");
+        assert_eq!(m100.types as u64, g["v"].as_u64().unwrap(), "{name}");
+        close_opt(m100.ttr, &g["ttr"], &format!("{name} ttr"));
+        close_opt(m100.herdan_c, &g["herdan_c"], &format!("{name} herdan"));
+        close_opt(m100.guiraud_r, &g["guiraud_r"], &format!("{name} guiraud"));
+        close_opt(m100.maas_a, &g["maas_a2"], &format!("{name} maas"));
+        close_opt(m100.yule_k, &g["yule_k"], &format!("{name} yule"));
+        close_opt(m100.mattr, &g["mattr_100"], &format!("{name} mattr100"));
+        close_opt(m50.mattr, &g["mattr_50"], &format!("{name} mattr50"));
+        close_opt(m100.mtld, &g["mtld"], &format!("{name} mtld"));
+        close_opt(m100.hdd, &g["hdd"], &format!("{name} hdd"));
+        close_opt(
+            m100.hapax_share,
+            &g["hapax_share"],
+            &format!("{name} hapax"),
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 13);
+}
+
+#[test]
+fn bigram_measures_equal_nltk_and_trigram_counts_match() {
+    let (input, expected) = golden();
+    let c = corpus_of(&input);
+    let options = CollocOptions {
+        view: View::Key,
+        min_count: 2,
+        skip_punct: false,
+        keep_stopwords: true,
+    };
+    let (bigrams, trigrams) = collocations(&c, &options);
+    let mut ours: BTreeMap<(String, String, String), _> = BTreeMap::new();
+    for r in &bigrams {
+        ours.insert((r.speaker.clone(), r.first.clone(), r.second.clone()), r);
+    }
+    let mut golden_keys = BTreeSet::new();
+    for (speaker, rows) in expected["bigrams"].as_object().unwrap() {
+        for g in rows.as_array().unwrap() {
+            let k = (
+                speaker.clone(),
+                g["w1"].as_str().unwrap().to_string(),
+                g["w2"].as_str().unwrap().to_string(),
+            );
+            let r = ours
+                .get(&k)
+                .unwrap_or_else(|| panic!("missing bigram {k:?}"));
+            let what = format!("{k:?}");
+            assert_eq!(
+                (r.count, r.count_first, r.count_second, r.total),
+                (
+                    g["count"].as_u64().unwrap(),
+                    g["count_first"].as_u64().unwrap(),
+                    g["count_second"].as_u64().unwrap(),
+                    g["n"].as_u64().unwrap()
+                ),
+                "{what}"
+            );
+            close(r.pmi, &g["pmi"], &format!("{what} pmi"));
+            close(r.npmi, &g["npmi"], &format!("{what} npmi"));
+            close(r.g2, &g["likelihood_ratio"], &format!("{what} g2"));
+            close(r.t_score, &g["student_t"], &format!("{what} t"));
+            close(r.chi2, &g["chi_sq"], &format!("{what} chi2"));
+            close(r.dice, &g["dice"], &format!("{what} dice"));
+            close(r.log_dice, &g["log_dice"], &format!("{what} logdice"));
+            golden_keys.insert(k);
+        }
+    }
+    assert_eq!(
+        ours.keys().cloned().collect::<BTreeSet<_>>(),
+        golden_keys,
+        "the same pairs"
+    );
+    let ours: BTreeSet<(String, String, String, String, u64)> = trigrams
+        .iter()
+        .map(|r| {
+            (
+                r.speaker.clone(),
+                r.first.clone(),
+                r.second.clone(),
+                r.third.clone(),
+                r.count,
+            )
+        })
+        .collect();
+    let mut theirs = BTreeSet::new();
+    for (speaker, rows) in expected["trigrams"].as_object().unwrap() {
+        for g in rows.as_array().unwrap() {
+            let w = |k: &str| g[k].as_str().unwrap().to_string();
+            theirs.insert((
+                speaker.clone(),
+                w("w1"),
+                w("w2"),
+                w("w3"),
+                g["count"].as_u64().unwrap(),
+            ));
+        }
+    }
+    assert_eq!(ours, theirs);
+}
+
+#[test]
+fn keyness_equals_the_reference_formulas() {
+    let (input, expected) = golden();
+    let c = corpus_of(&input);
+    let mut checked = 0;
+    for (pair, rows) in expected["keyness"].as_object().unwrap() {
+        let (target, reference) = pair.split_once('|').unwrap();
+        let ours = if reference == "<others>" {
+            keyness(&c, View::Key, &Reference::Others, 3)
+        } else {
+            keyness(&c, View::Key, &Reference::Speaker(reference.to_string()), 3)
+        };
+        let reference_name = if reference == "<others>" {
+            "*"
+        } else {
+            reference
+        };
+        let ours: BTreeMap<&str, _> = ours
+            .iter()
+            .filter(|r| r.target == target && r.reference == reference_name)
+            .map(|r| (r.term.as_str(), r))
+            .collect();
+        let rows = rows.as_array().unwrap();
+        assert_eq!(ours.len(), rows.len(), "{pair}: the same terms");
+        for g in rows {
+            let word = g["word"].as_str().unwrap();
+            let r = ours[word];
+            let what = format!("{pair} {word}");
+            assert_eq!(
+                [
+                    r.count_target,
+                    r.count_reference,
+                    r.total_target,
+                    r.total_reference
+                ],
+                ["a", "b", "c", "d"].map(|k| g[k].as_u64().unwrap()),
+                "{what}"
+            );
+            close(r.g2, &g["g2"], &format!("{what} g2"));
+            close(r.chi2, &g["chi2"], &format!("{what} chi2"));
+            close(r.p_value, &g["p_value"], &format!("{what} p"));
+            close(r.log_ratio, &g["log_ratio"], &format!("{what} log_ratio"));
+            close(r.pct_diff, &g["pct_diff"], &format!("{what} pct_diff"));
+            close(r.log_odds_z, &g["log_odds_z"], &format!("{what} z"));
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+#[test]
+fn frequencies_ranks_and_dispersion() {
+    let (input, expected) = golden();
+    let c = corpus_of(&input);
+    let rows = frequencies(&c, &count(&c, View::Key), View::Key, 1);
+    let ours: BTreeMap<(&str, &str), _> = rows
+        .iter()
+        .map(|r| ((r.speaker.as_str(), r.term.as_str()), r))
+        .collect();
+    let mut checked = 0;
+    for (speaker, rows) in expected["frequencies"].as_object().unwrap() {
+        for g in rows.as_array().unwrap() {
+            let word = g["word"].as_str().unwrap();
+            let r = ours[&(speaker.as_str(), word)];
+            assert_eq!(r.count, g["count"].as_u64().unwrap());
+            assert_eq!(
+                r.rank as u64,
+                g["rank"].as_u64().unwrap(),
+                "{speaker} {word} rank"
+            );
+            assert_eq!(r.meetings as u64, g["meetings"].as_u64().unwrap());
+            close(
+                r.per_10k,
+                &g["per_10k"],
+                &format!("{speaker} {word} per_10k"),
+            );
+            close(r.dp, &g["dp"], &format!("{speaker} {word} dp"));
+            checked += 1;
+        }
+    }
+    assert!(checked > 100);
+}
+
+#[test]
+fn turn_statistics_and_transitions() {
+    let (input, expected) = golden();
+    let c = corpus_of(&input);
+    let ours = turns::by_speaker(&c);
+    for (speaker, g) in expected["turns"].as_object().unwrap() {
+        let s = c.speakers.iter().position(|x| x == speaker).unwrap() as u32;
+        let r = &ours[&s];
+        assert_eq!(r.turns as u64, g["turns"].as_u64().unwrap());
+        assert_eq!(r.words as u64, g["words"].as_u64().unwrap());
+        assert_eq!(r.sentences as u64, g["sentences"].as_u64().unwrap());
+        assert_eq!(
+            r.words_per_turn_max as u64,
+            g["words_per_turn_max"].as_u64().unwrap()
+        );
+        close(
+            r.words_per_turn_mean,
+            &g["words_per_turn_mean"],
+            &format!("{speaker} mean"),
+        );
+        close(
+            r.words_per_turn_median,
+            &g["words_per_turn_median"],
+            &format!("{speaker} median"),
+        );
+        close(
+            r.words_per_turn_p90,
+            &g["words_per_turn_p90"],
+            &format!("{speaker} p90"),
+        );
+        close_opt(
+            r.words_per_turn_sd,
+            &g["words_per_turn_stdev"],
+            &format!("{speaker} sd"),
+        );
+        close_opt(
+            r.words_per_sentence,
+            &g["words_per_sentence"],
+            &format!("{speaker} wps"),
+        );
+    }
+    let ours: BTreeMap<(String, String), usize> = turns::transitions(&c)
+        .into_iter()
+        .map(|((a, b), n)| {
+            (
+                (
+                    c.speakers[a as usize].clone(),
+                    c.speakers[b as usize].clone(),
+                ),
+                n,
+            )
+        })
+        .collect();
+    let theirs: BTreeMap<(String, String), usize> = expected["transitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let s = |k: &str| t[k].as_str().unwrap().to_string();
+            ((s("from"), s("to")), t["count"].as_u64().unwrap() as usize)
+        })
+        .collect();
+    assert_eq!(ours, theirs);
+}
+
+fn small_corpus() -> impl Strategy<Value = Vec<(u32, u32, Vec<u32>)>> {
+    prop::collection::vec(
+        (0u32..3, 0u32..4, prop::collection::vec(0u32..12, 0..30)),
+        1..20,
+    )
+}
+
+fn corpus_from(turns: &[(u32, u32, Vec<u32>)]) -> Corpus {
+    let mut c = Corpus {
+        speakers: (0..3).map(|s| format!("S{s}")).collect(),
+        ..Corpus::default()
+    };
+    for m in 0..4 {
+        c.meetings.push(MeetingInfo {
+            id: format!("m{m}"),
+            date: format!("2024-01-0{}", m + 1),
+            time: String::new(),
+            title: String::new(),
+            place: String::new(),
+            source: String::new(),
+            language: Language::Ru,
+        });
+    }
+    for w in 0..12 {
+        let k = c.keys.intern(&format!("w{w}"));
+        c.stem_of.push(c.stems.intern(&format!("s{}", w / 2)));
+        c.key_form.push(format!("w{k}"));
+        c.key_stop.push(false);
+    }
+    c.stem_form = (0..c.stems.len()).map(|s| format!("s{s}")).collect();
+    c.stem_stop = vec![false; c.stems.len()];
+    for (i, (s, m, words)) in turns.iter().enumerate() {
+        c.turns.push(TurnTokens {
+            meeting: *m,
+            speaker: *s,
+            number: i as u32 + 1,
+            interpreted: false,
+            gaps: vec![Gap::Adjacent; words.len()],
+            words: words.clone(),
+            sentences: 1,
+        });
+    }
+    c
+}
+
+proptest! {
+    #[test]
+    fn shard_counts_merge_to_the_whole(turns in small_corpus(), cut in 0usize..20) {
+        let c = corpus_from(&turns);
+        for view in [View::Key, View::Stem] {
+            let whole = Counts::of_turns(&c, &c.turns, view);
+            let cut = cut.min(c.turns.len());
+            let mut left = Counts::of_turns(&c, &c.turns[..cut], view);
+            left.merge(Counts::of_turns(&c, &c.turns[cut..], view));
+            prop_assert_eq!(&left, &whole);
+            prop_assert_eq!(&count(&c, view), &whole);
+            // Per-speaker counts sum to the total number of word tokens.
+            let total: u64 = whole.iter().map(|(_, n)| n).sum();
+            prop_assert_eq!(total as usize, c.total_words());
+        }
+    }
+
+    #[test]
+    fn per_speaker_frequencies_sum_to_the_all_speakers_row(turns in small_corpus()) {
+        let c = corpus_from(&turns);
+        let rows = frequencies(&c, &count(&c, View::Key), View::Key, 1);
+        let mut by_term: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+        for r in &rows {
+            let e = by_term.entry(r.term.as_str()).or_default();
+            if r.speaker == "*" { e.1 += r.count } else { e.0 += r.count }
+        }
+        for (term, (speakers, all)) in by_term {
+            prop_assert_eq!(speakers, all, "{}", term);
+        }
+    }
+}
