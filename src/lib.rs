@@ -4,6 +4,7 @@
 //! stems) are leaves; `stats` groups tokens by speaker and meeting; `report` writes tables and charts.
 
 pub mod lang;
+pub mod report;
 pub mod stats;
 pub mod text;
 pub mod transcript;

@@ -3,5 +3,6 @@
 mod support;
 
 mod reader;
+mod report;
 mod stats;
 mod text;

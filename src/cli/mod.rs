@@ -5,9 +5,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod input;
+mod kwic;
 mod output;
 mod parse;
 mod plain;
+mod report;
 mod sentences;
 mod speakers;
 mod tokens;
@@ -22,10 +24,14 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Write the report: CSV tables, charts (PNG, SVG) and index.html.
+    Report(report::ReportArgs),
     /// Read transcripts and print one row per speaker turn (or the line audit).
     Parse(parse::ParseArgs),
     /// List the speakers with meetings, turns and words.
     Speakers(speakers::SpeakersArgs),
+    /// Keyword in context: every occurrence of a word, stem or pattern with its speaker.
+    Kwic(kwic::KwicArgs),
     /// Print the tokens of plain text: start, end, kind, surface, key, stem.
     Tokens(tokens::TokensArgs),
     /// Print the sentences of plain text: start, end.
@@ -36,7 +42,9 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
+        Command::Report(args) => report::run(args),
         Command::Parse(args) => parse::run(args),
+        Command::Kwic(args) => kwic::run(args),
         Command::Speakers(args) => speakers::run(args),
         Command::Tokens(args) => tokens::run(args),
         Command::Sentences(args) => sentences::run(args),

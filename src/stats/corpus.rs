@@ -234,12 +234,14 @@ fn has_cyrillic(s: &str) -> bool {
     s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
 
-/// The most frequent string of a count table, ties to the smallest string.
+/// The most frequent string of a count table; ties go to a form without capitals (a word capitalised only at the
+/// start of sentences is shown in lowercase), then to the smallest string.
 fn most_frequent<'a>(candidates: impl Iterator<Item = (&'a str, u32)>) -> String {
+    let rank = |s: &str, n: u32| (std::cmp::Reverse(n), s.chars().any(char::is_uppercase));
     let mut best: Option<(&str, u32)> = None;
     for (s, n) in candidates {
         best = match best {
-            Some((bs, bn)) if bn > n || (bn == n && bs <= s) => Some((bs, bn)),
+            Some((bs, bn)) if (rank(bs, bn), bs) <= (rank(s, n), s) => Some((bs, bn)),
             _ => Some((s, n)),
         };
     }

@@ -7,6 +7,7 @@ pub mod colloc;
 pub mod corpus;
 pub mod counts;
 pub mod freq;
+pub mod growth;
 pub mod intern;
 pub mod keyness;
 pub mod kwic;

@@ -1,0 +1,72 @@
+//! `stenogram kwic`: keyword in context.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Args;
+
+use stenogram::stats::kwic::{kwic, Pattern};
+
+use super::input::{report_diagnostics, InputArgs};
+use super::output::with_output;
+
+/// Arguments of `kwic`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  stenogram kwic товарооборот corpus/                 the key (any case, ё = е)
+  stenogram kwic --stem переговоры corpus/            every form with that stem
+  stenogram kwic --regex 'миллиард\\w*' --speaker В.Путин ../shared/corpus/kremlin
+  stenogram kwic --width 60 --out hits.csv сотрудничество corpus/")]
+pub struct KwicArgs {
+    /// A word (matched by key), a word whose stem to match (--stem), or a regular expression (--regex).
+    pub pattern: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Match every word with the pattern's stem.
+    #[arg(long, conflicts_with = "regex")]
+    pub stem: bool,
+    /// Treat the pattern as a regular expression over the spoken text.
+    #[arg(long)]
+    pub regex: bool,
+    /// Characters of context on each side.
+    #[arg(long, default_value_t = 40)]
+    pub width: usize,
+    /// Only this speaker's turns.
+    #[arg(long = "only", value_name = "SPEAKER")]
+    pub only: Option<String>,
+    /// Write CSV here instead of stdout (`-` is stdout).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Runs `kwic`; returns whether any input failed.
+pub fn run(args: &KwicArgs) -> anyhow::Result<bool> {
+    let pattern = if args.regex {
+        Pattern::Regex(
+            regex::Regex::new(&args.pattern)
+                .with_context(|| format!("invalid regular expression '{}'", args.pattern))?,
+        )
+    } else if args.stem {
+        Pattern::Stem(args.pattern.clone())
+    } else {
+        Pattern::Key(args.pattern.clone())
+    };
+    let corpus = args.input.load()?;
+    let failed = report_diagnostics(&corpus, false);
+    let meetings: Vec<_> = corpus.meetings().collect();
+    let rows = kwic(&meetings, &pattern, args.width, args.only.as_deref());
+    with_output(args.out.as_deref(), |out| {
+        let mut w = csv::Writer::from_writer(out);
+        if rows.is_empty() {
+            w.write_record([
+                "speaker", "meeting", "turn", "left", "match", "right", "start", "end",
+            ])?;
+        }
+        for r in &rows {
+            w.serialize(r)?;
+        }
+        w.flush()?;
+        Ok(())
+    })?;
+    Ok(failed)
+}

@@ -1,0 +1,70 @@
+//! Top collocations per speaker: the most frequent word pairs (stopword pairs left out unless asked for), bar
+//! length the pair's count, labelled with its logDice.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{bar_panel, color, panels, Chart, DrawResult};
+
+/// A bar: the pair as text, its count and its logDice.
+pub type Pair = (String, u64, f64);
+
+/// The data: per speaker, the pairs to show.
+pub struct Collocations {
+    /// Panels in speaker order.
+    pub speakers: Vec<(String, Vec<Pair>)>,
+    /// The minimum count of a pair in the table.
+    pub min_count: u64,
+}
+
+impl Chart for Collocations {
+    fn name(&self) -> &'static str {
+        "collocations"
+    }
+
+    fn size(&self) -> (u32, u32) {
+        let cols = self.speakers.len().clamp(1, 2) as u32;
+        let rows = self.speakers.len().div_ceil(2).max(1) as u32;
+        let bars = self
+            .speakers
+            .iter()
+            .map(|s| s.1.len())
+            .max()
+            .unwrap_or(10)
+            .max(5) as u32;
+        (680 * cols, rows * (110 + 26 * bars) + 50)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static,
+    {
+        let area = root.titled(
+            "Most frequent word pairs per speaker (count; logDice in brackets)",
+            super::bold(26),
+        )?;
+        for (i, (panel, (speaker, pairs))) in panels(&area, self.speakers.len(), 2)
+            .iter()
+            .zip(&self.speakers)
+            .enumerate()
+        {
+            let labels: Vec<String> = pairs
+                .iter()
+                .map(|p| format!("{} ({:.1})", p.0, p.2))
+                .collect();
+            let values: Vec<f64> = pairs.iter().map(|p| p.1 as f64).collect();
+            let empty = format!("no word pair occurs {} times or more", self.min_count);
+            let x_desc = "occurrences of the pair";
+            bar_panel(
+                panel,
+                speaker,
+                &labels,
+                &values,
+                &[color(i)],
+                x_desc,
+                &empty,
+            )?;
+        }
+        Ok(())
+    }
+}

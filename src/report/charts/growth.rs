@@ -1,0 +1,80 @@
+//! Vocabulary growth: distinct words (keys) against words spoken, one curve per speaker. A steeper curve means a
+//! speaker keeps bringing in new words.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{color, font, Chart, DrawResult};
+
+/// The data: per speaker, (tokens, types) points.
+pub struct Growth {
+    /// Curves in speaker order.
+    pub speakers: Vec<(String, Vec<(usize, usize)>)>,
+}
+
+impl Chart for Growth {
+    fn name(&self) -> &'static str {
+        "vocabulary_growth"
+    }
+
+    fn size(&self) -> (u32, u32) {
+        (1000, 650)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static,
+    {
+        let max_x = self
+            .speakers
+            .iter()
+            .flat_map(|s| s.1.last())
+            .map(|p| p.0)
+            .max()
+            .unwrap_or(0);
+        let max_y = self
+            .speakers
+            .iter()
+            .flat_map(|s| s.1.last())
+            .map(|p| p.1)
+            .max()
+            .unwrap_or(0);
+        if max_x == 0 {
+            return super::no_data(root, "no words");
+        }
+        let mut chart = ChartBuilder::on(root)
+            .caption(
+                "Vocabulary growth: distinct words against words spoken",
+                super::bold(26),
+            )
+            .margin(16)
+            .x_label_area_size(50)
+            .y_label_area_size(80)
+            .build_cartesian_2d(0..max_x + max_x / 20 + 1, 0..max_y + max_y / 10 + 1)?;
+        chart
+            .configure_mesh()
+            .x_desc("words spoken (tokens)")
+            .y_desc("distinct words (types)")
+            .label_style(font(16))
+            .axis_desc_style(font(16))
+            .light_line_style(WHITE)
+            .draw()?;
+        for (i, (speaker, points)) in self.speakers.iter().enumerate() {
+            let c = color(i);
+            chart
+                .draw_series(LineSeries::new(points.iter().copied(), c.stroke_width(3)))?
+                .label(speaker.as_str())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 24, y)], c.stroke_width(3))
+                });
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(180, 180, 180))
+            .label_font(font(16))
+            .draw()?;
+        Ok(())
+    }
+}

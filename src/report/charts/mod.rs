@@ -1,0 +1,280 @@
+//! Charts with plotters, each as PNG and SVG, drawn from aggregates (never from token lists). The PNGs embed the
+//! DejaVu Sans font from the `dejavu` crate, so Cyrillic (ё included) renders on a bare machine; the SVGs name the
+//! same family. One file per chart.
+
+use std::path::Path;
+use std::sync::Once;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::write::{atomic_write, WriteError};
+
+pub mod collocations;
+pub mod growth;
+pub mod keyness;
+pub mod meetings;
+pub mod top_words;
+pub mod turn_lengths;
+pub mod xray;
+
+/// Which chart formats to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Formats {
+    /// PNG only.
+    Png,
+    /// SVG only.
+    Svg,
+    /// PNG and SVG.
+    Both,
+    /// No charts.
+    None,
+}
+
+/// The font family registered for charts.
+pub const FONT: &str = "sans-serif";
+
+/// Result of drawing.
+pub type DrawResult = Result<(), Box<dyn std::error::Error>>;
+
+/// A chart: a name (the file stem), a size, and how to draw it on any backend.
+pub trait Chart {
+    /// File stem, e.g. `top_words`.
+    fn name(&self) -> &'static str;
+    /// Width and height in pixels.
+    fn size(&self) -> (u32, u32);
+    /// Draws on a white root area.
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static;
+}
+
+/// Ten colours that stay apart from each other (Tableau 10).
+pub const PALETTE: [RGBColor; 10] = [
+    RGBColor(31, 119, 180),
+    RGBColor(255, 127, 14),
+    RGBColor(44, 160, 44),
+    RGBColor(214, 39, 40),
+    RGBColor(148, 103, 189),
+    RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(127, 127, 127),
+    RGBColor(188, 189, 34),
+    RGBColor(23, 190, 207),
+];
+
+/// The colour of the i-th speaker.
+pub fn color(i: usize) -> RGBColor {
+    PALETTE[i % PALETTE.len()]
+}
+
+fn register_fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // The bytes are the crate's embedded TTF files; they are valid fonts.
+        let _ = plotters::style::register_font(FONT, FontStyle::Normal, dejavu::sans::regular());
+        let _ = plotters::style::register_font(FONT, FontStyle::Bold, dejavu::sans::bold());
+    });
+}
+
+/// Text of `size` pixels in the chart font.
+pub fn font(size: u32) -> TextStyle<'static> {
+    (FONT, size).into_font().into()
+}
+
+/// Bold text of `size` pixels.
+pub fn bold(size: u32) -> TextStyle<'static> {
+    (FONT, size, FontStyle::Bold).into_font().into()
+}
+
+/// Shortens a label to `max` characters with an ellipsis.
+pub fn clip(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_string()
+    } else {
+        let mut s: String = label.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// Writes a chart in the chosen formats into `dir`; returns the file names written.
+pub fn render<C: Chart>(
+    chart: &C,
+    dir: &Path,
+    formats: Formats,
+) -> Result<Vec<String>, WriteError> {
+    register_fonts();
+    let mut written = Vec::new();
+    let size = chart.size();
+    if matches!(formats, Formats::Png | Formats::Both) {
+        let name = format!("{}.png", chart.name());
+        let path = dir.join(&name);
+        let shown = path.display().to_string();
+        let err = |message: String| WriteError::Chart {
+            path: shown.clone(),
+            message,
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".stenogram-")
+            .suffix(".png")
+            .tempfile_in(dir)
+            .map_err(|source| WriteError::Io {
+                path: shown.clone(),
+                source,
+            })?;
+        {
+            let root = BitMapBackend::new(tmp.path(), size).into_drawing_area();
+            root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
+            chart.draw(&root).map_err(|e| err(e.to_string()))?;
+            root.present().map_err(|e| err(e.to_string()))?;
+        }
+        super::write::publish(tmp, &path)?;
+        written.push(name);
+    }
+    if matches!(formats, Formats::Svg | Formats::Both) {
+        let name = format!("{}.svg", chart.name());
+        let path = dir.join(&name);
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+            let err = |message: String| WriteError::Chart {
+                path: path.display().to_string(),
+                message,
+            };
+            root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
+            chart.draw(&root).map_err(|e| err(e.to_string()))?;
+            root.present().map_err(|e| err(e.to_string()))?;
+        }
+        atomic_write(&path, |out| {
+            out.write_all(svg.as_bytes())
+                .map_err(|source| WriteError::Io {
+                    path: path.display().to_string(),
+                    source,
+                })
+        })?;
+        written.push(name);
+    }
+    Ok(written)
+}
+
+/// Splits an area into `n` panels in a grid of at most `columns` columns.
+pub fn panels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    n: usize,
+    columns: usize,
+) -> Vec<DrawingArea<DB, Shift>> {
+    let cols = n.clamp(1, columns);
+    let rows = n.div_ceil(cols).max(1);
+    area.split_evenly((rows, cols))
+        .into_iter()
+        .take(n)
+        .collect()
+}
+
+/// Draws a message saying why there is nothing to show in the middle of an area.
+pub fn no_data<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, what: &str) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let (w, h) = area.dim_in_pixel();
+    area.draw(&Text::new(
+        what.to_string(),
+        (
+            w as i32 / 2 - 9 * what.chars().count() as i32 / 2,
+            h as i32 / 2,
+        ),
+        font(22).color(&RGBColor(110, 110, 110)),
+    ))?;
+    Ok(())
+}
+
+/// One horizontal bar per label, the first at the top; `values` may be negative (bars grow left), `colors` per bar.
+pub fn bar_panel<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    labels: &[String],
+    values: &[f64],
+    colors: &[RGBColor],
+    x_desc: &str,
+    empty: &str,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    if labels.is_empty() {
+        let inner = area.titled(title, bold(22))?;
+        return no_data(&inner, empty);
+    }
+    let n = labels.len() as i32;
+    let max = values.iter().fold(0.0f64, |m, v| m.max(*v));
+    let min = values.iter().fold(0.0f64, |m, v| m.min(*v));
+    let pad = (max - min).max(1e-9) * 0.05;
+    let x_range = if min < 0.0 {
+        (min - pad)..(max + pad)
+    } else {
+        0.0..(max + pad)
+    };
+    let label_width = labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 36) as u32
+        * 9
+        + 20;
+    let mut chart = ChartBuilder::on(area)
+        .caption(title, bold(22))
+        .margin(12)
+        .x_label_area_size(48)
+        .y_label_area_size(label_width)
+        .build_cartesian_2d(x_range, (0..n).into_segmented())?;
+    let shown: Vec<String> = labels.iter().map(|l| clip(l, 36)).collect();
+    let integers =
+        max - min >= 20.0 || (values.iter().all(|v| v.fract() == 0.0) && max - min >= 5.0);
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(labels.len())
+        .y_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) if (0..n).contains(i) => shown[(n - 1 - i) as usize].clone(),
+            _ => String::new(),
+        })
+        .x_desc(x_desc)
+        .x_labels(7)
+        .x_label_formatter(&|x| {
+            if integers {
+                format!("{x:.0}")
+            } else {
+                format!("{x:.1}")
+            }
+        })
+        .label_style(font(16))
+        .axis_desc_style(font(16))
+        .light_line_style(WHITE)
+        .draw()?;
+    chart.draw_series(values.iter().enumerate().map(|(k, &v)| {
+        let row = n - 1 - k as i32;
+        let c = colors[k % colors.len()];
+        let (a, b) = if v >= 0.0 { (0.0, v) } else { (v, 0.0) };
+        Rectangle::new(
+            [
+                (a, SegmentValue::Exact(row)),
+                (b, SegmentValue::Exact(row + 1)),
+            ],
+            c.mix(0.85).filled(),
+        )
+        .into_dyn()
+    }))?;
+    // Thin white gaps between bars.
+    chart.draw_series((0..=n).map(|row| {
+        PathElement::new(
+            vec![
+                (min, SegmentValue::Exact(row)),
+                (max, SegmentValue::Exact(row)),
+            ],
+            WHITE.stroke_width(3),
+        )
+    }))?;
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! Top words per speaker, side by side: the most frequent content words (stopwords left out) of each speaker in
+//! the chosen view, per 10,000 of the speaker's words, labelled by their most frequent word form.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{bar_panel, color, panels, Chart, DrawResult};
+
+/// The data: per speaker, (form, per 10k) from the most frequent down.
+pub struct TopWords {
+    /// Panels in speaker order.
+    pub speakers: Vec<(String, Vec<(String, f64)>)>,
+    /// `key` or `stem`.
+    pub view: &'static str,
+}
+
+impl Chart for TopWords {
+    fn name(&self) -> &'static str {
+        "top_words"
+    }
+
+    fn size(&self) -> (u32, u32) {
+        let cols = self.speakers.len().clamp(1, 2) as u32;
+        let rows = self.speakers.len().div_ceil(2).max(1) as u32;
+        let bars = self
+            .speakers
+            .iter()
+            .map(|s| s.1.len())
+            .max()
+            .unwrap_or(10)
+            .max(5) as u32;
+        (620 * cols, rows * (110 + 26 * bars) + 50)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static,
+    {
+        let view = if self.view == "stem" {
+            "stems, shown as their most frequent form"
+        } else {
+            "words"
+        };
+        let area = root.titled(
+            &format!("Most frequent content words per speaker ({view})"),
+            super::bold(26),
+        )?;
+        for (i, (panel, (speaker, words))) in panels(&area, self.speakers.len(), 2)
+            .iter()
+            .zip(&self.speakers)
+            .enumerate()
+        {
+            let labels: Vec<String> = words.iter().map(|w| w.0.clone()).collect();
+            let values: Vec<f64> = words.iter().map(|w| w.1).collect();
+            bar_panel(
+                panel,
+                speaker,
+                &labels,
+                &values,
+                &[color(i)],
+                "occurrences per 10,000 words",
+                "no content words",
+            )?;
+        }
+        Ok(())
+    }
+}

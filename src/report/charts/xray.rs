@@ -1,0 +1,104 @@
+//! A dispersion ("x-ray") plot: where chosen words occur across one meeting, one row per word, a tick per
+//! occurrence at its position among the meeting's words, coloured by the speaker who said it.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{color, font, Chart, DrawResult};
+
+/// The data.
+pub struct XRay {
+    /// The meeting shown.
+    pub meeting: String,
+    /// Words in the meeting.
+    pub length: usize,
+    /// Rows: the word and its occurrences (position, speaker colour index).
+    pub terms: Vec<(String, Vec<(usize, usize)>)>,
+    /// Speakers and their colour indices, for the legend.
+    pub speakers: Vec<(String, usize)>,
+}
+
+impl Chart for XRay {
+    fn name(&self) -> &'static str {
+        "xray"
+    }
+
+    fn size(&self) -> (u32, u32) {
+        (1100, 200 + 50 * self.terms.len().max(3) as u32)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static,
+    {
+        let title = format!("Where the words occur: {}", super::clip(&self.meeting, 60));
+        if self.terms.is_empty() || self.length == 0 {
+            let inner = root.titled(&title, super::bold(24))?;
+            return super::no_data(&inner, "no terms");
+        }
+        let n = self.terms.len() as i32;
+        let label_width = self
+            .terms
+            .iter()
+            .map(|t| t.0.chars().count())
+            .max()
+            .unwrap_or(4)
+            .clamp(4, 24) as u32
+            * 10
+            + 20;
+        let mut chart = ChartBuilder::on(root)
+            .caption(&title, super::bold(24))
+            .margin(14)
+            .x_label_area_size(50)
+            .y_label_area_size(label_width)
+            .build_cartesian_2d(0..self.length, (0..n).into_segmented())?;
+        let names: Vec<String> = self
+            .terms
+            .iter()
+            .map(|t| format!("{} ({})", t.0, t.1.len()))
+            .collect();
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(self.terms.len())
+            .y_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) if (0..n).contains(i) => {
+                    names[(n - 1 - i) as usize].clone()
+                }
+                _ => String::new(),
+            })
+            .x_desc("position in the meeting (words)")
+            .label_style(font(16))
+            .axis_desc_style(font(16))
+            .light_line_style(WHITE)
+            .draw()?;
+        let tick = (self.length / 600).max(1);
+        for (k, (_, hits)) in self.terms.iter().enumerate() {
+            let row = n - 1 - k as i32;
+            chart.draw_series(hits.iter().map(|&(pos, c)| {
+                Rectangle::new(
+                    [
+                        (pos, SegmentValue::Exact(row)),
+                        (pos + tick, SegmentValue::Exact(row + 1)),
+                    ],
+                    color(c).filled(),
+                )
+            }))?;
+        }
+        for (name, c) in &self.speakers {
+            let c = color(*c);
+            chart
+                .draw_series(std::iter::empty::<Circle<(usize, SegmentValue<i32>), i32>>())?
+                .label(name.as_str())
+                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], c.filled()));
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(180, 180, 180))
+            .label_font(font(15))
+            .draw()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,473 @@
+//! The CSV tables: long (tidy) format, UTF-8 with a header, deterministic row order, numbers written in the
+//! shortest form that reads back to the same `f64` (so they compare at any tolerance), empty where undefined.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::stats::colloc::{collocations, BigramRow, TrigramRow};
+use crate::stats::freq::{frequencies, FreqRow, ALL};
+use crate::stats::keyness::{keyness, KeynessRow};
+use crate::stats::lexdiv::{measure, LexicalDiversity};
+use crate::stats::trends::{meetings_by_speaker, term_trends, MeetingSpeakerRow, TermTrendRow};
+use crate::stats::turns::{by_speaker, by_speaker_meeting, transitions, TurnSummary};
+use crate::stats::{count, Corpus, View};
+use crate::transcript::Audit;
+
+use super::write::{write_csv, WriteError};
+use super::ReportConfig;
+
+/// One row of `speakers.csv`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerRow {
+    /// Speaker.
+    pub speaker: String,
+    /// Meetings with a turn.
+    pub meetings: usize,
+    /// Turns.
+    pub turns: usize,
+    /// Word tokens.
+    pub words: usize,
+    /// Distinct keys.
+    pub types: usize,
+    /// Share of all words.
+    pub share_words: f64,
+    /// Mean words per turn.
+    pub words_per_turn_mean: f64,
+    /// Median words per turn.
+    pub words_per_turn_median: f64,
+    /// p90 of words per turn.
+    pub words_per_turn_p90: f64,
+    /// Longest turn.
+    pub words_per_turn_max: usize,
+    /// Sentences.
+    pub sentences: usize,
+    /// Words per sentence.
+    pub words_per_sentence: Option<f64>,
+    /// TTR.
+    pub ttr: Option<f64>,
+    /// Herdan's C.
+    pub herdan_c: Option<f64>,
+    /// Guiraud's R.
+    pub guiraud_r: Option<f64>,
+    /// Maas a².
+    pub maas_a: Option<f64>,
+    /// Yule's K.
+    pub yule_k: Option<f64>,
+    /// MATTR.
+    pub mattr: Option<f64>,
+    /// MTLD.
+    pub mtld: Option<f64>,
+    /// HD-D.
+    pub hdd: Option<f64>,
+    /// Hapax share.
+    pub hapax_share: Option<f64>,
+}
+
+/// One row of `turn_lengths.csv`: turn statistics of a speaker overall (`meeting` = `*`) or in one meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct TurnLengthRow {
+    /// Speaker.
+    pub speaker: String,
+    /// Meeting id or `*`.
+    pub meeting: String,
+    /// Date of the meeting (empty for `*`).
+    pub date: String,
+    /// Turns.
+    pub turns: usize,
+    /// Word tokens.
+    pub words: usize,
+    /// Share of all words (of the meeting, for a meeting row).
+    pub share_words: f64,
+    /// Mean words per turn.
+    pub words_per_turn_mean: f64,
+    /// Median words per turn.
+    pub words_per_turn_median: f64,
+    /// p90 of words per turn.
+    pub words_per_turn_p90: f64,
+    /// Longest turn.
+    pub words_per_turn_max: usize,
+    /// Sample standard deviation of words per turn.
+    pub words_per_turn_sd: Option<f64>,
+    /// Sentences.
+    pub sentences: usize,
+    /// Words per sentence.
+    pub words_per_sentence: Option<f64>,
+}
+
+impl TurnLengthRow {
+    fn new(speaker: &str, meeting: &str, date: &str, s: &TurnSummary) -> TurnLengthRow {
+        TurnLengthRow {
+            speaker: speaker.to_string(),
+            meeting: meeting.to_string(),
+            date: date.to_string(),
+            turns: s.turns,
+            words: s.words,
+            share_words: s.share_words,
+            words_per_turn_mean: s.words_per_turn_mean,
+            words_per_turn_median: s.words_per_turn_median,
+            words_per_turn_p90: s.words_per_turn_p90,
+            words_per_turn_max: s.words_per_turn_max,
+            words_per_turn_sd: s.words_per_turn_sd,
+            sentences: s.sentences,
+            words_per_sentence: s.words_per_sentence,
+        }
+    }
+}
+
+/// One row of `lexdiv.csv`: lexical diversity of a speaker overall (`meeting` = `*`) or in one meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct LexDivRow {
+    /// Speaker.
+    pub speaker: String,
+    /// Meeting id or `*`.
+    pub meeting: String,
+    /// Date of the meeting (empty for `*`).
+    pub date: String,
+    /// Tokens.
+    pub tokens: usize,
+    /// Types.
+    pub types: usize,
+    /// TTR.
+    pub ttr: Option<f64>,
+    /// Herdan's C.
+    pub herdan_c: Option<f64>,
+    /// Guiraud's R.
+    pub guiraud_r: Option<f64>,
+    /// Maas a².
+    pub maas_a: Option<f64>,
+    /// Yule's K.
+    pub yule_k: Option<f64>,
+    /// MATTR.
+    pub mattr: Option<f64>,
+    /// MTLD.
+    pub mtld: Option<f64>,
+    /// HD-D.
+    pub hdd: Option<f64>,
+    /// Hapax share.
+    pub hapax_share: Option<f64>,
+}
+
+impl LexDivRow {
+    fn new(speaker: &str, meeting: &str, date: &str, m: &LexicalDiversity) -> LexDivRow {
+        LexDivRow {
+            speaker: speaker.to_string(),
+            meeting: meeting.to_string(),
+            date: date.to_string(),
+            tokens: m.tokens,
+            types: m.types,
+            ttr: m.ttr,
+            herdan_c: m.herdan_c,
+            guiraud_r: m.guiraud_r,
+            maas_a: m.maas_a,
+            yule_k: m.yule_k,
+            mattr: m.mattr,
+            mtld: m.mtld,
+            hdd: m.hdd,
+            hapax_share: m.hapax_share,
+        }
+    }
+}
+
+/// One row of `meetings.csv`.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingRow {
+    /// Meeting id.
+    pub meeting: String,
+    /// Date.
+    pub date: String,
+    /// Time.
+    pub time: String,
+    /// Title.
+    pub title: String,
+    /// Place.
+    pub place: String,
+    /// Source URL.
+    pub source: String,
+    /// Speakers in order of first turn, `; `-separated.
+    pub speakers: String,
+    /// Turns.
+    pub turns: usize,
+    /// Word tokens.
+    pub words: usize,
+}
+
+/// One row of `turns.csv`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TurnRow {
+    /// Meeting id.
+    pub meeting: String,
+    /// Date.
+    pub date: String,
+    /// Turn number in the meeting.
+    pub turn: u32,
+    /// Speaker.
+    pub speaker: String,
+    /// Interpreted.
+    pub interpreted: bool,
+    /// Word tokens.
+    pub words: usize,
+    /// Sentences.
+    pub sentences: u32,
+}
+
+/// One row of `transitions.csv`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TransitionRow {
+    /// Speaker of a turn.
+    pub from: String,
+    /// Speaker of the next turn in the same meeting.
+    pub to: String,
+    /// How often.
+    pub count: usize,
+}
+
+/// Every table of the report, built once.
+#[derive(Debug, Default)]
+pub struct Tables {
+    /// `speakers.csv`.
+    pub speakers: Vec<SpeakerRow>,
+    /// `turn_lengths.csv`.
+    pub turn_lengths: Vec<TurnLengthRow>,
+    /// `lexdiv.csv`.
+    pub lexdiv: Vec<LexDivRow>,
+    /// `freq.csv` (both views).
+    pub freq: Vec<FreqRow>,
+    /// `collocations.csv`.
+    pub bigrams: Vec<BigramRow>,
+    /// `trigrams.csv`.
+    pub trigrams: Vec<TrigramRow>,
+    /// `keyness.csv`.
+    pub keyness: Vec<KeynessRow>,
+    /// `meetings_by_speaker.csv`.
+    pub meetings_by_speaker: Vec<MeetingSpeakerRow>,
+    /// `trends.csv`.
+    pub trends: Vec<TermTrendRow>,
+    /// `meetings.csv`.
+    pub meetings: Vec<MeetingRow>,
+    /// `turns.csv`.
+    pub turns: Vec<TurnRow>,
+    /// `transitions.csv`.
+    pub transitions: Vec<TransitionRow>,
+    /// `audit.csv`.
+    pub audit: Vec<Audit>,
+}
+
+/// The tables and their file names and headers (the header is written on its own when a table is empty).
+pub const FILES: [(&str, &str); 13] = [
+    ("speakers.csv", "speaker,meetings,turns,words,types,share_words,words_per_turn_mean,words_per_turn_median,words_per_turn_p90,words_per_turn_max,sentences,words_per_sentence,ttr,herdan_c,guiraud_r,maas_a,yule_k,mattr,mtld,hdd,hapax_share"),
+    ("turn_lengths.csv", "speaker,meeting,date,turns,words,share_words,words_per_turn_mean,words_per_turn_median,words_per_turn_p90,words_per_turn_max,words_per_turn_sd,sentences,words_per_sentence"),
+    ("lexdiv.csv", "speaker,meeting,date,tokens,types,ttr,herdan_c,guiraud_r,maas_a,yule_k,mattr,mtld,hdd,hapax_share"),
+    ("freq.csv", "speaker,view,term,form,count,per_10k,rank,meetings,dp,stopword"),
+    ("collocations.csv", "speaker,first,second,count,count_first,count_second,total,pmi,npmi,g2,t_score,chi2,dice,log_dice"),
+    ("trigrams.csv", "speaker,first,second,third,count,total"),
+    ("keyness.csv", "target,reference,term,form,count_target,count_reference,total_target,total_reference,g2,chi2,p_value,log_ratio,pct_diff,log_odds_z"),
+    ("meetings_by_speaker.csv", "meeting,date,speaker,words,types,mattr,mtld,new_types,new_type_share,cumulative_types"),
+    ("trends.csv", "meeting,date,speaker,term,count,per_10k"),
+    ("meetings.csv", "meeting,date,time,title,place,source,speakers,turns,words"),
+    ("turns.csv", "meeting,date,turn,speaker,interpreted,words,sentences"),
+    ("transitions.csv", "from,to,count"),
+    ("audit.csv", "file,lines,metadata,lead,headings,separators,turn_lines,elisions,unclassified"),
+];
+
+/// Builds every table.
+pub fn build(
+    corpus: &Corpus,
+    audits: &[Audit],
+    config: &ReportConfig,
+    leaders: &[String],
+) -> Tables {
+    let mut t = Tables::default();
+    let window = config.mattr_window;
+
+    // Speakers, turn lengths and lexical diversity.
+    let turn_summary = by_speaker(corpus);
+    let turn_meeting = by_speaker_meeting(corpus);
+    let mut meetings_of: BTreeMap<u32, BTreeSet<u32>> = BTreeMap::new();
+    for turn in &corpus.turns {
+        meetings_of
+            .entry(turn.speaker)
+            .or_default()
+            .insert(turn.meeting);
+    }
+    for (&s, summary) in &turn_summary {
+        let tokens: Vec<u32> = corpus.speaker_words(s).collect();
+        let lex = measure(&tokens, window);
+        let name = corpus.speakers[s as usize].clone();
+        t.speakers.push(SpeakerRow {
+            speaker: name.clone(),
+            meetings: meetings_of[&s].len(),
+            turns: summary.turns,
+            words: summary.words,
+            types: lex.types,
+            share_words: summary.share_words,
+            words_per_turn_mean: summary.words_per_turn_mean,
+            words_per_turn_median: summary.words_per_turn_median,
+            words_per_turn_p90: summary.words_per_turn_p90,
+            words_per_turn_max: summary.words_per_turn_max,
+            sentences: summary.sentences,
+            words_per_sentence: summary.words_per_sentence,
+            ttr: lex.ttr,
+            herdan_c: lex.herdan_c,
+            guiraud_r: lex.guiraud_r,
+            maas_a: lex.maas_a,
+            yule_k: lex.yule_k,
+            mattr: lex.mattr,
+            mtld: lex.mtld,
+            hdd: lex.hdd,
+            hapax_share: lex.hapax_share,
+        });
+        t.turn_lengths
+            .push(TurnLengthRow::new(&name, ALL, "", summary));
+        t.lexdiv.push(LexDivRow::new(&name, ALL, "", &lex));
+        for &m in &meetings_of[&s] {
+            let info = &corpus.meetings[m as usize];
+            t.turn_lengths.push(TurnLengthRow::new(
+                &name,
+                &info.id,
+                &info.date,
+                &turn_meeting[&(s, m)],
+            ));
+            let tokens: Vec<u32> = corpus.speaker_meeting_words(s, m).collect();
+            t.lexdiv.push(LexDivRow::new(
+                &name,
+                &info.id,
+                &info.date,
+                &measure(&tokens, window),
+            ));
+        }
+    }
+
+    // Frequencies in both views.
+    for view in [View::Key, View::Stem] {
+        t.freq
+            .extend(frequencies(corpus, &count(corpus, view), view, 1));
+    }
+
+    // Collocations.
+    let (bigrams, trigrams) = collocations(corpus, &config.colloc);
+    t.bigrams = bigrams;
+    t.trigrams = trigrams;
+
+    // Keyness: each speaker against the reference, and the leaders against each other.
+    t.keyness = keyness(corpus, config.view, &config.reference, config.min_count);
+    if leaders.len() >= 2 && config.reference == crate::stats::keyness::Reference::Others {
+        let pair = keyness(
+            corpus,
+            config.view,
+            &crate::stats::keyness::Reference::Speaker(leaders[1].clone()),
+            config.min_count,
+        );
+        t.keyness.extend(pair.into_iter().filter(|r| {
+            (r.target == leaders[0] && r.reference == leaders[1])
+                || (r.target == leaders[1] && r.reference == leaders[0])
+        }));
+    }
+
+    // Across meetings.
+    t.meetings_by_speaker = meetings_by_speaker(corpus, window);
+    t.trends = term_trends(corpus, config.view, &config.terms);
+
+    // Meetings, turns, transitions, audit.
+    for (m, info) in corpus.meetings.iter().enumerate() {
+        let turns: Vec<_> = corpus
+            .turns
+            .iter()
+            .filter(|x| x.meeting == m as u32)
+            .collect();
+        let mut speakers: Vec<&str> = Vec::new();
+        for x in &turns {
+            let name = corpus.speakers[x.speaker as usize].as_str();
+            if !speakers.contains(&name) {
+                speakers.push(name);
+            }
+        }
+        t.meetings.push(MeetingRow {
+            meeting: info.id.clone(),
+            date: info.date.clone(),
+            time: info.time.clone(),
+            title: info.title.clone(),
+            place: info.place.clone(),
+            source: info.source.clone(),
+            speakers: speakers.join("; "),
+            turns: turns.len(),
+            words: turns.iter().map(|x| x.words.len()).sum(),
+        });
+    }
+    for x in &corpus.turns {
+        let info = &corpus.meetings[x.meeting as usize];
+        t.turns.push(TurnRow {
+            meeting: info.id.clone(),
+            date: info.date.clone(),
+            turn: x.number,
+            speaker: corpus.speakers[x.speaker as usize].clone(),
+            interpreted: x.interpreted,
+            words: x.words.len(),
+            sentences: x.sentences,
+        });
+    }
+    t.transitions = transitions(corpus)
+        .into_iter()
+        .map(|((a, b), count)| TransitionRow {
+            from: corpus.speakers[a as usize].clone(),
+            to: corpus.speakers[b as usize].clone(),
+            count,
+        })
+        .collect();
+    t.audit = audits.to_vec();
+    t
+}
+
+/// The per-speaker frequency files: (speaker, path relative to the output directory), speakers sorted by name.
+/// File names are sanitized and unique (see [`super::write::unique_stems`]).
+pub fn speaker_files(tables: &Tables) -> Vec<(String, String)> {
+    let names: Vec<String> = tables.speakers.iter().map(|s| s.speaker.clone()).collect();
+    let stems = super::write::unique_stems(&names);
+    names
+        .into_iter()
+        .zip(stems)
+        .map(|(n, s)| (n, format!("speakers/{s}.csv")))
+        .collect()
+}
+
+/// Writes each speaker's frequency rows (both views) to `speakers/<name>.csv`.
+pub fn write_speaker_files(tables: &Tables, dir: &Path) -> Result<Vec<String>, WriteError> {
+    let header: Vec<&str> = FILES[3].1.split(',').collect();
+    let mut written = Vec::new();
+    for (speaker, file) in speaker_files(tables) {
+        let rows: Vec<&FreqRow> = tables
+            .freq
+            .iter()
+            .filter(|r| r.speaker == speaker)
+            .collect();
+        write_csv(&dir.join(&file), &rows, &header)?;
+        written.push(file);
+    }
+    Ok(written)
+}
+
+/// Writes every table into `dir`; returns the file names written.
+pub fn write_all(tables: &Tables, dir: &Path) -> Result<Vec<&'static str>, WriteError> {
+    fn one<T: Serialize>(dir: &Path, index: usize, rows: &[T]) -> Result<&'static str, WriteError> {
+        let (name, header) = FILES[index];
+        let header: Vec<&str> = header.split(',').collect();
+        write_csv(&dir.join(name), rows, &header)?;
+        Ok(name)
+    }
+    Ok(vec![
+        one(dir, 0, &tables.speakers)?,
+        one(dir, 1, &tables.turn_lengths)?,
+        one(dir, 2, &tables.lexdiv)?,
+        one(dir, 3, &tables.freq)?,
+        one(dir, 4, &tables.bigrams)?,
+        one(dir, 5, &tables.trigrams)?,
+        one(dir, 6, &tables.keyness)?,
+        one(dir, 7, &tables.meetings_by_speaker)?,
+        one(dir, 8, &tables.trends)?,
+        one(dir, 9, &tables.meetings)?,
+        one(dir, 10, &tables.turns)?,
+        one(dir, 11, &tables.transitions)?,
+        one(dir, 12, &tables.audit)?,
+    ])
+}

@@ -1,0 +1,204 @@
+//! Safe writing: every file goes to a temporary name in the output directory and is renamed into place, so an
+//! interrupted run leaves each file either as it was or complete, never truncated. File names made from speaker
+//! names are sanitized.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// A problem writing the report.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// Creating, writing or renaming a file failed.
+    #[error("{path}: cannot write: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// CSV serialization failed.
+    #[error("{path}: cannot write CSV: {source}")]
+    Csv {
+        /// The file.
+        path: String,
+        /// The error.
+        source: csv::Error,
+    },
+    /// Drawing a chart failed.
+    #[error("{path}: cannot draw chart: {message}")]
+    Chart {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
+    move |source| WriteError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Writes `path` atomically with the bytes `write` produces.
+pub fn atomic_write(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), WriteError>,
+) -> Result<(), WriteError> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".stenogram-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io(dir))?;
+    {
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut out)?;
+        out.flush().map_err(io(path))?;
+    }
+    tmp.as_file().sync_all().map_err(io(path))?;
+    publish(tmp, path)
+}
+
+/// Gives a finished temporary file ordinary permissions and renames it to `path`.
+pub fn publish(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), WriteError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
+            .map_err(io(path))?;
+    }
+    tmp.persist(path).map_err(|e| WriteError::Io {
+        path: path.display().to_string(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// Writes rows as CSV with a header, atomically.
+pub fn write_csv<T: Serialize>(path: &Path, rows: &[T], header: &[&str]) -> Result<(), WriteError> {
+    let shown = path.display().to_string();
+    atomic_write(path, |out| {
+        let csv_err = |source| WriteError::Csv {
+            path: shown.clone(),
+            source,
+        };
+        // Non-empty tables get the header from the row type's field names; empty ones get `header`.
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(!rows.is_empty())
+            .from_writer(out);
+        if rows.is_empty() {
+            w.write_record(header).map_err(csv_err)?;
+        }
+        for row in rows {
+            w.serialize(row).map_err(csv_err)?;
+        }
+        w.flush().map_err(io(path))?;
+        Ok(())
+    })
+}
+
+/// A file name made from free text (a speaker name): path separators, `..`, control and shell-special characters
+/// replaced by `_`, no leading dot, at most 80 bytes, never empty.
+pub fn sanitize(name: &str) -> String {
+    let mut out: String = name
+        .chars()
+        .map(|c| {
+            let unsafe_char = c.is_control()
+                || c.is_whitespace()
+                || matches!(
+                    c,
+                    '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\'' | '`' | '$'
+                );
+            if unsafe_char {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    while out.contains("..") {
+        out = out.replace("..", "_");
+    }
+    let out = out.trim_start_matches(['.', '-']).to_string();
+    let mut cut = out.len().min(80);
+    while !out.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let out = out[..cut].to_string();
+    if out.is_empty() {
+        "_".to_string()
+    } else {
+        out
+    }
+}
+
+/// Sanitized, unique file stems for names, in the order given (collisions get `~2`, `~3`, …).
+pub fn unique_stems(names: &[String]) -> Vec<String> {
+    let mut used = std::collections::BTreeSet::new();
+    names
+        .iter()
+        .map(|n| {
+            let base = sanitize(n);
+            let mut stem = base.clone();
+            let mut k = 1;
+            while !used.insert(stem.to_lowercase()) {
+                k += 1;
+                stem = format!("{base}~{k}");
+            }
+            stem
+        })
+        .collect()
+}
+
+/// `dir/name`.
+pub fn file(dir: &Path, name: &str) -> PathBuf {
+    dir.join(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_names_become_safe_file_names() {
+        assert_eq!(sanitize("В.Путин"), "В.Путин");
+        assert_eq!(sanitize("../../etc/passwd"), "____etc_passwd");
+        assert_eq!(
+            sanitize("<script>alert(\"x\")</script>"),
+            "_script_alert(_x_)__script_"
+        );
+        assert_eq!(sanitize("a\u{0}b\nc"), "a_b_c");
+        assert_eq!(sanitize(".."), "_");
+        assert_eq!(sanitize(""), "_");
+        assert!(sanitize(&"Ж".repeat(100)).len() <= 80);
+        assert_eq!(
+            unique_stems(&["A/B".into(), "A:B".into()]),
+            ["A_B", "A_B~2"]
+        );
+    }
+
+    #[test]
+    fn atomic_write_replaces_whole_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("t.csv");
+        #[derive(Serialize)]
+        struct Row {
+            x: &'static str,
+            y: u8,
+        }
+        write_csv(&p, &[Row { x: "a", y: 1 }], &["x", "y"]).unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "x,y\na,1\n");
+        write_csv::<Row>(&p, &[], &["x", "y"]).unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "x,y\n");
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary files left");
+    }
+}

@@ -1,0 +1,241 @@
+//! The report end to end: the committed `reports/` is what the current code makes of `corpus/`, complete reports
+//! of the shared corpora, hostile speaker names, and byte-identical output whatever the thread count or path order.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use stenogram::report::tables::FILES;
+
+use crate::support::{csv_rows, run_in, shared, stderr};
+
+const CHARTS: [&str; 7] = [
+    "top_words",
+    "keyness",
+    "turn_lengths",
+    "vocabulary_growth",
+    "across_meetings",
+    "collocations",
+    "xray",
+];
+
+fn crate_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every file under `dir` with the given extensions, keyed by relative path.
+fn files(dir: &Path, extensions: &[&str]) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        let ext = entry
+            .path()
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("");
+        if entry.file_type().is_file() && extensions.contains(&ext) {
+            let rel = entry.path().strip_prefix(dir).unwrap().to_path_buf();
+            out.insert(rel, std::fs::read(entry.path()).unwrap());
+        }
+    }
+    out
+}
+
+fn report(dir: &Path, args: &[&str]) {
+    let mut all = vec!["report", "--quiet"];
+    all.extend_from_slice(args);
+    let out = run_in(dir, &all);
+    assert!(
+        out.status.success(),
+        "report {args:?} failed: {}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_committed_reports_are_what_the_code_makes_of_the_corpus() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().to_str().unwrap();
+    // The README's command, `cargo run --release -- report`, reads `corpus` relative to the crate.
+    report(crate_dir(), &["corpus", "--out", out, "--charts", "none"]);
+    let committed = files(&crate_dir().join("reports"), &["csv"]);
+    let fresh = files(tmp.path(), &["csv"]);
+    assert_eq!(
+        committed.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "the same CSV files; regenerate with `cargo run --release -- report`"
+    );
+    for (name, bytes) in &committed {
+        assert!(
+            bytes == &fresh[name],
+            "reports/{} differs from a fresh run; regenerate with `cargo run --release -- report`",
+            name.display()
+        );
+    }
+    for chart in CHARTS {
+        for ext in ["png", "svg"] {
+            assert!(
+                crate_dir().join(format!("reports/{chart}.{ext}")).exists(),
+                "reports/{chart}.{ext}"
+            );
+        }
+    }
+}
+
+#[test]
+fn complete_reports_of_the_shared_corpora() {
+    for sub in ["corpus/kremlin", "corpus/kremlin-en"] {
+        let Some(dir) = shared(sub) else { return };
+        let tmp = tempfile::tempdir().unwrap();
+        report(
+            crate_dir(),
+            &[dir.to_str().unwrap(), "--out", tmp.path().to_str().unwrap()],
+        );
+        for (name, header) in FILES {
+            let text = std::fs::read_to_string(tmp.path().join(name)).unwrap();
+            assert_eq!(text.lines().next(), Some(header), "{sub}: {name} header");
+        }
+        for chart in CHARTS {
+            for ext in ["png", "svg"] {
+                let p = tmp.path().join(format!("{chart}.{ext}"));
+                assert!(
+                    std::fs::metadata(&p).unwrap().len() > 1000,
+                    "{sub}: {}",
+                    p.display()
+                );
+            }
+        }
+        let html = std::fs::read_to_string(tmp.path().join("index.html")).unwrap();
+        for chart in CHARTS {
+            assert!(
+                html.contains(&format!("src=\"{chart}.png\"")),
+                "{sub}: index.html shows {chart}"
+            );
+        }
+        // One point per meeting of each speaker in the across-meetings table.
+        let turns = csv_rows(&std::fs::read_to_string(tmp.path().join("turns.csv")).unwrap());
+        let mut pairs: Vec<(String, String)> = turns
+            .iter()
+            .map(|r| (r["speaker"].clone(), r["meeting"].clone()))
+            .collect();
+        pairs.sort();
+        pairs.dedup();
+        let by_speaker =
+            csv_rows(&std::fs::read_to_string(tmp.path().join("meetings_by_speaker.csv")).unwrap());
+        let mut listed: Vec<(String, String)> = by_speaker
+            .iter()
+            .map(|r| (r["speaker"].clone(), r["meeting"].clone()))
+            .collect();
+        listed.sort();
+        assert_eq!(listed, pairs, "{sub}");
+        let meetings = csv_rows(&std::fs::read_to_string(tmp.path().join("meetings.csv")).unwrap());
+        let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).unwrap();
+        assert_eq!(
+            meetings.len(),
+            manifest.lines().count() - 1,
+            "{sub}: every meeting"
+        );
+    }
+}
+
+#[test]
+fn hostile_speaker_names_give_safe_files_and_escaped_html() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("t.txt"),
+        "В.Путин: Добрый день, коллеги.\nА.Лукашенко: Здравствуйте, коллеги.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("aliases.csv"),
+        "label,speaker\nВ.Путин,\"../../<script>alert('x')</script> \"\"Q\"\"\"\nА.Лукашенко,/etc/passwd\u{7}\n",
+    )
+    .unwrap();
+    report(
+        dir,
+        &[
+            "t.txt",
+            "--aliases",
+            "aliases.csv",
+            "--out",
+            "out",
+            "--charts",
+            "svg",
+        ],
+    );
+    let out = dir.join("out");
+    let mut speaker_files: Vec<String> = std::fs::read_dir(out.join("speakers"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    speaker_files.sort();
+    assert_eq!(speaker_files.len(), 2);
+    for f in &speaker_files {
+        assert!(
+            !f.contains(['/', '\\', '<', '>', '"', '\''])
+                && !f.contains("..")
+                && !f.starts_with('.'),
+            "{f}"
+        );
+        assert!(!f.chars().any(char::is_control), "{f}");
+    }
+    // Nothing was written outside the output directory.
+    let mut top: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    assert_eq!(top, ["aliases.csv", "out", "t.txt"]);
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(!html.contains("<script"), "no markup from the transcript");
+    assert!(html.contains("&lt;script&gt;alert('x')&lt;/script&gt; \"Q\""));
+    for chart in ["top_words", "keyness"] {
+        let svg = std::fs::read_to_string(out.join(format!("{chart}.svg"))).unwrap();
+        assert!(!svg.contains("<script"), "{chart}.svg escapes names");
+    }
+}
+
+#[test]
+fn output_is_byte_identical_for_any_thread_count_and_path_order() {
+    let Some(dir) = shared("corpus/kremlin") else {
+        return;
+    };
+    let mut paths: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    paths.sort();
+    let one = tempfile::tempdir().unwrap();
+    let two = tempfile::tempdir().unwrap();
+    let mut args: Vec<&str> = paths.iter().map(String::as_str).collect();
+    args.extend([
+        "--jobs",
+        "1",
+        "--charts",
+        "svg",
+        "--out",
+        one.path().to_str().unwrap(),
+    ]);
+    report(crate_dir(), &args);
+    let mut reversed: Vec<&str> = paths.iter().rev().map(String::as_str).collect();
+    reversed.extend([
+        "--jobs",
+        "2",
+        "--charts",
+        "svg",
+        "--out",
+        two.path().to_str().unwrap(),
+    ]);
+    report(crate_dir(), &reversed);
+    let a = files(one.path(), &["csv", "svg", "html"]);
+    let b = files(two.path(), &["csv", "svg", "html"]);
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(
+            bytes == &b[name],
+            "{} differs between --jobs 1 and --jobs 2 (reversed paths)",
+            name.display()
+        );
+    }
+}
