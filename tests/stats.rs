@@ -446,3 +446,45 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn kwic_finds_keys_stems_and_patterns_with_their_speaker() {
+    use crate::support::{csv_rows, run, seed, stdout};
+    let seed = seed();
+    let seed = seed.to_str().unwrap();
+    // «визит» as a key: the exact word only; as a stem (Snowball: визит, визите → виз): every form.
+    let key = csv_rows(&stdout(&run(&["kwic", "визит", seed])));
+    let stem = csv_rows(&stdout(&run(&["kwic", "--stem", "визите", seed])));
+    assert!(
+        !key.is_empty() && stem.len() > key.len(),
+        "{} key hits, {} stem hits",
+        key.len(),
+        stem.len()
+    );
+    assert!(stem
+        .iter()
+        .all(|r| r["match"].to_lowercase().starts_with("визит")));
+    let only = csv_rows(&stdout(&run(&[
+        "kwic",
+        "--stem",
+        "визите",
+        "--speaker",
+        "В.Путин",
+        seed,
+    ])));
+    assert!(!only.is_empty() && only.iter().all(|r| r["speaker"] == "В.Путин"));
+    assert!(only.len() < stem.len());
+    let re = csv_rows(&stdout(&run(&[
+        "kwic", "--regex", r"\d+,\d+", "--width", "10", seed,
+    ])));
+    assert_eq!(re.len(), 1);
+    assert_eq!(re[0]["match"], "24,5");
+    assert_eq!(re[0]["speaker"], "К.-Ж.Токаев");
+    assert_eq!(re[0]["right"], " миллиарда");
+    // Offsets point into the turn's spoken text: the match has as many bytes as it spans.
+    let (s, e): (usize, usize) = (
+        re[0]["start"].parse().unwrap(),
+        re[0]["end"].parse().unwrap(),
+    );
+    assert_eq!(e - s, "24,5".len());
+}

@@ -16,9 +16,6 @@ pub struct InputArgs {
     /// CSV file `label,speaker` joining other spellings of a speaker.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
-    /// Attribute files without speaker labels (plain prose) to this speaker instead of narration.
-    #[arg(long, value_name = "NAME")]
-    pub speaker: Option<String>,
     /// Language of the texts (ru or en) instead of detecting it per file.
     #[arg(long, value_name = "LANG", value_parser = parse_language)]
     pub lang: Option<Language>,
@@ -28,9 +25,17 @@ fn parse_language(s: &str) -> Result<Language, String> {
     Language::parse(s).ok_or_else(|| format!("unknown language '{s}' (use ru or en)"))
 }
 
+/// The name under which files without speaker labels (plain prose) are read.
+#[derive(Debug, Args, Clone)]
+pub struct NarratorArg {
+    /// Attribute files without speaker labels (plain prose) to this speaker instead of narration.
+    #[arg(long = "speaker", value_name = "NAME")]
+    pub narrator: Option<String>,
+}
+
 impl InputArgs {
     /// Reads the corpus. Alias-file problems are usage errors (`Err`); bad transcripts are in `Corpus::errors`.
-    pub fn load(&self) -> anyhow::Result<Corpus> {
+    pub fn load(&self, narrator: Option<&str>) -> anyhow::Result<Corpus> {
         let aliases = match &self.aliases {
             None => Aliases::default(),
             Some(path) => {
@@ -41,7 +46,7 @@ impl InputArgs {
             }
         };
         let options = ReadOptions {
-            narrator: self.speaker.clone(),
+            narrator: narrator.map(str::to_string),
             language: self.lang,
         };
         Ok(read_corpus(&self.paths, &options, aliases))

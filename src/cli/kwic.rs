@@ -16,7 +16,8 @@ use super::output::with_output;
   stenogram kwic товарооборот corpus/                 the key (any case, ё = е)
   stenogram kwic --stem переговоры corpus/            every form with that stem
   stenogram kwic --regex 'миллиард\\w*' --speaker В.Путин ../shared/corpus/kremlin
-  stenogram kwic --width 60 --out hits.csv сотрудничество corpus/")]
+  stenogram kwic --width 60 --out hits.csv сотрудничество corpus/
+  stenogram kwic --narrator 'Л.Толстой' --stem война novel.txt      plain prose as one speaker")]
 pub struct KwicArgs {
     /// A word (matched by key), a word whose stem to match (--stem), or a regular expression (--regex).
     pub pattern: String,
@@ -32,8 +33,11 @@ pub struct KwicArgs {
     #[arg(long, default_value_t = 40)]
     pub width: usize,
     /// Only this speaker's turns.
-    #[arg(long = "only", value_name = "SPEAKER")]
-    pub only: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Attribute files without speaker labels (plain prose) to this speaker instead of narration.
+    #[arg(long, value_name = "NAME")]
+    pub narrator: Option<String>,
     /// Write CSV here instead of stdout (`-` is stdout).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -51,10 +55,10 @@ pub fn run(args: &KwicArgs) -> anyhow::Result<bool> {
     } else {
         Pattern::Key(args.pattern.clone())
     };
-    let corpus = args.input.load()?;
+    let corpus = args.input.load(args.narrator.as_deref())?;
     let failed = report_diagnostics(&corpus, false);
     let meetings: Vec<_> = corpus.meetings().collect();
-    let rows = kwic(&meetings, &pattern, args.width, args.only.as_deref());
+    let rows = kwic(&meetings, &pattern, args.width, args.speaker.as_deref());
     with_output(args.out.as_deref(), |out| {
         let mut w = csv::Writer::from_writer(out);
         if rows.is_empty() {

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use stenogram::transcript::Corpus;
 
-use super::input::{report_diagnostics, InputArgs};
+use super::input::{report_diagnostics, InputArgs, NarratorArg};
 use super::output::with_output;
 use stenogram::text::count_words;
 
@@ -22,6 +22,8 @@ use stenogram::text::count_words;
 pub struct ParseArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub narrator: NarratorArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
@@ -99,7 +101,7 @@ fn write_rows<T: Serialize>(
 
 /// Runs `parse`; returns whether any input failed.
 pub fn run(args: &ParseArgs) -> anyhow::Result<bool> {
-    let corpus = args.input.load()?;
+    let corpus = args.input.load(args.narrator.narrator.as_deref())?;
     let failed = report_diagnostics(&corpus, false);
     with_output(args.out.as_deref(), |out| {
         if args.audit {

@@ -13,7 +13,7 @@ use stenogram::stats::keyness::Reference;
 use stenogram::stats::{analyse, AnalysisOptions, View};
 use stenogram::text::Stopwords;
 
-use super::input::{report_diagnostics, InputArgs};
+use super::input::{report_diagnostics, InputArgs, NarratorArg};
 
 /// Arguments of `report`.
 #[derive(Debug, Args)]
@@ -26,6 +26,8 @@ use super::input::{report_diagnostics, InputArgs};
 pub struct ReportArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub narrator: NarratorArg,
     /// Output directory.
     #[arg(long, short, value_name = "DIR", default_value = "reports")]
     pub out: PathBuf,
@@ -116,7 +118,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<bool> {
         }
     }
     step("reading");
-    let corpus = args.input.load()?;
+    let corpus = args.input.load(args.narrator.narrator.as_deref())?;
     if let Some(b) = &bar {
         b.suspend(|| ());
     }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use clap::Args;
 use serde::Serialize;
 
-use super::input::{report_diagnostics, InputArgs};
+use super::input::{report_diagnostics, InputArgs, NarratorArg};
 use super::output::with_output;
 use stenogram::text::count_words;
 
@@ -17,6 +17,8 @@ use stenogram::text::count_words;
 pub struct SpeakersArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub narrator: NarratorArg,
 }
 
 #[derive(Default)]
@@ -38,7 +40,7 @@ struct Row<'a> {
 
 /// Runs `speakers`; returns whether any input failed.
 pub fn run(args: &SpeakersArgs) -> anyhow::Result<bool> {
-    let corpus = args.input.load()?;
+    let corpus = args.input.load(args.narrator.narrator.as_deref())?;
     let failed = report_diagnostics(&corpus, false);
     let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
     for m in corpus.meetings() {

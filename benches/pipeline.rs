@@ -1,0 +1,143 @@
+//! Criterion benches of the hot stages on real Russian text (`../shared/bench/ruslit`, read in place; the benches
+//! say so and do nothing where it is absent): normalize + tokenize, keys and stems (cached and uncached),
+//! sentences, counting, collocations, lexical diversity and CSV writing.
+//!
+//! `cargo bench --bench pipeline`; throughput is reported in bytes of input per second.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+use stenogram::stats::colloc::{collocations, CollocOptions};
+use stenogram::stats::freq::frequencies;
+use stenogram::stats::lexdiv::measure;
+use stenogram::stats::{analyse, count, AnalysisOptions, View};
+use stenogram::text::normalize::{key_into, normalize};
+use stenogram::text::sentences::sentence_ranges;
+use stenogram::text::stem::{StemCache, Stemmer};
+use stenogram::text::{tokenize, Language, Token, TokenKind};
+use stenogram::transcript::{read_bytes, ReadOptions};
+
+/// About 8 MB of prose: whole files of ../shared/bench/ruslit in sorted order.
+fn sample() -> Option<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/ruslit/prose");
+    if !dir.exists() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return None;
+    }
+    let mut files: Vec<_> = walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    let mut text = String::new();
+    for f in files {
+        text.push_str(&std::fs::read_to_string(f).ok()?);
+        text.push('\n');
+        if text.len() > 8_000_000 {
+            break;
+        }
+    }
+    Some(text)
+}
+
+fn text_stages(c: &mut Criterion) {
+    let Some(text) = sample() else { return };
+    let mut g = c.benchmark_group("text");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("normalize", |b| {
+        b.iter(|| black_box(normalize(&text).len()))
+    });
+    g.bench_function("tokenize", |b| {
+        b.iter(|| black_box(tokenize(&text).count()))
+    });
+    let tokens: Vec<Token> = tokenize(&text).collect();
+    g.bench_function("sentences", |b| {
+        b.iter(|| black_box(sentence_ranges(&text, &tokens).len()))
+    });
+    g.bench_function("tokenize+key+stem (cached)", |b| {
+        b.iter(|| {
+            let mut cache = StemCache::new(Language::Ru);
+            let mut key = String::new();
+            let mut n = 0usize;
+            for t in tokenize(&text) {
+                if t.kind == TokenKind::Word {
+                    key_into(t.surface(&text), &mut key);
+                    n += cache.stem(&key).len();
+                }
+            }
+            black_box(n)
+        })
+    });
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.surface(&text))
+        .take(200_000)
+        .collect();
+    let stemmer = Stemmer::new(Language::Ru);
+    g.throughput(Throughput::Elements(words.len() as u64));
+    g.bench_function("stem 200k words (uncached)", |b| {
+        b.iter(|| {
+            let mut key = String::new();
+            let mut n = 0;
+            for w in &words {
+                key_into(w, &mut key);
+                n += stemmer.stem(&key).len();
+            }
+            black_box(n)
+        })
+    });
+    g.finish();
+}
+
+fn stats_stages(c: &mut Criterion) {
+    let Some(text) = sample() else { return };
+    let options = ReadOptions {
+        narrator: Some("narrator".into()),
+        language: None,
+    };
+    let (file, _) = read_bytes("sample.txt", text.as_bytes(), &options).expect("the sample reads");
+    let mut g = c.benchmark_group("stats");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("analyse (tokenize, intern, stem)", |b| {
+        b.iter(|| {
+            black_box(
+                analyse(&[&file.meeting], &AnalysisOptions::default())
+                    .keys
+                    .len(),
+            )
+        })
+    });
+    let corpus = analyse(&[&file.meeting], &AnalysisOptions::default());
+    g.bench_function("count (stem view)", |b| {
+        b.iter(|| black_box(count(&corpus, View::Stem).len()))
+    });
+    g.bench_function("collocations", |b| {
+        b.iter(|| black_box(collocations(&corpus, &CollocOptions::default()).0.len()))
+    });
+    let tokens: Vec<u32> = corpus.speaker_words(0).collect();
+    g.bench_function("lexical diversity (all measures)", |b| {
+        b.iter(|| black_box(measure(&tokens, 100)))
+    });
+    let rows = frequencies(&corpus, &count(&corpus, View::Key), View::Key, 1);
+    g.throughput(Throughput::Elements(rows.len() as u64));
+    g.bench_function("csv writing (freq rows)", |b| {
+        b.iter(|| {
+            let mut w = csv::Writer::from_writer(Vec::with_capacity(1 << 20));
+            for r in &rows {
+                w.serialize(r).unwrap();
+            }
+            black_box(w.into_inner().unwrap().len())
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, text_stages, stats_stages);
+criterion_main!(benches);
