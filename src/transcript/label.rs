@@ -12,6 +12,10 @@
 //! 4. **a group label** from a fixed list: `Вопрос`, `Реплика`, `Ответ`, `Голос из зала`, `Реплика из зала`,
 //!    `Ведущий`, `Ведущая`, `Модератор`, `Question`, `Remark`, `Reply`, `Answer`, `Response`, `Moderator`.
 //!
+//! Forms 1 and 2, a remark naming an interpreter, and an English title with `of` make a **strong** label; the rest
+//! are **weak** (a capitalised verb and a name, «Ответила Наташа: …», has the same shape as «Патриарх Кирилл: …»).
+//! The reader honours weak labels only in a file that reads as a transcript (see [`super::reader`]).
+//!
 //! Every word of a name must be capitalised, so an ordinary sentence with a colon is not a label by construction:
 //! in «Достаточно сказать: свыше 50 миллиардов» the word «сказать» is lowercase. A single capitalised word
 //! (`Итак:`, `Первое:`) is not a name unless it is a group label. Only the first 300 bytes of a line are examined,
@@ -34,6 +38,8 @@ pub struct Label<'a> {
     pub interpreted: bool,
     /// The text after the colon, trimmed at the start.
     pub rest: &'a str,
+    /// Initials, an interpreter's remark or an English title make the label unmistakable.
+    pub strong: bool,
 }
 
 /// Lowercase group labels, as written with a capital.
@@ -68,6 +74,10 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&re).expect("the label pattern is valid")
 });
 
+/// A name written with initials, before or after the surname.
+static INITIALS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)\p{Lu}\.").expect("the initials pattern is valid"));
+
 /// The longest prefix of a line that is examined for a label.
 const MAX_LABEL_BYTES: usize = 300;
 
@@ -101,11 +111,15 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    let interpreted = remark.is_some_and(is_interpreter_remark);
+    let initials = INITIALS.is_match(&name);
+    let title = name.split(' ').any(|w| w == "of");
     Some(Label {
         raw,
+        strong: initials || interpreted || title,
         name,
         remark,
-        interpreted: remark.is_some_and(is_interpreter_remark),
+        interpreted,
         rest: line[after..].trim_start(),
     })
 }
@@ -199,6 +213,22 @@ mod tests {
             "Во-первых: да.",
         ] {
             assert_eq!(parse_label(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn strong_and_weak_labels() {
+        for (line, strong) in [
+            ("В.Путин: Да.", true),
+            ("Путин В.В.: Да.", true),
+            ("Ван И (как переведено): Да.", true),
+            ("President of Russia Vladimir Putin: Yes.", true),
+            ("Патриарх Кирилл: Спасибо.", false),
+            ("Vladimir Putin: Yes.", false),
+            ("Вопрос: Как?", false),
+            ("Ответила Наташа: «Нет».", false),
+        ] {
+            assert_eq!(parse_label(line).map(|l| l.strong), Some(strong), "{line}");
         }
     }
 

@@ -18,7 +18,13 @@
 //!   the metadata and does not end a turn;
 //! - a line that is only HTML markup is **unclassified** and reported.
 //!
-//! A file with no label at all is narration: every line is lead, or, with a narrator name, one turn of that speaker.
+//! **Is it a transcript?** A file with no label at all is narration: every line is lead, or, with a narrator name,
+//! one turn of that speaker. Weak labels (a name of capitalised words only, such as `Патриарх Кирилл:`, see
+//! [`super::label`]) have the shape of sentences in prose («Ответила Наташа: …»), so a file whose labels are all weak
+//! is read as a transcript only when it has at least two label lines and they make up at least 2% of its body
+//! lines (a news item «Текст Указа: 1. …» or a novel with «Ответила Наташа: …» is not a transcript); otherwise it is narration,
+//! with a warning that names the label-like lines ignored. One strong label (initials, an interpreter's remark, an
+//! English title) makes a file a transcript.
 
 use std::sync::LazyLock;
 
@@ -85,6 +91,10 @@ static ELISION: LazyLock<Regex> =
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:<[/!?]?[A-Za-z][^<>]*>\s*)+$").expect("valid markup pattern")
 });
+
+/// Weak labels make a transcript only when there are two or more and label lines are at least this share (percent)
+/// of the body lines.
+pub const MIN_WEAK_LABEL_PERCENT: usize = 2;
 
 const FURNITURE: [&str; 7] = [
     "see also",
@@ -234,8 +244,28 @@ pub fn parse_text(
     }
 
     let body = &lines[start..end];
-    let has_labels = body.iter().any(|(_, l)| parse_label(l).is_some());
-    if has_labels {
+    let labels: Vec<(usize, bool)> = body
+        .iter()
+        .filter_map(|(n, l)| parse_label(l).map(|label| (*n, label.strong)))
+        .collect();
+    let strong = labels.iter().any(|&(_, s)| s);
+    let dense = labels.len() >= 2 && labels.len() * 100 >= body.len() * MIN_WEAK_LABEL_PERCENT;
+    let is_transcript = !labels.is_empty() && (strong || dense);
+    if !labels.is_empty() && !is_transcript {
+        let lines: Vec<String> = labels.iter().take(5).map(|(n, _)| n.to_string()).collect();
+        let more = if labels.len() > 5 { ", …" } else { "" };
+        warnings.push(Warning {
+            line: Some(labels[0].0),
+            message: format!(
+                "{} label-like line(s) without initials (lines {}{more}), {:.2}% of {} lines: too few for a transcript; read as narration",
+                labels.len(),
+                lines.join(", "),
+                100.0 * labels.len() as f64 / body.len() as f64,
+                body.len()
+            ),
+        });
+    }
+    if is_transcript {
         read_body(body, &mut meeting.blocks, &mut audit, &mut warnings);
     } else {
         read_narration(body, options, &mut meeting.blocks, &mut audit);
@@ -533,6 +563,33 @@ mod tests {
         assert_eq!(audit.turn_lines, 4);
         assert_eq!(audit.separators, 1);
         assert_eq!(m.turns().next().unwrap().speaker, "Толстой");
+    }
+
+    #[test]
+    fn prose_with_a_label_shaped_sentence_stays_narration() {
+        let mut text = String::from("Глава первая\n");
+        for i in 0..60 {
+            text.push_str(&format!("Абзац {i} о том, как прошёл день.\n"));
+        }
+        text.push_str("Ответила Наташа: «Нет, не пойду».\nИ ушла.\n");
+        let (m, audit, warnings) = read(&text);
+        assert_eq!(m.turns().count(), 0);
+        assert_eq!(audit.lead, 63);
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0]
+                .message
+                .starts_with("1 label-like line(s) without initials (lines 62)"),
+            "{}",
+            warnings[0].message
+        );
+        let (m, _, _) = read("Президент подписал Указ.\nТекст Указа: 1. Освободить от должности.");
+        assert_eq!(m.turns().count(), 0, "one weak label is not a transcript");
+        // The same weak labels dense enough, or one strong label, make a transcript.
+        let (m, _, _) = read("Патриарх Кирилл: Спасибо.\nВопрос: Как?\nПатриарх Кирилл: Так.");
+        assert_eq!(m.turns().count(), 3);
+        let (m, _, _) = read(&format!("{text}В.Путин: Да."));
+        assert_eq!(m.turns().count(), 2);
     }
 
     #[test]
