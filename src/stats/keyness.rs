@@ -13,7 +13,10 @@
 //!   the combined target + reference counts, αᵤ = a + b, α₀ = c + d (prior scale 1: as much weight as the data);
 //!   δ = ln((a+αᵤ)/(c+α₀−a−αᵤ)) − ln((b+αᵤ)/(d+α₀−b−αᵤ)), σ² = 1/(a+αᵤ) + 1/(b+αᵤ), z = δ/σ.
 //!
-//! Terms with a + b below the minimum count are left out. Rows come sorted by G² descending, then term.
+//! **Which terms.** Those with a + b at least the minimum count that the target uses (a ≥ 1), and those it never uses
+//! but would be expected to use at least once, c(a + b)/(c + d) ≥ 1; a term absent from both a short target and its
+//! expectation says nothing, and listing every such term would make the table grow with speakers × vocabulary.
+//! Rows come sorted by G² descending, then term.
 
 use std::collections::BTreeMap;
 
@@ -125,6 +128,9 @@ pub fn keyness(
         }
     }
     let grand: u64 = totals.values().sum();
+    // All terms by corpus count, most frequent first, for the terms a target never uses.
+    let mut frequent: Vec<(u64, u32)> = all.iter().map(|(&t, &n)| (n, t)).collect();
+    frequent.sort_unstable_by(|x, y| y.cmp(x));
     let empty = HashMap::new();
     let mut rows = Vec::new();
     let pairs: Vec<(u32, Option<u32>)> = match reference {
@@ -181,7 +187,8 @@ pub fn keyness(
             .filter_map(|t| {
                 let a = tc.get(&t).copied().unwrap_or(0);
                 let b = reference_counts(t);
-                (a + b >= min_count && a + b > 0).then(|| {
+                let listed = a > 0 || (a + b) * c >= c + d;
+                (a + b >= min_count && a + b > 0 && listed).then(|| {
                     let [g2, chi2, p_value, log_ratio, pct_diff, log_odds_z] = measures(a, b, c, d);
                     KeynessRow {
                         target: corpus.speakers[target as usize].clone(),

@@ -130,6 +130,9 @@ def keyness(target, reference):
         a, b = ct[w], cr[w]
         if a + b < 3:
             continue
+        # A term the target never uses is listed only when it would be expected at least once: c(a+b)/(c+d) >= 1.
+        if a == 0 and c * (a + b) < c + d:
+            continue
         table = [[a, b], [c - a, d - b]]
         g2 = scipy.stats.chi2_contingency(table, correction=False, lambda_="log-likelihood")[0]
         chi2 = scipy.stats.chi2_contingency(table, correction=False)[0]
