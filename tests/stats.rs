@@ -155,7 +155,14 @@ fn bigram_measures_equal_nltk_and_trigram_counts_match() {
     let (bigrams, trigrams) = collocations(&c, &options);
     let mut ours: BTreeMap<(String, String, String), _> = BTreeMap::new();
     for r in &bigrams {
-        ours.insert((r.speaker.clone(), r.first.clone(), r.second.clone()), r);
+        ours.insert(
+            (
+                r.speaker.to_string(),
+                r.first.to_string(),
+                r.second.to_string(),
+            ),
+            r,
+        );
     }
     let mut golden_keys = BTreeSet::new();
     for (speaker, rows) in expected["bigrams"].as_object().unwrap() {
@@ -198,10 +205,10 @@ fn bigram_measures_equal_nltk_and_trigram_counts_match() {
         .iter()
         .map(|r| {
             (
-                r.speaker.clone(),
-                r.first.clone(),
-                r.second.clone(),
-                r.third.clone(),
+                r.speaker.to_string(),
+                r.first.to_string(),
+                r.second.to_string(),
+                r.third.to_string(),
                 r.count,
             )
         })
@@ -242,7 +249,7 @@ fn keyness_equals_the_reference_formulas() {
         let ours: BTreeMap<&str, _> = ours
             .iter()
             .filter(|r| r.target == target && r.reference == reference_name)
-            .map(|r| (r.term.as_str(), r))
+            .map(|r| (r.term, r))
             .collect();
         let rows = rows.as_array().unwrap();
         assert_eq!(ours.len(), rows.len(), "{pair}: the same terms");
@@ -276,11 +283,8 @@ fn keyness_equals_the_reference_formulas() {
 fn frequencies_ranks_and_dispersion() {
     let (input, expected) = golden();
     let c = corpus_of(&input);
-    let rows = frequencies(&c, &count(&c, View::Key), View::Key, 1);
-    let ours: BTreeMap<(&str, &str), _> = rows
-        .iter()
-        .map(|r| ((r.speaker.as_str(), r.term.as_str()), r))
-        .collect();
+    let rows = frequencies(&c, View::Key, 1);
+    let ours: BTreeMap<(&str, &str), _> = rows.iter().map(|r| ((r.speaker, r.term), r)).collect();
     let mut checked = 0;
     for (speaker, rows) in expected["frequencies"].as_object().unwrap() {
         for g in rows.as_array().unwrap() {
@@ -433,16 +437,29 @@ proptest! {
     }
 
     #[test]
-    fn per_speaker_frequencies_sum_to_the_all_speakers_row(turns in small_corpus()) {
+    fn frequencies_agree_with_counts_and_sum_to_the_all_speakers_row(turns in small_corpus()) {
         let c = corpus_from(&turns);
-        let rows = frequencies(&c, &count(&c, View::Key), View::Key, 1);
-        let mut by_term: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
-        for r in &rows {
-            let e = by_term.entry(r.term.as_str()).or_default();
-            if r.speaker == "*" { e.1 += r.count } else { e.0 += r.count }
-        }
-        for (term, (speakers, all)) in by_term {
-            prop_assert_eq!(speakers, all, "{}", term);
+        for view in [View::Key, View::Stem] {
+            let rows = frequencies(&c, view, 1);
+            let mut by_term: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+            for r in &rows {
+                let e = by_term.entry(r.term).or_default();
+                if r.speaker == "*" { e.1 += r.count } else { e.0 += r.count }
+            }
+            for (term, (speakers, all)) in &by_term {
+                prop_assert_eq!(speakers, all, "{}", term);
+            }
+            // The same numbers as the sparse speaker × meeting × term counts.
+            let mut from_counts: BTreeMap<(String, String), u64> = BTreeMap::new();
+            for ((s, _, t), n) in count(&c, view).iter() {
+                *from_counts.entry((c.speakers[s as usize].clone(), view.text(&c, t).to_string())).or_default() += n;
+            }
+            let from_rows: BTreeMap<(String, String), u64> = rows
+                .iter()
+                .filter(|r| r.speaker != "*")
+                .map(|r| ((r.speaker.to_string(), r.term.to_string()), r.count))
+                .collect();
+            prop_assert_eq!(from_rows, from_counts);
         }
     }
 }

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 
-use stenogram::transcript::{read_corpus, Aliases, Corpus, Language, ReadOptions};
+use stenogram::transcript::{
+    read_corpus, Aliases, Corpus, FileWarning, Language, ReadError, ReadOptions,
+};
 
 /// Where transcripts come from and how to read them.
 #[derive(Debug, Args, Clone)]
@@ -34,9 +36,9 @@ pub struct NarratorArg {
 }
 
 impl InputArgs {
-    /// Reads the corpus. Alias-file problems are usage errors (`Err`); bad transcripts are in `Corpus::errors`.
-    pub fn load(&self, narrator: Option<&str>) -> anyhow::Result<Corpus> {
-        let aliases = match &self.aliases {
+    /// Reads the alias file, if any (a problem in it is a usage error).
+    pub fn aliases(&self) -> anyhow::Result<Aliases> {
+        Ok(match &self.aliases {
             None => Aliases::default(),
             Some(path) => {
                 let shown = path.display().to_string();
@@ -44,24 +46,41 @@ impl InputArgs {
                     .with_context(|| format!("{shown}: cannot read alias file"))?;
                 Aliases::from_csv(&shown, &data)?
             }
-        };
-        let options = ReadOptions {
+        })
+    }
+
+    /// How to read files.
+    pub fn read_options(&self, narrator: Option<&str>) -> ReadOptions {
+        ReadOptions {
             narrator: narrator.map(str::to_string),
             language: self.lang,
-        };
-        Ok(read_corpus(&self.paths, &options, aliases))
+        }
+    }
+
+    /// Reads the corpus. Alias-file problems are usage errors (`Err`); bad transcripts are in `Corpus::errors`.
+    pub fn load(&self, narrator: Option<&str>) -> anyhow::Result<Corpus> {
+        Ok(read_corpus(
+            &self.paths,
+            &self.read_options(narrator),
+            self.aliases()?,
+        ))
     }
 }
 
-/// Prints warnings and errors to stderr; returns whether any file failed.
+/// Prints a corpus's warnings and errors to stderr; returns whether any file failed.
 pub fn report_diagnostics(corpus: &Corpus, quiet: bool) -> bool {
+    print_diagnostics(&corpus.warnings, &corpus.errors, quiet)
+}
+
+/// Prints warnings (unless quiet) and errors to stderr; returns whether there were errors.
+pub fn print_diagnostics(warnings: &[FileWarning], errors: &[ReadError], quiet: bool) -> bool {
     if !quiet {
-        for w in &corpus.warnings {
+        for w in warnings {
             eprintln!("{w}");
         }
     }
-    for e in &corpus.errors {
+    for e in errors {
         eprintln!("error: {e}");
     }
-    !corpus.errors.is_empty()
+    !errors.is_empty()
 }

@@ -10,10 +10,10 @@ use stenogram::report::charts::Formats;
 use stenogram::report::{self, ReportConfig};
 use stenogram::stats::colloc::CollocOptions;
 use stenogram::stats::keyness::Reference;
-use stenogram::stats::{analyse, AnalysisOptions, View};
+use stenogram::stats::{analyse_paths, AnalysisOptions, View};
 use stenogram::text::Stopwords;
 
-use super::input::{report_diagnostics, InputArgs, NarratorArg};
+use super::input::{print_diagnostics, InputArgs, NarratorArg};
 
 /// Arguments of `report`.
 #[derive(Debug, Args)]
@@ -94,7 +94,32 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<bool> {
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
         bar
     });
+    // STENOGRAM_TIMINGS=1 prints how long each step took, to see where the time goes.
+    let timings = std::env::var_os("STENOGRAM_TIMINGS").is_some();
+    let started = std::time::Instant::now();
+    let last = std::cell::Cell::new(std::time::Duration::ZERO);
     let step = |msg: &str| {
+        if timings {
+            let now = started.elapsed();
+            // Resident memory now and at its peak so far (Linux; blank elsewhere).
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let field = |name: &str| {
+                status
+                    .lines()
+                    .find(|l| l.starts_with(name))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|kb| kb.parse::<u64>().ok())
+                    .map_or(String::new(), |kb| format!("{:.0}", kb as f64 / 1024.0))
+            };
+            eprintln!(
+                "{:8.3}s (+{:.3}s) rss {:>5} MiB peak {:>5} MiB  {msg}",
+                now.as_secs_f64(),
+                (now - last.get()).as_secs_f64(),
+                field("VmRSS:"),
+                field("VmHWM:")
+            );
+            last.set(now);
+        }
         if let Some(b) = &bar {
             b.set_message(format!("{msg}…"));
         }
@@ -117,22 +142,24 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<bool> {
             }
         }
     }
-    step("reading");
-    let corpus = args.input.load(args.narrator.narrator.as_deref())?;
-    if let Some(b) = &bar {
-        b.suspend(|| ());
-    }
-    let failed = report_diagnostics(&corpus, args.quiet);
-    step("analysing");
-    let meetings: Vec<_> = corpus.meetings().collect();
-    let analysis = analyse(
-        &meetings,
+    step("reading and analysing");
+    let analysed = analyse_paths(
+        &args.input.paths,
+        &args.input.read_options(args.narrator.narrator.as_deref()),
+        args.input.aliases()?,
         &AnalysisOptions {
             stopwords,
             language: args.input.lang,
         },
     );
-    let audits: Vec<_> = corpus.files.iter().map(|f| f.audit.clone()).collect();
+    let failed = match &bar {
+        Some(b) => {
+            b.suspend(|| print_diagnostics(&analysed.warnings, &analysed.errors, args.quiet))
+        }
+        None => print_diagnostics(&analysed.warnings, &analysed.errors, args.quiet),
+    };
+    let analysis = analysed.corpus;
+    let audits = analysed.audits;
     let config = ReportConfig {
         out: args.out.clone(),
         top: args.top as usize,
@@ -159,6 +186,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<bool> {
         }
     }
     let written = report::run(&analysis, &audits, &config, step)?;
+    step("done");
     if let Some(b) = bar {
         b.finish_and_clear();
     }

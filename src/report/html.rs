@@ -77,6 +77,17 @@ fn fmt_num(v: &serde_json::Value) -> (String, bool) {
 }
 
 fn html_table<T: Serialize>(out: &mut String, header: &str, rows: &[T], limit: usize) {
+    html_table_of(out, header, rows, limit, rows.len());
+}
+
+/// A preview of `total` rows, of which `rows` are the first.
+fn html_table_of<T: Serialize>(
+    out: &mut String,
+    header: &str,
+    rows: &[T],
+    limit: usize,
+    total: usize,
+) {
     let columns: Vec<&str> = header.split(',').collect();
     out.push_str("<div class=\"wide\"><table><tr>");
     for c in &columns {
@@ -94,12 +105,12 @@ fn html_table<T: Serialize>(out: &mut String, header: &str, rows: &[T], limit: u
         out.push_str("</tr>\n");
     }
     out.push_str("</table></div>\n");
-    if rows.len() > limit {
+    if total > limit {
         let _ = writeln!(
             out,
             "<p class=\"note\">{} of {} rows shown.</p>",
-            limit,
-            rows.len()
+            limit.min(rows.len()),
+            total
         );
     }
 }
@@ -244,7 +255,7 @@ pub fn page(
             "speakers.csv" => html_table(&mut out, header, &t.speakers, limit),
             "turn_lengths.csv" => html_table(&mut out, header, &t.turn_lengths, limit),
             "lexdiv.csv" => html_table(&mut out, header, &t.lexdiv, limit),
-            "freq.csv" => html_table(&mut out, header, &t.freq, limit),
+            "freq.csv" => html_table_of(&mut out, header, &t.freq, limit, t.freq_rows),
             "collocations.csv" => html_table(&mut out, header, &t.bigrams, limit),
             "trigrams.csv" => html_table(&mut out, header, &t.trigrams, limit),
             "keyness.csv" => html_table(&mut out, header, &t.keyness, limit),

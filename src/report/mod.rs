@@ -118,7 +118,7 @@ pub fn chosen_terms(tables: &tables::Tables, config: &ReportConfig) -> Vec<Strin
             r.speaker == crate::stats::freq::ALL && r.view == config.view.as_str() && !r.stopword
         })
         .take(6)
-        .map(|r| r.form.clone())
+        .map(|r| r.form.to_string())
         .collect()
 }
 
@@ -145,17 +145,15 @@ pub fn run(
     let leaders = leaders(corpus, config);
     progress("tables");
     let mut config = config.clone();
-    let mut tables = tables::build(corpus, audits, &config, &leaders);
-    if config.terms.is_empty() {
-        config.terms = chosen_terms(&tables, &config);
-        tables.trends = crate::stats::trends::term_trends(corpus, config.view, &config.terms);
-    }
+    let tables = tables::build(corpus, audits, &mut config, &leaders, &mut progress);
     let mut written = Written::default();
+    progress("writing tables");
     written.files.extend(
         tables::write_all(&tables, out)?
             .into_iter()
             .map(String::from),
     );
+    progress("writing speaker files");
     written
         .files
         .extend(tables::write_speaker_files(&tables, out)?);
@@ -198,9 +196,9 @@ fn draw_charts(
                 let words = t
                     .freq
                     .iter()
-                    .filter(|r| &r.speaker == s && r.view == view && !r.stopword)
+                    .filter(|r| r.speaker == s && r.view == view && !r.stopword)
                     .take(top)
-                    .map(|r| (r.form.clone(), r.per_10k))
+                    .map(|r| (r.form.to_string(), r.per_10k))
                     .collect();
                 (s.clone(), words)
             })
@@ -214,20 +212,20 @@ fn draw_charts(
         let rows: Vec<_> = t
             .keyness
             .iter()
-            .filter(|r| &r.target == a && &r.reference == b)
+            .filter(|r| r.target == a && r.reference == b)
             .collect();
         let mut terms: Vec<(String, f64)> = rows
             .iter()
             .filter(|r| r.g2 > 0.0)
             .take(top)
-            .map(|r| (r.form.clone(), r.g2))
+            .map(|r| (r.form.to_string(), r.g2))
             .collect();
         let mut negative: Vec<(String, f64)> = rows
             .iter()
             .rev()
             .filter(|r| r.g2 < 0.0)
             .take(top)
-            .map(|r| (r.form.clone(), r.g2))
+            .map(|r| (r.form.to_string(), r.g2))
             .collect();
         negative.reverse();
         terms.extend(negative);
@@ -244,20 +242,20 @@ fn draw_charts(
         let rows: Vec<_> = t
             .keyness
             .iter()
-            .filter(|r| &r.target == a && r.reference == crate::stats::keyness::OTHERS)
+            .filter(|r| r.target == a && r.reference == crate::stats::keyness::OTHERS)
             .collect();
         let mut terms: Vec<(String, f64)> = rows
             .iter()
             .filter(|r| r.g2 > 0.0)
             .take(top)
-            .map(|r| (r.form.clone(), r.g2))
+            .map(|r| (r.form.to_string(), r.g2))
             .collect();
         let mut negative: Vec<(String, f64)> = rows
             .iter()
             .rev()
             .filter(|r| r.g2 < 0.0)
             .take(top)
-            .map(|r| (r.form.clone(), r.g2))
+            .map(|r| (r.form.to_string(), r.g2))
             .collect();
         negative.reverse();
         terms.extend(negative);
@@ -345,7 +343,7 @@ fn draw_charts(
                 let pairs = t
                     .bigrams
                     .iter()
-                    .filter(|r| &r.speaker == s)
+                    .filter(|r| r.speaker == s)
                     .take(top)
                     .map(|r| (format!("{} {}", r.first, r.second), r.count, r.log_dice))
                     .collect();

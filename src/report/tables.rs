@@ -4,15 +4,16 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::stats::colloc::{collocations, BigramRow, TrigramRow};
-use crate::stats::freq::{frequencies, FreqRow, ALL};
+use crate::stats::freq::{frequency_groups, FreqRow, ALL};
 use crate::stats::keyness::{keyness, KeynessRow};
 use crate::stats::lexdiv::{measure, LexicalDiversity};
 use crate::stats::trends::{meetings_by_speaker, term_trends, MeetingSpeakerRow, TermTrendRow};
 use crate::stats::turns::{by_speaker, by_speaker_meeting, transitions, TurnSummary};
-use crate::stats::{count, Corpus, View};
+use crate::stats::{Corpus, View};
 use crate::transcript::Audit;
 
 use super::write::{write_csv, WriteError};
@@ -225,21 +226,26 @@ pub struct TransitionRow {
 
 /// Every table of the report, built once.
 #[derive(Debug, Default)]
-pub struct Tables {
+pub struct Tables<'a> {
     /// `speakers.csv`.
     pub speakers: Vec<SpeakerRow>,
     /// `turn_lengths.csv`.
     pub turn_lengths: Vec<TurnLengthRow>,
     /// `lexdiv.csv`.
     pub lexdiv: Vec<LexDivRow>,
-    /// `freq.csv` (both views).
-    pub freq: Vec<FreqRow>,
+    /// The head of `freq.csv` (both views): of each speaker and view, the first rows and the first rows that are
+    /// not stopwords, as many as charts and previews use; the full table is in `freq_csv`.
+    pub freq: Vec<FreqRow<'a>>,
+    /// All rows of `freq.csv` as CSV (no header): per group (speaker, or `*`), the key view and the stem view.
+    pub freq_csv: Vec<(&'a str, [Vec<u8>; 2])>,
+    /// Rows in `freq.csv`.
+    pub freq_rows: usize,
     /// `collocations.csv`.
-    pub bigrams: Vec<BigramRow>,
+    pub bigrams: Vec<BigramRow<'a>>,
     /// `trigrams.csv`.
-    pub trigrams: Vec<TrigramRow>,
+    pub trigrams: Vec<TrigramRow<'a>>,
     /// `keyness.csv`.
-    pub keyness: Vec<KeynessRow>,
+    pub keyness: Vec<KeynessRow<'a>>,
     /// `meetings_by_speaker.csv`.
     pub meetings_by_speaker: Vec<MeetingSpeakerRow>,
     /// `trends.csv`.
@@ -272,13 +278,15 @@ pub const FILES: [(&str, &str); 13] = [
 ];
 
 /// Builds every table.
-pub fn build(
-    corpus: &Corpus,
+pub fn build<'a>(
+    corpus: &'a Corpus,
     audits: &[Audit],
-    config: &ReportConfig,
+    config: &mut ReportConfig,
     leaders: &[String],
-) -> Tables {
+    progress: &mut dyn FnMut(&str),
+) -> Tables<'a> {
     let mut t = Tables::default();
+    progress("speakers and lexical diversity");
     let window = config.mattr_window;
 
     // Speakers, turn lengths and lexical diversity.
@@ -339,17 +347,52 @@ pub fn build(
         }
     }
 
-    // Frequencies in both views.
-    for view in [View::Key, View::Stem] {
-        t.freq
-            .extend(frequencies(corpus, &count(corpus, view), view, 1));
+    progress("frequencies");
+    // Frequencies in both views, written to CSV bytes group by group; only each group's head is kept as rows.
+    let keep = config.top.max(50);
+    let mut heads: Vec<Vec<FreqRow<'a>>> = Vec::new();
+    let mut csv_of: Vec<(&'a str, [Vec<u8>; 2])> = Vec::new();
+    for (v, view) in [View::Key, View::Stem].into_iter().enumerate() {
+        let groups = frequency_groups(corpus, view, 1, |speaker, rows| {
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(Vec::new());
+            for r in &rows {
+                // Writing into memory cannot fail.
+                let _ = w.serialize(r);
+            }
+            let bytes = w.into_inner().unwrap_or_default();
+            let n = rows.len();
+            let mut head: Vec<FreqRow<'a>> = rows.iter().take(keep).cloned().collect();
+            head.extend(
+                rows.iter()
+                    .skip(keep)
+                    .filter(|r| !r.stopword)
+                    .take(keep)
+                    .cloned(),
+            );
+            (speaker, bytes, n, head)
+        });
+        for (k, (speaker, bytes, n, head)) in groups.into_iter().enumerate() {
+            t.freq_rows += n;
+            heads.push(head);
+            if v == 0 {
+                csv_of.push((speaker, [bytes, Vec::new()]));
+            } else {
+                csv_of[k].1[1] = bytes;
+            }
+        }
     }
+    t.freq = heads.into_iter().flatten().collect();
+    t.freq_csv = csv_of;
 
+    progress("collocations");
     // Collocations.
     let (bigrams, trigrams) = collocations(corpus, &config.colloc);
     t.bigrams = bigrams;
     t.trigrams = trigrams;
 
+    progress("keyness");
     // Keyness: each speaker against the reference, and the leaders against each other.
     t.keyness = keyness(corpus, config.view, &config.reference, config.min_count);
     if leaders.len() >= 2 && config.reference == crate::stats::keyness::Reference::Others {
@@ -365,8 +408,13 @@ pub fn build(
         }));
     }
 
+    progress("across meetings");
     // Across meetings.
     t.meetings_by_speaker = meetings_by_speaker(corpus, window);
+    progress("trends");
+    if config.terms.is_empty() {
+        config.terms = super::chosen_terms(&t, config);
+    }
     t.trends = term_trends(corpus, config.view, &config.terms);
 
     // Meetings, turns, transitions, audit.
@@ -431,43 +479,72 @@ pub fn speaker_files(tables: &Tables) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Writes each speaker's frequency rows (both views) to `speakers/<name>.csv`.
+/// Writes each speaker's frequency rows (both views) to `speakers/<name>.csv`, in parallel.
 pub fn write_speaker_files(tables: &Tables, dir: &Path) -> Result<Vec<String>, WriteError> {
-    let header: Vec<&str> = FILES[3].1.split(',').collect();
-    let mut written = Vec::new();
-    for (speaker, file) in speaker_files(tables) {
-        let rows: Vec<&FreqRow> = tables
-            .freq
-            .iter()
-            .filter(|r| r.speaker == speaker)
-            .collect();
-        write_csv(&dir.join(&file), &rows, &header)?;
-        written.push(file);
-    }
-    Ok(written)
+    let bytes: std::collections::HashMap<&str, &[Vec<u8>; 2]> =
+        tables.freq_csv.iter().map(|(s, b)| (*s, b)).collect();
+    speaker_files(tables)
+        .par_iter()
+        .map(|(speaker, file)| {
+            let bodies: Vec<&[u8]> = bytes
+                .get(speaker.as_str())
+                .map_or(Vec::new(), |p| vec![&p[0][..], &p[1][..]]);
+            write_bytes(&dir.join(file), FILES[3].1, &bodies)?;
+            Ok(file.clone())
+        })
+        .collect()
 }
 
-/// Writes every table into `dir`; returns the file names written.
+/// Writes a CSV file from a header line and ready CSV bodies, atomically.
+fn write_bytes(path: &Path, header: &str, bodies: &[&[u8]]) -> Result<(), WriteError> {
+    super::write::atomic_write(path, |out| {
+        let io = |source| WriteError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        out.write_all(header.as_bytes()).map_err(io)?;
+        out.write_all(b"\n").map_err(io)?;
+        for body in bodies {
+            out.write_all(body).map_err(io)?;
+        }
+        Ok(())
+    })
+}
+
+/// Writes every table into `dir`, in parallel; returns the file names written.
 pub fn write_all(tables: &Tables, dir: &Path) -> Result<Vec<&'static str>, WriteError> {
-    fn one<T: Serialize>(dir: &Path, index: usize, rows: &[T]) -> Result<&'static str, WriteError> {
+    fn one<T: Serialize + Sync>(
+        dir: &Path,
+        index: usize,
+        rows: &[T],
+    ) -> Result<&'static str, WriteError> {
         let (name, header) = FILES[index];
         let header: Vec<&str> = header.split(',').collect();
         write_csv(&dir.join(name), rows, &header)?;
         Ok(name)
     }
-    Ok(vec![
-        one(dir, 0, &tables.speakers)?,
-        one(dir, 1, &tables.turn_lengths)?,
-        one(dir, 2, &tables.lexdiv)?,
-        one(dir, 3, &tables.freq)?,
-        one(dir, 4, &tables.bigrams)?,
-        one(dir, 5, &tables.trigrams)?,
-        one(dir, 6, &tables.keyness)?,
-        one(dir, 7, &tables.meetings_by_speaker)?,
-        one(dir, 8, &tables.trends)?,
-        one(dir, 9, &tables.meetings)?,
-        one(dir, 10, &tables.turns)?,
-        one(dir, 11, &tables.transitions)?,
-        one(dir, 12, &tables.audit)?,
-    ])
+    type Job<'j> = Box<dyn Fn() -> Result<&'static str, WriteError> + Sync + 'j>;
+    let t = tables;
+    let jobs: Vec<Job> = vec![
+        Box::new(|| one(dir, 0, &t.speakers)),
+        Box::new(|| one(dir, 1, &t.turn_lengths)),
+        Box::new(|| one(dir, 2, &t.lexdiv)),
+        Box::new(|| {
+            let bodies: Vec<&[u8]> = (0..2)
+                .flat_map(|v| t.freq_csv.iter().map(move |(_, b)| &b[v][..]))
+                .collect();
+            write_bytes(&dir.join(FILES[3].0), FILES[3].1, &bodies)?;
+            Ok(FILES[3].0)
+        }),
+        Box::new(|| one(dir, 4, &t.bigrams)),
+        Box::new(|| one(dir, 5, &t.trigrams)),
+        Box::new(|| one(dir, 6, &t.keyness)),
+        Box::new(|| one(dir, 7, &t.meetings_by_speaker)),
+        Box::new(|| one(dir, 8, &t.trends)),
+        Box::new(|| one(dir, 9, &t.meetings)),
+        Box::new(|| one(dir, 10, &t.turns)),
+        Box::new(|| one(dir, 11, &t.transitions)),
+        Box::new(|| one(dir, 12, &t.audit)),
+    ];
+    jobs.par_iter().map(|job| job()).collect()
 }

@@ -1,5 +1,6 @@
 //! Safe writing: every file goes to a temporary name in the output directory and is renamed into place, so an
-//! interrupted run leaves each file either as it was or complete, never truncated. File names made from speaker
+//! interrupted run (a crash, Ctrl-C, SIGKILL) leaves each file either as it was or complete, never truncated. The
+//! files are not fsynced: a rename is atomic for other processes, and a report can be made again after a power cut. File names made from speaker
 //! names are sanitized.
 
 use std::io::Write;
@@ -63,7 +64,6 @@ pub fn atomic_write(
         write(&mut out)?;
         out.flush().map_err(io(path))?;
     }
-    tmp.as_file().sync_all().map_err(io(path))?;
     publish(tmp, path)
 }
 

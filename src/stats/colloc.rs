@@ -19,14 +19,13 @@
 //!   continuity correction);
 //! - Dice = 2·n_ii / (n_ix + n_xi); logDice = 14 + log₂ Dice (Rychlý 2008).
 
-use std::collections::BTreeMap;
-
 use hashbrown::HashMap;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::corpus::{Corpus, Gap};
 use super::counts::View;
-use super::freq::ALL;
+use super::freq::groups;
 
 /// Options of the collocation tables.
 #[derive(Debug, Clone, Copy)]
@@ -54,13 +53,13 @@ impl Default for CollocOptions {
 
 /// One row of `collocations.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BigramRow {
+pub struct BigramRow<'a> {
     /// Speaker or `*`.
-    pub speaker: String,
+    pub speaker: &'a str,
     /// First word (form).
-    pub first: String,
+    pub first: &'a str,
     /// Second word (form).
-    pub second: String,
+    pub second: &'a str,
     /// Pair count n_ii.
     pub count: u64,
     /// Unigram count of the first word, n_ix.
@@ -87,15 +86,15 @@ pub struct BigramRow {
 
 /// One row of `trigrams.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TrigramRow {
+pub struct TrigramRow<'a> {
     /// Speaker or `*`.
-    pub speaker: String,
+    pub speaker: &'a str,
     /// First word.
-    pub first: String,
+    pub first: &'a str,
     /// Second word.
-    pub second: String,
+    pub second: &'a str,
     /// Third word.
-    pub third: String,
+    pub third: &'a str,
     /// Count.
     pub count: u64,
     /// Word tokens N.
@@ -144,14 +143,6 @@ fn phi_sq(n_ii: u64, n_oi: u64, n_io: u64, n_oo: u64) -> f64 {
     }
 }
 
-#[derive(Default)]
-struct Tally {
-    total: u64,
-    unigrams: HashMap<u32, u64>,
-    bigrams: HashMap<(u32, u32), u64>,
-    trigrams: HashMap<(u32, u32, u32), u64>,
-}
-
 fn joins(gap: Gap, skip_punct: bool) -> bool {
     match gap {
         Gap::Adjacent => true,
@@ -160,65 +151,93 @@ fn joins(gap: Gap, skip_punct: bool) -> bool {
     }
 }
 
-/// Bigram and trigram tables, per speaker (sorted by name) and then `*`, each sorted by count descending, then
-/// by the words.
-pub fn collocations(corpus: &Corpus, options: &CollocOptions) -> (Vec<BigramRow>, Vec<TrigramRow>) {
+fn pack(x: u32, y: u32) -> u64 {
+    (u64::from(x) << 32) | u64::from(y)
+}
+
+/// Each term's position among all terms of the view sorted by form, to order rows without comparing strings.
+fn form_order(corpus: &Corpus, view: View) -> Vec<u32> {
+    let mut ids: Vec<u32> = (0..view.len(corpus) as u32).collect();
+    ids.sort_unstable_by(|&a, &b| {
+        view.form(corpus, a)
+            .cmp(view.form(corpus, b))
+            .then(a.cmp(&b))
+    });
+    let mut order = vec![0u32; ids.len()];
+    for (rank, id) in ids.into_iter().enumerate() {
+        order[id as usize] = rank as u32;
+    }
+    order
+}
+
+/// Bigram and trigram rows of one group of turns (a speaker, or all).
+fn group_rows<'a>(
+    corpus: &'a Corpus,
+    options: &CollocOptions,
+    speaker: &'a str,
+    turns: &[usize],
+    unigrams: &mut [u64],
+    order: &[u32],
+) -> (Vec<BigramRow<'a>>, Vec<TrigramRow<'a>>) {
     let view = options.view;
-    let mut tallies: BTreeMap<Option<u32>, Tally> = BTreeMap::new();
-    for t in &corpus.turns {
-        for who in [Some(t.speaker), None] {
-            let tally = tallies.entry(who).or_default();
-            tally.total += t.words.len() as u64;
-            let terms: Vec<u32> = t.words.iter().map(|&w| view.term(corpus, w)).collect();
-            for (i, &w) in terms.iter().enumerate() {
-                *tally.unigrams.entry(w).or_default() += 1;
-                if i >= 1 && joins(t.gaps[i], options.skip_punct) {
-                    *tally.bigrams.entry((terms[i - 1], w)).or_default() += 1;
-                    if i >= 2 && joins(t.gaps[i - 1], options.skip_punct) {
-                        *tally
-                            .trigrams
-                            .entry((terms[i - 2], terms[i - 1], w))
-                            .or_default() += 1;
-                    }
-                }
+    let skip = options.skip_punct;
+    let mut touched: Vec<u32> = Vec::new();
+    let mut total = 0u64;
+    for &i in turns {
+        let t = &corpus.turns[i];
+        total += t.words.len() as u64;
+        for &w in &t.words {
+            let term = view.term(corpus, w);
+            if unigrams[term as usize] == 0 {
+                touched.push(term);
             }
+            unigrams[term as usize] += 1;
         }
     }
-    let mut bigrams = Vec::new();
-    let mut trigrams = Vec::new();
-    // Speakers by name are ids in order; `None` (all) sorts first in the map, so take it last.
-    let order: Vec<Option<u32>> = tallies
-        .keys()
-        .copied()
-        .filter(Option::is_some)
-        .chain([None])
-        .collect();
+    // A pair can reach the minimum count only if both its words do, so only those pairs are counted.
+    let min = options.min_count;
+    let mut bigrams: HashMap<u64, u32> = HashMap::new();
+    for &i in turns {
+        let t = &corpus.turns[i];
+        let mut prev = u32::MAX;
+        for (k, &w) in t.words.iter().enumerate() {
+            let term = view.term(corpus, w);
+            if k >= 1
+                && joins(t.gaps[k], skip)
+                && unigrams[prev as usize] >= min
+                && unigrams[term as usize] >= min
+            {
+                *bigrams.entry(pack(prev, term)).or_default() += 1;
+            }
+            prev = term;
+        }
+    }
     let keep =
         |terms: &[u32]| options.keep_stopwords || !terms.iter().any(|&t| view.is_stop(corpus, t));
-    for who in order {
-        let tally = &tallies[&who];
-        let speaker = who.map_or(ALL, |s| corpus.speakers[s as usize].as_str());
-        let mut rows: Vec<_> = tally
-            .bigrams
-            .iter()
-            .filter(|(pair, &n)| n >= options.min_count && keep(&[pair.0, pair.1]))
-            .collect();
-        rows.sort_by(|a, b| {
-            b.1.cmp(a.1)
-                .then_with(|| view.form(corpus, a.0 .0).cmp(view.form(corpus, b.0 .0)))
-                .then_with(|| view.form(corpus, a.0 .1).cmp(view.form(corpus, b.0 .1)))
-        });
-        for (&(x, y), &n) in rows {
-            let (nx, ny) = (tally.unigrams[&x], tally.unigrams[&y]);
-            let [pmi, npmi, g2, t_score, chi2, dice, log_dice] = measures(n, nx, ny, tally.total);
-            bigrams.push(BigramRow {
-                speaker: speaker.to_string(),
-                first: view.form(corpus, x).to_string(),
-                second: view.form(corpus, y).to_string(),
+    let mut rows: Vec<(u32, u32, u32)> = bigrams
+        .iter()
+        .filter(|&(_, &n)| u64::from(n) >= min)
+        .map(|(&k, &n)| ((k >> 32) as u32, k as u32, n))
+        .filter(|&(x, y, _)| keep(&[x, y]))
+        .collect();
+    rows.sort_unstable_by(|a, b| {
+        b.2.cmp(&a.2)
+            .then_with(|| order[a.0 as usize].cmp(&order[b.0 as usize]))
+            .then_with(|| order[a.1 as usize].cmp(&order[b.1 as usize]))
+    });
+    let bigram_rows = rows
+        .into_iter()
+        .map(|(x, y, n)| {
+            let (n, nx, ny) = (u64::from(n), unigrams[x as usize], unigrams[y as usize]);
+            let [pmi, npmi, g2, t_score, chi2, dice, log_dice] = measures(n, nx, ny, total);
+            BigramRow {
+                speaker,
+                first: view.form(corpus, x),
+                second: view.form(corpus, y),
                 count: n,
                 count_first: nx,
                 count_second: ny,
-                total: tally.total,
+                total,
                 pmi,
                 npmi,
                 g2,
@@ -226,34 +245,84 @@ pub fn collocations(corpus: &Corpus, options: &CollocOptions) -> (Vec<BigramRow>
                 chi2,
                 dice,
                 log_dice,
-            });
+            }
+        })
+        .collect();
+    for t in touched {
+        unigrams[t as usize] = 0;
+    }
+
+    // Trigrams: a triple can reach the minimum count only if both its pairs do, so only those are counted.
+    let frequent = |x: u32, y: u32| {
+        bigrams
+            .get(&pack(x, y))
+            .is_some_and(|&n| u64::from(n) >= min)
+    };
+    let mut trigrams: HashMap<(u64, u32), u32> = HashMap::new();
+    for &i in turns {
+        let t = &corpus.turns[i];
+        for k in 2..t.words.len() {
+            if !(joins(t.gaps[k - 1], skip) && joins(t.gaps[k], skip)) {
+                continue;
+            }
+            let (a, b, c) = (
+                view.term(corpus, t.words[k - 2]),
+                view.term(corpus, t.words[k - 1]),
+                view.term(corpus, t.words[k]),
+            );
+            if frequent(a, b) && frequent(b, c) {
+                *trigrams.entry((pack(a, b), c)).or_default() += 1;
+            }
         }
-        let mut rows: Vec<_> = tally
-            .trigrams
-            .iter()
-            .filter(|(tri, &n)| n >= options.min_count && keep(&[tri.0, tri.1, tri.2]))
-            .map(|(&(a, b, c), &n)| {
-                (
-                    n,
-                    [
-                        view.form(corpus, a),
-                        view.form(corpus, b),
-                        view.form(corpus, c),
-                    ],
-                )
-            })
-            .collect();
-        rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        for (n, [a, b, c]) in rows {
-            trigrams.push(TrigramRow {
-                speaker: speaker.to_string(),
-                first: a.to_string(),
-                second: b.to_string(),
-                third: c.to_string(),
-                count: n,
-                total: tally.total,
-            });
-        }
+    }
+    let mut rows: Vec<(u32, [u32; 3])> = trigrams
+        .into_iter()
+        .filter(|&(_, n)| u64::from(n) >= min)
+        .map(|((ab, c), n)| (n, [(ab >> 32) as u32, ab as u32, c]))
+        .filter(|(_, terms)| keep(terms))
+        .collect();
+    rows.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0).then_with(|| {
+            a.1.map(|t| order[t as usize])
+                .cmp(&b.1.map(|t| order[t as usize]))
+        })
+    });
+    let trigram_rows = rows
+        .into_iter()
+        .map(|(n, [a, b, c])| TrigramRow {
+            speaker,
+            first: view.form(corpus, a),
+            second: view.form(corpus, b),
+            third: view.form(corpus, c),
+            count: u64::from(n),
+            total,
+        })
+        .collect();
+    (bigram_rows, trigram_rows)
+}
+
+/// Bigram and trigram tables, per speaker (sorted by name) and then `*`, each sorted by count descending, then
+/// by the words. Speakers are counted in parallel; the rows do not depend on the thread count.
+pub fn collocations<'a>(
+    corpus: &'a Corpus,
+    options: &CollocOptions,
+) -> (Vec<BigramRow<'a>>, Vec<TrigramRow<'a>>) {
+    let terms = options.view.len(corpus);
+    let order = form_order(corpus, options.view);
+    let parts: Vec<(Vec<BigramRow<'a>>, Vec<TrigramRow<'a>>)> = groups(corpus)
+        .par_iter()
+        .map_init(
+            || vec![0u64; terms],
+            |unigrams, (speaker, turns)| {
+                group_rows(corpus, options, speaker, turns, unigrams, &order)
+            },
+        )
+        .collect();
+    let mut bigrams = Vec::new();
+    let mut trigrams = Vec::new();
+    for (b, t) in parts {
+        bigrams.extend(b);
+        trigrams.extend(t);
     }
     (bigrams, trigrams)
 }

@@ -21,7 +21,12 @@ use crate::text::normalize::key_into;
 use crate::text::sentences::sentence_ranges;
 use crate::text::stem::Stemmer;
 use crate::text::{tokenize, Language, Stopwords, Token, TokenKind};
-use crate::transcript::{Block, Meeting};
+use std::path::PathBuf;
+
+use crate::transcript::{
+    collect_files, read_file, Aliases, Audit, Block, FileWarning, Meeting, ReadError, ReadOptions,
+    SpeakerResolver,
+};
 
 use super::intern::Interner;
 
@@ -112,13 +117,18 @@ pub struct Corpus {
     pub stem_stop: Vec<bool>,
 }
 
-/// A meeting tokenized with local ids.
+/// A meeting tokenized with local ids, before it is merged into the corpus.
 struct Local {
+    info: MeetingInfo,
+    path: String,
     keys: Interner,
     surfaces: Surfaces,
-    /// Each turn's speaker name and its tokens with local key ids (speaker and meeting ids not yet set).
-    turns: Vec<(String, TurnTokens)>,
+    /// Each turn's label and name (resolved to a speaker at the end) and its tokens with local key ids.
+    turns: Vec<(String, String, TurnTokens)>,
 }
+
+/// The surface id that stands for "written exactly as the key".
+const SAME_AS_KEY: u32 = u32::MAX;
 
 /// Surface forms seen for each key: interned surfaces and (key, surface) counts.
 #[derive(Default)]
@@ -154,7 +164,12 @@ fn analyse_text(
                 continue;
             }
             let id = keys.intern(key);
-            let form = surfaces.strings.intern(surface);
+            // Most words are written as their key: count those without interning the surface again.
+            let form = if surface == key.as_str() {
+                SAME_AS_KEY
+            } else {
+                surfaces.strings.intern(surface)
+            };
             *surfaces.counts.entry((id, form)).or_default() += 1;
             words.push(id);
             gaps.push(gap);
@@ -166,50 +181,6 @@ fn analyse_text(
         }
     }
     (words, gaps, sentence_count)
-}
-
-fn analyse_meeting(meeting: &Meeting) -> Local {
-    let mut local = Local {
-        keys: Interner::new(),
-        surfaces: Surfaces::default(),
-        turns: Vec::new(),
-    };
-    let mut key = String::new();
-    let mut number = 0;
-    for block in &meeting.blocks {
-        if let Block::Turn(turn) = block {
-            number += 1;
-            let (words, gaps, sentences) = analyse_text(
-                &turn.spoken(),
-                &mut local.keys,
-                &mut local.surfaces,
-                &mut key,
-            );
-            let tokens = local_turn(number, turn.interpreted, words, gaps, sentences);
-            local.turns.push((turn.speaker.clone(), tokens));
-        }
-    }
-    if number == 0 {
-        let text: Vec<&str> = meeting
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Lead { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
-        if !text.is_empty() {
-            let (words, gaps, sentences) = analyse_text(
-                &text.join("\n"),
-                &mut local.keys,
-                &mut local.surfaces,
-                &mut key,
-            );
-            let tokens = local_turn(1, false, words, gaps, sentences);
-            local.turns.push((NARRATION.to_string(), tokens));
-        }
-    }
-    local
 }
 
 fn local_turn(
@@ -230,6 +201,64 @@ fn local_turn(
     }
 }
 
+fn analyse_meeting(meeting: &Meeting) -> Local {
+    let mut local = Local {
+        info: MeetingInfo {
+            id: meeting.id.clone(),
+            date: meeting.date.clone().unwrap_or_default(),
+            time: meeting.time.clone().unwrap_or_default(),
+            title: meeting.title.clone().unwrap_or_default(),
+            place: meeting.place.clone().unwrap_or_default(),
+            source: meeting.source.clone().unwrap_or_default(),
+            language: meeting.language,
+        },
+        path: meeting.path.clone(),
+        keys: Interner::new(),
+        surfaces: Surfaces::default(),
+        turns: Vec::new(),
+    };
+    let mut key = String::new();
+    let mut number = 0;
+    for block in &meeting.blocks {
+        if let Block::Turn(turn) = block {
+            number += 1;
+            let (words, gaps, sentences) = analyse_text(
+                &turn.spoken(),
+                &mut local.keys,
+                &mut local.surfaces,
+                &mut key,
+            );
+            let tokens = local_turn(number, turn.interpreted, words, gaps, sentences);
+            local
+                .turns
+                .push((turn.label.clone(), turn.name.clone(), tokens));
+        }
+    }
+    if number == 0 {
+        let text: Vec<&str> = meeting
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Lead { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        if !text.is_empty() {
+            let (words, gaps, sentences) = analyse_text(
+                &text.join("\n"),
+                &mut local.keys,
+                &mut local.surfaces,
+                &mut key,
+            );
+            let tokens = local_turn(1, false, words, gaps, sentences);
+            local
+                .turns
+                .push((NARRATION.to_string(), NARRATION.to_string(), tokens));
+        }
+    }
+    local
+}
+
 fn has_cyrillic(s: &str) -> bool {
     s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
@@ -248,108 +277,349 @@ fn most_frequent<'a>(candidates: impl Iterator<Item = (&'a str, u32)>) -> String
     best.map(|(s, _)| s.to_string()).unwrap_or_default()
 }
 
-/// Analyses meetings (in any order; they are sorted by date, then id).
-pub fn analyse(meetings: &[&Meeting], options: &AnalysisOptions) -> Corpus {
-    let mut order: Vec<&Meeting> = meetings.to_vec();
-    order.sort_by(|a, b| {
-        let date = |m: &Meeting| m.date.clone().unwrap_or_else(|| "9999-99-99".into());
-        date(a)
-            .cmp(&date(b))
-            .then_with(|| a.id.cmp(&b.id))
-            .then_with(|| a.path.cmp(&b.path))
-    });
-    let locals: Vec<Local> = order.par_iter().map(|m| analyse_meeting(m)).collect();
+/// Merges meetings, in a fixed order, into one corpus.
+#[derive(Default)]
+struct Builder {
+    meetings: Vec<(MeetingInfo, String)>,
+    turns: Vec<TurnTokens>,
+    keys: Interner,
+    surfaces: Interner,
+    surface_counts: HashMap<(u32, u32), u32>,
+    /// `label` U+001F `name` of every turn; a turn's `speaker` holds an id into this table until `finish`.
+    names: Interner,
+}
 
-    let mut corpus = Corpus::default();
-    let mut speaker_names: Vec<String> = locals
-        .iter()
-        .flat_map(|l| l.turns.iter().map(|(name, _)| name.clone()))
-        .collect();
-    speaker_names.sort();
-    speaker_names.dedup();
-    let speaker_id: HashMap<String, u32> = speaker_names
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.clone(), i as u32))
-        .collect();
+const NAME_SEPARATOR: char = '\u{1f}';
 
-    let mut surface_counts: HashMap<u32, HashMap<Box<str>, u32>> = HashMap::new();
-    for (m, (meeting, local)) in order.iter().zip(locals).enumerate() {
-        corpus.meetings.push(MeetingInfo {
-            id: meeting.id.clone(),
-            date: meeting.date.clone().unwrap_or_default(),
-            time: meeting.time.clone().unwrap_or_default(),
-            title: meeting.title.clone().unwrap_or_default(),
-            place: meeting.place.clone().unwrap_or_default(),
-            source: meeting.source.clone().unwrap_or_default(),
-            language: meeting.language,
-        });
-        let global: Vec<u32> = local.keys.iter().map(|k| corpus.keys.intern(k)).collect();
-        for (&(id, form), &n) in &local.surfaces.counts {
-            let surface = local.surfaces.strings.resolve(form);
-            *surface_counts
-                .entry(global[id as usize])
-                .or_default()
-                .entry_ref(surface)
+impl Builder {
+    fn add(&mut self, local: Local) {
+        let m = self.meetings.len() as u32;
+        let global: Vec<u32> = local.keys.iter().map(|k| self.keys.intern(k)).collect();
+        let forms: Vec<u32> = local
+            .surfaces
+            .strings
+            .iter()
+            .map(|s| self.surfaces.intern(s))
+            .collect();
+        for ((key, form), n) in local.surfaces.counts {
+            let form = if form == SAME_AS_KEY {
+                SAME_AS_KEY
+            } else {
+                forms[form as usize]
+            };
+            *self
+                .surface_counts
+                .entry((global[key as usize], form))
                 .or_default() += n;
         }
-        for (speaker, turn) in local.turns {
-            corpus.turns.push(TurnTokens {
-                meeting: m as u32,
-                speaker: speaker_id[speaker.as_str()],
+        for (label, name, turn) in local.turns {
+            let speaker = self.names.intern(&format!("{label}{NAME_SEPARATOR}{name}"));
+            self.turns.push(TurnTokens {
+                meeting: m,
+                speaker,
                 words: turn.words.into_iter().map(|w| global[w as usize]).collect(),
                 ..turn
             });
         }
+        self.meetings.push((local.info, local.path));
     }
-    corpus.speakers = speaker_names;
 
-    // Stems, forms and stopwords, once per key.
-    let ru = Stemmer::new(Language::Ru);
-    let en = Stemmer::new(Language::En);
-    let stemmer_for = |key: &str| match options.language {
-        Some(Language::Ru) => &ru,
-        Some(Language::En) => &en,
-        None if has_cyrillic(key) => &ru,
-        None => &en,
-    };
-    let stopwords = match &options.stopwords {
-        Some(s) => s.clone(),
-        None => {
-            let mut s = Stopwords::none();
-            let mut languages: Vec<Language> = corpus.meetings.iter().map(|m| m.language).collect();
-            languages.sort();
-            languages.dedup();
-            for l in languages {
-                s.extend(Stopwords::builtin(l));
+    /// Resolves speakers with `resolve(label, name)`, orders meetings by date, and derives stems, forms and
+    /// stopword marks.
+    fn finish(self, resolve: impl Fn(&str, &str) -> String, options: &AnalysisOptions) -> Corpus {
+        let mut corpus = Corpus {
+            keys: self.keys,
+            ..Corpus::default()
+        };
+
+        // Speakers: every label/name resolved, sorted by name.
+        let resolved: Vec<String> = self
+            .names
+            .iter()
+            .map(|n| {
+                let (label, name) = n.split_once(NAME_SEPARATOR).unwrap_or((n, n));
+                resolve(label, name)
+            })
+            .collect();
+        let mut speakers = resolved.clone();
+        speakers.sort();
+        speakers.dedup();
+        let speaker_of: Vec<u32> = resolved
+            .iter()
+            .map(|s| speakers.binary_search(s).unwrap_or(0) as u32)
+            .collect();
+        corpus.speakers = speakers;
+
+        // Meetings by date, then id, then path; a meeting without a date sorts last. Equal ids get their path.
+        let mut meetings = self.meetings;
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (info, _) in &meetings {
+            *seen.entry(info.id.clone()).or_default() += 1;
+        }
+        for (info, path) in &mut meetings {
+            if seen[&info.id] > 1 {
+                info.id = std::path::Path::new(path.as_str())
+                    .with_extension("")
+                    .to_string_lossy()
+                    .into_owned();
             }
-            s
         }
-    };
-    let mut stem_surfaces: HashMap<u32, HashMap<&str, u32>> = HashMap::new();
-    for (id, key) in corpus.keys.iter().enumerate() {
-        let stem = corpus.stems.intern(&stemmer_for(key).stem(key));
-        corpus.stem_of.push(stem);
-        corpus.key_stop.push(stopwords.contains(key));
-        let surfaces = &surface_counts[&(id as u32)];
+        let mut order: Vec<usize> = (0..meetings.len()).collect();
+        let date = |i: usize| {
+            let d = &meetings[i].0.date;
+            if d.is_empty() {
+                "9999-99-99"
+            } else {
+                d.as_str()
+            }
+        };
+        order.sort_by(|&a, &b| {
+            date(a)
+                .cmp(date(b))
+                .then_with(|| meetings[a].0.id.cmp(&meetings[b].0.id))
+                .then_with(|| meetings[a].1.cmp(&meetings[b].1))
+        });
+        let mut rank = vec![0u32; meetings.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r as u32;
+        }
+        let mut turns = self.turns;
+        for t in &mut turns {
+            t.meeting = rank[t.meeting as usize];
+            t.speaker = speaker_of[t.speaker as usize];
+        }
+        turns.sort_by_key(|t| t.meeting);
+        corpus.turns = turns;
+        let mut slots: Vec<Option<MeetingInfo>> =
+            meetings.into_iter().map(|(info, _)| Some(info)).collect();
+        corpus.meetings = order
+            .iter()
+            .map(|&i| slots[i].take().expect("each meeting once"))
+            .collect();
+
+        // Stems, forms and stopwords, once per key.
+        let ru = Stemmer::new(Language::Ru);
+        let en = Stemmer::new(Language::En);
+        let stemmer_for = |key: &str| match options.language {
+            Some(Language::Ru) => &ru,
+            Some(Language::En) => &en,
+            None if has_cyrillic(key) => &ru,
+            None => &en,
+        };
+        let stopwords = match &options.stopwords {
+            Some(s) => s.clone(),
+            None => {
+                let mut s = Stopwords::none();
+                let mut languages: Vec<Language> =
+                    corpus.meetings.iter().map(|m| m.language).collect();
+                languages.sort();
+                languages.dedup();
+                for l in languages {
+                    s.extend(Stopwords::builtin(l));
+                }
+                s
+            }
+        };
+        let mut forms_of: Vec<Vec<(u32, u32)>> = vec![Vec::new(); corpus.keys.len()];
+        for (&(key, form), &n) in &self.surface_counts {
+            forms_of[key as usize].push((form, n));
+        }
+        let surfaces = &self.surfaces;
+        let keys = &corpus.keys;
+        let text_of = |key: u32, form: u32| {
+            if form == SAME_AS_KEY {
+                keys.resolve(key)
+            } else {
+                surfaces.resolve(form)
+            }
+        };
+        let mut stem_forms: Vec<HashMap<(u32, u32), u32>> = Vec::new();
+        let mut stem_of = Vec::with_capacity(keys.len());
+        let mut stems = Interner::new();
+        let mut key_form = Vec::with_capacity(keys.len());
+        let mut key_stop = Vec::with_capacity(keys.len());
+        for (id, key) in keys.iter().enumerate() {
+            let stem = stems.intern(&stemmer_for(key).stem(key));
+            if stem as usize == stem_forms.len() {
+                stem_forms.push(HashMap::new());
+            }
+            stem_of.push(stem);
+            key_stop.push(stopwords.contains(key));
+            let forms = &forms_of[id];
+            key_form.push(most_frequent(
+                forms.iter().map(|&(f, n)| (text_of(id as u32, f), n)),
+            ));
+            let entry = &mut stem_forms[stem as usize];
+            for &(f, n) in forms {
+                // Forms are told apart by text: SAME_AS_KEY of two keys are two forms.
+                let f = if f == SAME_AS_KEY {
+                    (id as u32, SAME_AS_KEY)
+                } else {
+                    (u32::MAX, f)
+                };
+                *entry.entry(f).or_default() += n;
+            }
+        }
+        corpus.stem_form = stem_forms
+            .iter()
+            .map(|m| {
+                most_frequent(m.iter().map(|(&(key, f), &n)| {
+                    let text = if f == SAME_AS_KEY {
+                        keys.resolve(key)
+                    } else {
+                        surfaces.resolve(f)
+                    };
+                    (text, n)
+                }))
+            })
+            .collect();
+        corpus.stem_of = stem_of;
+        corpus.stems = stems;
+        corpus.key_form = key_form;
+        corpus.key_stop = key_stop;
+        corpus.stem_stop = vec![false; corpus.stems.len()];
+        for (id, &stop) in corpus.key_stop.iter().enumerate() {
+            if stop {
+                corpus.stem_stop[corpus.stem_of[id] as usize] = true;
+            }
+        }
         corpus
-            .key_form
-            .push(most_frequent(surfaces.iter().map(|(s, n)| (&**s, *n))));
-        let entry = stem_surfaces.entry(stem).or_default();
-        for (s, n) in surfaces {
-            *entry.entry(&**s).or_default() += n;
+    }
+}
+
+/// Analyses meetings already read (in any order; they are sorted by date, then id). Speakers are the turns'
+/// canonical speakers as the reader resolved them.
+pub fn analyse(meetings: &[&Meeting], options: &AnalysisOptions) -> Corpus {
+    let mut order: Vec<&Meeting> = meetings.to_vec();
+    order.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.id.cmp(&b.id)));
+    let mut speaker_of: HashMap<String, String> = HashMap::new();
+    for m in &order {
+        for t in m.turns() {
+            speaker_of.insert(
+                format!("{}{NAME_SEPARATOR}{}", t.label, t.name),
+                t.speaker.clone(),
+            );
         }
     }
-    corpus.stem_form = (0..corpus.stems.len() as u32)
-        .map(|s| most_frequent(stem_surfaces[&s].iter().map(|(k, n)| (*k, *n))))
+    let locals: Vec<Local> = order.par_iter().map(|m| analyse_meeting(m)).collect();
+    let mut builder = Builder::default();
+    for local in locals {
+        builder.add(local);
+    }
+    builder.finish(
+        |label, name| {
+            speaker_of
+                .get(&format!("{label}{NAME_SEPARATOR}{name}"))
+                .cloned()
+                .unwrap_or_else(|| name.to_string())
+        },
+        options,
+    )
+}
+
+/// A chunk of files read together holds at most this many bytes of input (or one larger file)…
+const CHUNK_BYTES: u64 = 8 << 20;
+/// …and at most this many files.
+const CHUNK_FILES: usize = 64;
+
+/// A corpus analysed straight from files, with what the reader said about them.
+#[derive(Debug, Default)]
+pub struct Analysed {
+    /// The corpus.
+    pub corpus: Corpus,
+    /// The audit of every file read, in path order.
+    pub audits: Vec<Audit>,
+    /// Files (or directory entries) that could not be read.
+    pub errors: Vec<ReadError>,
+    /// Warnings, in path order.
+    pub warnings: Vec<FileWarning>,
+}
+
+/// Reads and analyses files in parallel without keeping their text: each file is read, tokenized and dropped, and
+/// the results are merged in path order (so the output does not depend on the thread count). Speakers are
+/// resolved over the whole corpus at the end, as [`crate::transcript::read_corpus`] does.
+pub fn analyse_paths(
+    paths: &[PathBuf],
+    read: &ReadOptions,
+    aliases: Aliases,
+    options: &AnalysisOptions,
+) -> Analysed {
+    let (files, mut errors) = collect_files(paths);
+    // Files go in chunks of bounded size: a chunk is read and tokenized in parallel while the previous one is
+    // merged, so memory holds at most two chunks of files, whatever the corpus size.
+    let mut chunks: Vec<&[PathBuf]> = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, path) in files.iter().enumerate() {
+        bytes += std::fs::metadata(path).map_or(0, |m| m.len());
+        if bytes >= CHUNK_BYTES || i + 1 - start >= CHUNK_FILES {
+            chunks.push(&files[start..=i]);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < files.len() {
+        chunks.push(&files[start..]);
+    }
+    let (builder, audits, warnings, errors) = std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<_>>(1);
+        let merger = scope.spawn(move || {
+            let mut builder = Builder::default();
+            let mut audits = Vec::new();
+            let mut warnings = Vec::new();
+            for chunk in receive {
+                for result in chunk {
+                    match result {
+                        Ok((local, audit, file_warnings)) => {
+                            builder.add(local);
+                            audits.push(audit);
+                            warnings.extend(file_warnings);
+                        }
+                        Err(e) => errors.push(e),
+                    }
+                }
+            }
+            (builder, audits, warnings, errors)
+        });
+        for chunk in chunks {
+            let results: Vec<_> = chunk
+                .par_iter()
+                .map(|path| {
+                    read_file(path, read).map(|(file, file_warnings)| {
+                        let shown = file.meeting.path.clone();
+                        let local = analyse_meeting(&file.meeting);
+                        let file_warnings: Vec<FileWarning> = file_warnings
+                            .into_iter()
+                            .map(|warning| FileWarning {
+                                path: shown.clone(),
+                                warning,
+                            })
+                            .collect();
+                        (local, file.audit, file_warnings)
+                    })
+                })
+                .collect();
+            // The merger lives until the sender is dropped, so the send succeeds.
+            let _ = send.send(results);
+        }
+        drop(send);
+        merger.join().expect("the merger does not panic")
+    });
+    let names: Vec<String> = builder
+        .names
+        .iter()
+        .map(|n| {
+            n.split_once(NAME_SEPARATOR)
+                .map_or(n, |(_, name)| name)
+                .to_string()
+        })
         .collect();
-    corpus.stem_stop = vec![false; corpus.stems.len()];
-    for (id, &stop) in corpus.key_stop.iter().enumerate() {
-        if stop {
-            corpus.stem_stop[corpus.stem_of[id] as usize] = true;
-        }
+    let resolver = SpeakerResolver::new(names.iter().map(String::as_str), aliases);
+    let corpus = builder.finish(|label, name| resolver.resolve(label, name), options);
+    Analysed {
+        corpus,
+        audits,
+        errors,
+        warnings,
     }
-    corpus
 }
 
 impl Corpus {

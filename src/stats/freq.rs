@@ -8,31 +8,26 @@
 //!   0 means the term is spread exactly like the speaker's words; values near 1 mean it is concentrated in few
 //!   meetings.
 
-use std::collections::BTreeMap;
-
-use hashbrown::HashMap;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::corpus::Corpus;
-use super::counts::{Counts, View};
-
-/// A term's counts by meeting: (meeting id, count).
-type MeetingCells = Vec<(u32, u64)>;
+use super::counts::View;
 
 /// The speaker name of rows over all speakers.
 pub const ALL: &str = "*";
 
 /// One row of `freq.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FreqRow {
+pub struct FreqRow<'a> {
     /// Speaker, or `*`.
-    pub speaker: String,
+    pub speaker: &'a str,
     /// `key` or `stem`.
     pub view: &'static str,
     /// The term.
-    pub term: String,
+    pub term: &'a str,
     /// Its most frequent surface form.
-    pub form: String,
+    pub form: &'a str,
     /// Occurrences.
     pub count: u64,
     /// Occurrences per 10,000 of the speaker's words.
@@ -74,96 +69,164 @@ fn min_ranks(sorted_desc: &[u64]) -> Vec<usize> {
     ranks
 }
 
-/// Frequency rows of every speaker (sorted by name) and then `*`, each by count descending, then term.
-/// Terms counted fewer than `min_count` times by a speaker are left out of that speaker's rows (ranks are computed
-/// before that cut).
-pub fn frequencies(corpus: &Corpus, counts: &Counts, view: View, min_count: u64) -> Vec<FreqRow> {
-    // Part sizes: words per (speaker, meeting).
-    let mut part_size: BTreeMap<(u32, u32), u64> = BTreeMap::new();
-    let mut meeting_size: BTreeMap<u32, u64> = BTreeMap::new();
-    for t in &corpus.turns {
-        *part_size.entry((t.speaker, t.meeting)).or_default() += t.words.len() as u64;
-        *meeting_size.entry(t.meeting).or_default() += t.words.len() as u64;
+/// Per-term arrays reused from group to group; only the touched entries are reset.
+struct Scratch {
+    total: Vec<u64>,
+    local: Vec<u64>,
+    abs_dev: Vec<f64>,
+    used_size: Vec<u64>,
+    meetings: Vec<u32>,
+    touched: Vec<u32>,
+    touched_local: Vec<u32>,
+}
+
+impl Scratch {
+    fn new(terms: usize) -> Scratch {
+        Scratch {
+            total: vec![0; terms],
+            local: vec![0; terms],
+            abs_dev: vec![0.0; terms],
+            used_size: vec![0; terms],
+            meetings: vec![0; terms],
+            touched: Vec::new(),
+            touched_local: Vec::new(),
+        }
     }
-    // Per (speaker, term): counts by meeting; and for `*`.
-    let mut by_speaker: HashMap<(u32, u32), MeetingCells> = HashMap::new();
-    let mut all: HashMap<u32, MeetingCells> = HashMap::new();
-    for ((s, m, t), n) in counts.iter() {
-        by_speaker.entry((s, t)).or_default().push((m, n));
-        all.entry(t).or_default().push((m, n));
+}
+
+/// The turns of each speaker (ids in order), and all turns, as index lists in corpus order (meetings by date).
+pub(crate) fn groups(corpus: &Corpus) -> Vec<(&str, Vec<usize>)> {
+    let mut by_speaker: Vec<Vec<usize>> = vec![Vec::new(); corpus.speakers.len()];
+    for (i, t) in corpus.turns.iter().enumerate() {
+        by_speaker[t.speaker as usize].push(i);
     }
-    let mut grouped: BTreeMap<u32, Vec<(u32, MeetingCells)>> = BTreeMap::new();
-    for ((s, t), cells) in by_speaker {
-        grouped.entry(s).or_default().push((t, cells));
+    let mut out: Vec<(&str, Vec<usize>)> = corpus
+        .speakers
+        .iter()
+        .map(String::as_str)
+        .zip(by_speaker)
+        .filter(|(_, turns)| !turns.is_empty())
+        .collect();
+    out.push((ALL, (0..corpus.turns.len()).collect()));
+    out
+}
+
+/// The rows of one group (a speaker or `*`) in one view.
+fn group_rows<'a>(
+    corpus: &'a Corpus,
+    view: View,
+    speaker: &'a str,
+    turns: &[usize],
+    min_count: u64,
+    s: &mut Scratch,
+) -> Vec<FreqRow<'a>> {
+    // Pass 1: term totals.
+    for &i in turns {
+        for &w in &corpus.turns[i].words {
+            let t = view.term(corpus, w) as usize;
+            if s.total[t] == 0 {
+                s.touched.push(t as u32);
+            }
+            s.total[t] += 1;
+        }
     }
+    let size_total: u64 = turns
+        .iter()
+        .map(|&i| corpus.turns[i].words.len() as u64)
+        .sum();
+    // Pass 2: the parts (meetings, consecutive in corpus order) with their share of each term.
+    let mut k = 0;
+    while k < turns.len() {
+        let meeting = corpus.turns[turns[k]].meeting;
+        let mut size = 0u64;
+        while k < turns.len() && corpus.turns[turns[k]].meeting == meeting {
+            for &w in &corpus.turns[turns[k]].words {
+                let t = view.term(corpus, w) as usize;
+                if s.local[t] == 0 {
+                    s.touched_local.push(t as u32);
+                }
+                s.local[t] += 1;
+            }
+            size += corpus.turns[turns[k]].words.len() as u64;
+            k += 1;
+        }
+        let share = size as f64 / size_total as f64;
+        for &t in &s.touched_local {
+            let t = t as usize;
+            s.abs_dev[t] += (s.local[t] as f64 / s.total[t] as f64 - share).abs();
+            s.used_size[t] += size;
+            s.meetings[t] += 1;
+            s.local[t] = 0;
+        }
+        s.touched_local.clear();
+    }
+    let mut terms: Vec<(u64, &str, u32)> = s
+        .touched
+        .iter()
+        .map(|&t| (s.total[t as usize], view.text(corpus, t), t))
+        .collect();
+    terms.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let ranks = min_ranks(&terms.iter().map(|t| t.0).collect::<Vec<_>>());
     let mut rows = Vec::new();
-    for (s, terms) in grouped {
-        let parts: Vec<(u32, u64)> = part_size
-            .range((s, 0)..=(s, u32::MAX))
-            .map(|(&(_, m), &n)| (m, n))
-            .collect();
-        let name = &corpus.speakers[s as usize];
-        push_rows(&mut rows, corpus, view, name, terms, &parts, min_count);
+    for ((count, text, term), rank) in terms.into_iter().zip(ranks) {
+        let t = term as usize;
+        if count >= min_count {
+            // DP = ½ (Σ over the parts where the term occurs of |vᵢ − sᵢ| + Σ of sᵢ over the other parts).
+            let unused = (size_total - s.used_size[t]) as f64 / size_total as f64;
+            rows.push(FreqRow {
+                speaker,
+                view: view.as_str(),
+                term: text,
+                form: view.form(corpus, term),
+                count,
+                per_10k: count as f64 * 10_000.0 / size_total as f64,
+                rank,
+                meetings: s.meetings[t] as usize,
+                dp: 0.5 * (s.abs_dev[t] + unused),
+                stopword: view.is_stop(corpus, term),
+            });
+        }
+        s.total[t] = 0;
+        s.abs_dev[t] = 0.0;
+        s.used_size[t] = 0;
+        s.meetings[t] = 0;
     }
-    let parts: Vec<(u32, u64)> = meeting_size.into_iter().collect();
-    push_rows(
-        &mut rows,
-        corpus,
-        view,
-        ALL,
-        all.into_iter().collect(),
-        &parts,
-        min_count,
-    );
+    s.touched.clear();
     rows
 }
 
-fn push_rows(
-    rows: &mut Vec<FreqRow>,
-    corpus: &Corpus,
+/// Frequency rows group by group (every speaker by name, then `*`), each group's rows handed to `each` as soon as
+/// they are made, so a caller can write them out without holding every row; groups are made in parallel and the
+/// results come back in group order.
+pub fn frequency_groups<'a, R: Send>(
+    corpus: &'a Corpus,
     view: View,
-    speaker: &str,
-    mut terms: Vec<(u32, MeetingCells)>,
-    parts: &[(u32, u64)],
     min_count: u64,
-) {
-    let total: u64 = parts.iter().map(|p| p.1).sum();
-    let sizes: Vec<u64> = parts.iter().map(|p| p.1).collect();
-    let part_index: HashMap<u32, usize> = parts.iter().enumerate().map(|(i, p)| (p.0, i)).collect();
-    let mut totals: Vec<(u64, &str, u32, MeetingCells)> = terms
-        .drain(..)
-        .map(|(t, cells)| {
-            (
-                cells.iter().map(|c| c.1).sum(),
-                view.text(corpus, t),
-                t,
-                cells,
-            )
-        })
-        .collect();
-    totals.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    let ranks = min_ranks(&totals.iter().map(|t| t.0).collect::<Vec<_>>());
-    for ((count, text, term, cells), rank) in totals.into_iter().zip(ranks) {
-        if count < min_count {
-            continue;
-        }
-        let mut per_part = vec![0u64; parts.len()];
-        for (m, n) in &cells {
-            per_part[part_index[m]] += n;
-        }
-        rows.push(FreqRow {
-            speaker: speaker.to_string(),
-            view: view.as_str(),
-            term: text.to_string(),
-            form: view.form(corpus, term).to_string(),
-            count,
-            per_10k: count as f64 * 10_000.0 / total as f64,
-            rank,
-            meetings: cells.iter().filter(|c| c.1 > 0).count(),
-            dp: gries_dp(&per_part, &sizes),
-            stopword: view.is_stop(corpus, term),
-        });
-    }
+    each: impl Fn(&'a str, Vec<FreqRow<'a>>) -> R + Sync,
+) -> Vec<R> {
+    let terms = view.len(corpus);
+    groups(corpus)
+        .par_iter()
+        .map_init(
+            || Scratch::new(terms),
+            |scratch, (speaker, turns)| {
+                each(
+                    speaker,
+                    group_rows(corpus, view, speaker, turns, min_count, scratch),
+                )
+            },
+        )
+        .collect()
+}
+
+/// Frequency rows of every speaker (sorted by name) and then `*`, each by count descending, then term.
+/// Terms counted fewer than `min_count` times by a speaker are left out of that speaker's rows (ranks are computed
+/// before that cut). Speakers are counted in parallel; the rows do not depend on the thread count.
+pub fn frequencies(corpus: &Corpus, view: View, min_count: u64) -> Vec<FreqRow<'_>> {
+    frequency_groups(corpus, view, min_count, |_, rows| rows)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 #[cfg(test)]

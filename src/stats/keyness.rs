@@ -18,9 +18,7 @@
 //! expectation says nothing, and listing every such term would make the table grow with speakers × vocabulary.
 //! Rows come sorted by G² descending, then term.
 
-use std::collections::BTreeMap;
-
-use hashbrown::HashMap;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::corpus::Corpus;
@@ -31,15 +29,15 @@ pub const OTHERS: &str = "*";
 
 /// One row of `keyness.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct KeynessRow {
+pub struct KeynessRow<'a> {
     /// Target speaker.
-    pub target: String,
+    pub target: &'a str,
     /// Reference speaker, or `*` for all others.
-    pub reference: String,
+    pub reference: &'a str,
     /// Term.
-    pub term: String,
+    pub term: &'a str,
     /// Its most frequent form.
-    pub form: String,
+    pub form: &'a str,
     /// a.
     pub count_target: u64,
     /// b.
@@ -105,115 +103,186 @@ pub enum Reference {
     Speaker(String),
 }
 
-/// Keyness rows for every target speaker (sorted by name) against the reference.
-pub fn keyness(
-    corpus: &Corpus,
+/// Each speaker's term counts as a sorted list, their totals, and the corpus counts per term.
+struct Tallies {
+    by_speaker: Vec<Vec<(u32, u64)>>,
+    totals: Vec<u64>,
+    all: Vec<u64>,
+}
+
+fn tallies(corpus: &Corpus, view: View) -> Tallies {
+    let terms = view.len(corpus);
+    let mut by_turns: Vec<Vec<usize>> = vec![Vec::new(); corpus.speakers.len()];
+    for (i, t) in corpus.turns.iter().enumerate() {
+        by_turns[t.speaker as usize].push(i);
+    }
+    let by_speaker: Vec<Vec<(u32, u64)>> = by_turns
+        .par_iter()
+        .map_init(
+            || vec![0u64; terms],
+            |dense, turns| {
+                let mut touched = Vec::new();
+                for &i in turns {
+                    for &w in &corpus.turns[i].words {
+                        let t = view.term(corpus, w);
+                        if dense[t as usize] == 0 {
+                            touched.push(t);
+                        }
+                        dense[t as usize] += 1;
+                    }
+                }
+                touched.sort_unstable();
+                touched
+                    .into_iter()
+                    .map(|t| (t, std::mem::take(&mut dense[t as usize])))
+                    .collect()
+            },
+        )
+        .collect();
+    let mut all = vec![0u64; terms];
+    for list in &by_speaker {
+        for &(t, n) in list {
+            all[t as usize] += n;
+        }
+    }
+    let totals = by_speaker
+        .iter()
+        .map(|l| l.iter().map(|p| p.1).sum())
+        .collect();
+    Tallies {
+        by_speaker,
+        totals,
+        all,
+    }
+}
+
+/// Keyness rows for every target speaker (sorted by name) against the reference. Targets are computed in
+/// parallel; the rows do not depend on the thread count.
+pub fn keyness<'a>(
+    corpus: &'a Corpus,
     view: View,
     reference: &Reference,
     min_count: u64,
-) -> Vec<KeynessRow> {
-    let mut counts: BTreeMap<u32, HashMap<u32, u64>> = BTreeMap::new();
-    let mut totals: BTreeMap<u32, u64> = BTreeMap::new();
-    for t in &corpus.turns {
-        let c = counts.entry(t.speaker).or_default();
-        for &w in &t.words {
-            *c.entry(view.term(corpus, w)).or_default() += 1;
-        }
-        *totals.entry(t.speaker).or_default() += t.words.len() as u64;
-    }
-    let mut all: HashMap<u32, u64> = HashMap::new();
-    for c in counts.values() {
-        for (&t, &n) in c {
-            *all.entry(t).or_default() += n;
-        }
-    }
-    let grand: u64 = totals.values().sum();
+) -> Vec<KeynessRow<'a>> {
+    let tallies = tallies(corpus, view);
+    let grand: u64 = tallies.totals.iter().sum();
     // All terms by corpus count, most frequent first, for the terms a target never uses.
-    let mut frequent: Vec<(u64, u32)> = all.iter().map(|(&t, &n)| (n, t)).collect();
+    let mut frequent: Vec<(u64, u32)> = tallies
+        .all
+        .iter()
+        .enumerate()
+        .filter(|&(_, &n)| n > 0)
+        .map(|(t, &n)| (n, t as u32))
+        .collect();
     frequent.sort_unstable_by(|x, y| y.cmp(x));
-    let empty = HashMap::new();
-    let mut rows = Vec::new();
+    let speakers: Vec<u32> = (0..corpus.speakers.len() as u32)
+        .filter(|&s| tallies.totals[s as usize] > 0)
+        .collect();
     let pairs: Vec<(u32, Option<u32>)> = match reference {
-        Reference::Others => counts.keys().map(|&s| (s, None)).collect(),
+        Reference::Others => speakers.iter().map(|&s| (s, None)).collect(),
         Reference::Speaker(name) => match corpus.speakers.iter().position(|s| s == name) {
             None => Vec::new(),
             Some(r) => {
                 let r = r as u32;
-                counts
-                    .keys()
+                speakers
+                    .iter()
                     .filter(|&&s| s != r)
                     .flat_map(|&s| [(s, Some(r)), (r, Some(s))])
                     .collect()
             }
         },
     };
-    for (target, against) in pairs {
-        let tc = &counts[&target];
-        let c = totals[&target];
-        let (d, reference_counts): (u64, Box<dyn Fn(u32) -> u64>) = match against {
-            Some(r) => {
-                let rc = counts.get(&r).unwrap_or(&empty);
-                (
-                    totals[&r],
-                    Box::new(move |t| rc.get(&t).copied().unwrap_or(0)),
-                )
-            }
-            None => {
-                let all = &all;
-                (
-                    grand - c,
-                    Box::new(move |t| all[&t] - tc.get(&t).copied().unwrap_or(0)),
-                )
-            }
-        };
-        if c == 0 || d == 0 {
-            continue;
-        }
-        let terms: Vec<u32> = match against {
-            Some(r) => {
-                let mut v: Vec<u32> = tc
-                    .keys()
-                    .copied()
-                    .chain(counts[&r].keys().copied())
-                    .collect();
-                v.sort_unstable();
-                v.dedup();
-                v
-            }
-            None => all.keys().copied().collect(),
-        };
-        let mut block: Vec<KeynessRow> = terms
-            .into_iter()
-            .filter_map(|t| {
-                let a = tc.get(&t).copied().unwrap_or(0);
-                let b = reference_counts(t);
-                let listed = a > 0 || (a + b) * c >= c + d;
-                (a + b >= min_count && a + b > 0 && listed).then(|| {
-                    let [g2, chi2, p_value, log_ratio, pct_diff, log_odds_z] = measures(a, b, c, d);
-                    KeynessRow {
-                        target: corpus.speakers[target as usize].clone(),
-                        reference: against
-                            .map_or(OTHERS.to_string(), |r| corpus.speakers[r as usize].clone()),
-                        term: view.text(corpus, t).to_string(),
-                        form: view.form(corpus, t).to_string(),
-                        count_target: a,
-                        count_reference: b,
-                        total_target: c,
-                        total_reference: d,
-                        g2,
-                        chi2,
-                        p_value,
-                        log_ratio,
-                        pct_diff,
-                        log_odds_z,
+    let terms_total = view.len(corpus);
+    pairs
+        .par_iter()
+        .map_init(
+            || (vec![0u64; terms_total], vec![0u64; terms_total]),
+            |(target_dense, reference_dense), &(target, against)| {
+                let tc = &tallies.by_speaker[target as usize];
+                let c = tallies.totals[target as usize];
+                let d = match against {
+                    Some(r) => tallies.totals[r as usize],
+                    None => grand - c,
+                };
+                if c == 0 || d == 0 {
+                    return Vec::new();
+                }
+                for &(t, n) in tc {
+                    target_dense[t as usize] = n;
+                }
+                if let Some(r) = against {
+                    for &(t, n) in &tallies.by_speaker[r as usize] {
+                        reference_dense[t as usize] = n;
                     }
-                })
-            })
-            .collect();
-        block.sort_by(|x, y| y.g2.total_cmp(&x.g2).then_with(|| x.term.cmp(&y.term)));
-        rows.extend(block);
-    }
-    rows
+                }
+                let b_of = |t: u32| match against {
+                    Some(_) => reference_dense[t as usize],
+                    None => tallies.all[t as usize] - target_dense[t as usize],
+                };
+                // The target's terms, and the reference's terms frequent enough to be expected in the target:
+                // c(a + b)/(c + d) >= 1, that is a + b >= ceil((c + d)/c).
+                let expected_at = (c + d).div_ceil(c);
+                let mut terms: Vec<u32> = tc.iter().map(|p| p.0).collect();
+                match against {
+                    Some(r) => terms.extend(
+                        tallies.by_speaker[r as usize]
+                            .iter()
+                            .filter(|p| p.1 >= expected_at)
+                            .map(|p| p.0),
+                    ),
+                    None => terms.extend(
+                        frequent
+                            .iter()
+                            .take_while(|(n, _)| *n >= expected_at)
+                            .map(|(_, t)| *t),
+                    ),
+                }
+                terms.sort_unstable();
+                terms.dedup();
+                let mut block: Vec<KeynessRow> = terms
+                    .into_iter()
+                    .filter_map(|t| {
+                        let a = target_dense[t as usize];
+                        let b = b_of(t);
+                        let listed = a > 0 || (a + b) * c >= c + d;
+                        (a + b >= min_count && listed).then(|| {
+                            let [g2, chi2, p_value, log_ratio, pct_diff, log_odds_z] =
+                                measures(a, b, c, d);
+                            KeynessRow {
+                                target: &corpus.speakers[target as usize],
+                                reference: against.map_or(OTHERS, |r| &corpus.speakers[r as usize]),
+                                term: view.text(corpus, t),
+                                form: view.form(corpus, t),
+                                count_target: a,
+                                count_reference: b,
+                                total_target: c,
+                                total_reference: d,
+                                g2,
+                                chi2,
+                                p_value,
+                                log_ratio,
+                                pct_diff,
+                                log_odds_z,
+                            }
+                        })
+                    })
+                    .collect();
+                for &(t, _) in tc {
+                    target_dense[t as usize] = 0;
+                }
+                if let Some(r) = against {
+                    for &(t, _) in &tallies.by_speaker[r as usize] {
+                        reference_dense[t as usize] = 0;
+                    }
+                }
+                block.sort_by(|x, y| y.g2.total_cmp(&x.g2).then_with(|| x.term.cmp(y.term)));
+                block
+            },
+        )
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 #[cfg(test)]

@@ -60,18 +60,88 @@ pub struct LexicalDiversity {
     pub hapax_share: Option<f64>,
 }
 
+/// Counts per term id: a dense array when the ids are few compared with the tokens, a hash map otherwise, so
+/// long texts avoid hashing and short ones avoid vocabulary-sized arrays.
+enum Tally {
+    Dense(Vec<u32>),
+    Sparse(HashMap<u32, u32>),
+}
+
+impl Tally {
+    fn for_tokens(tokens: &[u32]) -> Tally {
+        let max = tokens.iter().copied().max().unwrap_or(0) as usize;
+        if max < tokens.len().saturating_mul(4) {
+            Tally::Dense(vec![0; max + 1])
+        } else {
+            Tally::Sparse(HashMap::new())
+        }
+    }
+
+    /// Adds one; returns the new count.
+    fn inc(&mut self, t: u32) -> u32 {
+        match self {
+            Tally::Dense(v) => {
+                v[t as usize] += 1;
+                v[t as usize]
+            }
+            Tally::Sparse(m) => {
+                let c = m.entry(t).or_default();
+                *c += 1;
+                *c
+            }
+        }
+    }
+
+    /// Removes one; returns the new count.
+    fn dec(&mut self, t: u32) -> u32 {
+        match self {
+            Tally::Dense(v) => {
+                v[t as usize] -= 1;
+                v[t as usize]
+            }
+            Tally::Sparse(m) => {
+                let c = m.get_mut(&t).expect("counted before");
+                *c -= 1;
+                *c
+            }
+        }
+    }
+
+    fn get(&self, t: u32) -> u32 {
+        match self {
+            Tally::Dense(v) => v[t as usize],
+            Tally::Sparse(m) => m.get(&t).copied().unwrap_or(0),
+        }
+    }
+
+    /// Resets the counts of `tokens` (the ones counted) to zero.
+    fn reset(&mut self, tokens: &[u32]) {
+        match self {
+            Tally::Dense(v) => tokens.iter().for_each(|&t| v[t as usize] = 0),
+            Tally::Sparse(m) => m.clear(),
+        }
+    }
+}
+
 /// Computes every measure; `window` is the MATTR window.
 pub fn measure(tokens: &[u32], window: usize) -> LexicalDiversity {
     let n = tokens.len();
-    let mut freq: HashMap<u32, usize> = HashMap::new();
+    let mut tally = Tally::for_tokens(tokens);
+    // Frequencies of the types in order of first occurrence (for HD-D), and Σ f² (for Yule's K).
+    let mut first: Vec<u32> = Vec::new();
     for &t in tokens {
-        *freq.entry(t).or_default() += 1;
+        if tally.inc(t) == 1 {
+            first.push(t);
+        }
     }
-    let v = freq.len();
+    let freqs: Vec<u64> = first.iter().map(|&t| u64::from(tally.get(t))).collect();
+    let v = freqs.len();
     let (nf, vf) = (n as f64, v as f64);
     let defined = n > 0;
     let log_defined = n > 1;
-    let hapaxes = freq.values().filter(|&&f| f == 1).count();
+    let hapaxes = freqs.iter().filter(|&&f| f == 1).count();
+    let squares: u128 = freqs.iter().map(|&f| u128::from(f) * u128::from(f)).sum();
+    tally.reset(&first);
     LexicalDiversity {
         tokens: n,
         types: v,
@@ -79,68 +149,71 @@ pub fn measure(tokens: &[u32], window: usize) -> LexicalDiversity {
         herdan_c: log_defined.then(|| vf.ln() / nf.ln()),
         guiraud_r: defined.then(|| vf / nf.sqrt()),
         maas_a: log_defined.then(|| (nf.ln() - vf.ln()) / (nf.ln() * nf.ln())),
-        yule_k: defined.then(|| yule_k(&freq, n)),
-        mattr: mattr(tokens, window),
-        mtld: defined.then(|| mtld(tokens, MTLD_THRESHOLD)),
-        hdd: hdd(tokens, HDD_DRAWS),
+        yule_k: defined.then(|| 1e4 * (squares as f64 / (nf * nf) - 1.0 / nf)),
+        mattr: mattr_with(tokens, window, &mut tally),
+        mtld: defined.then(|| mtld_with(tokens, MTLD_THRESHOLD, v, &mut tally)),
+        hdd: hdd_of(&freqs, n, HDD_DRAWS),
         hapax_share: defined.then(|| hapaxes as f64 / vf),
     }
 }
 
-fn yule_k(freq: &HashMap<u32, usize>, n: usize) -> f64 {
-    // Σᵢ i²·Vᵢ equals Σ over types of f², summed exactly in integers.
-    let sum: u128 = freq.values().map(|&f| (f as u128) * (f as u128)).sum();
-    let n = n as f64;
-    1e4 * (sum as f64 / (n * n) - 1.0 / n)
-}
-
 /// Moving-average type–token ratio over windows of `window` tokens; `None` when the text is shorter.
 pub fn mattr(tokens: &[u32], window: usize) -> Option<f64> {
+    mattr_with(tokens, window, &mut Tally::for_tokens(tokens))
+}
+
+fn mattr_with(tokens: &[u32], window: usize, tally: &mut Tally) -> Option<f64> {
     if window == 0 || tokens.len() < window {
         return None;
     }
-    let mut counts: HashMap<u32, u32> = HashMap::new();
     let mut distinct = 0usize;
     for &t in &tokens[..window] {
-        let c = counts.entry(t).or_default();
-        if *c == 0 {
+        if tally.inc(t) == 1 {
             distinct += 1;
         }
-        *c += 1;
     }
     let w = window as f64;
     let mut sum = distinct as f64 / w;
     for i in window..tokens.len() {
-        let out = counts.get_mut(&tokens[i - window]).expect("in the window");
-        *out -= 1;
-        if *out == 0 {
+        if tally.dec(tokens[i - window]) == 0 {
             distinct -= 1;
         }
-        let c = counts.entry(tokens[i]).or_default();
-        if *c == 0 {
+        if tally.inc(tokens[i]) == 1 {
             distinct += 1;
         }
-        *c += 1;
         sum += distinct as f64 / w;
     }
+    tally.reset(tokens);
     Some(sum / (tokens.len() - window + 1) as f64)
 }
 
-fn mtld_pass(tokens: impl Iterator<Item = u32>, n: usize, whole_ttr: f64, threshold: f64) -> f64 {
-    let mut terms: hashbrown::HashSet<u32> = hashbrown::HashSet::new();
-    let mut counter = 0usize;
+/// One MTLD pass; `tally` is all zero on entry and on exit.
+fn mtld_pass<'a>(
+    tokens: impl Iterator<Item = &'a u32> + Clone,
+    n: usize,
+    whole_ttr: f64,
+    threshold: f64,
+    tally: &mut Tally,
+) -> f64 {
+    let mut segment: Vec<u32> = Vec::new();
+    let mut distinct = 0usize;
     let mut factors = 0.0f64;
     let mut ttr = 1.0;
-    for t in tokens {
-        counter += 1;
-        terms.insert(t);
-        ttr = terms.len() as f64 / counter as f64;
+    for &t in tokens {
+        segment.push(t);
+        if tally.inc(t) == 1 {
+            distinct += 1;
+        }
+        ttr = distinct as f64 / segment.len() as f64;
         if ttr <= threshold {
-            counter = 0;
-            terms.clear();
+            tally.reset(&segment);
+            segment.clear();
+            distinct = 0;
             factors += 1.0;
         }
     }
+    let counter = segment.len();
+    tally.reset(&segment);
     if counter > 0 {
         factors += (1.0 - ttr) / (1.0 - threshold);
     }
@@ -156,34 +229,48 @@ fn mtld_pass(tokens: impl Iterator<Item = u32>, n: usize, whole_ttr: f64, thresh
 
 /// MTLD: the mean of a forward and a backward pass.
 pub fn mtld(tokens: &[u32], threshold: f64) -> f64 {
+    let mut tally = Tally::for_tokens(tokens);
+    let mut first = Vec::new();
+    for &t in tokens {
+        if tally.inc(t) == 1 {
+            first.push(t);
+        }
+    }
+    tally.reset(&first);
+    mtld_with(tokens, threshold, first.len(), &mut tally)
+}
+
+fn mtld_with(tokens: &[u32], threshold: f64, types: usize, tally: &mut Tally) -> f64 {
     let n = tokens.len();
-    let types = tokens.iter().collect::<hashbrown::HashSet<_>>().len();
     let whole = types as f64 / n as f64;
-    let forward = mtld_pass(tokens.iter().copied(), n, whole, threshold);
-    let backward = mtld_pass(tokens.iter().rev().copied(), n, whole, threshold);
+    let forward = mtld_pass(tokens.iter(), n, whole, threshold, tally);
+    let backward = mtld_pass(tokens.iter().rev(), n, whole, threshold, tally);
     (forward + backward) / 2.0
 }
 
 /// HD-D with `draws` draws; `None` when the text has fewer tokens than draws.
 pub fn hdd(tokens: &[u32], draws: usize) -> Option<f64> {
-    let n = tokens.len();
+    let mut tally = Tally::for_tokens(tokens);
+    let mut first = Vec::new();
+    for &t in tokens {
+        if tally.inc(t) == 1 {
+            first.push(t);
+        }
+    }
+    let freqs: Vec<u64> = first.iter().map(|&t| u64::from(tally.get(t))).collect();
+    hdd_of(&freqs, tokens.len(), draws)
+}
+
+/// HD-D from the type frequencies in order of first occurrence.
+fn hdd_of(freqs: &[u64], n: usize, draws: usize) -> Option<f64> {
     if draws == 0 || n < draws {
         return None;
     }
-    // Types in order of first occurrence, with their frequencies.
-    let mut index: HashMap<u32, usize> = HashMap::new();
-    let mut freqs: Vec<usize> = Vec::new();
-    for &t in tokens {
-        let i = *index.entry(t).or_insert_with(|| {
-            freqs.push(0);
-            freqs.len() - 1
-        });
-        freqs[i] += 1;
-    }
-    let mut memo: HashMap<usize, f64> = HashMap::new();
+    let mut memo: HashMap<u64, f64> = HashMap::new();
     let mut sum = 0.0;
-    for &f in &freqs {
-        let contribution = *memo.entry(f).or_insert_with(|| {
+    for &f in freqs {
+        let f = f as usize;
+        let contribution = *memo.entry(f as u64).or_insert_with(|| {
             // P(none of the f occurrences in `draws` draws) = Π_{k<draws} (N − f − k) / (N − k)
             let mut p0 = 1.0f64;
             for k in 0..draws {

@@ -15,6 +15,9 @@ pub mod lexdiv;
 pub mod trends;
 pub mod turns;
 
-pub use corpus::{analyse, AnalysisOptions, Corpus, Gap, MeetingInfo, TurnTokens, NARRATION};
+pub use corpus::{
+    analyse, analyse_paths, Analysed, AnalysisOptions, Corpus, Gap, MeetingInfo, TurnTokens,
+    NARRATION,
+};
 pub use counts::{count, Counts, View};
 pub use intern::Interner;

@@ -6,13 +6,14 @@
 //! speaker had not used in any earlier meeting), their share of the meeting's types, and the cumulative number of
 //! types so far. Lexical measures here always use keys, whatever the view.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use hashbrown::HashSet;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::corpus::Corpus;
 use super::counts::View;
+use super::freq::{groups, ALL};
 use super::lexdiv::{mattr, mtld, MTLD_THRESHOLD};
 
 /// One row of `meetings_by_speaker.csv`.
@@ -57,41 +58,75 @@ pub struct TermTrendRow {
     pub per_10k: f64,
 }
 
-/// Rows per speaker (sorted by name), meetings in date order.
+/// Rows per speaker (sorted by name), meetings in date order. Speakers are processed in parallel.
 pub fn meetings_by_speaker(corpus: &Corpus, window: usize) -> Vec<MeetingSpeakerRow> {
-    let mut words: BTreeMap<(u32, u32), Vec<u32>> = BTreeMap::new();
-    for t in &corpus.turns {
-        words
-            .entry((t.speaker, t.meeting))
-            .or_default()
-            .extend_from_slice(&t.words);
-    }
-    let mut rows = Vec::new();
-    let mut seen: HashSet<u32> = HashSet::new();
-    let mut current = None;
-    for ((s, m), tokens) in words {
-        if current != Some(s) {
-            seen.clear();
-            current = Some(s);
-        }
-        let types: BTreeSet<u32> = tokens.iter().copied().collect();
-        let new_types = types.iter().filter(|t| !seen.contains(*t)).count();
-        seen.extend(types.iter().copied());
-        let info = &corpus.meetings[m as usize];
-        rows.push(MeetingSpeakerRow {
-            meeting: info.id.clone(),
-            date: info.date.clone(),
-            speaker: corpus.speakers[s as usize].clone(),
-            words: tokens.len(),
-            types: types.len(),
-            mattr: mattr(&tokens, window),
-            mtld: (!tokens.is_empty()).then(|| mtld(&tokens, MTLD_THRESHOLD)),
-            new_types,
-            new_type_share: (!types.is_empty()).then(|| new_types as f64 / types.len() as f64),
-            cumulative_types: seen.len(),
-        });
-    }
-    rows
+    let keys = corpus.keys.len();
+    let groups: Vec<(&str, Vec<usize>)> = groups(corpus)
+        .into_iter()
+        .filter(|(s, _)| *s != ALL)
+        .collect();
+    groups
+        .par_iter()
+        .map_init(
+            || (vec![false; keys], vec![0u32; keys]),
+            |(seen, stamp), (speaker, turns)| {
+                let mut rows = Vec::new();
+                let mut touched: Vec<u32> = Vec::new();
+                let mut cumulative = 0usize;
+                let mut part = 0u32;
+                let mut k = 0;
+                while k < turns.len() {
+                    let meeting = corpus.turns[turns[k]].meeting;
+                    let mut tokens: Vec<u32> = Vec::new();
+                    while k < turns.len() && corpus.turns[turns[k]].meeting == meeting {
+                        tokens.extend_from_slice(&corpus.turns[turns[k]].words);
+                        k += 1;
+                    }
+                    // Types of this meeting (stamped with the part number) and those new to the speaker.
+                    part += 1;
+                    let (mut types, mut new_types) = (0usize, 0usize);
+                    for &t in &tokens {
+                        let t = t as usize;
+                        if stamp[t] != part {
+                            stamp[t] = part;
+                            types += 1;
+                            if !seen[t] {
+                                seen[t] = true;
+                                touched.push(t as u32);
+                                new_types += 1;
+                            }
+                        }
+                    }
+                    cumulative += new_types;
+                    let info = &corpus.meetings[meeting as usize];
+                    rows.push(MeetingSpeakerRow {
+                        meeting: info.id.clone(),
+                        date: info.date.clone(),
+                        speaker: speaker.to_string(),
+                        words: tokens.len(),
+                        types,
+                        mattr: mattr(&tokens, window),
+                        mtld: (!tokens.is_empty()).then(|| mtld(&tokens, MTLD_THRESHOLD)),
+                        new_types,
+                        new_type_share: (types > 0).then(|| new_types as f64 / types as f64),
+                        cumulative_types: cumulative,
+                    });
+                }
+                for &t in &touched {
+                    seen[t as usize] = false;
+                }
+                for &i in turns {
+                    for &t in &corpus.turns[i].words {
+                        stamp[t as usize] = 0;
+                    }
+                }
+                rows
+            },
+        )
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Frequency of each of `terms` (words, keyed, and stemmed in the stem view) per speaker and meeting.
@@ -111,16 +146,25 @@ pub fn term_trends(corpus: &Corpus, view: View, terms: &[String]) -> Vec<TermTre
             (t.clone(), id)
         })
         .collect();
+    // term id -> the indices of `wanted` that ask for it
+    let mut asked: hashbrown::HashMap<u32, Vec<usize>> = hashbrown::HashMap::new();
+    for (i, (_, id)) in wanted.iter().enumerate() {
+        if let Some(id) = id {
+            asked.entry(*id).or_default().push(i);
+        }
+    }
     let mut cells: BTreeMap<(u32, u32), (u64, Vec<u64>)> = BTreeMap::new();
     for t in &corpus.turns {
         let cell = cells
             .entry((t.speaker, t.meeting))
             .or_insert_with(|| (0, vec![0; wanted.len()]));
         cell.0 += t.words.len() as u64;
+        if asked.is_empty() {
+            continue;
+        }
         for &w in &t.words {
-            let term = view.term(corpus, w);
-            for (i, (_, id)) in wanted.iter().enumerate() {
-                if *id == Some(term) {
+            if let Some(indices) = asked.get(&view.term(corpus, w)) {
+                for &i in indices {
                     cell.1[i] += 1;
                 }
             }

@@ -95,7 +95,12 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
     while !line.is_char_boundary(end) {
         end -= 1;
     }
-    let caps = LABEL.captures(&line[..end])?;
+    // Cheap tests first: a label starts with a letter and has a colon (most lines of prose have neither).
+    let head = &line[..end];
+    if !head.contains(':') || !head.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let caps = LABEL.captures(head)?;
     let name_match = caps.name("name")?;
     let remark = caps.name("remark").map(|m| m.as_str().trim());
     let whole = caps.get(0)?;

@@ -244,9 +244,15 @@ pub fn parse_text(
     }
 
     let body = &lines[start..end];
+    // Which body lines are labels, and strong ones (parsed once here; the body reader reparses only those).
+    let is_label: Vec<Option<bool>> = body
+        .iter()
+        .map(|(_, l)| parse_label(l).map(|x| x.strong))
+        .collect();
     let labels: Vec<(usize, bool)> = body
         .iter()
-        .filter_map(|(n, l)| parse_label(l).map(|label| (*n, label.strong)))
+        .zip(&is_label)
+        .filter_map(|((n, _), s)| s.map(|strong| (*n, strong)))
         .collect();
     let strong = labels.iter().any(|&(_, s)| s);
     let dense = labels.len() >= 2 && labels.len() * 100 >= body.len() * MIN_WEAK_LABEL_PERCENT;
@@ -266,7 +272,13 @@ pub fn parse_text(
         });
     }
     if is_transcript {
-        read_body(body, &mut meeting.blocks, &mut audit, &mut warnings);
+        read_body(
+            body,
+            &is_label,
+            &mut meeting.blocks,
+            &mut audit,
+            &mut warnings,
+        );
     } else {
         read_narration(body, options, &mut meeting.blocks, &mut audit);
     }
@@ -329,6 +341,7 @@ enum State {
 
 fn read_body(
     body: &[(usize, String)],
+    is_label: &[Option<bool>],
     blocks: &mut Vec<Block>,
     audit: &mut Audit,
     warnings: &mut Vec<Warning>,
@@ -375,7 +388,7 @@ fn read_body(
             });
             continue;
         }
-        if let Some(label) = parse_label(line) {
+        if let Some(label) = is_label[k].and_then(|_| parse_label(line)) {
             audit.turn_lines += 1;
             blocks.push(Block::Turn(Turn {
                 line: number,
@@ -414,9 +427,7 @@ fn read_body(
                 state = State::InTurn;
             }
             State::Lead | State::LeadAfterSeparator => {
-                let before_label = body
-                    .get(k + 1)
-                    .is_some_and(|(_, next)| parse_label(next).is_some());
+                let before_label = is_label.get(k + 1).is_some_and(Option::is_some);
                 if !ends_like_a_sentence(line)
                     && (before_label || state == State::LeadAfterSeparator)
                 {

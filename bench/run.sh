@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: `stenogram report` on ../shared/bench (ruslit as narration + 172 Kremlin pages) and on a
+# 10x replica of it, beside the Python pipeline a user would write (../shared/anchors/anchor_pipeline.py, razdel +
+# PyStemmer + NLTK), in one run. Prints wall seconds, MB/s, word tokens/s and peak RSS for each, and the ratios.
+#
+#   bench/run.sh                 # everything (the anchor on the 10x replica alone takes ~9 minutes)
+#   ANCHOR_10X=0 bench/run.sh    # skip the anchor on the 10x replica
+#   RUNS=5 bench/run.sh          # medians of 5 runs of stenogram (default 3; the anchor runs once)
+#
+# Needs python3 with venv (it installs nltk, razdel and PyStemmer from PyPI into $VENV) and /usr/bin/time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+shared=${SHARED:-$root/../shared}
+data=$shared/bench
+runs=${RUNS:-3}
+venv=${VENV:-/tmp/stenogram-anchor-venv}
+work=$(mktemp -d /tmp/stenogram-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+[ -d "$data" ] || { echo "bench/run.sh: $data is absent" >&2; exit 1; }
+cargo build --release --quiet
+bin=$root/target/release/stenogram
+
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet nltk razdel PyStemmer
+fi
+
+# The 10x replica: ten folders of symbolic links to the same files (distinct paths, so ten times the meetings).
+mkdir -p "$work/x10"
+for i in $(seq 1 10); do cp -rs "$data/ruslit" "$work/x10/$i-ruslit"; cp -rs "$data/kremlin-ru-2025" "$work/x10/$i-kremlin"; done
+( cd "$data" && find ruslit kremlin-ru-2025 -name '*.txt' | sort ) > "$work/files1.txt"
+for i in $(seq 1 10); do cat "$work/files1.txt"; done > "$work/files10.txt"
+bytes1=$(cd "$data" && tr '\n' '\0' < "$work/files1.txt" | xargs -0 cat | wc -c)
+bytes10=$((bytes1 * 10))
+
+# measure NAME BYTES CMD...: median wall seconds and max RSS over $runs runs (1 run when RUNS_FOR=1).
+measure() {
+  local name=$1 n=$2; shift 2
+  local walls=() rss=0
+  for _ in $(seq 1 "$n"); do
+    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/stdout" 2>"$work/stderr" || { echo "$name failed:"; cat "$work/stderr"; exit 1; }
+    read -r w r < "$work/time"
+    walls+=("$w"); [ "$r" -gt "$rss" ] && rss=$r
+  done
+  local median
+  median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$name $median $rss"
+}
+
+words_of() { awk -F, 'NR>1 {s+=$4} END {print s}' "$1/speakers.csv"; }
+
+echo "stenogram $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, data $((bytes1 / 1000000)) MB" >&2
+results=()
+results+=("$(measure report-1x "$runs" "$bin" report "$data" --out "$work/r1" --quiet)")
+words1=$(words_of "$work/r1")
+results+=("$(measure report-1x-jobs1 "$runs" "$bin" report "$data" --out "$work/j1" --quiet --jobs 1)")
+results+=("$(measure report-1x-jobs2 "$runs" "$bin" report "$data" --out "$work/j2" --quiet --jobs 2)")
+results+=("$(measure report-10x "$runs" "$bin" report "$work/x10" --out "$work/r10" --quiet)")
+words10=$(words_of "$work/r10")
+results+=("$(measure anchor-1x 1 "$venv/bin/python" "$shared/anchors/anchor_pipeline.py" "$data" "$work/a1" --no-gc --files-from "$work/files1.txt")")
+anchor_tokens1=$(awk '/^tokens/ {print $2}' "$work/stdout")
+if [ "${ANCHOR_10X:-1}" != 0 ]; then
+  results+=("$(measure anchor-10x 1 "$venv/bin/python" "$shared/anchors/anchor_pipeline.py" "$data" "$work/a10" --no-gc --files-from "$work/files10.txt")")
+fi
+
+identical=yes
+for f in $(cd "$work/j1" && find . -name '*.csv' -o -name '*.svg' -o -name '*.html' | sort); do
+  cmp -s "$work/j1/$f" "$work/j2/$f" || { identical="NO ($f differs)"; break; }
+done
+
+printf '\n%-18s %9s %9s %14s %10s\n' job wall_s MB/s word_tokens/s peak_MiB
+for r in "${results[@]}"; do
+  read -r name wall rss <<<"$r"
+  case $name in *10x*) b=$bytes10; w=$words10 ;; *) b=$bytes1; w=$words1 ;; esac
+  case $name in anchor*) w=$anchor_tokens1; [ "$name" = anchor-10x ] && w=$((anchor_tokens1 * 10)) ;; esac
+  awk -v n="$name" -v t="$wall" -v b="$b" -v w="$w" -v m="$rss" \
+    'BEGIN {printf "%-18s %9.2f %9.1f %14.0f %10.1f\n", n, t, b/1e6/t, w/t, m/1024}'
+  eval "wall_${name//-/_}=$wall rss_${name//-/_}=$rss"
+done
+echo
+awk -v a="$wall_anchor_1x" -v s="$wall_report_1x" 'BEGIN {printf "anchor / stenogram (1x):       %6.1fx  (target >= 100x)\n", a/s}'
+[ -n "${wall_anchor_10x:-}" ] && awk -v a="$wall_anchor_10x" -v s="$wall_report_10x" 'BEGIN {printf "anchor / stenogram (10x):      %6.1fx\n", a/s}'
+awk -v b="$bytes1" -v t="$wall_report_1x_jobs1" 'BEGIN {printf "throughput per core (--jobs 1): %5.1f MB/s  (target >= 45)\n", b/1e6/t}'
+awk -v a="$wall_report_1x_jobs1" -v b="$wall_report_1x_jobs2" 'BEGIN {printf "--jobs 1 / --jobs 2:           %6.2fx  (target >= 1.7x)\n", a/b}'
+awk -v m="$rss_report_1x" 'BEGIN {printf "peak RSS 1x:                   %6.1f MiB (target <= 150)\n", m/1024}'
+awk -v a="$rss_report_10x" -v b="$rss_report_1x" 'BEGIN {printf "peak RSS 10x / 1x:             %6.2fx  (target <= 1.5x)\n", a/b}'
+echo "output identical for --jobs 1 and --jobs 2: $identical"
