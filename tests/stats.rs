@@ -416,6 +416,8 @@ fn corpus_from(turns: &[(u32, u32, Vec<u32>)]) -> Corpus {
             sentences: 1,
         });
     }
+    // The corpus invariant: turns in meeting order (then turn order).
+    c.turns.sort_by_key(|t| t.meeting);
     c
 }
 
@@ -448,6 +450,11 @@ proptest! {
             }
             for (term, (speakers, all)) in &by_term {
                 prop_assert_eq!(speakers, all, "{}", term);
+            }
+            // Regression: `*` once counted a meeting once per speaker in it.
+            let meetings: std::collections::BTreeSet<u32> = c.turns.iter().map(|t| t.meeting).collect();
+            for r in rows.iter().filter(|r| r.speaker == "*") {
+                prop_assert!(r.meetings <= meetings.len(), "{} in {} meetings", r.term, r.meetings);
             }
             // The same numbers as the sparse speaker × meeting × term counts.
             let mut from_counts: BTreeMap<(String, String), u64> = BTreeMap::new();
@@ -504,4 +511,54 @@ fn kwic_finds_keys_stems_and_patterns_with_their_speaker() {
         re[0]["end"].parse().unwrap(),
     );
     assert_eq!(e - s, "24,5".len());
+}
+
+#[test]
+fn analysing_files_as_a_stream_equals_analysing_meetings_read_in_full() {
+    use stenogram::stats::{analyse, analyse_paths, AnalysisOptions};
+    use stenogram::transcript::{read_corpus, Aliases, ReadOptions};
+    let Some(dir) = crate::support::shared("corpus/kremlin") else {
+        return;
+    };
+    let paths = [dir];
+    let full = read_corpus(&paths, &ReadOptions::default(), Aliases::default());
+    let meetings: Vec<_> = full.meetings().collect();
+    let a = analyse(&meetings, &AnalysisOptions::default());
+    let b = analyse_paths(
+        &paths,
+        &ReadOptions::default(),
+        Aliases::default(),
+        &AnalysisOptions::default(),
+    );
+    assert!(b.errors.is_empty());
+    assert_eq!(b.audits.len(), full.files.len());
+    assert_eq!(a.speakers, b.corpus.speakers);
+    assert_eq!(a.meetings, b.corpus.meetings);
+    let words = |c: &Corpus| -> Vec<(u32, u32, u32, Vec<String>)> {
+        c.turns
+            .iter()
+            .map(|t| {
+                (
+                    t.meeting,
+                    t.speaker,
+                    t.number,
+                    t.words
+                        .iter()
+                        .map(|&w| c.keys.resolve(w).to_string())
+                        .collect(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(words(&a), words(&b.corpus));
+    let forms = |c: &Corpus| -> Vec<(String, String)> {
+        c.keys
+            .iter()
+            .map(str::to_string)
+            .zip(c.key_form.iter().cloned())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    };
+    assert_eq!(forms(&a), forms(&b.corpus));
 }
