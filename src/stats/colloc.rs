@@ -248,9 +248,6 @@ fn group_rows<'a>(
             }
         })
         .collect();
-    for t in touched {
-        unigrams[t as usize] = 0;
-    }
 
     // Trigrams: a triple can reach the minimum count only if both its pairs do, so only those are counted.
     let frequent = |x: u32, y: u32| {
@@ -270,7 +267,8 @@ fn group_rows<'a>(
                 view.term(corpus, t.words[k - 1]),
                 view.term(corpus, t.words[k]),
             );
-            if frequent(a, b) && frequent(b, c) {
+            let common = |t: u32| unigrams[t as usize] >= min;
+            if common(a) && common(b) && common(c) && frequent(a, b) && frequent(b, c) {
                 *trigrams.entry((pack(a, b), c)).or_default() += 1;
             }
         }
@@ -298,6 +296,9 @@ fn group_rows<'a>(
             total,
         })
         .collect();
+    for t in touched {
+        unigrams[t as usize] = 0;
+    }
     (bigram_rows, trigram_rows)
 }
 
