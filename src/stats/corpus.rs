@@ -164,13 +164,11 @@ fn analyse_text(
                 continue;
             }
             let id = keys.intern(key);
-            // Most words are written as their key: count those without interning the surface again.
-            let form = if surface == key.as_str() {
-                SAME_AS_KEY
-            } else {
-                surfaces.strings.intern(surface)
-            };
-            *surfaces.counts.entry((id, form)).or_default() += 1;
+            // Most words are written as their key; those are counted from the tokens at the end.
+            if surface != key.as_str() {
+                let form = surfaces.strings.intern(surface);
+                *surfaces.counts.entry((id, form)).or_default() += 1;
+            }
             words.push(id);
             gaps.push(gap);
             gap = Gap::Adjacent;
@@ -302,11 +300,7 @@ impl Builder {
             .map(|s| self.surfaces.intern(s))
             .collect();
         for ((key, form), n) in local.surfaces.counts {
-            let form = if form == SAME_AS_KEY {
-                SAME_AS_KEY
-            } else {
-                forms[form as usize]
-            };
+            let form = forms[form as usize];
             *self
                 .surface_counts
                 .entry((global[key as usize], form))
@@ -421,8 +415,20 @@ impl Builder {
             }
         };
         let mut forms_of: Vec<Vec<(u32, u32)>> = vec![Vec::new(); corpus.keys.len()];
+        let mut as_key: Vec<u32> = vec![0; corpus.keys.len()];
+        for t in &corpus.turns {
+            for &w in &t.words {
+                as_key[w as usize] += 1;
+            }
+        }
         for (&(key, form), &n) in &self.surface_counts {
             forms_of[key as usize].push((form, n));
+            as_key[key as usize] -= n;
+        }
+        for (key, &n) in as_key.iter().enumerate() {
+            if n > 0 {
+                forms_of[key].push((SAME_AS_KEY, n));
+            }
         }
         let surfaces = &self.surfaces;
         let keys = &corpus.keys;
@@ -433,43 +439,43 @@ impl Builder {
                 surfaces.resolve(form)
             }
         };
-        let mut stem_forms: Vec<HashMap<(u32, u32), u32>> = Vec::new();
+        // Stems, key forms and stopword marks per key, in parallel; then stems interned in key order.
+        let per_key: Vec<(String, String, bool)> = (0..keys.len())
+            .into_par_iter()
+            .map(|id| {
+                let key = keys.resolve(id as u32);
+                let stem = stemmer_for(key).stem(key).into_owned();
+                let form = most_frequent(
+                    forms_of[id]
+                        .iter()
+                        .map(|&(f, n)| (text_of(id as u32, f), n)),
+                );
+                (stem, form, stopwords.contains(key))
+            })
+            .collect();
         let mut stem_of = Vec::with_capacity(keys.len());
         let mut stems = Interner::new();
         let mut key_form = Vec::with_capacity(keys.len());
         let mut key_stop = Vec::with_capacity(keys.len());
-        for (id, key) in keys.iter().enumerate() {
-            let stem = stems.intern(&stemmer_for(key).stem(key));
-            if stem as usize == stem_forms.len() {
-                stem_forms.push(HashMap::new());
+        let mut keys_of_stem: Vec<Vec<u32>> = Vec::new();
+        for (id, (stem, form, stop)) in per_key.into_iter().enumerate() {
+            let stem = stems.intern(&stem);
+            if stem as usize == keys_of_stem.len() {
+                keys_of_stem.push(Vec::new());
             }
+            keys_of_stem[stem as usize].push(id as u32);
             stem_of.push(stem);
-            key_stop.push(stopwords.contains(key));
-            let forms = &forms_of[id];
-            key_form.push(most_frequent(
-                forms.iter().map(|&(f, n)| (text_of(id as u32, f), n)),
-            ));
-            let entry = &mut stem_forms[stem as usize];
-            for &(f, n) in forms {
-                // Forms are told apart by text: SAME_AS_KEY of two keys are two forms.
-                let f = if f == SAME_AS_KEY {
-                    (id as u32, SAME_AS_KEY)
-                } else {
-                    (u32::MAX, f)
-                };
-                *entry.entry(f).or_default() += n;
-            }
+            key_form.push(form);
+            key_stop.push(stop);
         }
-        corpus.stem_form = stem_forms
-            .iter()
-            .map(|m| {
-                most_frequent(m.iter().map(|(&(key, f), &n)| {
-                    let text = if f == SAME_AS_KEY {
-                        keys.resolve(key)
-                    } else {
-                        surfaces.resolve(f)
-                    };
-                    (text, n)
+        // A stem's form: the most frequent surface over all its keys (surfaces of different keys differ).
+        corpus.stem_form = keys_of_stem
+            .par_iter()
+            .map(|ids| {
+                most_frequent(ids.iter().flat_map(|&id| {
+                    forms_of[id as usize]
+                        .iter()
+                        .map(move |&(f, n)| (text_of(id, f), n))
                 }))
             })
             .collect();
