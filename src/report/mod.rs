@@ -145,7 +145,7 @@ pub fn run(
     let leaders = leaders(corpus, config);
     progress("tables");
     let mut config = config.clone();
-    let tables = tables::build(corpus, audits, &mut config, &leaders, &mut progress);
+    let mut tables = tables::build(corpus, audits, &mut config, &leaders, &mut progress)?;
     let mut written = Written::default();
     progress("writing tables");
     written.files.extend(
@@ -153,10 +153,7 @@ pub fn run(
             .into_iter()
             .map(String::from),
     );
-    progress("writing speaker files");
-    written
-        .files
-        .extend(tables::write_speaker_files(&tables, out)?);
+    written.files.append(&mut tables.written);
     progress("charts");
     let charts = draw_charts(corpus, &tables, &config, &leaders, out)?;
     written.files.extend(charts.iter().cloned());

@@ -240,6 +240,8 @@ pub struct Tables<'a> {
     pub freq_csv: Vec<(&'a str, [Vec<u8>; 2])>,
     /// Rows in `freq.csv`.
     pub freq_rows: usize,
+    /// Files already written while building (`freq.csv`, `speakers/*.csv`).
+    pub written: Vec<String>,
     /// `collocations.csv`.
     pub bigrams: Vec<BigramRow<'a>>,
     /// `trigrams.csv`.
@@ -284,7 +286,7 @@ pub fn build<'a>(
     config: &mut ReportConfig,
     leaders: &[String],
     progress: &mut dyn FnMut(&str),
-) -> Tables<'a> {
+) -> Result<Tables<'a>, WriteError> {
     let mut t = Tables::default();
     progress("speakers and lexical diversity");
     let window = config.mattr_window;
@@ -385,6 +387,11 @@ pub fn build<'a>(
     }
     t.freq = heads.into_iter().flatten().collect();
     t.freq_csv = csv_of;
+    // Written now and dropped: on a large corpus these bytes are the biggest thing held.
+    progress("writing frequencies");
+    t.written.push(write_freq(&t, &config.out)?.to_string());
+    t.written.extend(write_speaker_files(&t, &config.out)?);
+    t.freq_csv = Vec::new();
 
     progress("collocations");
     // Collocations.
@@ -464,7 +471,7 @@ pub fn build<'a>(
         })
         .collect();
     t.audit = audits.to_vec();
-    t
+    Ok(t)
 }
 
 /// The per-speaker frequency files: (speaker, path relative to the output directory), speakers sorted by name.
@@ -547,7 +554,16 @@ fn write_bytes(path: &Path, header: &str, bodies: &[&[u8]]) -> Result<(), WriteE
     })
 }
 
-/// Writes every table into `dir`, in parallel; returns the file names written.
+/// Writes `freq.csv` from the CSV bytes of each group (key view, then stem view).
+fn write_freq(t: &Tables, dir: &Path) -> Result<&'static str, WriteError> {
+    let bodies: Vec<&[u8]> = (0..2)
+        .flat_map(|v| t.freq_csv.iter().map(move |(_, b)| &b[v][..]))
+        .collect();
+    write_bytes(&dir.join(FILES[3].0), FILES[3].1, &bodies)?;
+    Ok(FILES[3].0)
+}
+
+/// Writes every table but `freq.csv` (written while building) into `dir`, in parallel; returns the file names.
 pub fn write_all(tables: &Tables, dir: &Path) -> Result<Vec<&'static str>, WriteError> {
     fn one<T: Serialize + Sync>(
         dir: &Path,
@@ -565,13 +581,6 @@ pub fn write_all(tables: &Tables, dir: &Path) -> Result<Vec<&'static str>, Write
         Box::new(|| one(dir, 0, &t.speakers)),
         Box::new(|| one(dir, 1, &t.turn_lengths)),
         Box::new(|| one(dir, 2, &t.lexdiv)),
-        Box::new(|| {
-            let bodies: Vec<&[u8]> = (0..2)
-                .flat_map(|v| t.freq_csv.iter().map(move |(_, b)| &b[v][..]))
-                .collect();
-            write_bytes(&dir.join(FILES[3].0), FILES[3].1, &bodies)?;
-            Ok(FILES[3].0)
-        }),
         Box::new(|| one(dir, 4, &t.bigrams)),
         Box::new(|| one(dir, 5, &t.trigrams)),
         Box::new(|| one(dir, 6, &t.keyness)),
