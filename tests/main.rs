@@ -2,7 +2,26 @@
 
 mod support;
 
+mod hostile;
 mod reader;
 mod report;
 mod stats;
 mod text;
+
+/// Every file of a report directory (temporary files left by a killed run excluded), keyed by relative path.
+pub fn report_files(
+    dir: &std::path::Path,
+) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if entry.file_type().is_file() && !hidden {
+            let rel = entry.path().strip_prefix(dir).unwrap().to_path_buf();
+            out.insert(rel, std::fs::read(entry.path()).unwrap_or_default());
+        }
+    }
+    out
+}

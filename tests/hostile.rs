@@ -1,0 +1,283 @@
+//! Hostile input: whatever researchers feed it, stenogram reports bad files by name, finishes the others, exits
+//! with the right code and never panics; the audit and the word counts lose nothing; an interrupted report leaves
+//! every file old or new.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::support::{csv_rows, run_in, shared, stderr, stdout};
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+const GOOD: &str = "В.Путин: Добрый день, коллеги.\nА.Лукашенко: Здравствуйте, коллеги.\n";
+
+fn no_panic(out: &std::process::Output) {
+    let err = stderr(out);
+    assert!(!err.contains("panicked"), "a panic:\n{err}");
+    assert!(out.status.code().is_some(), "killed by a signal");
+}
+
+#[test]
+fn binary_zeros_bom_crlf_and_lone_cr() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a-zeros.txt", &[0u8; 4096]);
+    write(d, "b-png.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10");
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(GOOD.as_bytes());
+    write(d, "c-bom.txt", &bom);
+    write(d, "d-crlf.txt", GOOD.replace('\n', "\r\n").as_bytes());
+    write(d, "e-cr.txt", GOOD.replace('\n', "\r").as_bytes());
+    let out = run_in(d, &["parse", "."]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("./a-zeros.txt:1: binary file (NUL byte at byte offset 0)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("./b-png.txt:3: binary file (NUL byte at byte offset 8)"),
+        "{err}"
+    );
+    let rows = csv_rows(&stdout(&out));
+    let mut by_meeting: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for r in &rows {
+        by_meeting
+            .entry(&r["meeting"])
+            .or_default()
+            .push((&r["speaker"], &r["text"]));
+    }
+    let expected = vec![
+        ("В.Путин", "Добрый день, коллеги."),
+        ("А.Лукашенко", "Здравствуйте, коллеги."),
+    ];
+    for m in ["c-bom", "d-crlf", "e-cr"] {
+        assert_eq!(by_meeting[m], expected, "{m}");
+    }
+}
+
+#[test]
+fn a_50_megabyte_single_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "В.Путин: ".to_string() + &"переговоры прошли успешно, ".repeat(50_000_000 / 48);
+    assert!(line.len() >= 50_000_000);
+    write(dir.path(), "big.txt", line.as_bytes());
+    write(dir.path(), "small.txt", GOOD.as_bytes());
+    let out = run_in(
+        dir.path(),
+        &["report", ".", "--out", "out", "--charts", "none", "--quiet"],
+    );
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let speakers = csv_rows(&std::fs::read_to_string(dir.path().join("out/speakers.csv")).unwrap());
+    let putin = speakers.iter().find(|r| r["speaker"] == "В.Путин").unwrap();
+    assert_eq!(putin["words"], (3 * (50_000_000 / 48) + 3).to_string());
+    assert_eq!(putin["turns"], "2");
+}
+
+#[test]
+fn a_hundred_thousand_tiny_turns_and_a_label_of_ten_thousand_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    for i in 0..100_000 {
+        text.push_str(if i % 2 == 0 {
+            "А.Б: да.\n"
+        } else {
+            "В.Г: нет.\n"
+        });
+    }
+    write(dir.path(), "tiny.txt", text.as_bytes());
+    let long = "А".repeat(10_000) + ": текст после длинной метки.\nВ.Путин: Да.\n";
+    write(dir.path(), "long-label.txt", long.as_bytes());
+    let out = run_in(
+        dir.path(),
+        &["report", ".", "--out", "out", "--charts", "svg", "--quiet"],
+    );
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let turns = csv_rows(&std::fs::read_to_string(dir.path().join("out/turns.csv")).unwrap());
+    assert_eq!(
+        turns.iter().filter(|r| r["meeting"] == "tiny").count(),
+        100_000
+    );
+    let transitions = std::fs::read_to_string(dir.path().join("out/transitions.csv")).unwrap();
+    assert!(
+        transitions.contains("А.Б,В.Г,50000") && transitions.contains("В.Г,А.Б,49999"),
+        "{transitions}"
+    );
+    // The 10,000-character "label" is not a label: it is lead text before the first turn.
+    let audit = csv_rows(&std::fs::read_to_string(dir.path().join("out/audit.csv")).unwrap());
+    let long = audit
+        .iter()
+        .find(|r| r["file"].ends_with("long-label.txt"))
+        .unwrap();
+    assert_eq!(
+        (long["lead"].as_str(), long["turn_lines"].as_str()),
+        ("1", "1")
+    );
+}
+
+#[test]
+fn labels_with_slashes_dots_markup_quotes_and_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "В.Путин: Начнём.\nА/Б..: раз\n<script>alert(1)</script>: два\n\"Кавычки\" Имя: три\nИ\u{7}мя\u{1b}[31m Фамилия: четыре\n../../etc/passwd: пять\n";
+    write(dir.path(), "odd.txt", text.as_bytes());
+    let out = run_in(dir.path(), &["parse", "--audit", "odd.txt"]);
+    no_panic(&out);
+    let audit = csv_rows(&stdout(&out));
+    let a = &audit[0];
+    let sum: usize = [
+        "metadata",
+        "lead",
+        "headings",
+        "separators",
+        "turn_lines",
+        "elisions",
+        "unclassified",
+    ]
+    .iter()
+    .map(|k| a[*k].parse::<usize>().unwrap())
+    .sum();
+    assert_eq!(a["lines"], "6");
+    assert_eq!(sum, 6, "every line accounted for");
+    let out = run_in(dir.path(), &["parse", "odd.txt"]);
+    let rows = csv_rows(&stdout(&out));
+    // None of the odd lines is a label: they continue Putin's turn, in order, and nothing is lost.
+    assert_eq!(rows.len(), 1);
+    assert!(
+        rows[0]["text"].contains("<script>alert(1)</script>: два")
+            && rows[0]["text"].ends_with("пять")
+    );
+}
+
+#[test]
+fn broken_links_and_a_symlink_loop_are_reported_and_the_rest_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("corpus")).unwrap();
+    write(&d.join("corpus"), "good.txt", GOOD.as_bytes());
+    std::os::unix::fs::symlink(d.join("corpus/missing.txt"), d.join("corpus/broken.txt")).unwrap();
+    std::os::unix::fs::symlink(d.join("corpus"), d.join("corpus/loop")).unwrap();
+    let out = run_in(
+        d,
+        &[
+            "report", "corpus", "--out", "out", "--charts", "none", "--quiet",
+        ],
+    );
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("corpus/broken.txt"), "{err}");
+    assert!(err.contains("corpus/loop: symbolic link loop"), "{err}");
+    let meetings = csv_rows(&std::fs::read_to_string(d.join("out/meetings.csv")).unwrap());
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0]["meeting"], "good");
+}
+
+/// Nothing lost: the words of the turns (as `parse` counts them, turn by turn) add up to the words the tokenizer
+/// finds in all the spoken text of each file, and to the words the report counts per speaker.
+#[test]
+fn the_words_of_the_turns_add_up_in_every_shared_transcript() {
+    let Some(dir) = shared("corpus") else { return };
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = run_in(crate_dir, &["parse", dir.to_str().unwrap()]);
+    let rows = csv_rows(&stdout(&out));
+    let mut per_meeting: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    let mut per_speaker: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &rows {
+        let e = per_meeting.entry(r["meeting"].clone()).or_default();
+        e.0 += r["words"].parse::<usize>().unwrap();
+        e.1.push_str(&r["text"]);
+        e.1.push('\n');
+        *per_speaker.entry(r["speaker"].clone()).or_default() +=
+            r["words"].parse::<usize>().unwrap();
+    }
+    assert!(per_meeting.len() >= 60);
+    for (meeting, (words, text)) in &per_meeting {
+        assert_eq!(*words, stenogram::text::count_words(text), "{meeting}");
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run_in(
+        crate_dir,
+        &[
+            "report",
+            dir.to_str().unwrap(),
+            "--out",
+            tmp.path().to_str().unwrap(),
+            "--charts",
+            "none",
+            "-q",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let speakers = csv_rows(&std::fs::read_to_string(tmp.path().join("speakers.csv")).unwrap());
+    let reported: BTreeMap<String, usize> = speakers
+        .iter()
+        .map(|r| (r["speaker"].clone(), r["words"].parse().unwrap()))
+        .collect();
+    assert_eq!(reported, per_speaker);
+}
+
+/// A report killed midway (SIGKILL as soon as its first file is written) leaves every file of the previous report
+/// either as it was or as the new run writes it, never truncated.
+#[test]
+fn a_killed_report_leaves_every_file_old_or_new() {
+    let Some(kremlin) = shared("corpus/kremlin") else {
+        return;
+    };
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seed = crate_dir.join("corpus");
+    let tmp = tempfile::tempdir().unwrap();
+    let (out, new) = (tmp.path().join("out"), tmp.path().join("new"));
+    let report = |input: &Path, dir: &Path| {
+        let status = Command::new(env!("CARGO_BIN_EXE_stenogram"))
+            .args(["report", "--quiet", "--charts", "svg", "--out"])
+            .arg(dir)
+            .arg(input)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    report(&seed, &out);
+    report(&kremlin, &new);
+    let old_files = crate::report_files(&out);
+    let new_files = crate::report_files(&new);
+    for attempt in 0..5 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stenogram"))
+            .args(["report", "--quiet", "--charts", "svg", "--out"])
+            .arg(&out)
+            .arg(&kremlin)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill as soon as any file differs from the old report.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let changed = crate::report_files(&out)
+                .iter()
+                .any(|(name, bytes)| old_files.get(name) != Some(bytes));
+            if changed || std::time::Instant::now() > deadline {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_micros(200 * attempt + 50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        for (name, bytes) in crate::report_files(&out) {
+            let old = old_files.get(&name) == Some(&bytes);
+            let fresh = new_files.get(&name) == Some(&bytes);
+            assert!(
+                old || fresh,
+                "{} is neither the old nor the new version after a kill",
+                name.display()
+            );
+        }
+        // Back to the old report for the next attempt.
+        report(&seed, &out);
+    }
+}
