@@ -204,12 +204,22 @@ fn draw_charts(
     };
     files.extend(render(&top_words, out, formats)?);
 
-    if leaders.len() >= 2 {
-        let (a, b) = (&leaders[0], &leaders[1]);
+    // Key words of the first leader against the second, or against everybody else when there is one leader.
+    let pair = match leaders {
+        [a, b, ..] => Some((a, b.as_str(), b.clone(), (0, 1))),
+        [a] => Some((
+            a,
+            crate::stats::keyness::OTHERS,
+            "all others".to_string(),
+            (0, 7),
+        )),
+        [] => None,
+    };
+    if let Some((a, reference, shown, colors)) = pair {
         let rows: Vec<_> = t
             .keyness
             .iter()
-            .filter(|r| r.target == a && r.reference == b)
+            .filter(|r| r.target == a && r.reference == reference)
             .collect();
         let mut terms: Vec<(String, f64)> = rows
             .iter()
@@ -226,45 +236,12 @@ fn draw_charts(
             .collect();
         negative.reverse();
         terms.extend(negative);
-        files.extend(render(
-            &charts::keyness::Keyness {
-                pair: (a.clone(), b.clone()),
-                terms,
-                colors: (0, 1),
-            },
-            out,
-            formats,
-        )?);
-    } else if let Some(a) = leaders.first() {
-        let rows: Vec<_> = t
-            .keyness
-            .iter()
-            .filter(|r| r.target == a && r.reference == crate::stats::keyness::OTHERS)
-            .collect();
-        let mut terms: Vec<(String, f64)> = rows
-            .iter()
-            .filter(|r| r.g2 > 0.0)
-            .take(top)
-            .map(|r| (r.form.to_string(), r.g2))
-            .collect();
-        let mut negative: Vec<(String, f64)> = rows
-            .iter()
-            .rev()
-            .filter(|r| r.g2 < 0.0)
-            .take(top)
-            .map(|r| (r.form.to_string(), r.g2))
-            .collect();
-        negative.reverse();
-        terms.extend(negative);
-        files.extend(render(
-            &charts::keyness::Keyness {
-                pair: (a.clone(), "all others".into()),
-                terms,
-                colors: (0, 7),
-            },
-            out,
-            formats,
-        )?);
+        let chart = charts::keyness::Keyness {
+            pair: (a.clone(), shown),
+            terms,
+            colors,
+        };
+        files.extend(render(&chart, out, formats)?);
     }
 
     let turn_lengths = charts::turn_lengths::TurnLengths {

@@ -20,16 +20,8 @@ impl Chart for TopWords {
     }
 
     fn size(&self) -> (u32, u32) {
-        let cols = self.speakers.len().clamp(1, 2) as u32;
-        let rows = self.speakers.len().div_ceil(2).max(1) as u32;
-        let bars = self
-            .speakers
-            .iter()
-            .map(|s| s.1.len())
-            .max()
-            .unwrap_or(10)
-            .max(5) as u32;
-        (620 * cols, rows * (110 + 26 * bars) + 50)
+        let longest = self.speakers.iter().map(|s| s.1.len()).max().unwrap_or(10);
+        super::grid_size(self.speakers.len(), 620, longest)
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
