@@ -301,3 +301,21 @@ fn the_tokens_and_sentences_commands_print_the_fixed_format() {
     );
     assert_eq!(run("sentences", input), "0\t34\n35\t57\n");
 }
+
+/// Fuzzing (`fuzz/fuzz_targets/text.rs`, artifacts crash-7032d60d… and crash-4c0e4e6d…): `T` followed by U+0344
+/// (which decomposes to U+0308 U+0301) keyed to `t` + U+0308, which NFC composes to `ẗ`, so keys were not
+/// idempotent. Keys are now NFC after lowercasing.
+#[test]
+fn regression_fuzz_lowercasing_makes_a_composable_pair() {
+    for input in [
+        &b"atk\x7fT\xcd\x84\xcdJ#\0\0\0\0\0\0\0\x4aJ\xf9"[..],
+        &b"\nMeetin[g \x0e\0\0\0\0\0\0\0T\xcd\x94\xcd\x84\xd0\xbb\xd1\xd1t \0\0\xcc\xa0\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xffe"[..],
+    ] {
+        let text = String::from_utf8_lossy(input);
+        for t in tokenize(&text) {
+            let k = key(t.surface(&text));
+            assert_eq!(key(&k), k, "{:?}", t.surface(&text));
+        }
+    }
+    assert_eq!(key("T\u{344}"), "\u{1E97}");
+}

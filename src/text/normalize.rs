@@ -101,6 +101,10 @@ pub fn key_into(surface: &str, out: &mut String) {
     for c in normalize(surface).chars() {
         push_folded(out, c);
     }
+    // Lowercasing can make a composable pair (`T` + U+0308 has no precomposed form, `t` + U+0308 has: `ẗ`).
+    if is_nfc_quick(out.chars()) != IsNormalized::Yes {
+        *out = out.nfc().collect();
+    }
 }
 
 /// The key of `surface` as a new string.
@@ -138,5 +142,8 @@ mod tests {
         assert_eq!(key("Касым\u{2011}Жомарт"), "касым-жомарт");
         assert_eq!(key("İstanbul"), "i̇stanbul");
         assert_eq!(key("Straße"), "straße");
+        // Found by fuzzing: lowercasing `T` + U+0308 gives a pair that NFC composes, so the key composes it.
+        assert_eq!(key("T\u{308}"), "\u{1E97}");
+        assert_eq!(key(&key("T\u{354}\u{308}")), key("T\u{354}\u{308}"));
     }
 }
