@@ -101,9 +101,23 @@ pub fn key_into(surface: &str, out: &mut String) {
     for c in normalize(surface).chars() {
         push_folded(out, c);
     }
-    // Lowercasing can make a composable pair (`T` + U+0308 has no precomposed form, `t` + U+0308 has: `ẗ`).
-    if is_nfc_quick(out.chars()) != IsNormalized::Yes {
-        *out = out.nfc().collect();
+    // Lowercasing can make a composable pair (`T` + U+0308 has no precomposed form, `t` + U+0308 has: `ẗ`), and
+    // composing can make a new `ё` out of `е` and a diaeresis that other marks kept apart: compose and fold again
+    // until nothing changes (each round uses up a diaeresis, so it ends).
+    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+        return;
+    }
+    loop {
+        let composed: String = out.nfc().collect();
+        let mut folded = String::with_capacity(composed.len());
+        for c in composed.chars() {
+            push_folded(&mut folded, c);
+        }
+        let done = folded == *out;
+        *out = folded;
+        if done {
+            break;
+        }
     }
 }
 
@@ -145,5 +159,10 @@ mod tests {
         // Found by fuzzing: lowercasing `T` + U+0308 gives a pair that NFC composes, so the key composes it.
         assert_eq!(key("T\u{308}"), "\u{1E97}");
         assert_eq!(key(&key("T\u{354}\u{308}")), key("T\u{354}\u{308}"));
+        // Found by fuzzing: Ё with marks that NFC reorders composes a new ё after folding.
+        assert_eq!(
+            key("Ё\u{345}\u{348}\u{345}\u{344}"),
+            "е\u{348}\u{345}\u{345}"
+        );
     }
 }
