@@ -40,7 +40,14 @@ enum Command {
 
 /// Exit codes: 0 all good, 1 usage (or an error before any input was read), 2 some input failed.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // clap exits with 2 on a usage error; here 2 means "some input failed", so usage errors exit with 1.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
+        }
+    };
     let result = match &cli.command {
         Command::Report(args) => report::run(args),
         Command::Parse(args) => parse::run(args),
