@@ -279,19 +279,11 @@ pub const FILES: [(&str, &str); 13] = [
     ("audit.csv", "file,lines,metadata,lead,headings,separators,turn_lines,elisions,unclassified"),
 ];
 
-/// Builds every table.
-pub fn build<'a>(
-    corpus: &'a Corpus,
-    audits: &[Audit],
-    config: &mut ReportConfig,
-    leaders: &[String],
-    progress: &mut dyn FnMut(&str),
-) -> Result<Tables<'a>, WriteError> {
-    let mut t = Tables::default();
-    progress("speakers and lexical diversity");
-    let window = config.mattr_window;
+/// `speakers.csv`, `turn_lengths.csv` and `lexdiv.csv`.
+type SpeakerTables = (Vec<SpeakerRow>, Vec<TurnLengthRow>, Vec<LexDivRow>);
 
-    // Speakers, turn lengths and lexical diversity.
+fn speaker_tables(corpus: &Corpus, window: usize) -> SpeakerTables {
+    let (mut speakers, mut turn_lengths, mut lexdiv) = (Vec::new(), Vec::new(), Vec::new());
     let turn_summary = by_speaker(corpus);
     let turn_meeting = by_speaker_meeting(corpus);
     let mut meetings_of: BTreeMap<u32, BTreeSet<u32>> = BTreeMap::new();
@@ -305,7 +297,7 @@ pub fn build<'a>(
         let tokens: Vec<u32> = corpus.speaker_words(s).collect();
         let lex = measure(&tokens, window);
         let name = corpus.speakers[s as usize].clone();
-        t.speakers.push(SpeakerRow {
+        speakers.push(SpeakerRow {
             speaker: name.clone(),
             meetings: meetings_of[&s].len(),
             turns: summary.turns,
@@ -328,19 +320,18 @@ pub fn build<'a>(
             hdd: lex.hdd,
             hapax_share: lex.hapax_share,
         });
-        t.turn_lengths
-            .push(TurnLengthRow::new(&name, ALL, "", summary));
-        t.lexdiv.push(LexDivRow::new(&name, ALL, "", &lex));
+        turn_lengths.push(TurnLengthRow::new(&name, ALL, "", summary));
+        lexdiv.push(LexDivRow::new(&name, ALL, "", &lex));
         for &m in &meetings_of[&s] {
             let info = &corpus.meetings[m as usize];
-            t.turn_lengths.push(TurnLengthRow::new(
+            turn_lengths.push(TurnLengthRow::new(
                 &name,
                 &info.id,
                 &info.date,
                 &turn_meeting[&(s, m)],
             ));
             let tokens: Vec<u32> = corpus.speaker_meeting_words(s, m).collect();
-            t.lexdiv.push(LexDivRow::new(
+            lexdiv.push(LexDivRow::new(
                 &name,
                 &info.id,
                 &info.date,
@@ -348,23 +339,22 @@ pub fn build<'a>(
             ));
         }
     }
+    (speakers, turn_lengths, lexdiv)
+}
 
-    progress("frequencies");
-    // Frequencies in both views, written to CSV bytes group by group; only each group's head is kept as rows.
+/// The head rows of `freq.csv`, its CSV bytes per group and view, and its row count.
+type FreqTables<'a> = (Vec<FreqRow<'a>>, Vec<(&'a str, [Vec<u8>; 2])>, usize);
+
+/// Frequencies in both views (computed at the same time), written to CSV bytes group by group; only each group's
+/// head (the first rows, and the first rows that are not stopwords) is kept as rows.
+fn frequency_tables<'a>(corpus: &'a Corpus, config: &ReportConfig) -> FreqTables<'a> {
     let keep = config.top.max(50);
-    let mut heads: Vec<Vec<FreqRow<'a>>> = Vec::new();
-    let mut csv_of: Vec<(&'a str, [Vec<u8>; 2])> = Vec::new();
-    for (v, view) in [View::Key, View::Stem].into_iter().enumerate() {
-        let groups = frequency_groups(corpus, view, 1, |speaker, rows| {
-            let mut w = csv::WriterBuilder::new()
-                .has_headers(false)
-                .from_writer(Vec::new());
+    let one_view = |view: View| {
+        frequency_groups(corpus, view, 1, |speaker, rows| {
+            let mut bytes = Vec::with_capacity(rows.len() * 64);
             for r in &rows {
-                // Writing into memory cannot fail.
-                let _ = w.serialize(r);
+                write_freq_row(r, &mut bytes);
             }
-            let bytes = w.into_inner().unwrap_or_default();
-            let n = rows.len();
             let mut head: Vec<FreqRow<'a>> = rows.iter().take(keep).cloned().collect();
             head.extend(
                 rows.iter()
@@ -373,35 +363,33 @@ pub fn build<'a>(
                     .take(keep)
                     .cloned(),
             );
-            (speaker, bytes, n, head)
-        });
-        for (k, (speaker, bytes, n, head)) in groups.into_iter().enumerate() {
-            t.freq_rows += n;
-            heads.push(head);
-            if v == 0 {
-                csv_of.push((speaker, [bytes, Vec::new()]));
-            } else {
-                csv_of[k].1[1] = bytes;
-            }
-        }
+            (speaker, bytes, rows.len(), head)
+        })
+    };
+    let (key, stem) = rayon::join(|| one_view(View::Key), || one_view(View::Stem));
+    let mut heads = Vec::new();
+    let mut csv_of: Vec<(&'a str, [Vec<u8>; 2])> = Vec::new();
+    let mut total = 0;
+    for (speaker, bytes, n, head) in key {
+        total += n;
+        heads.push(head);
+        csv_of.push((speaker, [bytes, Vec::new()]));
     }
-    t.freq = heads.into_iter().flatten().collect();
-    t.freq_csv = csv_of;
-    // Written now and dropped: on a large corpus these bytes are the biggest thing held.
-    progress("writing frequencies");
-    t.written.push(write_freq(&t, &config.out)?.to_string());
-    t.written.extend(write_speaker_files(&t, &config.out)?);
-    t.freq_csv = Vec::new();
+    for (k, (_, bytes, n, head)) in stem.into_iter().enumerate() {
+        total += n;
+        heads.push(head);
+        csv_of[k].1[1] = bytes;
+    }
+    (heads.into_iter().flatten().collect(), csv_of, total)
+}
 
-    progress("collocations");
-    // Collocations.
-    let (bigrams, trigrams) = collocations(corpus, &config.colloc);
-    t.bigrams = bigrams;
-    t.trigrams = trigrams;
-
-    progress("keyness");
-    // Keyness: each speaker against the reference, and the leaders against each other.
-    t.keyness = keyness(corpus, config.view, &config.reference, config.min_count);
+/// Keyness of each speaker against the reference, and of the two leaders against each other.
+fn keyness_tables<'a>(
+    corpus: &'a Corpus,
+    config: &ReportConfig,
+    leaders: &[String],
+) -> Vec<KeynessRow<'a>> {
+    let mut rows = keyness(corpus, config.view, &config.reference, config.min_count);
     if leaders.len() >= 2 && config.reference == crate::stats::keyness::Reference::Others {
         let pair = keyness(
             corpus,
@@ -409,14 +397,39 @@ pub fn build<'a>(
             &crate::stats::keyness::Reference::Speaker(leaders[1].clone()),
             config.min_count,
         );
-        t.keyness.extend(pair.into_iter().filter(|r| {
+        rows.extend(pair.into_iter().filter(|r| {
             (r.target == leaders[0] && r.reference == leaders[1])
                 || (r.target == leaders[1] && r.reference == leaders[0])
         }));
     }
+    rows
+}
 
+/// Builds every table.
+pub fn build<'a>(
+    corpus: &'a Corpus,
+    audits: &[Audit],
+    config: &mut ReportConfig,
+    leaders: &[String],
+    progress: &mut dyn FnMut(&str),
+) -> Result<Tables<'a>, WriteError> {
+    let mut t = Tables::default();
+    let window = config.mattr_window;
+    progress("speakers and lexical diversity");
+    (t.speakers, t.turn_lengths, t.lexdiv) = speaker_tables(corpus, window);
+    progress("frequencies");
+    (t.freq, t.freq_csv, t.freq_rows) = frequency_tables(corpus, config);
+    // Written now and dropped: on a large corpus these bytes are the biggest thing held.
+    progress("writing frequencies");
+    t.written.push(write_freq(&t, &config.out)?.to_string());
+    t.written.extend(write_speaker_files(&t, &config.out)?);
+    t.freq_csv = Vec::new();
+    // One family at a time: the phases are parallel inside, and running them together only adds their memory.
+    progress("collocations");
+    (t.bigrams, t.trigrams) = collocations(corpus, &config.colloc);
+    progress("keyness");
+    t.keyness = keyness_tables(corpus, config, leaders);
     progress("across meetings");
-    // Across meetings.
     t.meetings_by_speaker = meetings_by_speaker(corpus, window);
     progress("trends");
     if config.terms.is_empty() {
