@@ -586,10 +586,18 @@ pub fn analyse_paths(
             (builder, audits, warnings, errors)
         });
         for chunk in chunks {
-            let results: Vec<_> = chunk
+            // Largest files first, so no core is left alone with a big file at the end of a chunk.
+            let mut order: Vec<(u64, usize)> = chunk
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (std::fs::metadata(p).map_or(0, |m| m.len()), i))
+                .collect();
+            order.sort_unstable_by(|a, b| b.cmp(a));
+            let mut results: Vec<_> = order
                 .par_iter()
-                .map(|path| {
-                    read_file(path, read).map(|(file, file_warnings)| {
+                .map(|&(_, i)| (i, &chunk[i]))
+                .map(|(i, path)| {
+                    let result = read_file(path, read).map(|(file, file_warnings)| {
                         let shown = file.meeting.path.clone();
                         let local = analyse_meeting(&file.meeting);
                         let file_warnings: Vec<FileWarning> = file_warnings
@@ -600,9 +608,12 @@ pub fn analyse_paths(
                             })
                             .collect();
                         (local, file.audit, file_warnings)
-                    })
+                    });
+                    (i, result)
                 })
                 .collect();
+            results.sort_unstable_by_key(|(i, _)| *i);
+            let results: Vec<_> = results.into_iter().map(|(_, r)| r).collect();
             // The merger lives until the sender is dropped, so the send succeeds.
             let _ = send.send(results);
         }
