@@ -30,6 +30,9 @@ use serde::Serialize;
 pub const MTLD_THRESHOLD: f64 = 0.72;
 /// HD-D sample size.
 pub const HDD_DRAWS: usize = 42;
+/// Texts at least this long get MATTR and MTLD computed in parallel.
+const PARALLEL_FROM: usize = 100_000;
+
 /// The default MATTR window.
 pub const MATTR_WINDOW: usize = 100;
 
@@ -142,6 +145,19 @@ pub fn measure(tokens: &[u32], window: usize) -> LexicalDiversity {
     let hapaxes = freqs.iter().filter(|&&f| f == 1).count();
     let squares: u128 = freqs.iter().map(|&f| u128::from(f) * u128::from(f)).sum();
     tally.reset(&first);
+    // The two sequential measures run side by side on long texts (each with its own counts).
+    let (mattr, mtld) = if n >= PARALLEL_FROM {
+        rayon::join(
+            || mattr_with(tokens, window, &mut Tally::for_tokens(tokens)),
+            || defined.then(|| mtld_with(tokens, MTLD_THRESHOLD, v, &mut tally)),
+        )
+    } else {
+        let mattr = mattr_with(tokens, window, &mut tally);
+        (
+            mattr,
+            defined.then(|| mtld_with(tokens, MTLD_THRESHOLD, v, &mut tally)),
+        )
+    };
     LexicalDiversity {
         tokens: n,
         types: v,
@@ -150,8 +166,8 @@ pub fn measure(tokens: &[u32], window: usize) -> LexicalDiversity {
         guiraud_r: defined.then(|| vf / nf.sqrt()),
         maas_a: log_defined.then(|| (nf.ln() - vf.ln()) / (nf.ln() * nf.ln())),
         yule_k: defined.then(|| 1e4 * (squares as f64 / (nf * nf) - 1.0 / nf)),
-        mattr: mattr_with(tokens, window, &mut tally),
-        mtld: defined.then(|| mtld_with(tokens, MTLD_THRESHOLD, v, &mut tally)),
+        mattr,
+        mtld,
         hdd: hdd_of(&freqs, n, HDD_DRAWS),
         hapax_share: defined.then(|| hapaxes as f64 / vf),
     }
