@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::stats::colloc::{collocations, BigramRow, TrigramRow};
 use crate::stats::freq::{frequency_groups, FreqRow, ALL};
-use crate::stats::keyness::{keyness, KeynessRow};
+use crate::stats::keyness::{keyness, keyness_between, KeynessRow};
 use crate::stats::lexdiv::{measure, LexicalDiversity};
 use crate::stats::trends::{meetings_by_speaker, term_trends, MeetingSpeakerRow, TermTrendRow};
 use crate::stats::turns::{by_speaker, by_speaker_meeting, transitions, TurnSummary};
@@ -391,16 +391,13 @@ fn keyness_tables<'a>(
 ) -> Vec<KeynessRow<'a>> {
     let mut rows = keyness(corpus, config.view, &config.reference, config.min_count);
     if leaders.len() >= 2 && config.reference == crate::stats::keyness::Reference::Others {
-        let pair = keyness(
+        rows.extend(keyness_between(
             corpus,
             config.view,
-            &crate::stats::keyness::Reference::Speaker(leaders[1].clone()),
+            &leaders[0],
+            &leaders[1],
             config.min_count,
-        );
-        rows.extend(pair.into_iter().filter(|r| {
-            (r.target == leaders[0] && r.reference == leaders[1])
-                || (r.target == leaders[1] && r.reference == leaders[0])
-        }));
+        ));
     }
     rows
 }

@@ -165,16 +165,6 @@ pub fn keyness<'a>(
     min_count: u64,
 ) -> Vec<KeynessRow<'a>> {
     let tallies = tallies(corpus, view);
-    let grand: u64 = tallies.totals.iter().sum();
-    // All terms by corpus count, most frequent first, for the terms a target never uses.
-    let mut frequent: Vec<(u64, u32)> = tallies
-        .all
-        .iter()
-        .enumerate()
-        .filter(|&(_, &n)| n > 0)
-        .map(|(t, &n)| (n, t as u32))
-        .collect();
-    frequent.sort_unstable_by(|x, y| y.cmp(x));
     let speakers: Vec<u32> = (0..corpus.speakers.len() as u32)
         .filter(|&s| tallies.totals[s as usize] > 0)
         .collect();
@@ -192,6 +182,57 @@ pub fn keyness<'a>(
             }
         },
     };
+    rows_for_pairs(corpus, view, &tallies, &pairs, min_count)
+}
+
+/// Keyness rows of two speakers against each other (both directions); empty if either is unknown.
+pub fn keyness_between<'a>(
+    corpus: &'a Corpus,
+    view: View,
+    a: &str,
+    b: &str,
+    min_count: u64,
+) -> Vec<KeynessRow<'a>> {
+    let id = |name: &str| {
+        corpus
+            .speakers
+            .iter()
+            .position(|s| s == name)
+            .map(|i| i as u32)
+    };
+    match (id(a), id(b)) {
+        (Some(a), Some(b)) if a != b => {
+            let tallies = tallies(corpus, view);
+            rows_for_pairs(
+                corpus,
+                view,
+                &tallies,
+                &[(a, Some(b)), (b, Some(a))],
+                min_count,
+            )
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The rows of each (target, reference) pair, `None` meaning all other speakers; pairs computed in parallel.
+fn rows_for_pairs<'a>(
+    corpus: &'a Corpus,
+    view: View,
+    tallies: &Tallies,
+    pairs: &[(u32, Option<u32>)],
+    min_count: u64,
+) -> Vec<KeynessRow<'a>> {
+    let grand: u64 = tallies.totals.iter().sum();
+    // All terms by corpus count, most frequent first, for the terms a target never uses.
+    let mut frequent: Vec<(u64, u32)> = tallies
+        .all
+        .iter()
+        .enumerate()
+        .filter(|&(_, &n)| n > 0)
+        .map(|(t, &n)| (n, t as u32))
+        .collect();
+    frequent.sort_unstable_by(|x, y| y.cmp(x));
     let terms_total = view.len(corpus);
     pairs
         .par_iter()
