@@ -26,6 +26,7 @@
 //! with a warning that names the label-like lines ignored. One strong label (initials, an interpreter's remark, an
 //! English title) makes a file a transcript.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -119,7 +120,10 @@ fn ends_like_a_sentence(line: &str) -> bool {
 /// Splits text into lines on `\n`, `\r\n` or a lone `\r`, decoding HTML entities, turning no-break spaces into
 /// spaces and trimming each line.
 /// Returns (1-based line number, line) for the non-blank lines.
-fn content_lines(text: &str) -> Vec<(usize, String)> {
+/// A non-blank line: its 1-based number and its text (borrowed from the file unless it had to change).
+type Line<'t> = (usize, Cow<'t, str>);
+
+fn content_lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut number = 0;
     let mut rest = text;
@@ -132,14 +136,14 @@ fn content_lines(text: &str) -> Vec<(usize, String)> {
             }
             None => (rest, ""),
         };
-        let decoded = html_escape::decode_html_entities(line);
-        let trimmed = decoded.trim();
-        if !trimmed.is_empty() {
-            // No-break spaces (as `&nbsp;` or as characters) are spaces in a label and in speech alike.
-            out.push((
-                number,
-                trimmed.replace(['\u{00A0}', '\u{202F}', '\u{2007}'], " "),
-            ));
+        // No-break spaces (as `&nbsp;` or as characters) are spaces in a label and in speech alike.
+        const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
+        let clean: Cow<str> = match html_escape::decode_html_entities(line) {
+            Cow::Borrowed(b) if !b.contains(NBSP) => Cow::Borrowed(b.trim()),
+            decoded => Cow::Owned(decoded.trim().replace(NBSP, " ")),
+        };
+        if !clean.is_empty() {
+            out.push((number, clean));
         }
         rest = next;
         if rest.is_empty() {
@@ -149,7 +153,7 @@ fn content_lines(text: &str) -> Vec<(usize, String)> {
     out
 }
 
-fn detect_language(lines: &[(usize, String)]) -> Language {
+fn detect_language(lines: &[Line<'_>]) -> Language {
     let (mut cyrillic, mut latin) = (0usize, 0usize);
     for (_, line) in lines.iter().take(2000) {
         for c in line.chars() {
@@ -200,7 +204,7 @@ pub fn parse_text(
     let date_at = (0..lines.len().min(2)).find(|&i| DATE_LINE.is_match(&lines[i].1));
     if let Some(i) = date_at {
         if i == 1 && parse_label(&lines[0].1).is_none() {
-            meeting.title = Some(lines[0].1.clone());
+            meeting.title = Some(lines[0].1.to_string());
         }
         if i == 0 || meeting.title.is_some() {
             let caps = DATE_LINE.captures(&lines[i].1).expect("matched above");
@@ -221,7 +225,7 @@ pub fn parse_text(
                     && parse_label(place).is_none()
                     && !SEPARATOR.is_match(place)
                 {
-                    meeting.place = Some(place.clone());
+                    meeting.place = Some(place.to_string());
                     start += 1;
                 }
             }
@@ -238,7 +242,7 @@ pub fn parse_text(
     // Footer: the source URL.
     let mut end = lines.len();
     if end > start && URL_LINE.is_match(&lines[end - 1].1) {
-        meeting.source = Some(lines[end - 1].1.clone());
+        meeting.source = Some(lines[end - 1].1.to_string());
         audit.metadata += 1;
         end -= 1;
     }
@@ -286,7 +290,7 @@ pub fn parse_text(
 }
 
 fn read_narration(
-    body: &[(usize, String)],
+    body: &[Line<'_>],
     options: &ReadOptions,
     blocks: &mut Vec<Block>,
     audit: &mut Audit,
@@ -316,7 +320,7 @@ fn read_narration(
                     audit.lead += 1;
                     blocks.push(Block::Lead {
                         line: *n,
-                        text: l.clone(),
+                        text: l.to_string(),
                     });
                 }
             }
@@ -340,7 +344,7 @@ enum State {
 }
 
 fn read_body(
-    body: &[(usize, String)],
+    body: &[Line<'_>],
     is_label: &[Option<bool>],
     blocks: &mut Vec<Block>,
     audit: &mut Audit,
@@ -372,7 +376,7 @@ fn read_body(
             audit.metadata += 1;
             blocks.push(Block::Furniture {
                 line: number,
-                text: line.clone(),
+                text: line.to_string(),
             });
             continue;
         }
@@ -384,7 +388,7 @@ fn read_body(
             });
             blocks.push(Block::Unclassified {
                 line: number,
-                text: line.clone(),
+                text: line.to_string(),
             });
             continue;
         }
@@ -434,13 +438,13 @@ fn read_body(
                     audit.headings += 1;
                     blocks.push(Block::Heading {
                         line: number,
-                        text: line.clone(),
+                        text: line.to_string(),
                     });
                 } else {
                     audit.lead += 1;
                     blocks.push(Block::Lead {
                         line: number,
-                        text: line.clone(),
+                        text: line.to_string(),
                     });
                 }
             }
@@ -448,7 +452,7 @@ fn read_body(
                 audit.headings += 1;
                 blocks.push(Block::Heading {
                     line: number,
-                    text: line.clone(),
+                    text: line.to_string(),
                 });
             }
         }
