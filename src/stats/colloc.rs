@@ -194,19 +194,19 @@ fn group_rows<'a>(
             unigrams[term as usize] += 1;
         }
     }
-    // A pair can reach the minimum count only if both its words do, so only those pairs are counted.
+    // A pair can reach the minimum count only if both its words do, so only those pairs are counted; and pairs
+    // with a stopword are left out of the tables unless asked for, so they are not counted either.
     let min = options.min_count;
+    let counted = |t: u32| {
+        unigrams[t as usize] >= min && (options.keep_stopwords || !view.is_stop(corpus, t))
+    };
     let mut bigrams: HashMap<u64, u32> = HashMap::new();
     for &i in turns {
         let t = &corpus.turns[i];
         let mut prev = u32::MAX;
         for (k, &w) in t.words.iter().enumerate() {
             let term = view.term(corpus, w);
-            if k >= 1
-                && joins(t.gaps[k], skip)
-                && unigrams[prev as usize] >= min
-                && unigrams[term as usize] >= min
-            {
+            if k >= 1 && joins(t.gaps[k], skip) && counted(prev) && counted(term) {
                 *bigrams.entry(pack(prev, term)).or_default() += 1;
             }
             prev = term;
@@ -267,8 +267,7 @@ fn group_rows<'a>(
                 view.term(corpus, t.words[k - 1]),
                 view.term(corpus, t.words[k]),
             );
-            let common = |t: u32| unigrams[t as usize] >= min;
-            if common(a) && common(b) && common(c) && frequent(a, b) && frequent(b, c) {
+            if counted(a) && counted(b) && counted(c) && frequent(a, b) && frequent(b, c) {
                 *trigrams.entry((pack(a, b), c)).or_default() += 1;
             }
         }
