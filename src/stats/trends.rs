@@ -147,25 +147,30 @@ pub fn term_trends(corpus: &Corpus, view: View, terms: &[String]) -> Vec<TermTre
         })
         .collect();
     // term id -> the indices of `wanted` that ask for it
-    let mut asked: hashbrown::HashMap<u32, Vec<usize>> = hashbrown::HashMap::new();
-    for (i, (_, id)) in wanted.iter().enumerate() {
+    // Which terms are asked for, by term id (an array: one lookup per token).
+    let mut asked_term = vec![false; view.len(corpus)];
+    for (_, id) in &wanted {
         if let Some(id) = id {
-            asked.entry(*id).or_default().push(i);
+            asked_term[*id as usize] = true;
         }
     }
+    let any = asked_term.iter().any(|&a| a);
     let mut cells: BTreeMap<(u32, u32), (u64, Vec<u64>)> = BTreeMap::new();
     for t in &corpus.turns {
         let cell = cells
             .entry((t.speaker, t.meeting))
             .or_insert_with(|| (0, vec![0; wanted.len()]));
         cell.0 += t.words.len() as u64;
-        if asked.is_empty() {
+        if !any {
             continue;
         }
         for &w in &t.words {
-            if let Some(indices) = asked.get(&view.term(corpus, w)) {
-                for &i in indices {
-                    cell.1[i] += 1;
+            let term = view.term(corpus, w);
+            if asked_term[term as usize] {
+                for (i, (_, id)) in wanted.iter().enumerate() {
+                    if *id == Some(term) {
+                        cell.1[i] += 1;
+                    }
                 }
             }
         }
