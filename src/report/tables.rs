@@ -293,9 +293,32 @@ fn speaker_tables(corpus: &Corpus, window: usize) -> SpeakerTables {
             .or_default()
             .insert(turn.meeting);
     }
-    for (&s, summary) in &turn_summary {
-        let tokens: Vec<u32> = corpus.speaker_words(s).collect();
-        let lex = measure(&tokens, window);
+    // Lexical diversity of every speaker and of every speaker in every meeting, in parallel.
+    let mut turns_of: BTreeMap<(u32, u32), Vec<usize>> = BTreeMap::new();
+    for (i, t) in corpus.turns.iter().enumerate() {
+        turns_of.entry((t.speaker, t.meeting)).or_default().push(i);
+    }
+    let words_of = |turns: &mut dyn Iterator<Item = &usize>| -> Vec<u32> {
+        turns
+            .flat_map(|&i| corpus.turns[i].words.iter().copied())
+            .collect()
+    };
+    let pairs: Vec<(&(u32, u32), &Vec<usize>)> = turns_of.iter().collect();
+    let by_pair: BTreeMap<(u32, u32), LexicalDiversity> = pairs
+        .par_iter()
+        .map(|(&key, turns)| (key, measure(&words_of(&mut turns.iter()), window)))
+        .collect();
+    let ids: Vec<u32> = turn_summary.keys().copied().collect();
+    let by_speaker: Vec<LexicalDiversity> = ids
+        .par_iter()
+        .map(|&s| {
+            let mut turns = turns_of
+                .range((s, 0)..=(s, u32::MAX))
+                .flat_map(|(_, t)| t.iter());
+            measure(&words_of(&mut turns), window)
+        })
+        .collect();
+    for ((&s, summary), lex) in turn_summary.iter().zip(by_speaker) {
         let name = corpus.speakers[s as usize].clone();
         speakers.push(SpeakerRow {
             speaker: name.clone(),
@@ -330,12 +353,11 @@ fn speaker_tables(corpus: &Corpus, window: usize) -> SpeakerTables {
                 &info.date,
                 &turn_meeting[&(s, m)],
             ));
-            let tokens: Vec<u32> = corpus.speaker_meeting_words(s, m).collect();
             lexdiv.push(LexDivRow::new(
                 &name,
                 &info.id,
                 &info.date,
-                &measure(&tokens, window),
+                &by_pair[&(s, m)],
             ));
         }
     }
