@@ -121,7 +121,7 @@ fn stats_stages(c: &mut Criterion) {
     g.bench_function("collocations", |b| {
         b.iter(|| black_box(collocations(&corpus, &CollocOptions::default()).0.len()))
     });
-    let tokens: Vec<u32> = corpus.speaker_words(0).collect();
+    let tokens: Vec<u32> = corpus.speaker_words(0);
     g.bench_function("lexical diversity (all measures)", |b| {
         b.iter(|| black_box(measure(&tokens, 100)))
     });

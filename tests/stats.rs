@@ -14,7 +14,9 @@ use stenogram::stats::colloc::{collocations, CollocOptions};
 use stenogram::stats::freq::frequencies;
 use stenogram::stats::keyness::{keyness, Reference};
 use stenogram::stats::lexdiv::measure;
-use stenogram::stats::{count, turns, Corpus, Counts, Gap, MeetingInfo, TurnTokens, View};
+use stenogram::stats::{
+    count, turns, Corpus, Counts, Gap, MeetingInfo, TokenStore, TurnTokens, View,
+};
 use stenogram::text::Language;
 
 fn golden() -> (Value, Value) {
@@ -24,9 +26,13 @@ fn golden() -> (Value, Value) {
     (read("input.json"), read("expected.json"))
 }
 
-/// Builds an analysed corpus from the golden token lists (keys = the tokens; no stopwords).
+/// Builds an analysed corpus from the golden token lists (keys = the tokens; no stopwords). Every token goes to the
+/// token store's temporary file, so the measures are checked reading them back from it.
 fn corpus_of(input: &Value) -> Corpus {
-    let mut c = Corpus::default();
+    let mut c = Corpus {
+        tokens: TokenStore::new(0),
+        ..Corpus::default()
+    };
     let mut speakers = BTreeSet::new();
     for m in input["meetings"].as_array().unwrap() {
         for t in m["turns"].as_array().unwrap() {
@@ -55,22 +61,23 @@ fn corpus_of(input: &Value) -> Corpus {
                 speaker: speaker as u32,
                 number: ti as u32 + 1,
                 interpreted: false,
-                words: Vec::new(),
-                gaps: Vec::new(),
+                start: 0,
+                words: 0,
                 sentences: 0,
             };
+            let (mut words, mut gaps) = (Vec::new(), Vec::new());
             for sentence in t["sentences"].as_array().unwrap() {
                 turn.sentences += 1;
                 for (wi, w) in sentence.as_array().unwrap().iter().enumerate() {
-                    turn.words.push(c.keys.intern(w.as_str().unwrap()));
-                    turn.gaps.push(if wi == 0 {
+                    words.push(c.keys.intern(w.as_str().unwrap()));
+                    gaps.push(if wi == 0 {
                         Gap::Sentence
                     } else {
                         Gap::Adjacent
                     });
                 }
             }
-            c.turns.push(turn);
+            c.push_turn(turn, &words, &gaps);
         }
     }
     for k in 0..c.keys.len() {
@@ -113,10 +120,10 @@ fn lexical_diversity_equals_lexicalrichness() {
         };
         let s = c.speakers.iter().position(|x| x == speaker).unwrap() as u32;
         let tokens: Vec<u32> = match meeting {
-            None => c.speaker_words(s).collect(),
+            None => c.speaker_words(s),
             Some(m) => {
                 let mi = c.meetings.iter().position(|x| x.id == m).unwrap() as u32;
-                c.speaker_meeting_words(s, mi).collect()
+                c.speaker_meeting_words(s, mi)
             }
         };
         let m100 = measure(&tokens, 100);
@@ -406,15 +413,16 @@ fn corpus_from(turns: &[(u32, u32, Vec<u32>)]) -> Corpus {
     c.stem_form = (0..c.stems.len()).map(|s| format!("s{s}")).collect();
     c.stem_stop = vec![false; c.stems.len()];
     for (i, (s, m, words)) in turns.iter().enumerate() {
-        c.turns.push(TurnTokens {
+        let turn = TurnTokens {
             meeting: *m,
             speaker: *s,
             number: i as u32 + 1,
             interpreted: false,
-            gaps: vec![Gap::Adjacent; words.len()],
-            words: words.clone(),
+            start: 0,
+            words: 0,
             sentences: 1,
-        });
+        };
+        c.push_turn(turn, words, &vec![Gap::Adjacent; words.len()]);
     }
     // The corpus invariant: turns in meeting order (then turn order).
     c.turns.sort_by_key(|t| t.meeting);
@@ -542,7 +550,7 @@ fn analysing_files_as_a_stream_equals_analysing_meetings_read_in_full() {
                     t.meeting,
                     t.speaker,
                     t.number,
-                    t.words
+                    c.words_of([t])
                         .iter()
                         .map(|&w| c.keys.resolve(w).to_string())
                         .collect(),

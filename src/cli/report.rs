@@ -70,6 +70,9 @@ pub struct ReportArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub jobs: Option<u64>,
+    /// Word tokens held in memory before the rest go to a temporary file (in TMPDIR); for tests.
+    #[arg(long, hide = true)]
+    pub token_budget: Option<usize>,
     /// No progress bar and no warnings (errors are still printed).
     #[arg(long, short)]
     pub quiet: bool,
@@ -99,6 +102,13 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<bool> {
     let started = std::time::Instant::now();
     let last = std::cell::Cell::new(std::time::Duration::ZERO);
     let step = |msg: &str| {
+        // Between phases, memory the last phase freed goes back to the system (glibc keeps it otherwise, and the
+        // next phase's peak would stack on it).
+        #[cfg(all(target_os = "linux", target_env = "gnu"))]
+        // SAFETY: malloc_trim only releases free heap pages; it has no preconditions.
+        unsafe {
+            libc::malloc_trim(0);
+        }
         if timings {
             let now = started.elapsed();
             // Resident memory now and at its peak so far (Linux; blank elsewhere).
@@ -150,6 +160,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<bool> {
         &AnalysisOptions {
             stopwords,
             language: args.input.lang,
+            token_budget: args.token_budget,
         },
     );
     let failed = match &bar {
@@ -159,6 +170,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<bool> {
         None => print_diagnostics(&analysed.warnings, &analysed.errors, args.quiet),
     };
     let analysis = analysed.corpus;
+    if let Some(e) = analysis.tokens.spill_error() {
+        if !args.quiet {
+            eprintln!("warning: cannot write the temporary token file, so every word stays in memory: {e}");
+        }
+    }
     let audits = analysed.audits;
     let config = ReportConfig {
         out: args.out.clone(),

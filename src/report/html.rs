@@ -256,8 +256,8 @@ pub fn page(
             "turn_lengths.csv" => html_table(&mut out, header, &t.turn_lengths, limit),
             "lexdiv.csv" => html_table(&mut out, header, &t.lexdiv, limit),
             "freq.csv" => html_table_of(&mut out, header, &t.freq, limit, t.freq_rows),
-            "collocations.csv" => html_table(&mut out, header, &t.bigrams, limit),
-            "trigrams.csv" => html_table(&mut out, header, &t.trigrams, limit),
+            "collocations.csv" => html_table_of(&mut out, header, &t.bigrams, limit, t.bigram_rows),
+            "trigrams.csv" => html_table_of(&mut out, header, &t.trigrams, limit, t.trigram_rows),
             "keyness.csv" => html_table(&mut out, header, &t.keyness, limit),
             "meetings_by_speaker.csv" => {
                 html_table(&mut out, header, &t.meetings_by_speaker, limit)

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::stats::colloc::CollocOptions;
-use crate::stats::growth::growth_curve;
+use crate::stats::growth::GrowthCurve;
 use crate::stats::keyness::Reference;
 use crate::stats::{Corpus, View, NARRATION};
 use crate::transcript::label::GROUP_LABELS;
@@ -74,7 +74,7 @@ pub struct Written {
 pub fn leaders(corpus: &Corpus, config: &ReportConfig) -> Vec<String> {
     let mut words = vec![0usize; corpus.speakers.len()];
     for t in &corpus.turns {
-        words[t.speaker as usize] += t.words.len();
+        words[t.speaker as usize] += t.len();
     }
     if let Some(chosen) = &config.speakers {
         return chosen
@@ -146,6 +146,7 @@ pub fn run(
     progress("tables");
     let mut config = config.clone();
     let mut tables = tables::build(corpus, audits, &mut config, &leaders, &mut progress)?;
+    corpus.tokens.check().map_err(WriteError::Tokens)?;
     let mut written = Written::default();
     progress("writing tables");
     written.files.extend(
@@ -157,6 +158,7 @@ pub fn run(
     progress("charts");
     let charts = draw_charts(corpus, &tables, &config, &leaders, out)?;
     written.files.extend(charts.iter().cloned());
+    corpus.tokens.check().map_err(WriteError::Tokens)?;
     progress("html");
     let page = html::page(corpus, &tables, &config, &leaders, &charts);
     write::atomic_write(&out.join("index.html"), |w| {
@@ -255,7 +257,7 @@ fn draw_charts(
                         .turns
                         .iter()
                         .filter(|x| Some(x.speaker) == id)
-                        .map(|x| x.words.len() as u32)
+                        .map(|x| x.len() as u32)
                         .collect(),
                 )
             })
@@ -272,12 +274,13 @@ fn draw_charts(
                     .turns
                     .iter()
                     .filter(|x| x.speaker == id)
-                    .map(|x| x.words.len())
+                    .map(|x| x.len())
                     .sum();
-                Some((
-                    s.clone(),
-                    growth_curve(corpus.speaker_words(id), total, 400),
-                ))
+                let mut curve = GrowthCurve::new(total, 400);
+                corpus.for_each_chunk(corpus.turns.iter().filter(|x| x.speaker == id), |words| {
+                    words.iter().for_each(|&w| curve.push(w))
+                });
+                Some((s.clone(), curve.finish()))
             })
             .collect(),
     };
@@ -336,7 +339,7 @@ fn draw_charts(
 fn xray(corpus: &Corpus, config: &ReportConfig, leaders: &[String]) -> charts::xray::XRay {
     let mut words = vec![0usize; corpus.meetings.len()];
     for t in &corpus.turns {
-        words[t.meeting as usize] += t.words.len();
+        words[t.meeting as usize] += t.len();
     }
     let meeting = (0..words.len()).max_by(|&a, &b| words[a].cmp(&words[b]).then_with(|| b.cmp(&a)));
     let Some(meeting) = meeting else {
@@ -367,6 +370,7 @@ fn xray(corpus: &Corpus, config: &ReportConfig, leaders: &[String]) -> charts::x
         .map(|(t, _)| (t.clone(), Vec::new()))
         .collect();
     let mut pos = 0;
+    let mut reader = corpus.reader();
     for t in corpus.turns.iter().filter(|t| t.meeting == meeting as u32) {
         let name = &corpus.speakers[t.speaker as usize];
         let c = match colour_of.iter().find(|(s, _)| s == name) {
@@ -377,7 +381,7 @@ fn xray(corpus: &Corpus, config: &ReportConfig, leaders: &[String]) -> charts::x
                 c
             }
         };
-        for &w in &t.words {
+        for &w in reader.words(t) {
             let term = view.term(corpus, w);
             for (k, (_, id)) in wanted.iter().enumerate() {
                 if *id == Some(term) {

@@ -2,15 +2,17 @@
 //! shortest form that reads back to the same `f64` (so they compare at any tolerance), empty where undefined.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Read, Seek, Write};
 use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::stats::colloc::{collocations, BigramRow, TrigramRow};
-use crate::stats::freq::{frequency_groups, FreqRow, ALL};
+use crate::stats::colloc::{form_order, group_collocations, BigramRow, Emit, TrigramRow};
+use crate::stats::corpus::TurnsText;
+use crate::stats::freq::{group_frequencies, groups, FreqRow, Scratch, ALL};
 use crate::stats::keyness::{keyness, keyness_between, KeynessRow};
-use crate::stats::lexdiv::{measure, LexicalDiversity};
+use crate::stats::lexdiv::{measure, measure_text, LexicalDiversity};
 use crate::stats::trends::{meetings_by_speaker, term_trends, MeetingSpeakerRow, TermTrendRow};
 use crate::stats::turns::{by_speaker, by_speaker_meeting, transitions, TurnSummary};
 use crate::stats::{Corpus, View};
@@ -234,18 +236,20 @@ pub struct Tables<'a> {
     /// `lexdiv.csv`.
     pub lexdiv: Vec<LexDivRow>,
     /// The head of `freq.csv` (both views): of each speaker and view, the first rows and the first rows that are
-    /// not stopwords, as many as charts and previews use; the full table is in `freq_csv`.
+    /// not stopwords, as many as charts and previews use; the full table is written while building.
     pub freq: Vec<FreqRow<'a>>,
-    /// All rows of `freq.csv` as CSV (no header): per group (speaker, or `*`), the key view and the stem view.
-    pub freq_csv: Vec<(&'a str, [Vec<u8>; 2])>,
     /// Rows in `freq.csv`.
     pub freq_rows: usize,
     /// Files already written while building (`freq.csv`, `speakers/*.csv`).
     pub written: Vec<String>,
-    /// `collocations.csv`.
+    /// The first rows of each group of `collocations.csv` (the table is written while building).
     pub bigrams: Vec<BigramRow<'a>>,
-    /// `trigrams.csv`.
+    /// Rows in `collocations.csv`.
+    pub bigram_rows: usize,
+    /// The first rows of each group of `trigrams.csv` (the table is written while building).
     pub trigrams: Vec<TrigramRow<'a>>,
+    /// Rows in `trigrams.csv`.
+    pub trigram_rows: usize,
     /// `keyness.csv`.
     pub keyness: Vec<KeynessRow<'a>>,
     /// `meetings_by_speaker.csv`.
@@ -298,24 +302,23 @@ fn speaker_tables(corpus: &Corpus, window: usize) -> SpeakerTables {
     for (i, t) in corpus.turns.iter().enumerate() {
         turns_of.entry((t.speaker, t.meeting)).or_default().push(i);
     }
-    let words_of = |turns: &mut dyn Iterator<Item = &usize>| -> Vec<u32> {
-        turns
-            .flat_map(|&i| corpus.turns[i].words.iter().copied())
-            .collect()
-    };
+    // A speaker in one meeting is read into memory; a speaker over all meetings is read in chunks, turn by turn.
     let pairs: Vec<(&(u32, u32), &Vec<usize>)> = turns_of.iter().collect();
     let by_pair: BTreeMap<(u32, u32), LexicalDiversity> = pairs
         .par_iter()
-        .map(|(&key, turns)| (key, measure(&words_of(&mut turns.iter()), window)))
+        .map(|(&key, turns)| {
+            let words = corpus.words_of(turns.iter().map(|&i| &corpus.turns[i]));
+            (key, measure(&words, window))
+        })
         .collect();
     let ids: Vec<u32> = turn_summary.keys().copied().collect();
     let by_speaker: Vec<LexicalDiversity> = ids
         .par_iter()
         .map(|&s| {
-            let mut turns = turns_of
+            let turns = turns_of
                 .range((s, 0)..=(s, u32::MAX))
-                .flat_map(|(_, t)| t.iter());
-            measure(&words_of(&mut turns), window)
+                .flat_map(|(_, t)| t.iter().map(|&i| &corpus.turns[i]));
+            measure_text(&TurnsText::new(corpus, turns), window)
         })
         .collect();
     for ((&s, summary), lex) in turn_summary.iter().zip(by_speaker) {
@@ -364,46 +367,333 @@ fn speaker_tables(corpus: &Corpus, window: usize) -> SpeakerTables {
     (speakers, turn_lengths, lexdiv)
 }
 
-/// The head rows of `freq.csv`, its CSV bytes per group and view, and its row count.
-type FreqTables<'a> = (Vec<FreqRow<'a>>, Vec<(&'a str, [Vec<u8>; 2])>, usize);
+/// What writing the frequencies leaves: the head rows of each group and view, the number of rows, the files.
+struct FreqTables<'a> {
+    heads: Vec<FreqRow<'a>>,
+    rows: usize,
+    written: Vec<String>,
+}
 
-/// Frequencies in both views, written to CSV bytes group by group; only each group's
-/// head (the first rows, and the first rows that are not stopwords) is kept as rows.
-fn frequency_tables<'a>(corpus: &'a Corpus, config: &ReportConfig) -> FreqTables<'a> {
+/// One group's frequency rows, written: its file (a speaker's file in `speakers/`, or a scratch file for `*`) holds
+/// the header, then the key view's rows (`bodies[0]` bytes), then the stem view's (`bodies[1]` bytes).
+struct GroupFile<'a> {
+    speaker: &'a str,
+    file: tempfile::NamedTempFile,
+    path: Option<String>,
+    bodies: [u64; 2],
+    rows: usize,
+    heads: [Vec<FreqRow<'a>>; 2],
+}
+
+/// Frequencies in both views, group by group in parallel (the largest groups first, each group's two views in one
+/// task): each speaker's rows are formatted straight into its file in `speakers/`, the rows of `*` into a scratch
+/// file, and `freq.csv` (every group's key rows, then every group's stem rows) is put together from those files,
+/// so no more than a group's sorted term list is held at a time. Of each group and view only the head (the first
+/// rows, and the first rows that are not stopwords) is kept as rows, for charts and previews.
+fn write_frequencies<'a>(
+    corpus: &'a Corpus,
+    config: &ReportConfig,
+    files: &[(String, String)],
+) -> Result<FreqTables<'a>, WriteError> {
     let keep = config.top.max(50);
-    let one_view = |view: View| {
-        frequency_groups(corpus, view, 1, |speaker, rows| {
-            let mut bytes = Vec::with_capacity(rows.len() * 64);
-            for r in &rows {
-                write_freq_row(r, &mut bytes);
-            }
-            let mut head: Vec<FreqRow<'a>> = rows.iter().take(keep).cloned().collect();
-            head.extend(
-                rows.iter()
-                    .skip(keep)
-                    .filter(|r| !r.stopword)
-                    .take(keep)
-                    .cloned(),
-            );
-            (speaker, bytes, rows.len(), head)
+    let dir = &config.out;
+    let header = FILES[3].1;
+    let path_of: BTreeMap<&str, &str> = files
+        .iter()
+        .map(|(s, f)| (s.as_str(), f.as_str()))
+        .collect();
+    let groups = groups(corpus);
+    let order = largest_first(corpus, &groups);
+    let (keys, stems) = (View::Key.len(corpus), View::Stem.len(corpus));
+    let mut done: Vec<(usize, GroupFile<'a>)> = order
+        .par_iter()
+        .with_max_len(1)
+        .map_init(
+            || (Scratch::new(keys), Scratch::new(stems)),
+            |(key_scratch, stem_scratch), &g| -> Result<(usize, GroupFile<'a>), WriteError> {
+                let (speaker, turns) = &groups[g];
+                let path = path_of.get(speaker).map(|p| p.to_string());
+                let file_dir = match &path {
+                    Some(p) => dir.join(p).parent().unwrap_or(dir).to_path_buf(),
+                    None => dir.to_path_buf(),
+                };
+                let mut file = super::write::temp_in(&file_dir)?;
+                let shown = dir.join(path.as_deref().unwrap_or("freq.csv"));
+                let io = |source| WriteError::Io {
+                    path: shown.display().to_string(),
+                    source,
+                };
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, file.as_file_mut());
+                out.write_all(header.as_bytes()).map_err(io)?;
+                out.write_all(b"\n").map_err(io)?;
+                let mut bodies = [0u64; 2];
+                let mut heads: [Vec<FreqRow<'a>>; 2] = [Vec::new(), Vec::new()];
+                let mut rows = 0;
+                let mut bytes = Vec::with_capacity(1 << 16);
+                let mut failed = None;
+                for (v, view, scratch) in [
+                    (0, View::Key, &mut *key_scratch),
+                    (1, View::Stem, &mut *stem_scratch),
+                ] {
+                    let (mut taken, mut taken_content) = (0, 0);
+                    group_frequencies(corpus, view, speaker, turns, 1, scratch, &mut |r| {
+                        if taken < keep {
+                            heads[v].push(r.clone());
+                            taken += 1;
+                        } else if !r.stopword && taken_content < keep {
+                            heads[v].push(r.clone());
+                            taken_content += 1;
+                        }
+                        rows += 1;
+                        write_freq_row(&r, &mut bytes);
+                        if bytes.len() >= 1 << 16 && failed.is_none() {
+                            bodies[v] += bytes.len() as u64;
+                            failed = out.write_all(&bytes).err();
+                            bytes.clear();
+                        }
+                    });
+                    bodies[v] += bytes.len() as u64;
+                    if failed.is_none() {
+                        failed = out.write_all(&bytes).err();
+                    }
+                    bytes.clear();
+                }
+                if let Some(e) = failed {
+                    return Err(io(e));
+                }
+                out.flush().map_err(io)?;
+                drop(out);
+                Ok((
+                    g,
+                    GroupFile {
+                        speaker,
+                        file,
+                        path,
+                        bodies,
+                        rows,
+                        heads,
+                    },
+                ))
+            },
+        )
+        .collect::<Result<_, _>>()?;
+    done.sort_by_key(|(g, _)| *g);
+    let groups: Vec<GroupFile> = done.into_iter().map(|(_, f)| f).collect();
+    corpus.tokens.check().map_err(WriteError::Tokens)?;
+
+    // freq.csv: the key rows of every group, then the stem rows, copied from the groups' files.
+    let skip = header.len() as u64 + 1;
+    let parts: Vec<(&std::fs::File, u64, u64)> = (0..2)
+        .flat_map(|v| {
+            groups.iter().map(move |g| {
+                let from = skip + if v == 1 { g.bodies[0] } else { 0 };
+                (g.file.as_file(), from, g.bodies[v])
+            })
         })
+        .collect();
+    assemble(&dir.join(FILES[3].0), header, &parts)?;
+    let mut written = vec![FILES[3].0.to_string()];
+    let (mut heads, mut stem_heads, mut rows) = (Vec::new(), Vec::new(), 0);
+    for g in groups {
+        rows += g.rows;
+        let [key_head, stem_head] = g.heads;
+        heads.extend(key_head);
+        stem_heads.extend(stem_head);
+        if let Some(path) = g.path {
+            super::write::publish(g.file, &dir.join(&path))?;
+            written.push(path);
+        } else {
+            debug_assert_eq!(g.speaker, ALL);
+        }
+    }
+    heads.extend(stem_heads);
+    Ok(FreqTables {
+        heads,
+        rows,
+        written,
+    })
+}
+
+/// Counts the bytes written through it.
+struct Counting<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A CSV writer (no header) into a file, counting the bytes it has passed on.
+type SegmentWriter<'f> = csv::Writer<Counting<std::io::BufWriter<&'f std::fs::File>>>;
+
+fn segment_writer(file: &std::fs::File) -> SegmentWriter<'_> {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Counting {
+            inner: std::io::BufWriter::with_capacity(1 << 16, file),
+            bytes: 0,
+        })
+}
+
+/// Writes `path` atomically: `header`, a newline, then the given byte ranges (offset, length) of files, in order.
+fn assemble(
+    path: &Path,
+    header: &str,
+    parts: &[(&std::fs::File, u64, u64)],
+) -> Result<(), WriteError> {
+    super::write::atomic_write(path, |out| {
+        let io = |source| WriteError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        out.write_all(header.as_bytes()).map_err(io)?;
+        out.write_all(b"\n").map_err(io)?;
+        for &(mut file, from, len) in parts {
+            file.seek(std::io::SeekFrom::Start(from)).map_err(io)?;
+            let copied = std::io::copy(&mut file.take(len), out).map_err(io)?;
+            if copied != len {
+                return Err(io(std::io::ErrorKind::UnexpectedEof.into()));
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Groups of turns (every speaker by name, then `*`) in the order to work on them: the most words first, so the
+/// big groups do not end up last on one core.
+fn largest_first(corpus: &Corpus, groups: &[(&str, Vec<usize>)]) -> Vec<usize> {
+    let size = |g: usize| -> usize { groups[g].1.iter().map(|&i| corpus.turns[i].len()).sum() };
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_key(|&g| std::cmp::Reverse(size(g)));
+    order
+}
+
+/// What writing the collocation tables leaves: the first rows of each group, and the numbers of rows.
+struct CollocTables<'a> {
+    bigram_heads: Vec<BigramRow<'a>>,
+    trigram_heads: Vec<TrigramRow<'a>>,
+    bigrams: usize,
+    trigrams: usize,
+}
+
+/// One group's collocation rows, written to two scratch files.
+struct CollocFiles<'a> {
+    files: [std::fs::File; 2],
+    bytes: [u64; 2],
+    rows: [usize; 2],
+    bigram_heads: Vec<BigramRow<'a>>,
+    trigram_heads: Vec<TrigramRow<'a>>,
+}
+
+/// `collocations.csv` and `trigrams.csv`, group by group in parallel (largest first), each group's rows formatted
+/// into scratch files as they are made and the tables put together from them in group order; of each group only
+/// the first rows are kept, for charts and previews.
+fn write_collocations<'a>(
+    corpus: &'a Corpus,
+    config: &ReportConfig,
+) -> Result<CollocTables<'a>, WriteError> {
+    let keep = config.top.max(50);
+    let dir = &config.out;
+    let options = &config.colloc;
+    let groups = groups(corpus);
+    let order = largest_first(corpus, &groups);
+    let forms = form_order(corpus, options.view);
+    let terms = options.view.len(corpus);
+    let io = |source| WriteError::Io {
+        path: dir.join(FILES[4].0).display().to_string(),
+        source,
     };
-    // One view after the other: each is parallel over speakers, and together they would hold twice the rows.
-    let (key, stem) = (one_view(View::Key), one_view(View::Stem));
-    let mut heads = Vec::new();
-    let mut csv_of: Vec<(&'a str, [Vec<u8>; 2])> = Vec::new();
-    let mut total = 0;
-    for (speaker, bytes, n, head) in key {
-        total += n;
-        heads.push(head);
-        csv_of.push((speaker, [bytes, Vec::new()]));
+    let mut done: Vec<(usize, CollocFiles<'a>)> = order
+        .par_iter()
+        .with_max_len(1)
+        .map_init(
+            || vec![0u64; terms],
+            |unigrams, &g| -> Result<(usize, CollocFiles<'a>), WriteError> {
+                let (speaker, turns) = &groups[g];
+                let files = [
+                    tempfile::tempfile_in(dir).map_err(io)?,
+                    tempfile::tempfile_in(dir).map_err(io)?,
+                ];
+                let (mut bigram_out, mut trigram_out) =
+                    (segment_writer(&files[0]), segment_writer(&files[1]));
+                let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());
+                let (mut bigrams, mut trigrams) = (0, 0);
+                let (mut bigram_failed, mut trigram_failed) = (None, None);
+                let emit = Emit {
+                    bigram: &mut |r: BigramRow<'a>| {
+                        bigrams += 1;
+                        if bigram_failed.is_none() {
+                            bigram_failed = bigram_out.serialize(&r).err();
+                        }
+                        if bigram_heads.len() < keep {
+                            bigram_heads.push(r);
+                        }
+                    },
+                    trigram: &mut |r: TrigramRow<'a>| {
+                        trigrams += 1;
+                        if trigram_failed.is_none() {
+                            trigram_failed = trigram_out.serialize(&r).err();
+                        }
+                        if trigram_heads.len() < keep {
+                            trigram_heads.push(r);
+                        }
+                    },
+                };
+                group_collocations(corpus, options, speaker, turns, unigrams, &forms, emit);
+                if let Some(source) = bigram_failed.or(trigram_failed) {
+                    return Err(WriteError::Csv {
+                        path: dir.join(FILES[4].0).display().to_string(),
+                        source,
+                    });
+                }
+                bigram_out.flush().map_err(io)?;
+                trigram_out.flush().map_err(io)?;
+                let bytes = [bigram_out.get_ref().bytes, trigram_out.get_ref().bytes];
+                drop((bigram_out, trigram_out));
+                Ok((
+                    g,
+                    CollocFiles {
+                        files,
+                        bytes,
+                        rows: [bigrams, trigrams],
+                        bigram_heads,
+                        trigram_heads,
+                    },
+                ))
+            },
+        )
+        .collect::<Result<_, _>>()?;
+    done.sort_by_key(|(g, _)| *g);
+    corpus.tokens.check().map_err(WriteError::Tokens)?;
+    for (k, index) in [(0, 4), (1, 5)] {
+        let parts: Vec<(&std::fs::File, u64, u64)> = done
+            .iter()
+            .map(|(_, f)| (&f.files[k], 0, f.bytes[k]))
+            .collect();
+        assemble(&dir.join(FILES[index].0), FILES[index].1, &parts)?;
     }
-    for (k, (_, bytes, n, head)) in stem.into_iter().enumerate() {
-        total += n;
-        heads.push(head);
-        csv_of[k].1[1] = bytes;
+    let mut tables = CollocTables {
+        bigram_heads: Vec::new(),
+        trigram_heads: Vec::new(),
+        bigrams: 0,
+        trigrams: 0,
+    };
+    for (_, f) in done {
+        tables.bigrams += f.rows[0];
+        tables.trigrams += f.rows[1];
+        tables.bigram_heads.extend(f.bigram_heads);
+        tables.trigram_heads.extend(f.trigram_heads);
     }
-    (heads.into_iter().flatten().collect(), csv_of, total)
+    Ok(tables)
 }
 
 /// Keyness of each speaker against the reference, and of the two leaders against each other.
@@ -438,15 +728,17 @@ pub fn build<'a>(
     progress("speakers and lexical diversity");
     (t.speakers, t.turn_lengths, t.lexdiv) = speaker_tables(corpus, window);
     progress("frequencies");
-    (t.freq, t.freq_csv, t.freq_rows) = frequency_tables(corpus, config);
-    // Written now and dropped: on a large corpus these bytes are the biggest thing held.
-    progress("writing frequencies");
-    t.written.push(write_freq(&t, &config.out)?.to_string());
-    t.written.extend(write_speaker_files(&t, &config.out)?);
-    t.freq_csv = Vec::new();
+    let files = speaker_files(&t);
+    let freq = write_frequencies(corpus, config, &files)?;
+    (t.freq, t.freq_rows) = (freq.heads, freq.rows);
+    t.written.extend(freq.written);
     // One family at a time: the phases are parallel inside, and running them together only adds their memory.
     progress("collocations");
-    (t.bigrams, t.trigrams) = collocations(corpus, &config.colloc);
+    let colloc = write_collocations(corpus, config)?;
+    (t.bigrams, t.trigrams) = (colloc.bigram_heads, colloc.trigram_heads);
+    (t.bigram_rows, t.trigram_rows) = (colloc.bigrams, colloc.trigrams);
+    t.written
+        .extend([FILES[4].0.to_string(), FILES[5].0.to_string()]);
     progress("keyness");
     t.keyness = keyness_tables(corpus, config, leaders);
     progress("across meetings");
@@ -480,7 +772,7 @@ pub fn build<'a>(
             source: info.source.clone(),
             speakers: speakers.join("; "),
             turns: turns.len(),
-            words: turns.iter().map(|x| x.words.len()).sum(),
+            words: turns.iter().map(|x| x.len()).sum(),
         });
     }
     for x in &corpus.turns {
@@ -491,7 +783,7 @@ pub fn build<'a>(
             turn: x.number,
             speaker: corpus.speakers[x.speaker as usize].clone(),
             interpreted: x.interpreted,
-            words: x.words.len(),
+            words: x.len(),
             sentences: x.sentences,
         });
     }
@@ -516,22 +808,6 @@ pub fn speaker_files(tables: &Tables) -> Vec<(String, String)> {
         .into_iter()
         .zip(stems)
         .map(|(n, s)| (n, format!("speakers/{s}.csv")))
-        .collect()
-}
-
-/// Writes each speaker's frequency rows (both views) to `speakers/<name>.csv`, in parallel.
-pub fn write_speaker_files(tables: &Tables, dir: &Path) -> Result<Vec<String>, WriteError> {
-    let bytes: std::collections::HashMap<&str, &[Vec<u8>; 2]> =
-        tables.freq_csv.iter().map(|(s, b)| (*s, b)).collect();
-    speaker_files(tables)
-        .par_iter()
-        .map(|(speaker, file)| {
-            let bodies: Vec<&[u8]> = bytes
-                .get(speaker.as_str())
-                .map_or(Vec::new(), |p| vec![&p[0][..], &p[1][..]]);
-            write_bytes(&dir.join(file), FILES[3].1, &bodies)?;
-            Ok(file.clone())
-        })
         .collect()
 }
 
@@ -571,32 +847,7 @@ pub fn write_freq_row(r: &FreqRow, out: &mut Vec<u8>) {
     out.extend_from_slice(if r.stopword { b",true\n" } else { b",false\n" });
 }
 
-/// Writes a CSV file from a header line and ready CSV bodies, atomically.
-fn write_bytes(path: &Path, header: &str, bodies: &[&[u8]]) -> Result<(), WriteError> {
-    super::write::atomic_write(path, |out| {
-        let io = |source| WriteError::Io {
-            path: path.display().to_string(),
-            source,
-        };
-        out.write_all(header.as_bytes()).map_err(io)?;
-        out.write_all(b"\n").map_err(io)?;
-        for body in bodies {
-            out.write_all(body).map_err(io)?;
-        }
-        Ok(())
-    })
-}
-
-/// Writes `freq.csv` from the CSV bytes of each group (key view, then stem view).
-fn write_freq(t: &Tables, dir: &Path) -> Result<&'static str, WriteError> {
-    let bodies: Vec<&[u8]> = (0..2)
-        .flat_map(|v| t.freq_csv.iter().map(move |(_, b)| &b[v][..]))
-        .collect();
-    write_bytes(&dir.join(FILES[3].0), FILES[3].1, &bodies)?;
-    Ok(FILES[3].0)
-}
-
-/// Writes every table but `freq.csv` (written while building) into `dir`, in parallel; returns the file names.
+/// Writes every table but those written while building (`freq.csv`, `collocations.csv`, `trigrams.csv`) into `dir`, in parallel; returns the file names.
 pub fn write_all(tables: &Tables, dir: &Path) -> Result<Vec<&'static str>, WriteError> {
     fn one<T: Serialize + Sync>(
         dir: &Path,
@@ -614,8 +865,6 @@ pub fn write_all(tables: &Tables, dir: &Path) -> Result<Vec<&'static str>, Write
         Box::new(|| one(dir, 0, &t.speakers)),
         Box::new(|| one(dir, 1, &t.turn_lengths)),
         Box::new(|| one(dir, 2, &t.lexdiv)),
-        Box::new(|| one(dir, 4, &t.bigrams)),
-        Box::new(|| one(dir, 5, &t.trigrams)),
         Box::new(|| one(dir, 6, &t.keyness)),
         Box::new(|| one(dir, 7, &t.meetings_by_speaker)),
         Box::new(|| one(dir, 8, &t.trends)),

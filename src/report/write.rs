@@ -19,6 +19,9 @@ pub enum WriteError {
         /// The error.
         source: std::io::Error,
     },
+    /// The corpus' word tokens could not be read back from their temporary file; no table is written.
+    #[error("{0}")]
+    Tokens(String),
     /// CSV serialization failed.
     #[error("{path}: cannot write CSV: {source}")]
     Csv {
@@ -53,18 +56,24 @@ pub fn atomic_write(
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".stenogram-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io(dir))?;
+    let mut tmp = temp_in(dir)?;
     {
         let mut out = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut out)?;
         out.flush().map_err(io(path))?;
     }
     publish(tmp, path)
+}
+
+/// A temporary file in `dir` (made if absent), to be [`publish`]ed under its final name when complete; removed if
+/// dropped before.
+pub fn temp_in(dir: &Path) -> Result<tempfile::NamedTempFile, WriteError> {
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    tempfile::Builder::new()
+        .prefix(".stenogram-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io(dir))
 }
 
 /// Gives a finished temporary file ordinary permissions and renames it to `path`.

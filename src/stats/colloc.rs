@@ -156,7 +156,7 @@ fn pack(x: u32, y: u32) -> u64 {
 }
 
 /// Each term's position among all terms of the view sorted by form, to order rows without comparing strings.
-fn form_order(corpus: &Corpus, view: View) -> Vec<u32> {
+pub fn form_order(corpus: &Corpus, view: View) -> Vec<u32> {
     let mut ids: Vec<u32> = (0..view.len(corpus) as u32).collect();
     ids.sort_unstable_by(|&a, &b| {
         view.form(corpus, a)
@@ -170,23 +170,35 @@ fn form_order(corpus: &Corpus, view: View) -> Vec<u32> {
     order
 }
 
-/// Bigram and trigram rows of one group of turns (a speaker, or all).
-fn group_rows<'a>(
+/// Where [`group_collocations`] hands its rows.
+pub struct Emit<'e, 'a> {
+    /// Each bigram row, in table order.
+    pub bigram: &'e mut dyn FnMut(BigramRow<'a>),
+    /// Each trigram row, in table order (after every bigram row).
+    pub trigram: &'e mut dyn FnMut(TrigramRow<'a>),
+}
+
+/// Bigram and trigram rows of one group of turns (a speaker, or all, with the indices of its turns in corpus
+/// order), handed out one by one so they need not be held. `unigrams` is all zero (one entry per term of the
+/// view), and is again on return; `order` is [`form_order`].
+pub fn group_collocations<'a>(
     corpus: &'a Corpus,
     options: &CollocOptions,
     speaker: &'a str,
     turns: &[usize],
     unigrams: &mut [u64],
     order: &[u32],
-) -> (Vec<BigramRow<'a>>, Vec<TrigramRow<'a>>) {
+    emit: Emit<'_, 'a>,
+) {
     let view = options.view;
     let skip = options.skip_punct;
     let mut touched: Vec<u32> = Vec::new();
     let mut total = 0u64;
+    let mut reader = corpus.reader();
     for &i in turns {
         let t = &corpus.turns[i];
-        total += t.words.len() as u64;
-        for &w in &t.words {
+        total += t.len() as u64;
+        for &w in reader.words(t) {
             let term = view.term(corpus, w);
             if unigrams[term as usize] == 0 {
                 touched.push(term);
@@ -202,11 +214,11 @@ fn group_rows<'a>(
     };
     let mut bigrams: HashMap<u64, u32> = HashMap::new();
     for &i in turns {
-        let t = &corpus.turns[i];
+        let (words, gaps) = reader.words_and_gaps(&corpus.turns[i]);
         let mut prev = u32::MAX;
-        for (k, &w) in t.words.iter().enumerate() {
+        for (k, &w) in words.iter().enumerate() {
             let term = view.term(corpus, w);
-            if k >= 1 && joins(t.gaps[k], skip) && counted(prev) && counted(term) {
+            if k >= 1 && joins(gaps[k], skip) && counted(prev) && counted(term) {
                 *bigrams.entry(pack(prev, term)).or_default() += 1;
             }
             prev = term;
@@ -225,47 +237,43 @@ fn group_rows<'a>(
             .then_with(|| order[a.0 as usize].cmp(&order[b.0 as usize]))
             .then_with(|| order[a.1 as usize].cmp(&order[b.1 as usize]))
     });
-    let bigram_rows = rows
-        .into_iter()
-        .map(|(x, y, n)| {
-            let (n, nx, ny) = (u64::from(n), unigrams[x as usize], unigrams[y as usize]);
-            let [pmi, npmi, g2, t_score, chi2, dice, log_dice] = measures(n, nx, ny, total);
-            BigramRow {
-                speaker,
-                first: view.form(corpus, x),
-                second: view.form(corpus, y),
-                count: n,
-                count_first: nx,
-                count_second: ny,
-                total,
-                pmi,
-                npmi,
-                g2,
-                t_score,
-                chi2,
-                dice,
-                log_dice,
-            }
-        })
-        .collect();
+    for (x, y, n) in rows {
+        let (n, nx, ny) = (u64::from(n), unigrams[x as usize], unigrams[y as usize]);
+        let [pmi, npmi, g2, t_score, chi2, dice, log_dice] = measures(n, nx, ny, total);
+        (emit.bigram)(BigramRow {
+            speaker,
+            first: view.form(corpus, x),
+            second: view.form(corpus, y),
+            count: n,
+            count_first: nx,
+            count_second: ny,
+            total,
+            pmi,
+            npmi,
+            g2,
+            t_score,
+            chi2,
+            dice,
+            log_dice,
+        });
+    }
 
-    // Trigrams: a triple can reach the minimum count only if both its pairs do, so only those are counted.
-    let frequent = |x: u32, y: u32| {
-        bigrams
-            .get(&pack(x, y))
-            .is_some_and(|&n| u64::from(n) >= min)
-    };
+    // Trigrams: a triple can reach the minimum count only if both its pairs do, so only those are counted (and
+    // only the frequent pairs are kept for the lookup).
+    bigrams.retain(|_, n| u64::from(*n) >= min);
+    bigrams.shrink_to_fit();
+    let frequent = |x: u32, y: u32| bigrams.contains_key(&pack(x, y));
     let mut trigrams: HashMap<(u64, u32), u32> = HashMap::new();
     for &i in turns {
-        let t = &corpus.turns[i];
-        for k in 2..t.words.len() {
-            if !(joins(t.gaps[k - 1], skip) && joins(t.gaps[k], skip)) {
+        let (words, gaps) = reader.words_and_gaps(&corpus.turns[i]);
+        for k in 2..words.len() {
+            if !(joins(gaps[k - 1], skip) && joins(gaps[k], skip)) {
                 continue;
             }
             let (a, b, c) = (
-                view.term(corpus, t.words[k - 2]),
-                view.term(corpus, t.words[k - 1]),
-                view.term(corpus, t.words[k]),
+                view.term(corpus, words[k - 2]),
+                view.term(corpus, words[k - 1]),
+                view.term(corpus, words[k]),
             );
             if counted(a) && counted(b) && counted(c) && frequent(a, b) && frequent(b, c) {
                 *trigrams.entry((pack(a, b), c)).or_default() += 1;
@@ -284,21 +292,19 @@ fn group_rows<'a>(
                 .cmp(&b.1.map(|t| order[t as usize]))
         })
     });
-    let trigram_rows = rows
-        .into_iter()
-        .map(|(n, [a, b, c])| TrigramRow {
+    for (n, [a, b, c]) in rows {
+        (emit.trigram)(TrigramRow {
             speaker,
             first: view.form(corpus, a),
             second: view.form(corpus, b),
             third: view.form(corpus, c),
             count: u64::from(n),
             total,
-        })
-        .collect();
+        });
+    }
     for t in touched {
         unigrams[t as usize] = 0;
     }
-    (bigram_rows, trigram_rows)
 }
 
 /// Bigram and trigram tables, per speaker (sorted by name) and then `*`, each sorted by count descending, then
@@ -314,7 +320,13 @@ pub fn collocations<'a>(
         .map_init(
             || vec![0u64; terms],
             |unigrams, (speaker, turns)| {
-                group_rows(corpus, options, speaker, turns, unigrams, &order)
+                let (mut bigrams, mut trigrams) = (Vec::new(), Vec::new());
+                let emit = Emit {
+                    bigram: &mut |r| bigrams.push(r),
+                    trigram: &mut |r| trigrams.push(r),
+                };
+                group_collocations(corpus, options, speaker, turns, unigrams, &order, emit);
+                (bigrams, trigrams)
             },
         )
         .collect();

@@ -29,6 +29,8 @@ use crate::transcript::{
 };
 
 use super::intern::Interner;
+use super::lexdiv::Text;
+use super::store::{TokenStore, TurnReader, DEFAULT_BUDGET};
 
 /// The speaker name under which the text of files without speaker labels is counted.
 pub const NARRATION: &str = "(narration)";
@@ -56,12 +58,35 @@ pub struct TurnTokens {
     pub number: u32,
     /// Interpreted speech.
     pub interpreted: bool,
-    /// Key ids of the word tokens in text order.
-    pub words: Vec<u32>,
-    /// For each word, how it follows the previous one.
-    pub gaps: Vec<Gap>,
+    /// Index of the turn's first word token in [`Corpus::tokens`].
+    pub start: u64,
+    /// Number of word tokens.
+    pub words: u32,
     /// Sentences that contain at least one word.
     pub sentences: u32,
+}
+
+impl TurnTokens {
+    /// Number of word tokens.
+    pub fn len(&self) -> usize {
+        self.words as usize
+    }
+
+    /// No word tokens.
+    pub fn is_empty(&self) -> bool {
+        self.words == 0
+    }
+}
+
+/// A turn as tokenized, before its words go to the corpus' token store.
+struct LocalTurn {
+    number: u32,
+    interpreted: bool,
+    /// Key ids (local to the meeting) of the word tokens in text order.
+    words: Vec<u32>,
+    /// For each word, how it follows the previous one.
+    gaps: Vec<Gap>,
+    sentences: u32,
 }
 
 /// What the tables need to know of a meeting.
@@ -90,10 +115,12 @@ pub struct AnalysisOptions {
     pub stopwords: Option<Stopwords>,
     /// Stem every key with this language's stemmer instead of choosing by script.
     pub language: Option<Language>,
+    /// Word tokens held in memory before they go to a temporary file ([`DEFAULT_BUDGET`] when `None`).
+    pub token_budget: Option<usize>,
 }
 
 /// The analysed corpus.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Corpus {
     /// Meetings in date order.
     pub meetings: Vec<MeetingInfo>,
@@ -101,6 +128,8 @@ pub struct Corpus {
     pub speakers: Vec<String>,
     /// Turns in meeting order, then turn order.
     pub turns: Vec<TurnTokens>,
+    /// The word tokens of every turn (read them with [`Corpus::reader`]).
+    pub tokens: TokenStore,
     /// Keys (lowercase, `ё` → `е`).
     pub keys: Interner,
     /// Stems.
@@ -124,7 +153,7 @@ struct Local {
     keys: Interner,
     surfaces: Surfaces,
     /// Each turn's label and name (resolved to a speaker at the end) and its tokens with local key ids.
-    turns: Vec<(String, String, TurnTokens)>,
+    turns: Vec<(String, String, LocalTurn)>,
 }
 
 /// The surface id that stands for "written exactly as the key".
@@ -187,10 +216,8 @@ fn local_turn(
     words: Vec<u32>,
     gaps: Vec<Gap>,
     sentences: u32,
-) -> TurnTokens {
-    TurnTokens {
-        meeting: 0,
-        speaker: 0,
+) -> LocalTurn {
+    LocalTurn {
         number,
         interpreted,
         words,
@@ -280,7 +307,10 @@ fn most_frequent<'a>(candidates: impl Iterator<Item = (&'a str, u32)>) -> String
 struct Builder {
     meetings: Vec<(MeetingInfo, String)>,
     turns: Vec<TurnTokens>,
+    tokens: TokenStore,
     keys: Interner,
+    /// Occurrences of each key.
+    key_counts: Vec<u64>,
     surfaces: Interner,
     surface_counts: HashMap<(u32, u32), u32>,
     /// `label` U+001F `name` of every turn; a turn's `speaker` holds an id into this table until `finish`.
@@ -290,6 +320,13 @@ struct Builder {
 const NAME_SEPARATOR: char = '\u{1f}';
 
 impl Builder {
+    fn new(options: &AnalysisOptions) -> Builder {
+        Builder {
+            tokens: TokenStore::new(options.token_budget.unwrap_or(DEFAULT_BUDGET)),
+            ..Builder::default()
+        }
+    }
+
     fn add(&mut self, local: Local) {
         let m = self.meetings.len() as u32;
         let global: Vec<u32> = local.keys.iter().map(|k| self.keys.intern(k)).collect();
@@ -306,13 +343,22 @@ impl Builder {
                 .entry((global[key as usize], form))
                 .or_default() += n;
         }
+        self.key_counts.resize(self.keys.len(), 0);
         for (label, name, turn) in local.turns {
             let speaker = self.names.intern(&format!("{label}{NAME_SEPARATOR}{name}"));
+            let ids = turn.words.iter().map(|&w| global[w as usize]);
+            for id in ids.clone() {
+                self.key_counts[id as usize] += 1;
+            }
+            let start = self.tokens.push(ids, &turn.gaps);
             self.turns.push(TurnTokens {
                 meeting: m,
                 speaker,
-                words: turn.words.into_iter().map(|w| global[w as usize]).collect(),
-                ..turn
+                number: turn.number,
+                interpreted: turn.interpreted,
+                start,
+                words: turn.words.len() as u32,
+                sentences: turn.sentences,
             });
         }
         self.meetings.push((local.info, local.path));
@@ -323,6 +369,7 @@ impl Builder {
     fn finish(self, resolve: impl Fn(&str, &str) -> String, options: &AnalysisOptions) -> Corpus {
         let mut corpus = Corpus {
             keys: self.keys,
+            tokens: self.tokens,
             ..Corpus::default()
         };
 
@@ -415,19 +462,14 @@ impl Builder {
             }
         };
         let mut forms_of: Vec<Vec<(u32, u32)>> = vec![Vec::new(); corpus.keys.len()];
-        let mut as_key: Vec<u32> = vec![0; corpus.keys.len()];
-        for t in &corpus.turns {
-            for &w in &t.words {
-                as_key[w as usize] += 1;
-            }
-        }
+        let mut as_key: Vec<u64> = self.key_counts;
         for (&(key, form), &n) in &self.surface_counts {
             forms_of[key as usize].push((form, n));
-            as_key[key as usize] -= n;
+            as_key[key as usize] -= u64::from(n);
         }
         for (key, &n) in as_key.iter().enumerate() {
             if n > 0 {
-                forms_of[key].push((SAME_AS_KEY, n));
+                forms_of[key].push((SAME_AS_KEY, n.min(u64::from(u32::MAX)) as u32));
             }
         }
         let surfaces = &self.surfaces;
@@ -508,7 +550,7 @@ pub fn analyse(meetings: &[&Meeting], options: &AnalysisOptions) -> Corpus {
         }
     }
     let locals: Vec<Local> = order.par_iter().map(|m| analyse_meeting(m)).collect();
-    let mut builder = Builder::default();
+    let mut builder = Builder::new(options);
     for local in locals {
         builder.add(local);
     }
@@ -568,7 +610,7 @@ pub fn analyse_paths(
     let (builder, audits, warnings, errors) = std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<_>>(1);
         let merger = scope.spawn(move || {
-            let mut builder = Builder::default();
+            let mut builder = Builder::new(options);
             let mut audits = Vec::new();
             let mut warnings = Vec::new();
             for chunk in receive {
@@ -640,28 +682,96 @@ pub fn analyse_paths(
 }
 
 impl Corpus {
+    /// Appends a turn and its word tokens (key ids, and how each follows the one before) to a corpus built by
+    /// hand; `turn.start` and `turn.words` are set here.
+    pub fn push_turn(&mut self, mut turn: TurnTokens, words: &[u32], gaps: &[Gap]) {
+        assert_eq!(words.len(), gaps.len(), "one gap per word");
+        turn.start = self.tokens.push(words.iter().copied(), gaps);
+        turn.words = words.len() as u32;
+        self.turns.push(turn);
+    }
+
+    /// A reader of turns' word tokens (one per thread).
+    pub fn reader(&self) -> TurnReader<'_> {
+        TurnReader::new(&self.tokens)
+    }
+
     /// Word tokens of a speaker in text order over meetings in date order.
-    pub fn speaker_words(&self, speaker: u32) -> impl Iterator<Item = u32> + '_ {
-        self.turns
-            .iter()
-            .filter(move |t| t.speaker == speaker)
-            .flat_map(|t| t.words.iter().copied())
+    pub fn speaker_words(&self, speaker: u32) -> Vec<u32> {
+        self.words_of(self.turns.iter().filter(|t| t.speaker == speaker))
     }
 
     /// Word tokens of a speaker in one meeting, in text order.
-    pub fn speaker_meeting_words(
+    pub fn speaker_meeting_words(&self, speaker: u32, meeting: u32) -> Vec<u32> {
+        self.words_of(
+            self.turns
+                .iter()
+                .filter(|t| t.speaker == speaker && t.meeting == meeting),
+        )
+    }
+
+    /// The word tokens of some turns, one after the other.
+    pub fn words_of<'t>(&self, turns: impl IntoIterator<Item = &'t TurnTokens>) -> Vec<u32> {
+        let mut reader = self.reader();
+        let mut out = Vec::new();
+        for t in turns {
+            out.extend_from_slice(reader.words(t));
+        }
+        out
+    }
+
+    /// Hands the word tokens of some turns, turn by turn, to `f`, without holding more than one turn.
+    pub fn for_each_chunk<'t>(
         &self,
-        speaker: u32,
-        meeting: u32,
-    ) -> impl Iterator<Item = u32> + '_ {
-        self.turns
-            .iter()
-            .filter(move |t| t.speaker == speaker && t.meeting == meeting)
-            .flat_map(|t| t.words.iter().copied())
+        turns: impl IntoIterator<Item = &'t TurnTokens>,
+        mut f: impl FnMut(&[u32]),
+    ) {
+        let mut reader = self.reader();
+        for t in turns {
+            f(reader.words(t));
+        }
     }
 
     /// Total word tokens.
     pub fn total_words(&self) -> usize {
-        self.turns.iter().map(|t| t.words.len()).sum()
+        self.turns.iter().map(TurnTokens::len).sum()
+    }
+}
+
+/// Some turns' word tokens as one [`Text`], read from the token store chunk by chunk (a chunk is a turn).
+pub struct TurnsText<'c> {
+    corpus: &'c Corpus,
+    turns: Vec<&'c TurnTokens>,
+    len: usize,
+}
+
+impl<'c> TurnsText<'c> {
+    /// The text of `turns`, in the order given.
+    pub fn new(
+        corpus: &'c Corpus,
+        turns: impl IntoIterator<Item = &'c TurnTokens>,
+    ) -> TurnsText<'c> {
+        let turns: Vec<&TurnTokens> = turns.into_iter().collect();
+        let len = turns.iter().map(|t| t.len()).sum();
+        TurnsText { corpus, turns, len }
+    }
+}
+
+impl Text for TurnsText<'_> {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn id_bound(&self) -> usize {
+        self.corpus.keys.len()
+    }
+
+    fn chunks(&self, backward: bool, f: &mut dyn FnMut(&[u32])) {
+        let mut reader = self.corpus.reader();
+        if backward {
+            self.turns.iter().rev().for_each(|t| f(reader.words(t)));
+        } else {
+            self.turns.iter().for_each(|t| f(reader.words(t)));
+        }
     }
 }

@@ -121,8 +121,9 @@ impl Counts {
     /// Counts of a set of turns.
     pub fn of_turns(corpus: &Corpus, turns: &[TurnTokens], view: View) -> Counts {
         let mut c = Counts::default();
+        let mut reader = corpus.reader();
         for t in turns {
-            for &w in &t.words {
+            for &w in reader.words(t) {
                 c.add(t.speaker, t.meeting, view.term(corpus, w), 1);
             }
         }

@@ -69,8 +69,8 @@ fn min_ranks(sorted_desc: &[u64]) -> Vec<usize> {
     ranks
 }
 
-/// Per-term arrays reused from group to group; only the touched entries are reset.
-struct Scratch {
+/// Per-term arrays reused from group to group (one per thread and view); only the touched entries are reset.
+pub struct Scratch {
     total: Vec<u64>,
     local: Vec<u64>,
     abs_dev: Vec<f64>,
@@ -81,7 +81,8 @@ struct Scratch {
 }
 
 impl Scratch {
-    fn new(terms: usize) -> Scratch {
+    /// Arrays for `terms` terms (the number of terms of the view).
+    pub fn new(terms: usize) -> Scratch {
         Scratch {
             total: vec![0; terms],
             local: vec![0; terms],
@@ -95,7 +96,7 @@ impl Scratch {
 }
 
 /// The turns of each speaker (ids in order), and all turns, as index lists in corpus order (meetings by date).
-pub(crate) fn groups(corpus: &Corpus) -> Vec<(&str, Vec<usize>)> {
+pub fn groups(corpus: &Corpus) -> Vec<(&str, Vec<usize>)> {
     let mut by_speaker: Vec<Vec<usize>> = vec![Vec::new(); corpus.speakers.len()];
     for (i, t) in corpus.turns.iter().enumerate() {
         by_speaker[t.speaker as usize].push(i);
@@ -111,18 +112,21 @@ pub(crate) fn groups(corpus: &Corpus) -> Vec<(&str, Vec<usize>)> {
     out
 }
 
-/// The rows of one group (a speaker or `*`) in one view.
-fn group_rows<'a>(
+/// The rows of one group (a speaker or `*`, with the indices of its turns in corpus order) in one view, handed
+/// to `emit` one by one in table order, so they need not be held.
+pub fn group_frequencies<'a>(
     corpus: &'a Corpus,
     view: View,
     speaker: &'a str,
     turns: &[usize],
     min_count: u64,
     s: &mut Scratch,
-) -> Vec<FreqRow<'a>> {
+    emit: &mut dyn FnMut(FreqRow<'a>),
+) {
     // Pass 1: term totals.
+    let mut reader = corpus.reader();
     for &i in turns {
-        for &w in &corpus.turns[i].words {
+        for &w in reader.words(&corpus.turns[i]) {
             let t = view.term(corpus, w) as usize;
             if s.total[t] == 0 {
                 s.touched.push(t as u32);
@@ -130,24 +134,21 @@ fn group_rows<'a>(
             s.total[t] += 1;
         }
     }
-    let size_total: u64 = turns
-        .iter()
-        .map(|&i| corpus.turns[i].words.len() as u64)
-        .sum();
+    let size_total: u64 = turns.iter().map(|&i| corpus.turns[i].len() as u64).sum();
     // Pass 2: the parts (meetings, consecutive in corpus order) with their share of each term.
     let mut k = 0;
     while k < turns.len() {
         let meeting = corpus.turns[turns[k]].meeting;
         let mut size = 0u64;
         while k < turns.len() && corpus.turns[turns[k]].meeting == meeting {
-            for &w in &corpus.turns[turns[k]].words {
+            for &w in reader.words(&corpus.turns[turns[k]]) {
                 let t = view.term(corpus, w) as usize;
                 if s.local[t] == 0 {
                     s.touched_local.push(t as u32);
                 }
                 s.local[t] += 1;
             }
-            size += corpus.turns[turns[k]].words.len() as u64;
+            size += corpus.turns[turns[k]].len() as u64;
             k += 1;
         }
         let share = size as f64 / size_total as f64;
@@ -167,13 +168,12 @@ fn group_rows<'a>(
         .collect();
     terms.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     let ranks = min_ranks(&terms.iter().map(|t| t.0).collect::<Vec<_>>());
-    let mut rows = Vec::new();
     for ((count, text, term), rank) in terms.into_iter().zip(ranks) {
         let t = term as usize;
         if count >= min_count {
             // DP = ½ (Σ over the parts where the term occurs of |vᵢ − sᵢ| + Σ of sᵢ over the other parts).
             let unused = (size_total - s.used_size[t]) as f64 / size_total as f64;
-            rows.push(FreqRow {
+            emit(FreqRow {
                 speaker,
                 view: view.as_str(),
                 term: text,
@@ -192,7 +192,6 @@ fn group_rows<'a>(
         s.meetings[t] = 0;
     }
     s.touched.clear();
-    rows
 }
 
 /// Frequency rows group by group (every speaker by name, then `*`), each group's rows handed to `each` as soon as
@@ -210,10 +209,11 @@ pub fn frequency_groups<'a, R: Send>(
         .map_init(
             || Scratch::new(terms),
             |scratch, (speaker, turns)| {
-                each(
-                    speaker,
-                    group_rows(corpus, view, speaker, turns, min_count, scratch),
-                )
+                let mut rows = Vec::new();
+                group_frequencies(corpus, view, speaker, turns, min_count, scratch, &mut |r| {
+                    rows.push(r)
+                });
+                each(speaker, rows)
             },
         )
         .collect()

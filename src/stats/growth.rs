@@ -3,27 +3,54 @@
 
 use hashbrown::HashSet;
 
+/// A vocabulary growth curve fed one token at a time.
+pub struct GrowthCurve {
+    step: usize,
+    total: usize,
+    seen: HashSet<u32>,
+    n: usize,
+    out: Vec<(usize, usize)>,
+}
+
+impl GrowthCurve {
+    /// A curve of a text of `total` tokens sampled at up to `points` evenly spaced positions.
+    pub fn new(total: usize, points: usize) -> GrowthCurve {
+        GrowthCurve {
+            step: total.div_ceil(points.max(1)).max(1),
+            total,
+            seen: HashSet::new(),
+            n: 0,
+            out: Vec::with_capacity(points + 1),
+        }
+    }
+
+    /// The next token.
+    pub fn push(&mut self, token: u32) {
+        self.seen.insert(token);
+        self.n += 1;
+        if self.n % self.step == 0 || self.n == self.total {
+            self.out.push((self.n, self.seen.len()));
+        }
+    }
+
+    /// The (tokens, types) pairs, always including the last token.
+    pub fn finish(mut self) -> Vec<(usize, usize)> {
+        if self.out.last().is_none_or(|&(last, _)| last != self.n) && self.n > 0 {
+            self.out.push((self.n, self.seen.len()));
+        }
+        self.out
+    }
+}
+
 /// (tokens, types) pairs at up to `points` evenly spaced positions, always including the last token.
 pub fn growth_curve(
     tokens: impl IntoIterator<Item = u32>,
     total: usize,
     points: usize,
 ) -> Vec<(usize, usize)> {
-    let step = total.div_ceil(points.max(1)).max(1);
-    let mut seen = HashSet::new();
-    let mut out = Vec::with_capacity(points + 1);
-    let mut n = 0;
-    for t in tokens {
-        seen.insert(t);
-        n += 1;
-        if n % step == 0 || n == total {
-            out.push((n, seen.len()));
-        }
-    }
-    if out.last().is_none_or(|&(last, _)| last != n) && n > 0 {
-        out.push((n, seen.len()));
-    }
-    out
+    let mut curve = GrowthCurve::new(total, points);
+    tokens.into_iter().for_each(|t| curve.push(t));
+    curve.finish()
 }
 
 #[cfg(test)]

@@ -122,8 +122,9 @@ fn tallies(corpus: &Corpus, view: View) -> Tallies {
             || vec![0u64; terms],
             |dense, turns| {
                 let mut touched = Vec::new();
+                let mut reader = corpus.reader();
                 for &i in turns {
-                    for &w in &corpus.turns[i].words {
+                    for &w in reader.words(&corpus.turns[i]) {
                         let t = view.term(corpus, w);
                         if dense[t as usize] == 0 {
                             touched.push(t);

@@ -65,16 +65,47 @@ pub struct LexicalDiversity {
 
 /// Counts per term id: a dense array when the ids are few compared with the tokens, a hash map otherwise, so
 /// long texts avoid hashing and short ones avoid vocabulary-sized arrays.
+/// A text given as token ids that can be read more than once, forward or backward, in chunks; so a measure can
+/// run over a speaker's whole corpus without holding it.
+pub trait Text: Sync {
+    /// Number of tokens.
+    fn len(&self) -> usize;
+    /// No tokens.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// An upper bound of the token ids (every id is below it).
+    fn id_bound(&self) -> usize;
+    /// Hands the chunks to `f`, in text order, or in reverse order when `backward` (a chunk itself is always in
+    /// text order).
+    fn chunks(&self, backward: bool, f: &mut dyn FnMut(&[u32]));
+}
+
+impl Text for [u32] {
+    fn len(&self) -> usize {
+        <[u32]>::len(self)
+    }
+
+    fn id_bound(&self) -> usize {
+        self.iter().copied().max().map_or(0, |m| m as usize + 1)
+    }
+
+    fn chunks(&self, _backward: bool, f: &mut dyn FnMut(&[u32])) {
+        f(self)
+    }
+}
+
 enum Tally {
     Dense(Vec<u32>),
     Sparse(HashMap<u32, u32>),
 }
 
 impl Tally {
-    fn for_tokens(tokens: &[u32]) -> Tally {
-        let max = tokens.iter().copied().max().unwrap_or(0) as usize;
-        if max < tokens.len().saturating_mul(4) {
-            Tally::Dense(vec![0; max + 1])
+    /// Dense counts when the ids are few for the text's length, a map otherwise.
+    fn for_text<T: Text + ?Sized>(text: &T) -> Tally {
+        let bound = text.id_bound();
+        if bound <= text.len().saturating_mul(4) {
+            Tally::Dense(vec![0; bound])
         } else {
             Tally::Sparse(HashMap::new())
         }
@@ -128,15 +159,22 @@ impl Tally {
 
 /// Computes every measure; `window` is the MATTR window.
 pub fn measure(tokens: &[u32], window: usize) -> LexicalDiversity {
-    let n = tokens.len();
-    let mut tally = Tally::for_tokens(tokens);
+    measure_text(tokens, window)
+}
+
+/// Computes every measure of a text read in chunks (four reads: counts, MATTR, MTLD forward and backward).
+pub fn measure_text<T: Text + ?Sized>(text: &T, window: usize) -> LexicalDiversity {
+    let n = text.len();
+    let mut tally = Tally::for_text(text);
     // Frequencies of the types in order of first occurrence (for HD-D), and Σ f² (for Yule's K).
     let mut first: Vec<u32> = Vec::new();
-    for &t in tokens {
-        if tally.inc(t) == 1 {
-            first.push(t);
+    text.chunks(false, &mut |chunk| {
+        for &t in chunk {
+            if tally.inc(t) == 1 {
+                first.push(t);
+            }
         }
-    }
+    });
     let freqs: Vec<u64> = first.iter().map(|&t| u64::from(tally.get(t))).collect();
     let v = freqs.len();
     let (nf, vf) = (n as f64, v as f64);
@@ -148,14 +186,14 @@ pub fn measure(tokens: &[u32], window: usize) -> LexicalDiversity {
     // The two sequential measures run side by side on long texts (each with its own counts).
     let (mattr, mtld) = if n >= PARALLEL_FROM {
         rayon::join(
-            || mattr_with(tokens, window, &mut Tally::for_tokens(tokens)),
-            || defined.then(|| mtld_with(tokens, MTLD_THRESHOLD, v, &mut tally)),
+            || mattr_with(text, window, &mut Tally::for_text(text)),
+            || defined.then(|| mtld_with(text, MTLD_THRESHOLD, v, &mut tally)),
         )
     } else {
-        let mattr = mattr_with(tokens, window, &mut tally);
+        let mattr = mattr_with(text, window, &mut tally);
         (
             mattr,
-            defined.then(|| mtld_with(tokens, MTLD_THRESHOLD, v, &mut tally)),
+            defined.then(|| mtld_with(text, MTLD_THRESHOLD, v, &mut tally)),
         )
     };
     LexicalDiversity {
@@ -175,77 +213,101 @@ pub fn measure(tokens: &[u32], window: usize) -> LexicalDiversity {
 
 /// Moving-average type–token ratio over windows of `window` tokens; `None` when the text is shorter.
 pub fn mattr(tokens: &[u32], window: usize) -> Option<f64> {
-    mattr_with(tokens, window, &mut Tally::for_tokens(tokens))
+    mattr_with(tokens, window, &mut Tally::for_text(tokens))
 }
 
-fn mattr_with(tokens: &[u32], window: usize, tally: &mut Tally) -> Option<f64> {
-    if window == 0 || tokens.len() < window {
+/// MATTR in one forward read, the window's tokens in a ring; `tally` is all zero on entry and on exit.
+fn mattr_with<T: Text + ?Sized>(text: &T, window: usize, tally: &mut Tally) -> Option<f64> {
+    if window == 0 || text.len() < window {
         return None;
     }
+    let mut ring: Vec<u32> = Vec::with_capacity(window);
+    let mut at = 0;
     let mut distinct = 0usize;
-    for &t in &tokens[..window] {
-        if tally.inc(t) == 1 {
-            distinct += 1;
-        }
-    }
     let w = window as f64;
-    let mut sum = distinct as f64 / w;
-    for i in window..tokens.len() {
-        if tally.dec(tokens[i - window]) == 0 {
-            distinct -= 1;
+    let mut sum = 0.0;
+    text.chunks(false, &mut |chunk| {
+        for &t in chunk {
+            if ring.len() < window {
+                ring.push(t);
+                if tally.inc(t) == 1 {
+                    distinct += 1;
+                }
+                if ring.len() == window {
+                    sum = distinct as f64 / w;
+                }
+                continue;
+            }
+            if tally.dec(ring[at]) == 0 {
+                distinct -= 1;
+            }
+            ring[at] = t;
+            at = (at + 1) % window;
+            if tally.inc(t) == 1 {
+                distinct += 1;
+            }
+            sum += distinct as f64 / w;
         }
-        if tally.inc(tokens[i]) == 1 {
-            distinct += 1;
-        }
-        sum += distinct as f64 / w;
-    }
-    tally.reset(tokens);
-    Some(sum / (tokens.len() - window + 1) as f64)
+    });
+    tally.reset(&ring);
+    Some(sum / (text.len() - window + 1) as f64)
 }
 
-/// One MTLD pass; `tally` is all zero on entry and on exit.
-fn mtld_pass<'a>(
-    tokens: impl Iterator<Item = &'a u32> + Clone,
-    n: usize,
-    whole_ttr: f64,
+/// One MTLD pass, fed token by token.
+struct MtldPass {
+    segment: Vec<u32>,
+    distinct: usize,
+    factors: f64,
+    ttr: f64,
     threshold: f64,
-    tally: &mut Tally,
-) -> f64 {
-    let mut segment: Vec<u32> = Vec::new();
-    let mut distinct = 0usize;
-    let mut factors = 0.0f64;
-    let mut ttr = 1.0;
-    for &t in tokens {
-        segment.push(t);
+}
+
+impl MtldPass {
+    fn new(threshold: f64) -> MtldPass {
+        MtldPass {
+            segment: Vec::new(),
+            distinct: 0,
+            factors: 0.0,
+            ttr: 1.0,
+            threshold,
+        }
+    }
+
+    fn push(&mut self, t: u32, tally: &mut Tally) {
+        self.segment.push(t);
         if tally.inc(t) == 1 {
-            distinct += 1;
+            self.distinct += 1;
         }
-        ttr = distinct as f64 / segment.len() as f64;
-        if ttr <= threshold {
-            tally.reset(&segment);
-            segment.clear();
-            distinct = 0;
-            factors += 1.0;
+        self.ttr = self.distinct as f64 / self.segment.len() as f64;
+        if self.ttr <= self.threshold {
+            tally.reset(&self.segment);
+            self.segment.clear();
+            self.distinct = 0;
+            self.factors += 1.0;
         }
     }
-    let counter = segment.len();
-    tally.reset(&segment);
-    if counter > 0 {
-        factors += (1.0 - ttr) / (1.0 - threshold);
+
+    /// The pass's MTLD; leaves `tally` all zero.
+    fn finish(mut self, n: usize, whole_ttr: f64, tally: &mut Tally) -> f64 {
+        let threshold = self.threshold;
+        tally.reset(&self.segment);
+        if !self.segment.is_empty() {
+            self.factors += (1.0 - self.ttr) / (1.0 - threshold);
+        }
+        if self.factors == 0.0 {
+            self.factors += if whole_ttr == 1.0 {
+                1.0
+            } else {
+                (1.0 - whole_ttr) / (1.0 - threshold)
+            };
+        }
+        n as f64 / self.factors
     }
-    if factors == 0.0 {
-        factors += if whole_ttr == 1.0 {
-            1.0
-        } else {
-            (1.0 - whole_ttr) / (1.0 - threshold)
-        };
-    }
-    n as f64 / factors
 }
 
 /// MTLD: the mean of a forward and a backward pass.
 pub fn mtld(tokens: &[u32], threshold: f64) -> f64 {
-    let mut tally = Tally::for_tokens(tokens);
+    let mut tally = Tally::for_text(tokens);
     let mut first = Vec::new();
     for &t in tokens {
         if tally.inc(t) == 1 {
@@ -256,17 +318,26 @@ pub fn mtld(tokens: &[u32], threshold: f64) -> f64 {
     mtld_with(tokens, threshold, first.len(), &mut tally)
 }
 
-fn mtld_with(tokens: &[u32], threshold: f64, types: usize, tally: &mut Tally) -> f64 {
-    let n = tokens.len();
+/// MTLD of a text of `types` types; `tally` is all zero on entry and on exit.
+fn mtld_with<T: Text + ?Sized>(text: &T, threshold: f64, types: usize, tally: &mut Tally) -> f64 {
+    let n = text.len();
     let whole = types as f64 / n as f64;
-    let forward = mtld_pass(tokens.iter(), n, whole, threshold, tally);
-    let backward = mtld_pass(tokens.iter().rev(), n, whole, threshold, tally);
+    let mut forward = MtldPass::new(threshold);
+    text.chunks(false, &mut |chunk| {
+        chunk.iter().for_each(|&t| forward.push(t, tally));
+    });
+    let forward = forward.finish(n, whole, tally);
+    let mut backward = MtldPass::new(threshold);
+    text.chunks(true, &mut |chunk| {
+        chunk.iter().rev().for_each(|&t| backward.push(t, tally));
+    });
+    let backward = backward.finish(n, whole, tally);
     (forward + backward) / 2.0
 }
 
 /// HD-D with `draws` draws; `None` when the text has fewer tokens than draws.
 pub fn hdd(tokens: &[u32], draws: usize) -> Option<f64> {
-    let mut tally = Tally::for_tokens(tokens);
+    let mut tally = Tally::for_text(tokens);
     let mut first = Vec::new();
     for &t in tokens {
         if tally.inc(t) == 1 {

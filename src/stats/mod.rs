@@ -12,6 +12,7 @@ pub mod intern;
 pub mod keyness;
 pub mod kwic;
 pub mod lexdiv;
+pub mod store;
 pub mod trends;
 pub mod turns;
 
@@ -21,3 +22,4 @@ pub use corpus::{
 };
 pub use counts::{count, Counts, View};
 pub use intern::Interner;
+pub use store::{TokenStore, TurnReader};

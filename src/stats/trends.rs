@@ -74,12 +74,13 @@ pub fn meetings_by_speaker(corpus: &Corpus, window: usize) -> Vec<MeetingSpeaker
                 let mut touched: Vec<u32> = Vec::new();
                 let mut cumulative = 0usize;
                 let mut part = 0u32;
+                let mut reader = corpus.reader();
                 let mut k = 0;
                 while k < turns.len() {
                     let meeting = corpus.turns[turns[k]].meeting;
                     let mut tokens: Vec<u32> = Vec::new();
                     while k < turns.len() && corpus.turns[turns[k]].meeting == meeting {
-                        tokens.extend_from_slice(&corpus.turns[turns[k]].words);
+                        tokens.extend_from_slice(reader.words(&corpus.turns[turns[k]]));
                         k += 1;
                     }
                     // Types of this meeting (stamped with the part number) and those new to the speaker.
@@ -112,13 +113,10 @@ pub fn meetings_by_speaker(corpus: &Corpus, window: usize) -> Vec<MeetingSpeaker
                         cumulative_types: cumulative,
                     });
                 }
+                // The types stamped are the types seen.
                 for &t in &touched {
                     seen[t as usize] = false;
-                }
-                for &i in turns {
-                    for &t in &corpus.turns[i].words {
-                        stamp[t as usize] = 0;
-                    }
+                    stamp[t as usize] = 0;
                 }
                 rows
             },
@@ -156,15 +154,16 @@ pub fn term_trends(corpus: &Corpus, view: View, terms: &[String]) -> Vec<TermTre
     }
     let any = asked_term.iter().any(|&a| a);
     let mut cells: BTreeMap<(u32, u32), (u64, Vec<u64>)> = BTreeMap::new();
+    let mut reader = corpus.reader();
     for t in &corpus.turns {
         let cell = cells
             .entry((t.speaker, t.meeting))
             .or_insert_with(|| (0, vec![0; wanted.len()]));
-        cell.0 += t.words.len() as u64;
+        cell.0 += t.len() as u64;
         if !any {
             continue;
         }
-        for &w in &t.words {
+        for &w in reader.words(t) {
             let term = view.term(corpus, w);
             if asked_term[term as usize] {
                 for (i, (_, id)) in wanted.iter().enumerate() {

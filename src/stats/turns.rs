@@ -98,7 +98,7 @@ pub fn by_speaker(corpus: &Corpus) -> BTreeMap<u32, TurnSummary> {
     let mut groups: BTreeMap<u32, (Vec<usize>, usize)> = BTreeMap::new();
     for t in &corpus.turns {
         let g = groups.entry(t.speaker).or_default();
-        g.0.push(t.words.len());
+        g.0.push(t.len());
         g.1 += t.sentences as usize;
     }
     groups
@@ -112,9 +112,9 @@ pub fn by_speaker_meeting(corpus: &Corpus) -> BTreeMap<(u32, u32), TurnSummary> 
     let mut meeting_total: BTreeMap<u32, usize> = BTreeMap::new();
     let mut groups: BTreeMap<(u32, u32), (Vec<usize>, usize)> = BTreeMap::new();
     for t in &corpus.turns {
-        *meeting_total.entry(t.meeting).or_default() += t.words.len();
+        *meeting_total.entry(t.meeting).or_default() += t.len();
         let g = groups.entry((t.speaker, t.meeting)).or_default();
-        g.0.push(t.words.len());
+        g.0.push(t.len());
         g.1 += t.sentences as usize;
     }
     groups
