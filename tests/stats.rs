@@ -83,8 +83,8 @@ fn corpus_of(input: &Value) -> Corpus {
     for k in 0..c.keys.len() {
         let key = c.keys.resolve(k as u32).to_string();
         c.stem_of.push(c.stems.intern(&key));
-        c.key_form.push(key.clone());
-        c.stem_form.push(key);
+        c.key_form.push(&key);
+        c.stem_form.push(&key);
         c.key_stop.push(false);
         c.stem_stop.push(false);
     }
@@ -407,7 +407,7 @@ fn corpus_from(turns: &[(u32, u32, Vec<u32>)]) -> Corpus {
     for w in 0..12 {
         let k = c.keys.intern(&format!("w{w}"));
         c.stem_of.push(c.stems.intern(&format!("s{}", w / 2)));
-        c.key_form.push(format!("w{k}"));
+        c.key_form.push(&format!("w{k}"));
         c.key_stop.push(false);
     }
     c.stem_form = (0..c.stems.len()).map(|s| format!("s{s}")).collect();
@@ -563,7 +563,7 @@ fn analysing_files_as_a_stream_equals_analysing_meetings_read_in_full() {
         c.keys
             .iter()
             .map(str::to_string)
-            .zip(c.key_form.iter().cloned())
+            .zip(c.key_form.iter().map(String::from))
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect()

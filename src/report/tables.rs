@@ -405,77 +405,80 @@ fn write_frequencies<'a>(
     let groups = groups(corpus);
     let order = largest_first(corpus, &groups);
     let (keys, stems) = (View::Key.len(corpus), View::Stem.len(corpus));
+    let scratches = Pool::default();
     let mut done: Vec<(usize, GroupFile<'a>)> = order
         .par_iter()
         .with_max_len(1)
-        .map_init(
-            || (Scratch::new(keys), Scratch::new(stems)),
-            |(key_scratch, stem_scratch), &g| -> Result<(usize, GroupFile<'a>), WriteError> {
-                let (speaker, turns) = &groups[g];
-                let path = path_of.get(speaker).map(|p| p.to_string());
-                let file_dir = match &path {
-                    Some(p) => dir.join(p).parent().unwrap_or(dir).to_path_buf(),
-                    None => dir.to_path_buf(),
-                };
-                let mut file = super::write::temp_in(&file_dir)?;
-                let shown = dir.join(path.as_deref().unwrap_or("freq.csv"));
-                let io = |source| WriteError::Io {
-                    path: shown.display().to_string(),
-                    source,
-                };
-                let mut out = std::io::BufWriter::with_capacity(1 << 16, file.as_file_mut());
-                out.write_all(header.as_bytes()).map_err(io)?;
-                out.write_all(b"\n").map_err(io)?;
-                let mut bodies = [0u64; 2];
-                let mut heads: [Vec<FreqRow<'a>>; 2] = [Vec::new(), Vec::new()];
-                let mut rows = 0;
-                let mut bytes = Vec::with_capacity(1 << 16);
-                let mut failed = None;
-                for (v, view, scratch) in [
-                    (0, View::Key, &mut *key_scratch),
-                    (1, View::Stem, &mut *stem_scratch),
-                ] {
-                    let (mut taken, mut taken_content) = (0, 0);
-                    group_frequencies(corpus, view, speaker, turns, 1, scratch, &mut |r| {
-                        if taken < keep {
-                            heads[v].push(r.clone());
-                            taken += 1;
-                        } else if !r.stopword && taken_content < keep {
-                            heads[v].push(r.clone());
-                            taken_content += 1;
-                        }
-                        rows += 1;
-                        write_freq_row(&r, &mut bytes);
-                        if bytes.len() >= 1 << 16 && failed.is_none() {
-                            bodies[v] += bytes.len() as u64;
+        .map(|&g| -> Result<(usize, GroupFile<'a>), WriteError> {
+            scratches.with(
+                || (Scratch::new(keys), Scratch::new(stems)),
+                |(key_scratch, stem_scratch)| {
+                    let (speaker, turns) = &groups[g];
+                    let path = path_of.get(speaker).map(|p| p.to_string());
+                    let file_dir = match &path {
+                        Some(p) => dir.join(p).parent().unwrap_or(dir).to_path_buf(),
+                        None => dir.to_path_buf(),
+                    };
+                    let mut file = super::write::temp_in(&file_dir)?;
+                    let shown = dir.join(path.as_deref().unwrap_or("freq.csv"));
+                    let io = |source| WriteError::Io {
+                        path: shown.display().to_string(),
+                        source,
+                    };
+                    let mut out = std::io::BufWriter::with_capacity(1 << 16, file.as_file_mut());
+                    out.write_all(header.as_bytes()).map_err(io)?;
+                    out.write_all(b"\n").map_err(io)?;
+                    let mut bodies = [0u64; 2];
+                    let mut heads: [Vec<FreqRow<'a>>; 2] = [Vec::new(), Vec::new()];
+                    let mut rows = 0;
+                    let mut bytes = Vec::with_capacity(1 << 16);
+                    let mut failed = None;
+                    for (v, view, scratch) in [
+                        (0, View::Key, &mut *key_scratch),
+                        (1, View::Stem, &mut *stem_scratch),
+                    ] {
+                        let (mut taken, mut taken_content) = (0, 0);
+                        group_frequencies(corpus, view, speaker, turns, 1, scratch, &mut |r| {
+                            if taken < keep {
+                                heads[v].push(r.clone());
+                                taken += 1;
+                            } else if !r.stopword && taken_content < keep {
+                                heads[v].push(r.clone());
+                                taken_content += 1;
+                            }
+                            rows += 1;
+                            write_freq_row(&r, &mut bytes);
+                            if bytes.len() >= 1 << 16 && failed.is_none() {
+                                bodies[v] += bytes.len() as u64;
+                                failed = out.write_all(&bytes).err();
+                                bytes.clear();
+                            }
+                        });
+                        bodies[v] += bytes.len() as u64;
+                        if failed.is_none() {
                             failed = out.write_all(&bytes).err();
-                            bytes.clear();
                         }
-                    });
-                    bodies[v] += bytes.len() as u64;
-                    if failed.is_none() {
-                        failed = out.write_all(&bytes).err();
+                        bytes.clear();
                     }
-                    bytes.clear();
-                }
-                if let Some(e) = failed {
-                    return Err(io(e));
-                }
-                out.flush().map_err(io)?;
-                drop(out);
-                Ok((
-                    g,
-                    GroupFile {
-                        speaker,
-                        file,
-                        path,
-                        bodies,
-                        rows,
-                        heads,
-                    },
-                ))
-            },
-        )
+                    if let Some(e) = failed {
+                        return Err(io(e));
+                    }
+                    out.flush().map_err(io)?;
+                    drop(out);
+                    Ok((
+                        g,
+                        GroupFile {
+                            speaker,
+                            file,
+                            path,
+                            bodies,
+                            rows,
+                            heads,
+                        },
+                    ))
+                },
+            )
+        })
         .collect::<Result<_, _>>()?;
     done.sort_by_key(|(g, _)| *g);
     let groups: Vec<GroupFile> = done.into_iter().map(|(_, f)| f).collect();
@@ -545,27 +548,49 @@ fn segment_writer(file: &std::fs::File) -> SegmentWriter<'_> {
 }
 
 /// Writes `path` atomically: `header`, a newline, then the given byte ranges (offset, length) of files, in order.
+/// The ranges are copied file to file (by the kernel where it can), not through memory.
 fn assemble(
     path: &Path,
     header: &str,
     parts: &[(&std::fs::File, u64, u64)],
 ) -> Result<(), WriteError> {
-    super::write::atomic_write(path, |out| {
-        let io = |source| WriteError::Io {
-            path: path.display().to_string(),
-            source,
-        };
-        out.write_all(header.as_bytes()).map_err(io)?;
-        out.write_all(b"\n").map_err(io)?;
-        for &(mut file, from, len) in parts {
-            file.seek(std::io::SeekFrom::Start(from)).map_err(io)?;
-            let copied = std::io::copy(&mut file.take(len), out).map_err(io)?;
-            if copied != len {
-                return Err(io(std::io::ErrorKind::UnexpectedEof.into()));
-            }
+    let io = |source| WriteError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = super::write::temp_in(dir)?;
+    let out = tmp.as_file_mut();
+    out.write_all(header.as_bytes()).map_err(io)?;
+    out.write_all(b"\n").map_err(io)?;
+    for &(mut file, from, len) in parts {
+        file.seek(std::io::SeekFrom::Start(from)).map_err(io)?;
+        let copied = std::io::copy(&mut file.take(len), out).map_err(io)?;
+        if copied != len {
+            return Err(io(std::io::ErrorKind::UnexpectedEof.into()));
         }
-        Ok(())
-    })
+    }
+    super::write::publish(tmp, path)
+}
+
+/// Scratch values shared by parallel tasks: a task takes one (or makes one) and gives it back, so there are as
+/// many as tasks ever ran at once, not one per task.
+struct Pool<T>(std::sync::Mutex<Vec<T>>);
+
+impl<T> Default for Pool<T> {
+    fn default() -> Pool<T> {
+        Pool(std::sync::Mutex::new(Vec::new()))
+    }
+}
+
+impl<T> Pool<T> {
+    fn with<R>(&self, make: impl FnOnce() -> T, f: impl FnOnce(&mut T) -> R) -> R {
+        let taken = self.0.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        let mut value = taken.unwrap_or_else(make);
+        let result = f(&mut value);
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(value);
+        result
+    }
 }
 
 /// Groups of turns (every speaker by name, then `*`) in the order to work on them: the most words first, so the
@@ -608,6 +633,7 @@ fn write_collocations<'a>(
     let order = largest_first(corpus, &groups);
     let forms = form_order(corpus, options.view);
     let terms = options.view.len(corpus);
+    let scratches = Pool::default();
     let io = |source| WriteError::Io {
         path: dir.join(FILES[4].0).display().to_string(),
         source,
@@ -615,62 +641,64 @@ fn write_collocations<'a>(
     let mut done: Vec<(usize, CollocFiles<'a>)> = order
         .par_iter()
         .with_max_len(1)
-        .map_init(
-            || vec![0u64; terms],
-            |unigrams, &g| -> Result<(usize, CollocFiles<'a>), WriteError> {
-                let (speaker, turns) = &groups[g];
-                let files = [
-                    tempfile::tempfile_in(dir).map_err(io)?,
-                    tempfile::tempfile_in(dir).map_err(io)?,
-                ];
-                let (mut bigram_out, mut trigram_out) =
-                    (segment_writer(&files[0]), segment_writer(&files[1]));
-                let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());
-                let (mut bigrams, mut trigrams) = (0, 0);
-                let (mut bigram_failed, mut trigram_failed) = (None, None);
-                let emit = Emit {
-                    bigram: &mut |r: BigramRow<'a>| {
-                        bigrams += 1;
-                        if bigram_failed.is_none() {
-                            bigram_failed = bigram_out.serialize(&r).err();
-                        }
-                        if bigram_heads.len() < keep {
-                            bigram_heads.push(r);
-                        }
-                    },
-                    trigram: &mut |r: TrigramRow<'a>| {
-                        trigrams += 1;
-                        if trigram_failed.is_none() {
-                            trigram_failed = trigram_out.serialize(&r).err();
-                        }
-                        if trigram_heads.len() < keep {
-                            trigram_heads.push(r);
-                        }
-                    },
-                };
-                group_collocations(corpus, options, speaker, turns, unigrams, &forms, emit);
-                if let Some(source) = bigram_failed.or(trigram_failed) {
-                    return Err(WriteError::Csv {
-                        path: dir.join(FILES[4].0).display().to_string(),
-                        source,
-                    });
-                }
-                bigram_out.flush().map_err(io)?;
-                trigram_out.flush().map_err(io)?;
-                let bytes = [bigram_out.get_ref().bytes, trigram_out.get_ref().bytes];
-                drop((bigram_out, trigram_out));
-                Ok((
-                    g,
-                    CollocFiles {
-                        files,
-                        bytes,
-                        rows: [bigrams, trigrams],
-                        bigram_heads,
-                        trigram_heads,
-                    },
-                ))
-            },
-        )
+        .map(|&g| -> Result<(usize, CollocFiles<'a>), WriteError> {
+            scratches.with(
+                || vec![0u64; terms],
+                |unigrams| {
+                    let (speaker, turns) = &groups[g];
+                    let files = [
+                        tempfile::tempfile_in(dir).map_err(io)?,
+                        tempfile::tempfile_in(dir).map_err(io)?,
+                    ];
+                    let (mut bigram_out, mut trigram_out) =
+                        (segment_writer(&files[0]), segment_writer(&files[1]));
+                    let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());
+                    let (mut bigrams, mut trigrams) = (0, 0);
+                    let (mut bigram_failed, mut trigram_failed) = (None, None);
+                    let emit = Emit {
+                        bigram: &mut |r: BigramRow<'a>| {
+                            bigrams += 1;
+                            if bigram_failed.is_none() {
+                                bigram_failed = bigram_out.serialize(&r).err();
+                            }
+                            if bigram_heads.len() < keep {
+                                bigram_heads.push(r);
+                            }
+                        },
+                        trigram: &mut |r: TrigramRow<'a>| {
+                            trigrams += 1;
+                            if trigram_failed.is_none() {
+                                trigram_failed = trigram_out.serialize(&r).err();
+                            }
+                            if trigram_heads.len() < keep {
+                                trigram_heads.push(r);
+                            }
+                        },
+                    };
+                    group_collocations(corpus, options, speaker, turns, unigrams, &forms, emit);
+                    if let Some(source) = bigram_failed.or(trigram_failed) {
+                        return Err(WriteError::Csv {
+                            path: dir.join(FILES[4].0).display().to_string(),
+                            source,
+                        });
+                    }
+                    bigram_out.flush().map_err(io)?;
+                    trigram_out.flush().map_err(io)?;
+                    let bytes = [bigram_out.get_ref().bytes, trigram_out.get_ref().bytes];
+                    drop((bigram_out, trigram_out));
+                    Ok((
+                        g,
+                        CollocFiles {
+                            files,
+                            bytes,
+                            rows: [bigrams, trigrams],
+                            bigram_heads,
+                            trigram_heads,
+                        },
+                    ))
+                },
+            )
+        })
         .collect::<Result<_, _>>()?;
     done.sort_by_key(|(g, _)| *g);
     corpus.tokens.check().map_err(WriteError::Tokens)?;

@@ -261,7 +261,6 @@ pub fn group_collocations<'a>(
     // Trigrams: a triple can reach the minimum count only if both its pairs do, so only those are counted (and
     // only the frequent pairs are kept for the lookup).
     bigrams.retain(|_, n| u64::from(*n) >= min);
-    bigrams.shrink_to_fit();
     let frequent = |x: u32, y: u32| bigrams.contains_key(&pack(x, y));
     let mut trigrams: HashMap<(u64, u32), u32> = HashMap::new();
     for &i in turns {

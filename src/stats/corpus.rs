@@ -28,7 +28,7 @@ use crate::transcript::{
     SpeakerResolver,
 };
 
-use super::intern::Interner;
+use super::intern::{Interner, Strings};
 use super::lexdiv::Text;
 use super::store::{TokenStore, TurnReader, DEFAULT_BUDGET};
 
@@ -137,9 +137,9 @@ pub struct Corpus {
     /// The stem id of each key id.
     pub stem_of: Vec<u32>,
     /// The most frequent surface form of each key (ties: the smallest string).
-    pub key_form: Vec<String>,
+    pub key_form: Strings,
     /// The most frequent surface form of each stem over all its keys (ties: the smallest string).
-    pub stem_form: Vec<String>,
+    pub stem_form: Strings,
     /// Whether each key is a stopword.
     pub key_stop: Vec<bool>,
     /// Whether each stem is the stem of a stopword.
@@ -497,7 +497,7 @@ impl Builder {
             .collect();
         let mut stem_of = Vec::with_capacity(keys.len());
         let mut stems = Interner::new();
-        let mut key_form = Vec::with_capacity(keys.len());
+        let mut key_form = Strings::default();
         let mut key_stop = Vec::with_capacity(keys.len());
         let mut keys_of_stem: Vec<Vec<u32>> = Vec::new();
         for (id, (stem, form, stop)) in per_key.into_iter().enumerate() {
@@ -507,7 +507,7 @@ impl Builder {
             }
             keys_of_stem[stem as usize].push(id as u32);
             stem_of.push(stem);
-            key_form.push(form);
+            key_form.push(&form);
             key_stop.push(stop);
         }
         // A stem's form: the most frequent surface over all its keys (surfaces of different keys differ).
@@ -520,6 +520,8 @@ impl Builder {
                         .map(move |&(f, n)| (text_of(id, f), n))
                 }))
             })
+            .collect::<Vec<String>>()
+            .into_iter()
             .collect();
         corpus.stem_of = stem_of;
         corpus.stems = stems;

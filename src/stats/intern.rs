@@ -1,20 +1,84 @@
 //! String interning: each distinct term gets a dense `u32` id, so hot loops count integers, not strings.
 //!
-//! The strings live once, end to end, in one buffer; the hash table holds only ids (hashbrown's `HashTable`), so
-//! interning a new string costs one append and no allocation of its own, and a table of a few hundred thousand
-//! words is a few megabytes.
+//! The strings live once, end to end, in one buffer ([`Strings`]); the hash table holds only ids (hashbrown's
+//! `HashTable`), so interning a new string costs one append and no allocation of its own, and a table of a few
+//! hundred thousand words is a few megabytes.
 
 use std::hash::BuildHasher;
 
 use hashbrown::hash_table::Entry;
 use hashbrown::{DefaultHashBuilder, HashTable};
 
-/// A dense, insertion-ordered string table.
-#[derive(Clone, Default)]
-pub struct Interner {
+/// A list of strings stored end to end in one buffer: no allocation per string, 4 bytes of overhead each.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Strings {
     text: String,
     /// End offset in `text` of each string; string `i` spans `ends[i - 1]..ends[i]`.
     ends: Vec<u32>,
+}
+
+impl std::fmt::Debug for Strings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Strings {
+    /// Appends a string; its index is the previous length.
+    pub fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends
+            .push(u32::try_from(self.text.len()).expect("strings under 4 GiB in all"));
+    }
+
+    /// The string at `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// Number of strings.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// No strings.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// All strings in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).map(|i| self.get(i))
+    }
+}
+
+impl std::ops::Index<usize> for Strings {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.get(i)
+    }
+}
+
+impl<S: AsRef<str>> Extend<S> for Strings {
+    fn extend<I: IntoIterator<Item = S>>(&mut self, iter: I) {
+        iter.into_iter().for_each(|s| self.push(s.as_ref()));
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Strings {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Strings {
+        let mut out = Strings::default();
+        out.extend(iter);
+        out
+    }
+}
+
+/// A dense, insertion-ordered string table.
+#[derive(Clone, Default)]
+pub struct Interner {
+    strings: Strings,
     table: HashTable<u32>,
     hasher: DefaultHashBuilder,
 }
@@ -34,31 +98,27 @@ impl Interner {
     }
 
     fn span(&self, id: u32) -> &str {
-        let i = id as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        self.strings.get(id as usize)
     }
 
     /// The id of `s`, adding it if new.
     pub fn intern(&mut self, s: &str) -> u32 {
         let hash = self.hasher.hash_one(s);
         let Interner {
-            text,
-            ends,
+            strings,
             table,
             hasher,
         } = self;
-        let span = |id: u32| {
-            let i = id as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-            &text[start..ends[i] as usize]
-        };
-        match table.entry(hash, |&id| span(id) == s, |&id| hasher.hash_one(span(id))) {
+        let entry = table.entry(
+            hash,
+            |&id| strings.get(id as usize) == s,
+            |&id| hasher.hash_one(strings.get(id as usize)),
+        );
+        match entry {
             Entry::Occupied(e) => *e.get(),
             Entry::Vacant(e) => {
-                let id = u32::try_from(ends.len()).expect("fewer than 2^32 distinct terms");
-                text.push_str(s);
-                ends.push(u32::try_from(text.len()).expect("interned text under 4 GiB"));
+                let id = u32::try_from(strings.len()).expect("fewer than 2^32 distinct terms");
+                strings.push(s);
                 e.insert(id);
                 id
             }
@@ -78,17 +138,17 @@ impl Interner {
 
     /// Number of strings.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.strings.len()
     }
 
     /// No strings.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.strings.is_empty()
     }
 
     /// All strings in id order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.ends.len() as u32).map(|id| self.span(id))
+        self.strings.iter()
     }
 }
 

@@ -21,5 +21,5 @@ pub use corpus::{
     NARRATION,
 };
 pub use counts::{count, Counts, View};
-pub use intern::Interner;
+pub use intern::{Interner, Strings};
 pub use store::{TokenStore, TurnReader};

@@ -1,13 +1,13 @@
 //! The word tokens of the corpus, kept out of memory once they are many, so that memory grows with the
 //! vocabulary and not with the corpus.
 //!
-//! Each token is one `u32`: its key id in the low 30 bits and its [`Gap`] in the top two. Tokens are appended turn
-//! by turn; while fewer than the budget are held, they stay in memory, and beyond it the held ones are written to an
-//! anonymous temporary file (removed by the system when the program ends, however it ends) and read back with
-//! positional reads, one turn at a time, by every measure that needs them. A corpus of a few million words never
-//! touches the disk.
+//! A token is its key id (`u32`) and its [`Gap`] (a byte), kept in two streams so that the measures that need only
+//! the ids read only those. Tokens are appended turn by turn; while fewer than the budget are held, they stay in
+//! memory, and beyond it the held ones are written to two anonymous temporary files (in `TMPDIR`; removed by the
+//! system when the program ends, however it ends) and read back with positional reads, one turn at a time, by
+//! every measure that needs them. A turn still in memory is read in place, without a copy.
 //!
-//! If the temporary file cannot be made or written, tokens stay in memory ([`TokenStore::spill_error`] says why).
+//! If the temporary files cannot be made or written, tokens stay in memory ([`TokenStore::spill_error`] says why).
 //! A failed read back is remembered and reported by [`TokenStore::check`]; tables made after it must not be used.
 
 use std::fs::File;
@@ -16,35 +16,29 @@ use std::sync::Mutex;
 
 use super::corpus::{Gap, TurnTokens};
 
-/// Tokens held in memory before they go to the temporary file (16 MiB of tokens).
-pub const DEFAULT_BUDGET: usize = 1 << 22;
+/// Tokens held in memory before they go to the temporary files (1 Mi tokens: 5 MiB).
+pub const DEFAULT_BUDGET: usize = 1 << 20;
 
-/// Key ids must fit below this bound (the top two bits hold the gap).
-pub const MAX_KEYS: usize = 1 << GAP_SHIFT;
-
-const GAP_SHIFT: u32 = 30;
-const ID_MASK: u32 = (1 << GAP_SHIFT) - 1;
-
-/// Packs a key id and its gap into one token.
-fn pack(id: u32, gap: Gap) -> u32 {
-    debug_assert!((id as usize) < MAX_KEYS);
-    (id & ID_MASK) | ((gap as u32) << GAP_SHIFT)
+fn gap_byte(gap: Gap) -> u8 {
+    gap as u8
 }
 
-fn gap_of(token: u32) -> Gap {
-    match token >> GAP_SHIFT {
+fn gap_of(byte: u8) -> Gap {
+    match byte {
         0 => Gap::Adjacent,
         1 => Gap::Punct,
         _ => Gap::Sentence,
     }
 }
 
-/// Word tokens in the order they were added.
+/// Word tokens in the order they were added: key ids in one stream, gaps in another.
 pub struct TokenStore {
-    /// Tokens from index `spilled` on.
-    memory: Vec<u32>,
-    /// Tokens `0..spilled`.
-    file: Option<File>,
+    /// Key ids of the tokens from index `spilled` on.
+    words: Vec<u32>,
+    /// Gaps of the tokens from index `spilled` on.
+    gaps: Vec<u8>,
+    /// Key ids and gaps of the tokens `0..spilled`.
+    files: Option<[File; 2]>,
     spilled: u64,
     budget: usize,
     spill_error: Option<String>,
@@ -55,7 +49,7 @@ impl std::fmt::Debug for TokenStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TokenStore")
             .field("tokens", &self.len())
-            .field("in_memory", &self.memory.len())
+            .field("in_memory", &self.words.len())
             .field("spilled", &self.spilled)
             .finish()
     }
@@ -68,11 +62,12 @@ impl Default for TokenStore {
 }
 
 impl TokenStore {
-    /// A store that holds up to `budget` tokens in memory (0: every token goes to the file).
+    /// A store that holds up to `budget` tokens in memory (0: every token goes to the files).
     pub fn new(budget: usize) -> TokenStore {
         TokenStore {
-            memory: Vec::new(),
-            file: None,
+            words: Vec::new(),
+            gaps: Vec::new(),
+            files: None,
             spilled: 0,
             budget,
             spill_error: None,
@@ -82,7 +77,7 @@ impl TokenStore {
 
     /// Tokens stored.
     pub fn len(&self) -> u64 {
-        self.spilled + self.memory.len() as u64
+        self.spilled + self.words.len() as u64
     }
 
     /// No tokens.
@@ -90,12 +85,12 @@ impl TokenStore {
         self.len() == 0
     }
 
-    /// Tokens written to the temporary file.
+    /// Tokens written to the temporary files.
     pub fn spilled(&self) -> u64 {
         self.spilled
     }
 
-    /// Why tokens stayed in memory beyond the budget, if the temporary file failed.
+    /// Why tokens stayed in memory beyond the budget, if the temporary files failed.
     pub fn spill_error(&self) -> Option<&str> {
         self.spill_error.as_deref()
     }
@@ -103,9 +98,10 @@ impl TokenStore {
     /// Appends one turn's key ids and gaps (of equal length); returns the index of its first token.
     pub fn push(&mut self, ids: impl IntoIterator<Item = u32>, gaps: &[Gap]) -> u64 {
         let start = self.len();
-        self.memory
-            .extend(ids.into_iter().zip(gaps).map(|(id, &gap)| pack(id, gap)));
-        if self.memory.len() > self.budget && self.spill_error.is_none() {
+        self.words.extend(ids);
+        self.gaps.extend(gaps.iter().map(|&g| gap_byte(g)));
+        debug_assert_eq!(self.words.len(), self.gaps.len());
+        if self.words.len() > self.budget && self.spill_error.is_none() {
             if let Err(e) = self.spill() {
                 self.spill_error = Some(e.to_string());
             }
@@ -114,44 +110,57 @@ impl TokenStore {
     }
 
     fn spill(&mut self) -> std::io::Result<()> {
-        if self.file.is_none() {
-            self.file = Some(tempfile::tempfile()?);
+        if self.files.is_none() {
+            self.files = Some([tempfile::tempfile()?, tempfile::tempfile()?]);
         }
-        if let Some(file) = &mut self.file {
-            file.write_all(bytemuck::cast_slice(&self.memory))?;
+        if let Some([words, gaps]) = &mut self.files {
+            words.write_all(bytemuck::cast_slice(&self.words))?;
+            gaps.write_all(&self.gaps)?;
         }
-        self.spilled += self.memory.len() as u64;
-        self.memory.clear();
-        self.memory.shrink_to(self.budget.min(1 << 16));
+        self.spilled += self.words.len() as u64;
+        self.words.clear();
+        self.gaps.clear();
+        let keep = self.budget.min(1 << 16);
+        self.words.shrink_to(keep);
+        self.gaps.shrink_to(keep);
         Ok(())
     }
 
-    /// Reads tokens `start..start + len` into `out` (packed).
-    fn read(&self, start: u64, len: usize, out: &mut Vec<u32>) {
-        out.clear();
-        out.resize(len, 0);
+    /// Tokens `start..start + len` of one stream (`words` or `gaps`, with its file): a slice of memory when they
+    /// are all in memory, else read into `buf`.
+    fn read<'a, T: bytemuck::Pod>(
+        &'a self,
+        memory: &'a [T],
+        file: usize,
+        start: u64,
+        len: usize,
+        buf: &'a mut Vec<T>,
+    ) -> &'a [T] {
         let end = start + len as u64;
-        if start < self.spilled {
-            let in_file = (end.min(self.spilled) - start) as usize;
-            let result = match &self.file {
-                Some(file) => read_at(
-                    file,
-                    bytemuck::cast_slice_mut(&mut out[..in_file]),
-                    start * 4,
-                ),
-                None => Err(std::io::Error::other("the token file is missing")),
-            };
-            if let Err(e) = result {
-                let mut error = self.read_error.lock().unwrap_or_else(|p| p.into_inner());
-                error.get_or_insert_with(|| format!("reading the temporary token file: {e}"));
-            }
+        if start >= self.spilled {
+            let from = (start - self.spilled) as usize;
+            return &memory[from..from + len];
+        }
+        buf.clear();
+        buf.resize(len, T::zeroed());
+        let in_file = (end.min(self.spilled) - start) as usize;
+        let size = std::mem::size_of::<T>() as u64;
+        let result = match &self.files {
+            Some(files) => read_at(
+                &files[file],
+                bytemuck::cast_slice_mut(&mut buf[..in_file]),
+                start * size,
+            ),
+            None => Err(std::io::Error::other("the token files are missing")),
+        };
+        if let Err(e) = result {
+            let mut error = self.read_error.lock().unwrap_or_else(|p| p.into_inner());
+            error.get_or_insert_with(|| format!("reading the temporary token files: {e}"));
         }
         if end > self.spilled {
-            let from = start.max(self.spilled);
-            let offset = (from - start) as usize;
-            let range = (from - self.spilled) as usize..(end - self.spilled) as usize;
-            out[offset..].copy_from_slice(&self.memory[range]);
+            buf[in_file..].copy_from_slice(&memory[..(end - self.spilled) as usize]);
         }
+        buf
     }
 
     /// `Err` with the message of the first failed read, if any read failed.
@@ -185,8 +194,8 @@ fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<
 /// Reads turns back from a [`TokenStore`] into buffers it reuses; one per thread.
 pub struct TurnReader<'s> {
     store: &'s TokenStore,
-    raw: Vec<u32>,
     words: Vec<u32>,
+    bytes: Vec<u8>,
     gaps: Vec<Gap>,
 }
 
@@ -195,26 +204,26 @@ impl<'s> TurnReader<'s> {
     pub fn new(store: &'s TokenStore) -> TurnReader<'s> {
         TurnReader {
             store,
-            raw: Vec::new(),
             words: Vec::new(),
+            bytes: Vec::new(),
             gaps: Vec::new(),
         }
     }
 
     /// The key ids of a turn's word tokens, in text order.
     pub fn words(&mut self, turn: &TurnTokens) -> &[u32] {
-        self.store.read(turn.start, turn.len(), &mut self.raw);
-        self.words.clear();
-        self.words.extend(self.raw.iter().map(|&t| t & ID_MASK));
-        &self.words
+        let store = self.store;
+        store.read(&store.words, 0, turn.start, turn.len(), &mut self.words)
     }
 
     /// The key ids of a turn's word tokens and how each follows the one before.
     pub fn words_and_gaps(&mut self, turn: &TurnTokens) -> (&[u32], &[Gap]) {
-        self.words(turn);
+        let store = self.store;
+        let bytes = store.read(&store.gaps, 1, turn.start, turn.len(), &mut self.bytes);
         self.gaps.clear();
-        self.gaps.extend(self.raw.iter().map(|&t| gap_of(t)));
-        (&self.words, &self.gaps)
+        self.gaps.extend(bytes.iter().map(|&b| gap_of(b)));
+        let words = store.read(&store.words, 0, turn.start, turn.len(), &mut self.words);
+        (words, &self.gaps)
     }
 }
 
@@ -239,7 +248,7 @@ mod tests {
         for budget in [0, 1, 3, 5, 100] {
             let mut store = TokenStore::new(budget);
             let a = store.push([7, 8, 9], &[Gap::Sentence, Gap::Adjacent, Gap::Punct]);
-            let b = store.push([MAX_KEYS as u32 - 1, 0], &[Gap::Sentence, Gap::Adjacent]);
+            let b = store.push([u32::MAX, 0], &[Gap::Sentence, Gap::Adjacent]);
             let c = store.push([], &[]);
             assert_eq!((a, b, c, store.len()), (0, 3, 5, 5));
             let mut reader = TurnReader::new(&store);
@@ -250,8 +259,8 @@ mod tests {
                     &[Gap::Sentence, Gap::Adjacent, Gap::Punct][..]
                 )
             );
-            assert_eq!(reader.words(&turn(b, 2)), [MAX_KEYS as u32 - 1, 0]);
-            assert_eq!(reader.words(&turn(2, 2)), [9, MAX_KEYS as u32 - 1]);
+            assert_eq!(reader.words(&turn(b, 2)), [u32::MAX, 0]);
+            assert_eq!(reader.words(&turn(2, 2)), [9, u32::MAX]);
             assert!(reader.words(&turn(c, 0)).is_empty());
             assert_eq!(store.spilled() > 0, budget < 5, "budget {budget}");
             assert_eq!(store.check(), Ok(()));
