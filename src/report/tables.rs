@@ -283,8 +283,13 @@ pub const FILES: [(&str, &str); 13] = [
     ("audit.csv", "file,lines,metadata,lead,headings,separators,turn_lines,elisions,unclassified"),
 ];
 
-/// `speakers.csv`, `turn_lengths.csv` and `lexdiv.csv`.
-type SpeakerTables = (Vec<SpeakerRow>, Vec<TurnLengthRow>, Vec<LexDivRow>);
+/// `speakers.csv`, `turn_lengths.csv` and `lexdiv.csv`, and the lexical diversity of each (speaker, meeting).
+type SpeakerTables = (
+    Vec<SpeakerRow>,
+    Vec<TurnLengthRow>,
+    Vec<LexDivRow>,
+    BTreeMap<(u32, u32), LexicalDiversity>,
+);
 
 fn speaker_tables(corpus: &Corpus, window: usize) -> SpeakerTables {
     let (mut speakers, mut turn_lengths, mut lexdiv) = (Vec::new(), Vec::new(), Vec::new());
@@ -364,7 +369,7 @@ fn speaker_tables(corpus: &Corpus, window: usize) -> SpeakerTables {
             ));
         }
     }
-    (speakers, turn_lengths, lexdiv)
+    (speakers, turn_lengths, lexdiv, by_pair)
 }
 
 /// What writing the frequencies leaves: the head rows of each group and view, the number of rows, the files.
@@ -754,7 +759,8 @@ pub fn build<'a>(
     let mut t = Tables::default();
     let window = config.mattr_window;
     progress("speakers and lexical diversity");
-    (t.speakers, t.turn_lengths, t.lexdiv) = speaker_tables(corpus, window);
+    let by_pair;
+    (t.speakers, t.turn_lengths, t.lexdiv, by_pair) = speaker_tables(corpus, window);
     progress("frequencies");
     let files = speaker_files(&t);
     let freq = write_frequencies(corpus, config, &files)?;
@@ -770,7 +776,8 @@ pub fn build<'a>(
     progress("keyness");
     t.keyness = keyness_tables(corpus, config, leaders);
     progress("across meetings");
-    t.meetings_by_speaker = meetings_by_speaker(corpus, window);
+    t.meetings_by_speaker = meetings_by_speaker(corpus, &by_pair);
+    drop(by_pair);
     progress("trends");
     if config.terms.is_empty() {
         config.terms = super::chosen_terms(&t, config);

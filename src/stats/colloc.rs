@@ -19,7 +19,10 @@
 //!   continuity correction);
 //! - Dice = 2·n_ii / (n_ix + n_xi); logDice = 14 + log₂ Dice (Rychlý 2008).
 
-use hashbrown::HashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::hash_table::Entry;
+use hashbrown::{DefaultHashBuilder, HashTable};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -151,8 +154,48 @@ fn joins(gap: Gap, skip_punct: bool) -> bool {
     }
 }
 
-fn pack(x: u32, y: u32) -> u64 {
-    (u64::from(x) << 32) | u64::from(y)
+/// Counts of tuples of `N` term ids, each entry the ids and the count side by side (12 bytes for a pair, where a
+/// map from a packed `u64` takes 16): on a large corpus these tables are the biggest thing a group holds.
+struct TupleCounts<const N: usize> {
+    table: HashTable<([u32; N], u32)>,
+    hasher: DefaultHashBuilder,
+}
+
+impl<const N: usize> TupleCounts<N> {
+    fn new() -> Self {
+        TupleCounts {
+            table: HashTable::new(),
+            hasher: DefaultHashBuilder::default(),
+        }
+    }
+
+    fn add(&mut self, ids: [u32; N]) {
+        let hasher = &self.hasher;
+        let hash = hasher.hash_one(ids);
+        let entry = self
+            .table
+            .entry(hash, |(k, _)| *k == ids, |(k, _)| hasher.hash_one(k));
+        match entry {
+            Entry::Occupied(mut e) => e.get_mut().1 += 1,
+            Entry::Vacant(e) => {
+                e.insert((ids, 1));
+            }
+        }
+    }
+
+    fn contains(&self, ids: [u32; N]) -> bool {
+        let hash = self.hasher.hash_one(ids);
+        self.table.find(hash, |(k, _)| *k == ids).is_some()
+    }
+
+    /// Keeps only the tuples counted at least `min` times.
+    fn keep_at_least(&mut self, min: u64) {
+        self.table.retain(|(_, n)| u64::from(*n) >= min);
+    }
+
+    fn iter(&self) -> impl Iterator<Item = ([u32; N], u32)> + '_ {
+        self.table.iter().copied()
+    }
 }
 
 /// Each term's position among all terms of the view sorted by form, to order rows without comparing strings.
@@ -212,14 +255,14 @@ pub fn group_collocations<'a>(
     let counted = |t: u32| {
         unigrams[t as usize] >= min && (options.keep_stopwords || !view.is_stop(corpus, t))
     };
-    let mut bigrams: HashMap<u64, u32> = HashMap::new();
+    let mut bigrams: TupleCounts<2> = TupleCounts::new();
     for &i in turns {
         let (words, gaps) = reader.words_and_gaps(&corpus.turns[i]);
         let mut prev = u32::MAX;
         for (k, &w) in words.iter().enumerate() {
             let term = view.term(corpus, w);
             if k >= 1 && joins(gaps[k], skip) && counted(prev) && counted(term) {
-                *bigrams.entry(pack(prev, term)).or_default() += 1;
+                bigrams.add([prev, term]);
             }
             prev = term;
         }
@@ -228,9 +271,8 @@ pub fn group_collocations<'a>(
         |terms: &[u32]| options.keep_stopwords || !terms.iter().any(|&t| view.is_stop(corpus, t));
     let mut rows: Vec<(u32, u32, u32)> = bigrams
         .iter()
-        .filter(|&(_, &n)| u64::from(n) >= min)
-        .map(|(&k, &n)| ((k >> 32) as u32, k as u32, n))
-        .filter(|&(x, y, _)| keep(&[x, y]))
+        .filter(|&([x, y], n)| u64::from(n) >= min && keep(&[x, y]))
+        .map(|([x, y], n)| (x, y, n))
         .collect();
     rows.sort_unstable_by(|a, b| {
         b.2.cmp(&a.2)
@@ -260,9 +302,9 @@ pub fn group_collocations<'a>(
 
     // Trigrams: a triple can reach the minimum count only if both its pairs do, so only those are counted (and
     // only the frequent pairs are kept for the lookup).
-    bigrams.retain(|_, n| u64::from(*n) >= min);
-    let frequent = |x: u32, y: u32| bigrams.contains_key(&pack(x, y));
-    let mut trigrams: HashMap<(u64, u32), u32> = HashMap::new();
+    bigrams.keep_at_least(min);
+    let frequent = |x: u32, y: u32| bigrams.contains([x, y]);
+    let mut trigrams: TupleCounts<3> = TupleCounts::new();
     for &i in turns {
         let (words, gaps) = reader.words_and_gaps(&corpus.turns[i]);
         for k in 2..words.len() {
@@ -275,15 +317,14 @@ pub fn group_collocations<'a>(
                 view.term(corpus, words[k]),
             );
             if counted(a) && counted(b) && counted(c) && frequent(a, b) && frequent(b, c) {
-                *trigrams.entry((pack(a, b), c)).or_default() += 1;
+                trigrams.add([a, b, c]);
             }
         }
     }
     let mut rows: Vec<(u32, [u32; 3])> = trigrams
-        .into_iter()
-        .filter(|&(_, n)| u64::from(n) >= min)
-        .map(|((ab, c), n)| (n, [(ab >> 32) as u32, ab as u32, c]))
-        .filter(|(_, terms)| keep(terms))
+        .iter()
+        .filter(|(terms, n)| u64::from(*n) >= min && keep(terms))
+        .map(|(terms, n)| (n, terms))
         .collect();
     rows.sort_unstable_by(|a, b| {
         b.0.cmp(&a.0).then_with(|| {

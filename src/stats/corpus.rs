@@ -567,10 +567,55 @@ pub fn analyse(meetings: &[&Meeting], options: &AnalysisOptions) -> Corpus {
     )
 }
 
-/// A chunk of files read together holds at most this many bytes of input (or one larger file)…
-const CHUNK_BYTES: u64 = 8 << 20;
-/// …and at most this many files.
-const CHUNK_FILES: usize = 64;
+/// Files read ahead of the merge hold at most this many bytes of input (a larger file is read alone)…
+const AHEAD_BYTES: u64 = 16 << 20;
+/// …and are at most this many files.
+const AHEAD_FILES: usize = 256;
+
+/// Which files are taken and merged, for [`analyse_paths`].
+#[derive(Default)]
+struct WindowState {
+    /// The next file to take.
+    next: usize,
+    /// Files merged (all those before this index).
+    merged: usize,
+    /// Bytes of the files taken and not merged yet.
+    bytes: u64,
+}
+
+struct Window {
+    state: std::sync::Mutex<WindowState>,
+    changed: std::sync::Condvar,
+}
+
+impl Window {
+    /// The index of the next file to read, once the window has room for it; `None` when all are taken.
+    fn take(&self, sizes: &[u64]) -> Option<usize> {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        loop {
+            let i = state.next;
+            if i >= sizes.len() {
+                return None;
+            }
+            let room = i == state.merged
+                || (i - state.merged < AHEAD_FILES && state.bytes + sizes[i] <= AHEAD_BYTES);
+            if room {
+                state.next += 1;
+                state.bytes += sizes[i];
+                return Some(i);
+            }
+            state = self.changed.wait(state).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+
+    /// Marks file `i` (of `size` bytes) merged.
+    fn merged(&self, i: usize, size: u64) {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        state.merged = i + 1;
+        state.bytes -= size;
+        self.changed.notify_all();
+    }
+}
 
 /// A corpus analysed straight from files, with what the reader said about them.
 #[derive(Debug, Default)]
@@ -586,7 +631,8 @@ pub struct Analysed {
 }
 
 /// Reads and analyses files in parallel without keeping their text: each file is read, tokenized and dropped, and
-/// the results are merged in path order (so the output does not depend on the thread count). Speakers are
+/// the results are merged in path order (so the output does not depend on the thread count) while later files are
+/// still being read. Speakers are
 /// resolved over the whole corpus at the end, as [`crate::transcript::read_corpus`] does.
 pub fn analyse_paths(
     paths: &[PathBuf],
@@ -595,28 +641,31 @@ pub fn analyse_paths(
     options: &AnalysisOptions,
 ) -> Analysed {
     let (files, mut errors) = collect_files(paths);
-    // Files go in chunks of bounded size: a chunk is read and tokenized in parallel while the previous one is
-    // merged, so memory holds at most two chunks of files, whatever the corpus size.
-    let mut chunks: Vec<&[PathBuf]> = Vec::new();
-    let (mut start, mut bytes) = (0, 0u64);
-    for (i, path) in files.iter().enumerate() {
-        bytes += std::fs::metadata(path).map_or(0, |m| m.len());
-        if bytes >= CHUNK_BYTES || i + 1 - start >= CHUNK_FILES {
-            chunks.push(&files[start..=i]);
-            (start, bytes) = (i + 1, 0);
-        }
-    }
-    if start < files.len() {
-        chunks.push(&files[start..]);
-    }
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .collect();
+    // Workers take files in path order, as many at a time as there are threads, and hand each result to the
+    // merger, which merges them in path order as they complete. A worker waits before taking a file while the files
+    // taken but not merged yet are too many or too big, so memory holds a bounded window of files whatever the
+    // corpus size; the file next to be merged is always taken, so the window never deadlocks.
+    let window = Window {
+        state: std::sync::Mutex::new(WindowState::default()),
+        changed: std::sync::Condvar::new(),
+    };
     let (builder, audits, warnings, errors) = std::thread::scope(|scope| {
-        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<_>>(1);
+        let (send, receive) = std::sync::mpsc::channel();
+        let window = &window;
+        let sizes = &sizes;
         let merger = scope.spawn(move || {
             let mut builder = Builder::new(options);
             let mut audits = Vec::new();
             let mut warnings = Vec::new();
-            for chunk in receive {
-                for result in chunk {
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut next = 0;
+            for (i, result) in receive {
+                waiting.insert(i, result);
+                while let Some(result) = waiting.remove(&next) {
                     match result {
                         Ok((local, audit, file_warnings)) => {
                             builder.add(local);
@@ -625,42 +674,36 @@ pub fn analyse_paths(
                         }
                         Err(e) => errors.push(e),
                     }
+                    window.merged(next, sizes[next]);
+                    next += 1;
                 }
             }
             (builder, audits, warnings, errors)
         });
-        for chunk in chunks {
-            // Largest files first, so no core is left alone with a big file at the end of a chunk.
-            let mut order: Vec<(u64, usize)> = chunk
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (std::fs::metadata(p).map_or(0, |m| m.len()), i))
-                .collect();
-            order.sort_unstable_by(|a, b| b.cmp(a));
-            let mut results: Vec<_> = order
-                .par_iter()
-                .map(|&(_, i)| (i, &chunk[i]))
-                .map(|(i, path)| {
-                    let result = read_file(path, read).map(|(file, file_warnings)| {
-                        let shown = file.meeting.path.clone();
-                        let local = analyse_meeting(&file.meeting);
-                        let file_warnings: Vec<FileWarning> = file_warnings
-                            .into_iter()
-                            .map(|warning| FileWarning {
-                                path: shown.clone(),
-                                warning,
-                            })
-                            .collect();
-                        (local, file.audit, file_warnings)
-                    });
-                    (i, result)
-                })
-                .collect();
-            results.sort_unstable_by_key(|(i, _)| *i);
-            let results: Vec<_> = results.into_iter().map(|(_, r)| r).collect();
-            // The merger lives until the sender is dropped, so the send succeeds.
-            let _ = send.send(results);
-        }
+        rayon::scope(|workers| {
+            for _ in 0..rayon::current_num_threads() {
+                let send = send.clone();
+                let files = &files;
+                workers.spawn(move |_| {
+                    while let Some(i) = window.take(sizes) {
+                        let result = read_file(&files[i], read).map(|(file, file_warnings)| {
+                            let shown = file.meeting.path.clone();
+                            let local = analyse_meeting(&file.meeting);
+                            let file_warnings: Vec<FileWarning> = file_warnings
+                                .into_iter()
+                                .map(|warning| FileWarning {
+                                    path: shown.clone(),
+                                    warning,
+                                })
+                                .collect();
+                            (local, file.audit, file_warnings)
+                        });
+                        // The merger lives until every sender is dropped, so the send succeeds.
+                        let _ = send.send((i, result));
+                    }
+                });
+            }
+        });
         drop(send);
         merger.join().expect("the merger does not panic")
     });

@@ -32,6 +32,7 @@ impl Strings {
     }
 
     /// The string at `i`.
+    #[inline]
     pub fn get(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.text[start..self.ends[i] as usize]
@@ -56,6 +57,7 @@ impl Strings {
 impl std::ops::Index<usize> for Strings {
     type Output = str;
 
+    #[inline]
     fn index(&self, i: usize) -> &str {
         self.get(i)
     }

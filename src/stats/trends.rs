@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::corpus::Corpus;
 use super::counts::View;
 use super::freq::{groups, ALL};
-use super::lexdiv::{mattr, mtld, MTLD_THRESHOLD};
+use super::lexdiv::LexicalDiversity;
 
 /// One row of `meetings_by_speaker.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,8 +58,13 @@ pub struct TermTrendRow {
     pub per_10k: f64,
 }
 
-/// Rows per speaker (sorted by name), meetings in date order. Speakers are processed in parallel.
-pub fn meetings_by_speaker(corpus: &Corpus, window: usize) -> Vec<MeetingSpeakerRow> {
+/// Rows per speaker (sorted by name), meetings in date order. `lexdiv` holds the lexical diversity of each
+/// (speaker, meeting) (as [`super::lexdiv::measure`] gives it), whose MATTR and MTLD the rows repeat; the types new
+/// to each speaker are counted here, speakers in parallel.
+pub fn meetings_by_speaker(
+    corpus: &Corpus,
+    lexdiv: &BTreeMap<(u32, u32), LexicalDiversity>,
+) -> Vec<MeetingSpeakerRow> {
     let keys = corpus.keys.len();
     let groups: Vec<(&str, Vec<usize>)> = groups(corpus)
         .into_iter()
@@ -77,37 +82,38 @@ pub fn meetings_by_speaker(corpus: &Corpus, window: usize) -> Vec<MeetingSpeaker
                 let mut reader = corpus.reader();
                 let mut k = 0;
                 while k < turns.len() {
-                    let meeting = corpus.turns[turns[k]].meeting;
-                    let mut tokens: Vec<u32> = Vec::new();
-                    while k < turns.len() && corpus.turns[turns[k]].meeting == meeting {
-                        tokens.extend_from_slice(reader.words(&corpus.turns[turns[k]]));
-                        k += 1;
-                    }
+                    let first = &corpus.turns[turns[k]];
+                    let (id, meeting) = (first.speaker, first.meeting);
                     // Types of this meeting (stamped with the part number) and those new to the speaker.
                     part += 1;
-                    let (mut types, mut new_types) = (0usize, 0usize);
-                    for &t in &tokens {
-                        let t = t as usize;
-                        if stamp[t] != part {
-                            stamp[t] = part;
-                            types += 1;
-                            if !seen[t] {
-                                seen[t] = true;
-                                touched.push(t as u32);
-                                new_types += 1;
+                    let (mut words, mut types, mut new_types) = (0usize, 0usize, 0usize);
+                    while k < turns.len() && corpus.turns[turns[k]].meeting == meeting {
+                        for &t in reader.words(&corpus.turns[turns[k]]) {
+                            let t = t as usize;
+                            words += 1;
+                            if stamp[t] != part {
+                                stamp[t] = part;
+                                types += 1;
+                                if !seen[t] {
+                                    seen[t] = true;
+                                    touched.push(t as u32);
+                                    new_types += 1;
+                                }
                             }
                         }
+                        k += 1;
                     }
                     cumulative += new_types;
                     let info = &corpus.meetings[meeting as usize];
+                    let measured = lexdiv.get(&(id, meeting));
                     rows.push(MeetingSpeakerRow {
                         meeting: info.id.clone(),
                         date: info.date.clone(),
                         speaker: speaker.to_string(),
-                        words: tokens.len(),
+                        words,
                         types,
-                        mattr: mattr(&tokens, window),
-                        mtld: (!tokens.is_empty()).then(|| mtld(&tokens, MTLD_THRESHOLD)),
+                        mattr: measured.and_then(|m| m.mattr),
+                        mtld: measured.and_then(|m| m.mtld),
                         new_types,
                         new_type_share: (types > 0).then(|| new_types as f64 / types as f64),
                         cumulative_types: cumulative,

@@ -123,13 +123,22 @@ fn ends_like_a_sentence(line: &str) -> bool {
 /// A non-blank line: its 1-based number and its text (borrowed from the file unless it had to change).
 type Line<'t> = (usize, Cow<'t, str>);
 
+/// Whether `s` holds U+00A0, U+202F or U+2007, looking only at the bytes that can start them (`C2`, `E2`).
+fn has_no_break_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| match b[i] {
+        0xC2 => b.get(i + 1) == Some(&0xA0),
+        _ => matches!(b.get(i + 1..i + 3), Some([0x80, 0xAF | 0x87])),
+    })
+}
+
 fn content_lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut number = 0;
     let mut rest = text;
     while !rest.is_empty() || number == 0 {
         number += 1;
-        let (line, next) = match rest.find(['\n', '\r']) {
+        let (line, next) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(i) => {
                 let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
                 (&rest[..i], &rest[i + skip..])
@@ -139,7 +148,7 @@ fn content_lines(text: &str) -> Vec<Line<'_>> {
         // No-break spaces (as `&nbsp;` or as characters) are spaces in a label and in speech alike.
         const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
         let clean: Cow<str> = match html_escape::decode_html_entities(line) {
-            Cow::Borrowed(b) if !b.contains(NBSP) => Cow::Borrowed(b.trim()),
+            Cow::Borrowed(b) if !has_no_break_space(b) => Cow::Borrowed(b.trim()),
             decoded => Cow::Owned(decoded.trim().replace(NBSP, " ")),
         };
         if !clean.is_empty() {
@@ -483,6 +492,24 @@ fn turn_texts(m: &Meeting) -> Vec<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_break_spaces_are_found_by_their_bytes() {
+        const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
+        for s in [
+            "",
+            "a b",
+            "«цитата» — тире",
+            "a\u{00A0}b",
+            "1\u{202F}000",
+            "x\u{2007}",
+            "\u{2008}\u{2028}‰…",
+            "Â\u{00A1}",
+            "\u{00A0}",
+        ] {
+            assert_eq!(has_no_break_space(s), s.contains(NBSP), "{s:?}");
+        }
+    }
 
     fn read(text: &str) -> (Meeting, Audit, Vec<Warning>) {
         parse_text(
