@@ -8,7 +8,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::stats::colloc::{form_order, group_collocations, BigramRow, Emit, TrigramRow};
+use crate::stats::colloc::{group_collocations, BigramRow, Emit, TrigramRow};
 use crate::stats::corpus::TurnsText;
 use crate::stats::freq::{group_frequencies, groups, FreqRow, Scratch, ALL};
 use crate::stats::keyness::{keyness, keyness_between, KeynessRow};
@@ -411,6 +411,11 @@ fn write_frequencies<'a>(
     let order = largest_first(corpus, &groups);
     let (keys, stems) = (View::Key.len(corpus), View::Stem.len(corpus));
     let scratches = Pool::default();
+    let orders = rayon::join(
+        || View::Key.text_order(corpus),
+        || View::Stem.text_order(corpus),
+    );
+    let orders = [orders.0, orders.1];
     let mut done: Vec<(usize, GroupFile<'a>)> = order
         .par_iter()
         .with_max_len(1)
@@ -443,22 +448,31 @@ fn write_frequencies<'a>(
                         (1, View::Stem, &mut *stem_scratch),
                     ] {
                         let (mut taken, mut taken_content) = (0, 0);
-                        group_frequencies(corpus, view, speaker, turns, 1, scratch, &mut |r| {
-                            if taken < keep {
-                                heads[v].push(r.clone());
-                                taken += 1;
-                            } else if !r.stopword && taken_content < keep {
-                                heads[v].push(r.clone());
-                                taken_content += 1;
-                            }
-                            rows += 1;
-                            write_freq_row(&r, &mut bytes);
-                            if bytes.len() >= 1 << 16 && failed.is_none() {
-                                bodies[v] += bytes.len() as u64;
-                                failed = out.write_all(&bytes).err();
-                                bytes.clear();
-                            }
-                        });
+                        let order = &orders[v];
+                        group_frequencies(
+                            corpus,
+                            view,
+                            (speaker, turns),
+                            1,
+                            order,
+                            scratch,
+                            &mut |r| {
+                                if taken < keep {
+                                    heads[v].push(r.clone());
+                                    taken += 1;
+                                } else if !r.stopword && taken_content < keep {
+                                    heads[v].push(r.clone());
+                                    taken_content += 1;
+                                }
+                                rows += 1;
+                                write_freq_row(&r, &mut bytes);
+                                if bytes.len() >= 1 << 16 && failed.is_none() {
+                                    bodies[v] += bytes.len() as u64;
+                                    failed = out.write_all(&bytes).err();
+                                    bytes.clear();
+                                }
+                            },
+                        );
                         bodies[v] += bytes.len() as u64;
                         if failed.is_none() {
                             failed = out.write_all(&bytes).err();
@@ -491,15 +505,17 @@ fn write_frequencies<'a>(
 
     // freq.csv: the key rows of every group, then the stem rows, copied from the groups' files.
     let skip = header.len() as u64 + 1;
-    let parts: Vec<(&std::fs::File, u64, u64)> = (0..2)
-        .flat_map(|v| {
-            groups.iter().map(move |g| {
-                let from = skip + if v == 1 { g.bodies[0] } else { 0 };
-                (g.file.as_file(), from, g.bodies[v])
-            })
-        })
-        .collect();
-    assemble(&dir.join(FILES[3].0), header, &parts)?;
+    // A handle per group and view (`&File` reads and seeks).
+    let mut handles: Vec<[&std::fs::File; 2]> =
+        groups.iter().map(|g| [g.file.as_file(); 2]).collect();
+    let (mut keys, mut stems): (Vec<Part>, Vec<Part>) = (Vec::new(), Vec::new());
+    for (g, [key, stem]) in groups.iter().zip(handles.iter_mut()) {
+        keys.push((key, skip, g.bodies[0]));
+        stems.push((stem, skip + g.bodies[0], g.bodies[1]));
+    }
+    let mut parts = keys;
+    parts.append(&mut stems);
+    assemble(&dir.join(FILES[3].0), header, &mut parts)?;
     let mut written = vec![FILES[3].0.to_string()];
     let (mut heads, mut stem_heads, mut rows) = (Vec::new(), Vec::new(), 0);
     for g in groups {
@@ -540,25 +556,26 @@ impl<W: Write> Write for Counting<W> {
     }
 }
 
-/// A CSV writer (no header) into a file, counting the bytes it has passed on.
-type SegmentWriter<'f> = csv::Writer<Counting<std::io::BufWriter<&'f std::fs::File>>>;
-
-fn segment_writer(file: &std::fs::File) -> SegmentWriter<'_> {
+/// A CSV writer (no header), counting the bytes it has passed on.
+fn segment_writer<W: Write>(out: W) -> csv::Writer<Counting<W>> {
     csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Counting {
-            inner: std::io::BufWriter::with_capacity(1 << 16, file),
+            inner: out,
             bytes: 0,
         })
 }
 
-/// Writes `path` atomically: `header`, a newline, then the given byte ranges (offset, length) of files, in order.
-/// The ranges are copied file to file (by the kernel where it can), not through memory.
-fn assemble(
-    path: &Path,
-    header: &str,
-    parts: &[(&std::fs::File, u64, u64)],
-) -> Result<(), WriteError> {
+/// A part of a table made elsewhere: something to read from, an offset and a length.
+type Part<'p> = (&'p mut dyn ReadSeek, u64, u64);
+
+/// What a part is read from (a file, or a spooled scratch file).
+trait ReadSeek: Read + Seek {}
+
+impl<T: Read + Seek> ReadSeek for T {}
+
+/// Writes `path` atomically: `header`, a newline, then the given parts, in order.
+fn assemble(path: &Path, header: &str, parts: &mut [Part]) -> Result<(), WriteError> {
     let io = |source| WriteError::Io {
         path: path.display().to_string(),
         source,
@@ -568,9 +585,10 @@ fn assemble(
     let out = tmp.as_file_mut();
     out.write_all(header.as_bytes()).map_err(io)?;
     out.write_all(b"\n").map_err(io)?;
-    for &(mut file, from, len) in parts {
-        file.seek(std::io::SeekFrom::Start(from)).map_err(io)?;
-        let copied = std::io::copy(&mut file.take(len), out).map_err(io)?;
+    for (source, from, len) in parts.iter_mut() {
+        let len = *len;
+        source.seek(std::io::SeekFrom::Start(*from)).map_err(io)?;
+        let copied = std::io::copy(&mut source.take(len), out).map_err(io)?;
         if copied != len {
             return Err(io(std::io::ErrorKind::UnexpectedEof.into()));
         }
@@ -617,7 +635,7 @@ struct CollocTables<'a> {
 
 /// One group's collocation rows, written to two scratch files.
 struct CollocFiles<'a> {
-    files: [std::fs::File; 2],
+    files: [tempfile::SpooledTempFile; 2],
     bytes: [u64; 2],
     rows: [usize; 2],
     bigram_heads: Vec<BigramRow<'a>>,
@@ -636,7 +654,7 @@ fn write_collocations<'a>(
     let options = &config.colloc;
     let groups = groups(corpus);
     let order = largest_first(corpus, &groups);
-    let forms = form_order(corpus, options.view);
+    let forms = options.view.form_order(corpus);
     let terms = options.view.len(corpus);
     let scratches = Pool::default();
     let io = |source| WriteError::Io {
@@ -651,12 +669,12 @@ fn write_collocations<'a>(
                 || vec![0u64; terms],
                 |unigrams| {
                     let (speaker, turns) = &groups[g];
-                    let files = [
-                        tempfile::tempfile_in(dir).map_err(io)?,
-                        tempfile::tempfile_in(dir).map_err(io)?,
-                    ];
+                    // Small groups' rows stay in memory; a big group's go to a file beside the tables.
+                    let spooled = || tempfile::spooled_tempfile_in(1 << 20, dir);
+                    let mut files = [spooled(), spooled()];
+                    let [bigram_file, trigram_file] = &mut files;
                     let (mut bigram_out, mut trigram_out) =
-                        (segment_writer(&files[0]), segment_writer(&files[1]));
+                        (segment_writer(bigram_file), segment_writer(trigram_file));
                     let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());
                     let (mut bigrams, mut trigrams) = (0, 0);
                     let (mut bigram_failed, mut trigram_failed) = (None, None);
@@ -708,11 +726,11 @@ fn write_collocations<'a>(
     done.sort_by_key(|(g, _)| *g);
     corpus.tokens.check().map_err(WriteError::Tokens)?;
     for (k, index) in [(0, 4), (1, 5)] {
-        let parts: Vec<(&std::fs::File, u64, u64)> = done
-            .iter()
-            .map(|(_, f)| (&f.files[k], 0, f.bytes[k]))
+        let mut parts: Vec<Part> = done
+            .iter_mut()
+            .map(|(_, f)| (&mut f.files[k] as &mut dyn ReadSeek, 0, f.bytes[k]))
             .collect();
-        assemble(&dir.join(FILES[index].0), FILES[index].1, &parts)?;
+        assemble(&dir.join(FILES[index].0), FILES[index].1, &mut parts)?;
     }
     let mut tables = CollocTables {
         bigram_heads: Vec::new(),

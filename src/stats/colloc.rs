@@ -19,7 +19,7 @@
 //!   continuity correction);
 //! - Dice = 2·n_ii / (n_ix + n_xi); logDice = 14 + log₂ Dice (Rychlý 2008).
 
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hasher};
 
 use hashbrown::hash_table::Entry;
 use hashbrown::{DefaultHashBuilder, HashTable};
@@ -169,12 +169,22 @@ impl<const N: usize> TupleCounts<N> {
         }
     }
 
+    /// The hash of a tuple: its ids folded two by two into `u64`s, one hasher write each.
+    fn hash(hasher: &DefaultHashBuilder, ids: &[u32; N]) -> u64 {
+        let mut h = hasher.build_hasher();
+        for pair in ids.chunks(2) {
+            let high = u64::from(pair[0]) << 32;
+            h.write_u64(high | pair.get(1).map_or(0, |&y| u64::from(y)));
+        }
+        h.finish()
+    }
+
     fn add(&mut self, ids: [u32; N]) {
         let hasher = &self.hasher;
-        let hash = hasher.hash_one(ids);
+        let hash = Self::hash(hasher, &ids);
         let entry = self
             .table
-            .entry(hash, |(k, _)| *k == ids, |(k, _)| hasher.hash_one(k));
+            .entry(hash, |(k, _)| *k == ids, |(k, _)| Self::hash(hasher, k));
         match entry {
             Entry::Occupied(mut e) => e.get_mut().1 += 1,
             Entry::Vacant(e) => {
@@ -184,7 +194,7 @@ impl<const N: usize> TupleCounts<N> {
     }
 
     fn contains(&self, ids: [u32; N]) -> bool {
-        let hash = self.hasher.hash_one(ids);
+        let hash = Self::hash(&self.hasher, &ids);
         self.table.find(hash, |(k, _)| *k == ids).is_some()
     }
 
@@ -198,21 +208,6 @@ impl<const N: usize> TupleCounts<N> {
     }
 }
 
-/// Each term's position among all terms of the view sorted by form, to order rows without comparing strings.
-pub fn form_order(corpus: &Corpus, view: View) -> Vec<u32> {
-    let mut ids: Vec<u32> = (0..view.len(corpus) as u32).collect();
-    ids.sort_unstable_by(|&a, &b| {
-        view.form(corpus, a)
-            .cmp(view.form(corpus, b))
-            .then(a.cmp(&b))
-    });
-    let mut order = vec![0u32; ids.len()];
-    for (rank, id) in ids.into_iter().enumerate() {
-        order[id as usize] = rank as u32;
-    }
-    order
-}
-
 /// Where [`group_collocations`] hands its rows.
 pub struct Emit<'e, 'a> {
     /// Each bigram row, in table order.
@@ -223,7 +218,7 @@ pub struct Emit<'e, 'a> {
 
 /// Bigram and trigram rows of one group of turns (a speaker, or all, with the indices of its turns in corpus
 /// order), handed out one by one so they need not be held. `unigrams` is all zero (one entry per term of the
-/// view), and is again on return; `order` is [`form_order`].
+/// view), and is again on return; `order` is [`View::form_order`].
 pub fn group_collocations<'a>(
     corpus: &'a Corpus,
     options: &CollocOptions,
@@ -354,7 +349,7 @@ pub fn collocations<'a>(
     options: &CollocOptions,
 ) -> (Vec<BigramRow<'a>>, Vec<TrigramRow<'a>>) {
     let terms = options.view.len(corpus);
-    let order = form_order(corpus, options.view);
+    let order = options.view.form_order(corpus);
     let parts: Vec<(Vec<BigramRow<'a>>, Vec<TrigramRow<'a>>)> = groups(corpus)
         .par_iter()
         .map_init(

@@ -788,6 +788,7 @@ pub struct TurnsText<'c> {
     corpus: &'c Corpus,
     turns: Vec<&'c TurnTokens>,
     len: usize,
+    bound: usize,
 }
 
 impl<'c> TurnsText<'c> {
@@ -798,7 +799,18 @@ impl<'c> TurnsText<'c> {
     ) -> TurnsText<'c> {
         let turns: Vec<&TurnTokens> = turns.into_iter().collect();
         let len = turns.iter().map(|t| t.len()).sum();
-        TurnsText { corpus, turns, len }
+        // The largest id, read once: a text that uses only low ids gets dense counts.
+        let mut max = None;
+        corpus.for_each_chunk(turns.iter().copied(), |words| {
+            max = max.max(words.iter().copied().max());
+        });
+        let bound = max.map_or(0, |m| m as usize + 1);
+        TurnsText {
+            corpus,
+            turns,
+            len,
+            bound,
+        }
     }
 }
 
@@ -808,7 +820,7 @@ impl Text for TurnsText<'_> {
     }
 
     fn id_bound(&self) -> usize {
-        self.corpus.keys.len()
+        self.bound
     }
 
     fn chunks(&self, backward: bool, f: &mut dyn FnMut(&[u32])) {

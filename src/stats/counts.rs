@@ -60,6 +60,17 @@ impl View {
         }
     }
 
+    /// Each term's position among all terms of the view sorted by text, so rows can be ordered without comparing
+    /// strings (sorted in parallel).
+    pub fn text_order(self, corpus: &Corpus) -> Vec<u32> {
+        order_by(self.len(corpus), |t| self.text(corpus, t))
+    }
+
+    /// Each term's position among all terms of the view sorted by form (ties by id).
+    pub fn form_order(self, corpus: &Corpus) -> Vec<u32> {
+        order_by(self.len(corpus), |t| self.form(corpus, t))
+    }
+
     /// Number of terms in this view.
     pub fn len(self, corpus: &Corpus) -> usize {
         match self {
@@ -129,6 +140,28 @@ impl Counts {
         }
         c
     }
+}
+
+/// Ranks of the ids `0..n` sorted by `by`, ties by id. Each string's first eight bytes, as a big-endian integer,
+/// decide most comparisons (byte order is string order); only equal prefixes compare the strings.
+fn order_by<'c>(n: usize, by: impl Fn(u32) -> &'c str + Sync) -> Vec<u32> {
+    let prefix = |s: &str| {
+        let mut bytes = [0u8; 8];
+        let len = s.len().min(8);
+        bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
+        u64::from_be_bytes(bytes)
+    };
+    let mut ids: Vec<(u64, u32)> = (0..n as u32).map(|id| (prefix(by(id)), id)).collect();
+    ids.par_sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| by(a.1).cmp(by(b.1)))
+            .then(a.1.cmp(&b.1))
+    });
+    let mut order = vec![0u32; n];
+    for (rank, (_, id)) in ids.into_iter().enumerate() {
+        order[id as usize] = rank as u32;
+    }
+    order
 }
 
 /// Counts the whole corpus in parallel (shards of turns merged by addition).

@@ -113,13 +113,13 @@ pub fn groups(corpus: &Corpus) -> Vec<(&str, Vec<usize>)> {
 }
 
 /// The rows of one group (a speaker or `*`, with the indices of its turns in corpus order) in one view, handed
-/// to `emit` one by one in table order, so they need not be held.
+/// to `emit` one by one in table order, so they need not be held. `order` is [`View::text_order`].
 pub fn group_frequencies<'a>(
     corpus: &'a Corpus,
     view: View,
-    speaker: &'a str,
-    turns: &[usize],
+    (speaker, turns): (&'a str, &[usize]),
     min_count: u64,
+    order: &[u32],
     s: &mut Scratch,
     emit: &mut dyn FnMut(FreqRow<'a>),
 ) {
@@ -161,14 +161,15 @@ pub fn group_frequencies<'a>(
         }
         s.touched_local.clear();
     }
-    let mut terms: Vec<(u64, &str, u32)> = s
+    let mut terms: Vec<(u64, u32)> = s
         .touched
         .iter()
-        .map(|&t| (s.total[t as usize], view.text(corpus, t), t))
+        .map(|&t| (s.total[t as usize], t))
         .collect();
-    terms.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    terms.sort_unstable_by_key(|&(count, t)| (std::cmp::Reverse(count), order[t as usize]));
     let ranks = min_ranks(&terms.iter().map(|t| t.0).collect::<Vec<_>>());
-    for ((count, text, term), rank) in terms.into_iter().zip(ranks) {
+    for ((count, term), rank) in terms.into_iter().zip(ranks) {
+        let text = view.text(corpus, term);
         let t = term as usize;
         if count >= min_count {
             // DP = ½ (Σ over the parts where the term occurs of |vᵢ − sᵢ| + Σ of sᵢ over the other parts).
@@ -204,15 +205,22 @@ pub fn frequency_groups<'a, R: Send>(
     each: impl Fn(&'a str, Vec<FreqRow<'a>>) -> R + Sync,
 ) -> Vec<R> {
     let terms = view.len(corpus);
+    let order = view.text_order(corpus);
     groups(corpus)
         .par_iter()
         .map_init(
             || Scratch::new(terms),
             |scratch, (speaker, turns)| {
                 let mut rows = Vec::new();
-                group_frequencies(corpus, view, speaker, turns, min_count, scratch, &mut |r| {
-                    rows.push(r)
-                });
+                group_frequencies(
+                    corpus,
+                    view,
+                    (speaker, turns),
+                    min_count,
+                    &order,
+                    scratch,
+                    &mut |r| rows.push(r),
+                );
                 each(speaker, rows)
             },
         )

@@ -99,6 +99,7 @@ impl Interner {
         Interner::default()
     }
 
+    #[inline]
     fn span(&self, id: u32) -> &str {
         self.strings.get(id as usize)
     }
@@ -134,6 +135,7 @@ impl Interner {
     }
 
     /// The string of an id.
+    #[inline]
     pub fn resolve(&self, id: u32) -> &str {
         self.span(id)
     }

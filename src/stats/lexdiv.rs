@@ -242,7 +242,10 @@ fn mattr_with<T: Text + ?Sized>(text: &T, window: usize, tally: &mut Tally) -> O
                 distinct -= 1;
             }
             ring[at] = t;
-            at = (at + 1) % window;
+            at += 1;
+            if at == window {
+                at = 0;
+            }
             if tally.inc(t) == 1 {
                 distinct += 1;
             }
@@ -273,6 +276,7 @@ impl MtldPass {
         }
     }
 
+    #[inline]
     fn push(&mut self, t: u32, tally: &mut Tally) {
         self.segment.push(t);
         if tally.inc(t) == 1 {
