@@ -79,6 +79,24 @@ fn the_committed_reports_are_what_the_code_makes_of_the_corpus() {
             );
         }
     }
+    // Report files get the permissions of any new file (0666 less the umask), not a temporary file's 0600.
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        let umask = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .map(|m| u32::from_str_radix(m.trim(), 8).unwrap())
+            .unwrap();
+        for name in ["freq.csv", "collocations.csv", "speakers.csv", "index.html"] {
+            let mode = std::fs::metadata(tmp.path().join(name))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o666 & !umask, "{name}");
+        }
+    }
 }
 
 #[test]

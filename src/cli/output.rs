@@ -18,7 +18,7 @@ pub fn with_output(
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())
                 .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-            let mut tmp = tempfile::NamedTempFile::new_in(&dir)
+            let mut tmp = stenogram::report::write::temp_in(&dir, ".tmp")
                 .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
             {
                 let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());

@@ -253,8 +253,10 @@ pub fn page(
         let limit = config.top;
         match name {
             "speakers.csv" => html_table(&mut out, header, &t.speakers, limit),
-            "turn_lengths.csv" => html_table(&mut out, header, &t.turn_lengths, limit),
-            "lexdiv.csv" => html_table(&mut out, header, &t.lexdiv, limit),
+            "turn_lengths.csv" => {
+                html_table_of(&mut out, header, &t.turn_lengths, limit, t.turn_length_rows)
+            }
+            "lexdiv.csv" => html_table_of(&mut out, header, &t.lexdiv, limit, t.lexdiv_rows),
             "freq.csv" => html_table_of(&mut out, header, &t.freq, limit, t.freq_rows),
             "collocations.csv" => html_table_of(&mut out, header, &t.bigrams, limit, t.bigram_rows),
             "trigrams.csv" => html_table_of(&mut out, header, &t.trigrams, limit, t.trigram_rows),

@@ -231,10 +231,14 @@ pub struct TransitionRow {
 pub struct Tables<'a> {
     /// `speakers.csv`.
     pub speakers: Vec<SpeakerRow>,
-    /// `turn_lengths.csv`.
+    /// The first rows of `turn_lengths.csv` (the table is written while building).
     pub turn_lengths: Vec<TurnLengthRow>,
-    /// `lexdiv.csv`.
+    /// Rows in `turn_lengths.csv`.
+    pub turn_length_rows: usize,
+    /// The first rows of `lexdiv.csv` (the table is written while building).
     pub lexdiv: Vec<LexDivRow>,
+    /// Rows in `lexdiv.csv`.
+    pub lexdiv_rows: usize,
     /// The head of `freq.csv` (both views): of each speaker and view, the first rows and the first rows that are
     /// not stopwords, as many as charts and previews use; the full table is written while building.
     pub freq: Vec<FreqRow<'a>>,
@@ -429,7 +433,7 @@ fn write_frequencies<'a>(
                         Some(p) => dir.join(p).parent().unwrap_or(dir).to_path_buf(),
                         None => dir.to_path_buf(),
                     };
-                    let mut file = super::write::temp_in(&file_dir)?;
+                    let mut file = super::write::temp_in(&file_dir, ".tmp")?;
                     let shown = dir.join(path.as_deref().unwrap_or("freq.csv"));
                     let io = |source| WriteError::Io {
                         path: shown.display().to_string(),
@@ -538,6 +542,32 @@ fn write_frequencies<'a>(
     })
 }
 
+/// Writes table `FILES[index]` into `dir`; returns its file name.
+fn write_table<T: Serialize>(
+    dir: &Path,
+    index: usize,
+    rows: &[T],
+) -> Result<&'static str, WriteError> {
+    let (name, header) = FILES[index];
+    let header: Vec<&str> = header.split(',').collect();
+    write_csv(&dir.join(name), rows, &header)?;
+    Ok(name)
+}
+
+/// Writes table `FILES[index]` now and keeps only its first `keep` rows; returns its number of rows.
+fn write_now<T: Serialize>(
+    dir: &Path,
+    index: usize,
+    rows: &mut Vec<T>,
+    keep: usize,
+) -> Result<usize, WriteError> {
+    write_table(dir, index, rows)?;
+    let n = rows.len();
+    rows.truncate(keep);
+    rows.shrink_to_fit();
+    Ok(n)
+}
+
 /// Counts the bytes written through it.
 struct Counting<W> {
     inner: W,
@@ -581,7 +611,7 @@ fn assemble(path: &Path, header: &str, parts: &mut [Part]) -> Result<(), WriteEr
         source,
     };
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = super::write::temp_in(dir)?;
+    let mut tmp = super::write::temp_in(dir, ".tmp")?;
     let out = tmp.as_file_mut();
     out.write_all(header.as_bytes()).map_err(io)?;
     out.write_all(b"\n").map_err(io)?;
@@ -670,7 +700,7 @@ fn write_collocations<'a>(
                 |unigrams| {
                     let (speaker, turns) = &groups[g];
                     // Small groups' rows stay in memory; a big group's go to a file beside the tables.
-                    let spooled = || tempfile::spooled_tempfile_in(1 << 20, dir);
+                    let spooled = || tempfile::spooled_tempfile_in(1 << 16, dir);
                     let mut files = [spooled(), spooled()];
                     let [bigram_file, trigram_file] = &mut files;
                     let (mut bigram_out, mut trigram_out) =
@@ -779,6 +809,12 @@ pub fn build<'a>(
     progress("speakers and lexical diversity");
     let by_pair;
     (t.speakers, t.turn_lengths, t.lexdiv, by_pair) = speaker_tables(corpus, window);
+    // Two tables with a row per speaker and meeting, written now and kept only as far as the page shows them.
+    let keep = config.top;
+    t.turn_length_rows = write_now(&config.out, 1, &mut t.turn_lengths, keep)?;
+    t.lexdiv_rows = write_now(&config.out, 2, &mut t.lexdiv, keep)?;
+    t.written
+        .extend([FILES[1].0.to_string(), FILES[2].0.to_string()]);
     progress("frequencies");
     let files = speaker_files(&t);
     let freq = write_frequencies(corpus, config, &files)?;
@@ -902,29 +938,17 @@ pub fn write_freq_row(r: &FreqRow, out: &mut Vec<u8>) {
 
 /// Writes every table but those written while building (`freq.csv`, `collocations.csv`, `trigrams.csv`) into `dir`, in parallel; returns the file names.
 pub fn write_all(tables: &Tables, dir: &Path) -> Result<Vec<&'static str>, WriteError> {
-    fn one<T: Serialize + Sync>(
-        dir: &Path,
-        index: usize,
-        rows: &[T],
-    ) -> Result<&'static str, WriteError> {
-        let (name, header) = FILES[index];
-        let header: Vec<&str> = header.split(',').collect();
-        write_csv(&dir.join(name), rows, &header)?;
-        Ok(name)
-    }
     type Job<'j> = Box<dyn Fn() -> Result<&'static str, WriteError> + Sync + 'j>;
     let t = tables;
     let jobs: Vec<Job> = vec![
-        Box::new(|| one(dir, 0, &t.speakers)),
-        Box::new(|| one(dir, 1, &t.turn_lengths)),
-        Box::new(|| one(dir, 2, &t.lexdiv)),
-        Box::new(|| one(dir, 6, &t.keyness)),
-        Box::new(|| one(dir, 7, &t.meetings_by_speaker)),
-        Box::new(|| one(dir, 8, &t.trends)),
-        Box::new(|| one(dir, 9, &t.meetings)),
-        Box::new(|| one(dir, 10, &t.turns)),
-        Box::new(|| one(dir, 11, &t.transitions)),
-        Box::new(|| one(dir, 12, &t.audit)),
+        Box::new(|| write_table(dir, 0, &t.speakers)),
+        Box::new(|| write_table(dir, 6, &t.keyness)),
+        Box::new(|| write_table(dir, 7, &t.meetings_by_speaker)),
+        Box::new(|| write_table(dir, 8, &t.trends)),
+        Box::new(|| write_table(dir, 9, &t.meetings)),
+        Box::new(|| write_table(dir, 10, &t.turns)),
+        Box::new(|| write_table(dir, 11, &t.transitions)),
+        Box::new(|| write_table(dir, 12, &t.audit)),
     ];
     jobs.par_iter().map(|job| job()).collect()
 }

@@ -56,7 +56,7 @@ pub fn atomic_write(
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = temp_in(dir)?;
+    let mut tmp = temp_in(dir, ".tmp")?;
     {
         let mut out = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut out)?;
@@ -66,24 +66,31 @@ pub fn atomic_write(
 }
 
 /// A temporary file in `dir` (made if absent), to be [`publish`]ed under its final name when complete; removed if
-/// dropped before.
-pub fn temp_in(dir: &Path) -> Result<tempfile::NamedTempFile, WriteError> {
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
-    tempfile::Builder::new()
-        .prefix(".stenogram-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io(dir))
+/// dropped before. It is created with the permissions of an ordinary new file (`0666` less the umask), not the
+/// private `0600` of a temporary file, since it becomes a report file.
+/// `suffix` ends its name (an image writer takes the format from it).
+pub fn temp_in(dir: &Path, suffix: &str) -> Result<tempfile::NamedTempFile, WriteError> {
+    let make = || {
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".stenogram-").suffix(suffix);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        builder.tempfile_in(dir)
+    };
+    match make() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir).map_err(io(dir))?;
+            make().map_err(io(dir))
+        }
+        made => made.map_err(io(dir)),
+    }
 }
 
-/// Gives a finished temporary file ordinary permissions and renames it to `path`.
+/// Renames a finished temporary file (from [`temp_in`]) to `path`.
 pub fn publish(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), WriteError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
-            .map_err(io(path))?;
-    }
     tmp.persist(path).map_err(|e| WriteError::Io {
         path: path.display().to_string(),
         source: e.error,

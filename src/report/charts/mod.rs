@@ -115,14 +115,7 @@ pub fn render<C: Chart>(
             path: shown.clone(),
             message,
         };
-        let tmp = tempfile::Builder::new()
-            .prefix(".stenogram-")
-            .suffix(".png")
-            .tempfile_in(dir)
-            .map_err(|source| WriteError::Io {
-                path: shown.clone(),
-                source,
-            })?;
+        let tmp = super::write::temp_in(dir, ".png")?;
         {
             let root = BitMapBackend::new(tmp.path(), size).into_drawing_area();
             root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
