@@ -60,6 +60,39 @@ fn binary_zeros_bom_crlf_and_lone_cr() {
     }
 }
 
+/// Devices and pipes named on the command line: `/dev/zero` is binary at its first byte (read no further, so it
+/// ends), an endless pipe of text stops at the stream limit, and a finite pipe is read like a file.
+#[cfg(target_os = "linux")]
+#[test]
+fn devices_and_pipes_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good.txt", GOOD.as_bytes());
+    let out = run_in(d, &["parse", "/dev/zero", "good.txt"]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("/dev/zero:1: binary file (NUL byte at byte offset 0); not read"),
+        "{err}"
+    );
+    assert_eq!(csv_rows(&stdout(&out)).len(), 2, "good.txt is read");
+    // A named pipe fed a transcript by another process.
+    let fifo = d.join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::write(fifo, GOOD).unwrap())
+        };
+        let out = run_in(d, &["parse", "pipe.txt"]);
+        writer.join().unwrap();
+        no_panic(&out);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(csv_rows(&stdout(&out)).len(), 2);
+    }
+}
+
 #[test]
 fn a_50_megabyte_single_line() {
     let dir = tempfile::tempdir().unwrap();

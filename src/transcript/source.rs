@@ -39,6 +39,14 @@ pub enum ReadError {
         /// The path.
         path: String,
     },
+    /// Not a regular file (a pipe, a device) and longer than the limit for those.
+    #[error("{path}: not a regular file and longer than {limit} bytes; not read")]
+    TooLong {
+        /// The path.
+        path: String,
+        /// The limit.
+        limit: u64,
+    },
     /// The file has no text.
     #[error("{path}: empty file (no text to read)")]
     Empty {
@@ -193,11 +201,55 @@ pub fn read_file(
     options: &ReadOptions,
 ) -> Result<(ReadFile, Vec<Warning>), ReadError> {
     let shown = display(path);
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
-        path: shown.clone(),
-        source,
+    let bytes = read_text_bytes(path).map_err(|e| match e {
+        ReadLimit::Io(source) => ReadError::Io {
+            path: shown.clone(),
+            source,
+        },
+        ReadLimit::TooLong => ReadError::TooLong {
+            path: shown.clone(),
+            limit: STREAM_LIMIT,
+        },
     })?;
     read_bytes(&shown, &bytes, options)
+}
+
+/// Bytes read at a time.
+const BLOCK: u64 = 1 << 20;
+/// The most read from something that is not a regular file (a pipe, a device).
+pub const STREAM_LIMIT: u64 = 1 << 30;
+
+enum ReadLimit {
+    Io(std::io::Error),
+    TooLong,
+}
+
+/// A file's bytes, read block by block. Reading stops at the first block with a NUL byte (unless the file starts
+/// with a UTF-16 byte order mark): the file is binary, which the decoder then reports at that byte, and a device
+/// such as `/dev/zero` would never end. Something that is not a regular file is read up to [`STREAM_LIMIT`].
+fn read_text_bytes(path: &Path) -> Result<Vec<u8>, ReadLimit> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(ReadLimit::Io)?;
+    let meta = file.metadata().map_err(ReadLimit::Io)?;
+    let regular = meta.is_file();
+    let mut bytes = Vec::with_capacity(if regular { meta.len() as usize + 1 } else { 0 });
+    loop {
+        let start = bytes.len();
+        let n = (&mut file)
+            .take(BLOCK)
+            .read_to_end(&mut bytes)
+            .map_err(ReadLimit::Io)?;
+        if n == 0 {
+            return Ok(bytes);
+        }
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        if !utf16 && memchr::memchr(0, &bytes[start..]).is_some() {
+            return Ok(bytes);
+        }
+        if !regular && bytes.len() as u64 > STREAM_LIMIT {
+            return Err(ReadLimit::TooLong);
+        }
+    }
 }
 
 /// Reads one file's bytes; `path` names it in messages and gives the meeting id (its stem).
