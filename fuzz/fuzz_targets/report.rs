@@ -1,5 +1,5 @@
 //! The whole report path on a small generated corpus: the fuzz input becomes one transcript beside a fixed one,
-//! and `analyse_paths` plus `report::run` (tables, HTML, and for one input in eight the SVG charts) must succeed
+//! and `analyse_paths` plus `report::run` (tables, HTML, and for one input in 32 the SVG charts) must succeed
 //! without panicking. Files go to one directory per process (under `/dev/shm` when it exists), rewritten by each
 //! run, so an execution costs the report and not the making and removing of directories; the work runs on one
 //! thread.
@@ -53,7 +53,7 @@ fn run(data: &[u8]) {
         Aliases::default(),
         &AnalysisOptions::default(),
     );
-    let charts = if data.first().is_some_and(|b| b % 8 == 0) {
+    let charts = if data.first().is_some_and(|b| b % 32 == 0) {
         Formats::Svg
     } else {
         Formats::None

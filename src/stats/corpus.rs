@@ -572,6 +572,15 @@ const AHEAD_BYTES: u64 = 16 << 20;
 /// …and are at most this many files.
 const AHEAD_FILES: usize = 256;
 
+/// The text of a panic's payload.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
 /// Which files are taken and merged, for [`analyse_paths`].
 #[derive(Default)]
 struct WindowState {
@@ -686,18 +695,30 @@ pub fn analyse_paths(
                 let files = &files;
                 workers.spawn(move |_| {
                     while let Some(i) = window.take(sizes) {
-                        let result = read_file(&files[i], read).map(|(file, file_warnings)| {
-                            let shown = file.meeting.path.clone();
-                            let local = analyse_meeting(&file.meeting);
-                            let file_warnings: Vec<FileWarning> = file_warnings
-                                .into_iter()
-                                .map(|warning| FileWarning {
-                                    path: shown.clone(),
-                                    warning,
-                                })
-                                .collect();
-                            (local, file.audit, file_warnings)
-                        });
+                        let analyse = || {
+                            read_file(&files[i], read).map(|(file, file_warnings)| {
+                                let shown = file.meeting.path.clone();
+                                let local = analyse_meeting(&file.meeting);
+                                let file_warnings: Vec<FileWarning> = file_warnings
+                                    .into_iter()
+                                    .map(|warning| FileWarning {
+                                        path: shown.clone(),
+                                        warning,
+                                    })
+                                    .collect();
+                                (local, file.audit, file_warnings)
+                            })
+                        };
+                        // A bug met in one file is that file's error, not the end of every file's results (and
+                        // not a window waiting forever for a file that never comes).
+                        let result =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyse))
+                                .unwrap_or_else(|panic| {
+                                    Err(ReadError::Internal {
+                                        path: files[i].to_string_lossy().into_owned(),
+                                        message: panic_message(&*panic),
+                                    })
+                                });
                         // The merger lives until every sender is dropped, so the send succeeds.
                         let _ = send.send((i, result));
                     }

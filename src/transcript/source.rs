@@ -47,6 +47,14 @@ pub enum ReadError {
         /// The limit.
         limit: u64,
     },
+    /// A bug in stenogram met while reading this file (the other files are read).
+    #[error("{path}: internal error while reading this file ({message}); please report it")]
+    Internal {
+        /// The path.
+        path: String,
+        /// The panic's message.
+        message: String,
+    },
     /// The file has no text.
     #[error("{path}: empty file (no text to read)")]
     Empty {
