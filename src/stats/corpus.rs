@@ -581,6 +581,13 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".to_string())
 }
 
+/// Whether the next file (of `size` bytes) may be taken: always when it is the next to merge (so the window
+/// cannot deadlock), else while the files taken and not merged stay within [`AHEAD_FILES`] and [`AHEAD_BYTES`].
+fn has_room(state: &WindowState, size: u64) -> bool {
+    state.next == state.merged
+        || (state.next - state.merged < AHEAD_FILES && state.bytes + size <= AHEAD_BYTES)
+}
+
 /// Which files are taken and merged, for [`analyse_paths`].
 #[derive(Default)]
 struct WindowState {
@@ -606,9 +613,7 @@ impl Window {
             if i >= sizes.len() {
                 return None;
             }
-            let room = i == state.merged
-                || (i - state.merged < AHEAD_FILES && state.bytes + sizes[i] <= AHEAD_BYTES);
-            if room {
+            if has_room(&state, sizes[i]) {
                 state.next += 1;
                 state.bytes += sizes[i];
                 return Some(i);
@@ -851,5 +856,27 @@ impl Text for TurnsText<'_> {
         } else {
             self.turns.iter().for_each(|t| f(reader.words(t)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_read_window_is_bounded_but_always_takes_the_next_file_to_merge() {
+        let state = |next, merged, bytes| WindowState {
+            next,
+            merged,
+            bytes,
+        };
+        // The next file to merge is taken whatever its size.
+        assert!(has_room(&state(3, 3, 0), 10 * AHEAD_BYTES));
+        // Others wait while the bytes ahead would pass the bound…
+        assert!(has_room(&state(4, 3, AHEAD_BYTES - 10), 10));
+        assert!(!has_room(&state(4, 3, AHEAD_BYTES - 10), 11));
+        // …or the files ahead would.
+        assert!(!has_room(&state(3 + AHEAD_FILES, 3, 0), 0));
+        assert!(has_room(&state(2 + AHEAD_FILES, 3, 0), 0));
     }
 }
