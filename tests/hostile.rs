@@ -93,6 +93,42 @@ fn devices_and_pipes_end() {
     }
 }
 
+/// When nothing can be read, an existing report is left alone; an output path that is a file is refused by name;
+/// error messages say each cause once.
+#[test]
+fn nothing_read_writes_nothing_and_a_file_is_not_an_output_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("out")).unwrap();
+    write(d, "out/freq.csv", b"an earlier report\n");
+    write(d, "zeros.txt", &[0u8; 16]);
+    let out = run_in(d, &["report", "missing.txt", "zeros.txt", "--out", "out"]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("missing.txt: no such file or directory"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: no transcript was read, so nothing was written to out"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(d.join("out/freq.csv")).unwrap(),
+        b"an earlier report\n"
+    );
+    write(d, "good.txt", GOOD.as_bytes());
+    let out = run_in(d, &["report", "good.txt", "--out", "good.txt"]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(
+        err.trim(),
+        "error: good.txt: cannot write: exists and is not a directory"
+    );
+}
+
 #[test]
 fn a_50_megabyte_single_line() {
     let dir = tempfile::tempdir().unwrap();

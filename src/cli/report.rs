@@ -169,6 +169,17 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<bool> {
         }
         None => print_diagnostics(&analysed.warnings, &analysed.errors, args.quiet),
     };
+    // Nothing read (every path bad, or no `.txt` file): an empty report must not replace a previous one.
+    if analysed.audits.is_empty() {
+        if let Some(b) = &bar {
+            b.finish_and_clear();
+        }
+        eprintln!(
+            "error: no transcript was read, so nothing was written to {}",
+            args.out.display()
+        );
+        return Ok(true);
+    }
     let analysis = analysed.corpus;
     if let Some(e) = analysis.tokens.spill_error() {
         if !args.quiet {

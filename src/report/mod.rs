@@ -138,6 +138,12 @@ pub fn run(
     mut progress: impl FnMut(&str),
 ) -> Result<Written, WriteError> {
     let out = &config.out;
+    if out.exists() && !out.is_dir() {
+        return Err(WriteError::Io {
+            path: out.display().to_string(),
+            source: std::io::Error::other("exists and is not a directory"),
+        });
+    }
     std::fs::create_dir_all(out).map_err(|source| WriteError::Io {
         path: out.display().to_string(),
         source,
