@@ -129,6 +129,41 @@ fn nothing_read_writes_nothing_and_a_file_is_not_an_output_directory() {
     );
 }
 
+/// A thousand speakers under a limit of 128 open files: each speaker's file is closed once written, so the report
+/// never holds a file per speaker open.
+#[cfg(target_os = "linux")]
+#[test]
+fn more_speakers_than_open_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let letters: Vec<char> = "БВГДЖЗКЛМНПРСТФХ".chars().collect();
+    let mut text = String::new();
+    for i in 0..1000 {
+        let name: String = [i / 256, (i / 16) % 16, i % 16]
+            .iter()
+            .map(|&k| letters[k].to_lowercase().to_string())
+            .collect();
+        text.push_str(&format!("А.Ба{name}ов: Добрый день, коллеги, спасибо.\n"));
+    }
+    write(d, "many.txt", text.as_bytes());
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -n 128 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_stenogram"))
+        .args([
+            "report", "many.txt", "--out", "out", "--charts", "none", "--quiet",
+        ])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_dir(d.join("out/speakers")).unwrap().count(),
+        1000
+    );
+}
+
 #[test]
 fn a_50_megabyte_single_line() {
     let dir = tempfile::tempdir().unwrap();

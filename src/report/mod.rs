@@ -14,6 +14,7 @@ use crate::transcript::Audit;
 
 pub mod charts;
 pub mod html;
+pub mod spool;
 pub mod tables;
 pub mod write;
 

@@ -2,7 +2,7 @@
 //! shortest form that reads back to the same `f64` (so they compare at any tolerance), empty where undefined.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Read, Seek, Write};
+use std::io::Write;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -18,6 +18,7 @@ use crate::stats::turns::{by_speaker, by_speaker_meeting, transitions, TurnSumma
 use crate::stats::{Corpus, View};
 use crate::transcript::Audit;
 
+use super::spool::{assemble, Pool, Segment, Spool};
 use super::write::{write_csv, WriteError};
 use super::ReportConfig;
 
@@ -387,7 +388,7 @@ struct FreqTables<'a> {
 /// the header, then the key view's rows (`bodies[0]` bytes), then the stem view's (`bodies[1]` bytes).
 struct GroupFile<'a> {
     speaker: &'a str,
-    file: tempfile::NamedTempFile,
+    file: Segment,
     path: Option<String>,
     bodies: [u64; 2],
     rows: usize,
@@ -433,13 +434,13 @@ fn write_frequencies<'a>(
                         Some(p) => dir.join(p).parent().unwrap_or(dir).to_path_buf(),
                         None => dir.to_path_buf(),
                     };
-                    let mut file = super::write::temp_in(&file_dir, ".tmp")?;
                     let shown = dir.join(path.as_deref().unwrap_or("freq.csv"));
                     let io = |source| WriteError::Io {
                         path: shown.display().to_string(),
                         source,
                     };
-                    let mut out = std::io::BufWriter::with_capacity(1 << 16, file.as_file_mut());
+                    // Straight to a file: a speaker's file is published as it is.
+                    let mut out = Spool::new(&file_dir, 0);
                     out.write_all(header.as_bytes()).map_err(io)?;
                     out.write_all(b"\n").map_err(io)?;
                     let mut bodies = [0u64; 2];
@@ -486,8 +487,7 @@ fn write_frequencies<'a>(
                     if let Some(e) = failed {
                         return Err(io(e));
                     }
-                    out.flush().map_err(io)?;
-                    drop(out);
+                    let file = out.finish().map_err(io)?;
                     Ok((
                         g,
                         GroupFile {
@@ -509,17 +509,14 @@ fn write_frequencies<'a>(
 
     // freq.csv: the key rows of every group, then the stem rows, copied from the groups' files.
     let skip = header.len() as u64 + 1;
-    // A handle per group and view (`&File` reads and seeks).
-    let mut handles: Vec<[&std::fs::File; 2]> =
-        groups.iter().map(|g| [g.file.as_file(); 2]).collect();
-    let (mut keys, mut stems): (Vec<Part>, Vec<Part>) = (Vec::new(), Vec::new());
-    for (g, [key, stem]) in groups.iter().zip(handles.iter_mut()) {
-        keys.push((key, skip, g.bodies[0]));
-        stems.push((stem, skip + g.bodies[0], g.bodies[1]));
+    let mut parts: Vec<(&Segment, u64, u64)> = Vec::new();
+    for v in 0..2 {
+        for g in &groups {
+            let from = skip + if v == 1 { g.bodies[0] } else { 0 };
+            parts.push((&g.file, from, g.bodies[v]));
+        }
     }
-    let mut parts = keys;
-    parts.append(&mut stems);
-    assemble(&dir.join(FILES[3].0), header, &mut parts)?;
+    assemble(&dir.join(FILES[3].0), header, &parts)?;
     let mut written = vec![FILES[3].0.to_string()];
     let (mut heads, mut stem_heads, mut rows) = (Vec::new(), Vec::new(), 0);
     for g in groups {
@@ -528,7 +525,7 @@ fn write_frequencies<'a>(
         heads.extend(key_head);
         stem_heads.extend(stem_head);
         if let Some(path) = g.path {
-            super::write::publish(g.file, &dir.join(&path))?;
+            g.file.publish(&dir.join(&path))?;
             written.push(path);
         } else {
             debug_assert_eq!(g.speaker, ALL);
@@ -568,84 +565,6 @@ fn write_now<T: Serialize>(
     Ok(n)
 }
 
-/// Counts the bytes written through it.
-struct Counting<W> {
-    inner: W,
-    bytes: u64,
-}
-
-impl<W: Write> Write for Counting<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.bytes += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-/// A CSV writer (no header), counting the bytes it has passed on.
-fn segment_writer<W: Write>(out: W) -> csv::Writer<Counting<W>> {
-    csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Counting {
-            inner: out,
-            bytes: 0,
-        })
-}
-
-/// A part of a table made elsewhere: something to read from, an offset and a length.
-type Part<'p> = (&'p mut dyn ReadSeek, u64, u64);
-
-/// What a part is read from (a file, or a spooled scratch file).
-trait ReadSeek: Read + Seek {}
-
-impl<T: Read + Seek> ReadSeek for T {}
-
-/// Writes `path` atomically: `header`, a newline, then the given parts, in order.
-fn assemble(path: &Path, header: &str, parts: &mut [Part]) -> Result<(), WriteError> {
-    let io = |source| WriteError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = super::write::temp_in(dir, ".tmp")?;
-    let out = tmp.as_file_mut();
-    out.write_all(header.as_bytes()).map_err(io)?;
-    out.write_all(b"\n").map_err(io)?;
-    for (source, from, len) in parts.iter_mut() {
-        let len = *len;
-        source.seek(std::io::SeekFrom::Start(*from)).map_err(io)?;
-        let copied = std::io::copy(&mut source.take(len), out).map_err(io)?;
-        if copied != len {
-            return Err(io(std::io::ErrorKind::UnexpectedEof.into()));
-        }
-    }
-    super::write::publish(tmp, path)
-}
-
-/// Scratch values shared by parallel tasks: a task takes one (or makes one) and gives it back, so there are as
-/// many as tasks ever ran at once, not one per task.
-struct Pool<T>(std::sync::Mutex<Vec<T>>);
-
-impl<T> Default for Pool<T> {
-    fn default() -> Pool<T> {
-        Pool(std::sync::Mutex::new(Vec::new()))
-    }
-}
-
-impl<T> Pool<T> {
-    fn with<R>(&self, make: impl FnOnce() -> T, f: impl FnOnce(&mut T) -> R) -> R {
-        let taken = self.0.lock().unwrap_or_else(|p| p.into_inner()).pop();
-        let mut value = taken.unwrap_or_else(make);
-        let result = f(&mut value);
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(value);
-        result
-    }
-}
-
 /// Groups of turns (every speaker by name, then `*`) in the order to work on them: the most words first, so the
 /// big groups do not end up last on one core.
 fn largest_first(corpus: &Corpus, groups: &[(&str, Vec<usize>)]) -> Vec<usize> {
@@ -665,7 +584,7 @@ struct CollocTables<'a> {
 
 /// One group's collocation rows, written to two scratch files.
 struct CollocFiles<'a> {
-    files: [tempfile::SpooledTempFile; 2],
+    files: [Segment; 2],
     bytes: [u64; 2],
     rows: [usize; 2],
     bigram_heads: Vec<BigramRow<'a>>,
@@ -700,11 +619,12 @@ fn write_collocations<'a>(
                 |unigrams| {
                     let (speaker, turns) = &groups[g];
                     // Small groups' rows stay in memory; a big group's go to a file beside the tables.
-                    let spooled = || tempfile::spooled_tempfile_in(1 << 16, dir);
-                    let mut files = [spooled(), spooled()];
-                    let [bigram_file, trigram_file] = &mut files;
-                    let (mut bigram_out, mut trigram_out) =
-                        (segment_writer(bigram_file), segment_writer(trigram_file));
+                    let spool = || {
+                        csv::WriterBuilder::new()
+                            .has_headers(false)
+                            .from_writer(Spool::new(dir, 1 << 16))
+                    };
+                    let (mut bigram_out, mut trigram_out) = (spool(), spool());
                     let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());
                     let (mut bigrams, mut trigrams) = (0, 0);
                     let (mut bigram_failed, mut trigram_failed) = (None, None);
@@ -735,10 +655,15 @@ fn write_collocations<'a>(
                             source,
                         });
                     }
-                    bigram_out.flush().map_err(io)?;
-                    trigram_out.flush().map_err(io)?;
-                    let bytes = [bigram_out.get_ref().bytes, trigram_out.get_ref().bytes];
-                    drop((bigram_out, trigram_out));
+                    let finish = |out: csv::Writer<Spool>| -> Result<(Segment, u64), WriteError> {
+                        let spool = out.into_inner().map_err(|e| io(e.into_error()))?;
+                        let bytes = spool.bytes;
+                        Ok((spool.finish().map_err(io)?, bytes))
+                    };
+                    let (bigram_file, bigram_bytes) = finish(bigram_out)?;
+                    let (trigram_file, trigram_bytes) = finish(trigram_out)?;
+                    let files = [bigram_file, trigram_file];
+                    let bytes = [bigram_bytes, trigram_bytes];
                     Ok((
                         g,
                         CollocFiles {
@@ -756,11 +681,11 @@ fn write_collocations<'a>(
     done.sort_by_key(|(g, _)| *g);
     corpus.tokens.check().map_err(WriteError::Tokens)?;
     for (k, index) in [(0, 4), (1, 5)] {
-        let mut parts: Vec<Part> = done
-            .iter_mut()
-            .map(|(_, f)| (&mut f.files[k] as &mut dyn ReadSeek, 0, f.bytes[k]))
+        let parts: Vec<(&Segment, u64, u64)> = done
+            .iter()
+            .map(|(_, f)| (&f.files[k], 0, f.bytes[k]))
             .collect();
-        assemble(&dir.join(FILES[index].0), FILES[index].1, &mut parts)?;
+        assemble(&dir.join(FILES[index].0), FILES[index].1, &parts)?;
     }
     let mut tables = CollocTables {
         bigram_heads: Vec::new(),

@@ -67,9 +67,14 @@ pub fn atomic_write(
 
 /// A temporary file in `dir` (made if absent), to be [`publish`]ed under its final name when complete; removed if
 /// dropped before. It is created with the permissions of an ordinary new file (`0666` less the umask), not the
-/// private `0600` of a temporary file, since it becomes a report file.
-/// `suffix` ends its name (an image writer takes the format from it).
+/// private `0600` of a temporary file, since it becomes a report file. `suffix` ends its name (an image writer takes
+/// the format from it).
 pub fn temp_in(dir: &Path, suffix: &str) -> Result<tempfile::NamedTempFile, WriteError> {
+    temp_file(dir, suffix).map_err(io(dir))
+}
+
+/// [`temp_in`] with the bare I/O error.
+pub fn temp_file(dir: &Path, suffix: &str) -> std::io::Result<tempfile::NamedTempFile> {
     let make = || {
         let mut builder = tempfile::Builder::new();
         builder.prefix(".stenogram-").suffix(suffix);
@@ -82,11 +87,19 @@ pub fn temp_in(dir: &Path, suffix: &str) -> Result<tempfile::NamedTempFile, Writ
     };
     match make() {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
-            make().map_err(io(dir))
+            std::fs::create_dir_all(dir)?;
+            make()
         }
-        made => made.map_err(io(dir)),
+        made => made,
     }
+}
+
+/// Renames a finished, closed temporary file (from [`temp_file`]) to `path`.
+pub fn publish_path(tmp: tempfile::TempPath, path: &Path) -> Result<(), WriteError> {
+    tmp.persist(path).map_err(|e| WriteError::Io {
+        path: path.display().to_string(),
+        source: e.error,
+    })
 }
 
 /// Renames a finished temporary file (from [`temp_in`]) to `path`.

@@ -1,0 +1,195 @@
+//! Tables made group by group in parallel and put together in order: each group's rows are spooled (in memory
+//! while small, else into a temporary file beside the tables, closed once written so a corpus of many speakers
+//! never holds many files open), and a table is assembled from the groups' segments.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use super::write::{publish_path, temp_file, WriteError};
+
+/// Where a group's rows went.
+pub enum Segment {
+    /// Rows kept in memory.
+    Memory(Vec<u8>),
+    /// Rows in a closed temporary file (removed when dropped, unless published).
+    File(tempfile::TempPath),
+}
+
+impl Segment {
+    /// Appends `len` bytes from `from` on to `out`.
+    fn copy(&self, from: u64, len: u64, out: &mut File) -> std::io::Result<()> {
+        match self {
+            Segment::Memory(bytes) => {
+                let range = from as usize..(from + len) as usize;
+                match bytes.get(range) {
+                    Some(part) => out.write_all(part),
+                    None => Err(std::io::ErrorKind::UnexpectedEof.into()),
+                }
+            }
+            Segment::File(path) => {
+                let mut file = File::open(path)?;
+                file.seek(SeekFrom::Start(from))?;
+                let copied = std::io::copy(&mut file.take(len), out)?;
+                if copied == len {
+                    Ok(())
+                } else {
+                    Err(std::io::ErrorKind::UnexpectedEof.into())
+                }
+            }
+        }
+    }
+
+    /// Renames the segment's file to `path` (a segment in memory is written there).
+    pub fn publish(self, path: &Path) -> Result<(), WriteError> {
+        match self {
+            Segment::File(tmp) => publish_path(tmp, path),
+            Segment::Memory(bytes) => super::write::atomic_write(path, |out| {
+                out.write_all(&bytes).map_err(|source| WriteError::Io {
+                    path: path.display().to_string(),
+                    source,
+                })
+            }),
+        }
+    }
+}
+
+/// Writes a group's rows: into memory up to `limit` bytes, then into a temporary file in `dir`.
+pub struct Spool<'d> {
+    dir: &'d Path,
+    limit: usize,
+    memory: Vec<u8>,
+    file: Option<std::io::BufWriter<tempfile::NamedTempFile>>,
+    /// Bytes written so far.
+    pub bytes: u64,
+}
+
+impl<'d> Spool<'d> {
+    /// A spool that keeps up to `limit` bytes in memory (0: straight to a file).
+    pub fn new(dir: &'d Path, limit: usize) -> Spool<'d> {
+        Spool {
+            dir,
+            limit,
+            memory: Vec::new(),
+            file: None,
+            bytes: 0,
+        }
+    }
+
+    /// The rows written, with the file (if any) closed.
+    pub fn finish(mut self) -> std::io::Result<Segment> {
+        if self.limit == 0 && self.file.is_none() {
+            self.spill()?;
+        }
+        match self.file {
+            Some(out) => {
+                let tmp = out.into_inner().map_err(|e| e.into_error())?;
+                Ok(Segment::File(tmp.into_temp_path()))
+            }
+            None => Ok(Segment::Memory(self.memory)),
+        }
+    }
+
+    fn spill(&mut self) -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, temp_file(self.dir, ".tmp")?);
+        out.write_all(&self.memory)?;
+        self.memory = Vec::new();
+        self.file = Some(out);
+        Ok(())
+    }
+}
+
+impl Write for Spool<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = match &mut self.file {
+            Some(out) => out.write(buf)?,
+            None => {
+                self.memory.extend_from_slice(buf);
+                if self.memory.len() > self.limit {
+                    self.spill()?;
+                }
+                buf.len()
+            }
+        };
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.file {
+            Some(out) => out.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Writes `path` atomically: `header`, a newline, then the given byte ranges (offset, length) of segments, in
+/// order.
+pub fn assemble(
+    path: &Path,
+    header: &str,
+    parts: &[(&Segment, u64, u64)],
+) -> Result<(), WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = super::write::temp_in(dir, ".tmp")?;
+    let out = tmp.as_file_mut();
+    out.write_all(header.as_bytes()).map_err(io)?;
+    out.write_all(b"\n").map_err(io)?;
+    for &(segment, from, len) in parts {
+        segment.copy(from, len, out).map_err(io)?;
+    }
+    super::write::publish(tmp, path)
+}
+
+/// Scratch values shared by parallel tasks: a task takes one (or makes one) and gives it back, so there are as
+/// many as tasks ever ran at once, not one per task.
+pub struct Pool<T>(std::sync::Mutex<Vec<T>>);
+
+impl<T> Default for Pool<T> {
+    fn default() -> Pool<T> {
+        Pool(std::sync::Mutex::new(Vec::new()))
+    }
+}
+
+impl<T> Pool<T> {
+    /// Runs `f` with a value from the pool (made by `make` if none is free).
+    pub fn with<R>(&self, make: impl FnOnce() -> T, f: impl FnOnce(&mut T) -> R) -> R {
+        let taken = self.0.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        let mut value = taken.unwrap_or_else(make);
+        let result = f(&mut value);
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(value);
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spools_in_memory_and_in_files_assemble_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut segments = Vec::new();
+        for limit in [0, 3, 1 << 20] {
+            let mut spool = Spool::new(dir.path(), limit);
+            spool.write_all(b"abc").unwrap();
+            spool.write_all(b"defg").unwrap();
+            assert_eq!(spool.bytes, 7);
+            let segment = spool.finish().unwrap();
+            assert_eq!(matches!(segment, Segment::Memory(_)), limit > 7, "{limit}");
+            segments.push(segment);
+        }
+        let parts: Vec<(&Segment, u64, u64)> = segments.iter().map(|s| (s, 2, 3)).collect();
+        let out = dir.path().join("t.csv");
+        assemble(&out, "h", &parts).unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "h\ncdecdecde");
+        // Only the published table is left: the spooled files went with their segments.
+        drop(segments);
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1);
+    }
+}
