@@ -261,9 +261,13 @@ pub fn page(
             "collocations.csv" => html_table_of(&mut out, header, &t.bigrams, limit, t.bigram_rows),
             "trigrams.csv" => html_table_of(&mut out, header, &t.trigrams, limit, t.trigram_rows),
             "keyness.csv" => html_table(&mut out, header, &t.keyness, limit),
-            "meetings_by_speaker.csv" => {
-                html_table(&mut out, header, &t.meetings_by_speaker, limit)
-            }
+            "meetings_by_speaker.csv" => html_table_of(
+                &mut out,
+                header,
+                &t.meetings_by_speaker,
+                limit,
+                t.meetings_by_speaker_rows,
+            ),
             "trends.csv" => html_table(&mut out, header, &t.trends, limit),
             "meetings.csv" => html_table(&mut out, header, &t.meetings, limit),
             "turns.csv" => html_table(&mut out, header, &t.turns, limit),

@@ -257,8 +257,11 @@ pub struct Tables<'a> {
     pub trigram_rows: usize,
     /// `keyness.csv`.
     pub keyness: Vec<KeynessRow<'a>>,
-    /// `meetings_by_speaker.csv`.
+    /// The first rows of `meetings_by_speaker.csv` and every row of the leaders (the table is written while
+    /// building).
     pub meetings_by_speaker: Vec<MeetingSpeakerRow>,
+    /// Rows in `meetings_by_speaker.csv`.
+    pub meetings_by_speaker_rows: usize,
     /// `trends.csv`.
     pub trends: Vec<TermTrendRow>,
     /// `meetings.csv`.
@@ -740,6 +743,19 @@ pub fn build<'a>(
     t.lexdiv_rows = write_now(&config.out, 2, &mut t.lexdiv, keep)?;
     t.written
         .extend([FILES[1].0.to_string(), FILES[2].0.to_string()]);
+    // Across meetings, likewise (its chart reads the leaders' rows, which are kept).
+    progress("across meetings");
+    t.meetings_by_speaker = meetings_by_speaker(corpus, &by_pair);
+    drop(by_pair);
+    write_table(&config.out, 7, &t.meetings_by_speaker)?;
+    t.written.push(FILES[7].0.to_string());
+    t.meetings_by_speaker_rows = t.meetings_by_speaker.len();
+    let mut kept = 0;
+    t.meetings_by_speaker.retain(|r| {
+        kept += 1;
+        kept <= keep || leaders.contains(&r.speaker)
+    });
+    t.meetings_by_speaker.shrink_to_fit();
     progress("frequencies");
     let files = speaker_files(&t);
     let freq = write_frequencies(corpus, config, &files)?;
@@ -754,9 +770,6 @@ pub fn build<'a>(
         .extend([FILES[4].0.to_string(), FILES[5].0.to_string()]);
     progress("keyness");
     t.keyness = keyness_tables(corpus, config, leaders);
-    progress("across meetings");
-    t.meetings_by_speaker = meetings_by_speaker(corpus, &by_pair);
-    drop(by_pair);
     progress("trends");
     if config.terms.is_empty() {
         config.terms = super::chosen_terms(&t, config);
@@ -868,7 +881,6 @@ pub fn write_all(tables: &Tables, dir: &Path) -> Result<Vec<&'static str>, Write
     let jobs: Vec<Job> = vec![
         Box::new(|| write_table(dir, 0, &t.speakers)),
         Box::new(|| write_table(dir, 6, &t.keyness)),
-        Box::new(|| write_table(dir, 7, &t.meetings_by_speaker)),
         Box::new(|| write_table(dir, 8, &t.trends)),
         Box::new(|| write_table(dir, 9, &t.meetings)),
         Box::new(|| write_table(dir, 10, &t.turns)),
