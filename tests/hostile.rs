@@ -60,6 +60,86 @@ fn binary_zeros_bom_crlf_and_lone_cr() {
     }
 }
 
+/// Text in other encodings is read with a warning, wherever its letters happen to form UTF-8 pairs; bytes with no NUL
+/// that are not text (compressed data) and a cp1251 file with the byte cp1251 leaves undefined are named at the byte.
+#[test]
+fn other_encodings_and_binary_without_nul_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let russian = "В.Путин: Всё ли ясно, Пётр Фёдорович? «ДА» — её решение.\nА.Лукашенко: Здравствуйте, коллеги.\n";
+    let english = "President of Russia Vladimir Putin: Mr President\u{2019}s caf\u{e9} \u{2013} good afternoon.\n\
+                   President of France Emmanuel Macron: Thank you.\n";
+    write(
+        d,
+        "a-cp1251.txt",
+        &encoding_rs::WINDOWS_1251.encode(russian).0,
+    );
+    let koi8 = russian.replace(['«', '»'], "\"").replace('—', "-");
+    write(d, "b-koi8.txt", &encoding_rs::KOI8_R.encode(&koi8).0);
+    write(
+        d,
+        "c-ansi.txt",
+        &encoding_rs::WINDOWS_1252.encode(english).0,
+    );
+    let utf16le: Vec<u8> = russian.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    write(d, "d-utf16le.txt", &utf16le);
+    // Bytes of a multiplicative hash: every value but 0, no text.
+    let junk: Vec<u8> = (1..5000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .filter(|&b| b != 0)
+        .collect();
+    write(d, "e-junk.txt", &junk);
+    let mut stray = encoding_rs::WINDOWS_1251
+        .encode(&russian.repeat(10))
+        .0
+        .into_owned();
+    let at = stray.len() / 2;
+    stray.insert(at, 0x98);
+    write(d, "f-stray.txt", &stray);
+    let out = run_in(d, &["parse", "."]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for (file, enc) in [
+        ("a-cp1251", "windows-1251"),
+        ("b-koi8", "KOI8-R"),
+        ("c-ansi", "windows-1252"),
+        ("d-utf16le", "UTF-16LE"),
+    ] {
+        let said = format!("./{file}.txt: warning: not UTF-8; decoded as {enc}");
+        assert!(err.contains(&said), "{said} in {err}");
+    }
+    assert!(
+        err.contains("./e-junk.txt:") && err.contains(" is a control character in "),
+        "{err}"
+    );
+    let line = 1 + stray[..at].iter().filter(|&&b| b == b'\n').count();
+    let said = format!(
+        "./f-stray.txt:{line}: not text: byte 0x98 at byte offset {at} is a control character in windows-1251"
+    );
+    assert!(err.contains(&said), "{said} in {err}");
+    let rows = csv_rows(&stdout(&out));
+    let texts: BTreeMap<(&str, &str), &str> = rows
+        .iter()
+        .map(|r| ((&r["meeting"][..], &r["speaker"][..]), &r["text"][..]))
+        .collect();
+    assert_eq!(texts.len(), 8, "{texts:?}");
+    let cp1251 = "Всё ли ясно, Пётр Фёдорович? «ДА» — её решение.";
+    assert_eq!(texts[&("a-cp1251", "В.Путин")], cp1251);
+    let koi8 = "Всё ли ясно, Пётр Фёдорович? \"ДА\" - её решение.";
+    assert_eq!(texts[&("b-koi8", "В.Путин")], koi8);
+    let ansi = "Mr President\u{2019}s caf\u{e9} \u{2013} good afternoon.";
+    assert!(
+        rows.iter()
+            .any(|r| r["meeting"] == "c-ansi" && r["text"] == ansi),
+        "{texts:?}"
+    );
+    assert_eq!(
+        texts[&("d-utf16le", "А.Лукашенко")],
+        "Здравствуйте, коллеги."
+    );
+}
+
 /// Devices and pipes named on the command line: `/dev/zero` is binary at its first byte (read no further, so it
 /// ends), an endless pipe of text stops at the stream limit, and a finite pipe is read like a file.
 #[cfg(target_os = "linux")]

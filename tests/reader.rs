@@ -294,6 +294,63 @@ fn legacy_encodings_are_decoded_with_a_warning() {
     assert_eq!(rows[3]["text"], "Здравствуйте.");
 }
 
+/// Legacy text with `ё` after a letter (KOI8-R `всё` holds the UTF-8 pair `D3 A3`, cp1251 `Пётр` holds `CF B8`) and
+/// UTF-16 saved without a byte order mark, one file over a read block (1 MiB).
+#[test]
+fn legacy_text_with_yo_and_utf16_without_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "В.Путин: Всё ли ясно, Пётр Фёдорович? Её решение ещё впереди.\r\nП.Толстой: Всё.\r\n";
+    let encoded = |enc: &'static encoding_rs::Encoding| enc.encode(text).0.into_owned();
+    write(
+        dir.path(),
+        "cp1251.txt",
+        &encoded(encoding_rs::WINDOWS_1251),
+    );
+    write(dir.path(), "koi8.txt", &encoded(encoding_rs::KOI8_R));
+    write(dir.path(), "cp866.txt", &encoded(encoding_rs::IBM866));
+    let long = text.repeat(12_000);
+    let utf16 = |le: bool| -> Vec<u8> {
+        long.encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
+    };
+    assert!(utf16(true).len() > 1 << 20);
+    write(dir.path(), "utf16le.txt", &utf16(true));
+    write(dir.path(), "utf16be.txt", &utf16(false));
+    let out = run_in(dir.path(), &["speakers", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    for (file, enc) in [
+        ("cp1251", "windows-1251"),
+        ("koi8", "KOI8-R"),
+        ("cp866", "IBM866"),
+        ("utf16le", "UTF-16LE"),
+        ("utf16be", "UTF-16BE"),
+    ] {
+        let said = format!("{file}.txt: warning: not UTF-8; decoded as {enc}");
+        assert!(err.contains(&said), "{said} in {err}");
+    }
+    let rows = csv_rows(&stdout(&out));
+    let turns = |name: &str| {
+        let row = rows.iter().find(|r| r["speaker"] == name).unwrap();
+        (
+            row["meetings"].clone(),
+            row["turns"].clone(),
+            row["words"].clone(),
+        )
+    };
+    // Three short files of one turn each and two of 12,000 turns; 9 and 1 words a turn.
+    assert_eq!(
+        turns("В.Путин"),
+        ("5".into(), "24003".into(), "216027".into())
+    );
+    assert_eq!(
+        turns("П.Толстой"),
+        ("5".into(), "24003".into(), "24003".into())
+    );
+}
+
 #[test]
 fn bad_files_are_named_and_the_others_still_come_out() {
     let dir = tempfile::tempdir().unwrap();

@@ -12,7 +12,8 @@ use stenogram::transcript::{
 /// Where transcripts come from and how to read them.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// Transcript files or directories (walked recursively for *.txt).
+    /// Transcript files or directories (walked recursively for *.txt; hidden entries and entries that are not
+    /// regular files are left out).
     #[arg(value_name = "PATHS", default_value = "corpus")]
     pub paths: Vec<PathBuf>,
     /// CSV file `label,speaker` joining other spellings of a speaker.

@@ -1,10 +1,18 @@
-//! Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, and the legacy Cyrillic encodings Russian text
-//! still arrives in (cp1251, KOI8-R, …), detected with `chardetng` and decoded with `encoding_rs`.
+//! Bytes to text: UTF-8 (with or without BOM), UTF-16 (with or without BOM), the legacy Cyrillic encodings Russian
+//! text still arrives in (cp1251, KOI8-R, …) and windows-1252, detected with `chardetng` and decoded with
+//! `encoding_rs`.
 //!
-//! The rule: valid UTF-8 is UTF-8. A file that is not valid UTF-8 but contains valid multi-byte UTF-8 sequences is
-//! UTF-8 with damage, and is an error at the first bad byte (guessing a legacy encoding would turn all its Russian
-//! into mojibake). Otherwise the detector's guess is taken if it is a Cyrillic encoding; anything else is an error
-//! naming the first byte that is not UTF-8. A NUL byte marks a binary file.
+//! The rule: valid UTF-8 is UTF-8. A file that is not valid UTF-8 but has more valid multi-byte UTF-8 characters than
+//! invalid sequences is UTF-8 with damage, and is an error at the first bad byte (guessing a legacy encoding would
+//! turn all its Russian into mojibake). Legacy Cyrillic text does have some valid UTF-8 pairs by accident — KOI8-R
+//! `всё` holds `сё` = `D3 A3`, cp1251 `Пётр` holds `Пё` = `CF B8`, and `Ж»` or `Ё` after a capital do too — so the
+//! count decides, not their presence. Otherwise the detector's guess is taken if it is a Cyrillic encoding or
+//! windows-1252 (English saved as "ANSI") and the decoded text has no control characters (the detector guesses for
+//! any bytes, compressed data included); anything else is an error naming the first byte that is not UTF-8.
+//!
+//! A NUL byte marks a binary file, unless the NUL bytes all sit at odd offsets (or all at even ones) and the bytes
+//! read as UTF-16LE (or BE) text without control characters: that is UTF-16 saved without a byte order mark
+//! (`iconv -t UTF-16LE` writes one), whose ASCII characters carry a NUL byte each.
 
 use encoding_rs::Encoding;
 
@@ -27,7 +35,19 @@ pub enum DecodeError {
         /// Line of that byte.
         line: usize,
     },
-    /// Not UTF-8 and not in a Cyrillic encoding the detector recognised.
+    /// Not UTF-8, and decoded in the detector's legacy encoding it has a control character: binary data rather
+    /// than text (the detector guesses an encoding for any bytes).
+    Control {
+        /// Byte offset of the control byte.
+        offset: usize,
+        /// Line of that byte.
+        line: usize,
+        /// The byte.
+        byte: u8,
+        /// The encoding it was decoded in.
+        encoding: &'static str,
+    },
+    /// Not UTF-8 and not in a Cyrillic or Western encoding the detector recognised.
     Undecodable {
         /// Byte offset of the first byte that is not UTF-8.
         offset: usize,
@@ -38,15 +58,24 @@ pub enum DecodeError {
     },
 }
 
-/// Legacy encodings accepted from the detector: the ones Russian text is written in.
-const CYRILLIC: [&Encoding; 6] = [
+/// Legacy encodings accepted from the detector: the ones Russian text is written in, and Windows' Western one for
+/// English transcripts saved as "ANSI" (`’`, `–`, `é`). All are single-byte encodings, so a character's index in the
+/// decoded text is its byte offset.
+const LEGACY: [&Encoding; 7] = [
     encoding_rs::WINDOWS_1251,
     encoding_rs::KOI8_R,
     encoding_rs::KOI8_U,
     encoding_rs::IBM866,
     encoding_rs::ISO_8859_5,
     encoding_rs::X_MAC_CYRILLIC,
+    encoding_rs::WINDOWS_1252,
 ];
+
+/// Control characters text files do have: tab, line ends, vertical tab (Word's line break), form feed and the
+/// Ctrl-Z old DOS editors put at the end.
+fn textual_control(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\x0B' | '\x0C' | '\x1A')
+}
 
 fn line_of(bytes: &[u8], offset: usize) -> usize {
     1 + bytes[..offset.min(bytes.len())]
@@ -77,6 +106,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let skipped = bytes.len() - body.len();
     if let Some(nul) = memchr_nul(body) {
+        if skipped == 0 {
+            if let Some(enc) = utf16_by_nul_parity(body) {
+                return decode_utf16_without_bom(body, enc).ok_or(DecodeError::Binary {
+                    offset: nul,
+                    line: line_of(body, nul),
+                });
+            }
+        }
         return Err(DecodeError::Binary {
             offset: skipped + nul,
             line: line_of(body, nul),
@@ -97,13 +134,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         }),
         Err(err) => {
             let bad = err.valid_up_to();
-            let has_utf8_multibyte = body.utf8_chunks().any(|chunk| !chunk.valid().is_ascii());
             let undecodable = |guess| DecodeError::Undecodable {
                 offset: skipped + bad,
                 line: line_of(body, bad),
                 guess,
             };
-            if has_utf8_multibyte {
+            if mostly_utf8(body) {
                 return Err(undecodable(None));
             }
             let mut detector = chardetng::EncodingDetector::new();
@@ -114,22 +150,134 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             if guess == encoding_rs::KOI8_U && !body.iter().any(|b| KOI8_U_ONLY.contains(b)) {
                 guess = encoding_rs::KOI8_R;
             }
-            if !CYRILLIC.contains(&guess) {
+            // The detector's guess is checked: a cp1251 file with the one byte cp1251 leaves undefined (0x98) is
+            // guessed as KOI8-R or windows-1252, whose mojibake has more capitals than small letters, or more bytes
+            // above 0x7F than Latin letters. Then the first legacy encoding whose text looks right is taken.
+            let decoded = |enc: &'static Encoding| {
+                enc.decode_without_bom_handling_and_without_replacement(body)
+                    .map(|text| (enc, text))
+            };
+            let plausible = |(enc, text): &(&'static Encoding, std::borrow::Cow<'_, str>)| {
+                if *enc == encoding_rs::WINDOWS_1252 {
+                    mostly_latin(body)
+                } else {
+                    mostly_small_cyrillic(text)
+                }
+            };
+            let chosen = Some(guess)
+                .filter(|g| LEGACY.contains(g))
+                .and_then(decoded)
+                .filter(plausible)
+                .or_else(|| LEGACY.into_iter().filter_map(decoded).find(plausible));
+            let Some((guess, text)) = chosen else {
                 return Err(undecodable(Some(guess.name())));
-            }
-            match guess.decode_without_bom_handling_and_without_replacement(body) {
-                Some(text) => Ok(Decoded {
-                    text: text.into_owned(),
+            };
+            if let Some(at) = text
+                .chars()
+                .position(|c| c.is_control() && !textual_control(c))
+            {
+                return Err(DecodeError::Control {
+                    offset: skipped + at,
+                    line: line_of(body, at),
+                    byte: body[at],
                     encoding: guess.name(),
-                }),
-                None => Err(undecodable(Some(guess.name()))),
+                });
             }
+            Ok(Decoded {
+                text: text.into_owned(),
+                encoding: guess.name(),
+            })
         }
     }
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(0, bytes)
+}
+
+/// Whether bytes that are not valid UTF-8 have more valid multi-byte characters than invalid sequences: UTF-8 with
+/// damage rather than a legacy encoding with accidental UTF-8 pairs.
+fn mostly_utf8(body: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in body.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte > invalid
+}
+
+/// Whether bytes above 0x7F are at most a tenth of the ASCII letters: Latin-script text such as English.
+fn mostly_latin(body: &[u8]) -> bool {
+    let letters = body.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let high = body.iter().filter(|&&b| b >= 0x80).count();
+    high * 10 <= letters
+}
+
+/// Whether small Cyrillic letters outnumber capital ones, as in any Russian prose and unlike the case-swapped
+/// mojibake of cp1251 read as KOI8-R (or the other way round).
+fn mostly_small_cyrillic(text: &str) -> bool {
+    let (mut small, mut capital) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            'а'..='я' | 'ё' => small += 1,
+            'А'..='Я' | 'Ё' => capital += 1,
+            _ => {}
+        }
+    }
+    small > capital
+}
+
+/// UTF-16 without a byte order mark, told by where its NUL bytes are: ASCII characters (spaces, punctuation, line
+/// ends) are `xx 00` in little-endian order, so every NUL sits at an odd offset (even in big-endian), and there are
+/// many of them: at least one code unit in twenty. `None` when NUL bytes sit at both parities, or are too few (a
+/// stray NUL in a UTF-8 file).
+pub(crate) fn utf16_by_nul_parity(bytes: &[u8]) -> Option<&'static Encoding> {
+    let (mut even, mut odd) = (0usize, 0usize);
+    for at in memchr::memchr_iter(0, bytes) {
+        if at % 2 == 0 {
+            even += 1;
+        } else {
+            odd += 1;
+        }
+        if even > 0 && odd > 0 {
+            return None;
+        }
+    }
+    if (even + odd) * 20 < bytes.len() / 2 {
+        return None;
+    }
+    match (even, odd) {
+        (0, 1..) => Some(encoding_rs::UTF_16LE),
+        (1.., 0) => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    }
+}
+
+/// Decodes bytes the NUL pattern says are UTF-16; `None` (binary after all) unless they are whole, valid UTF-16
+/// and text: no control characters but the ones text files have, and nine characters in ten Latin, Cyrillic,
+/// punctuation or space (the bytes of a UTF-8 file read as UTF-16 are Hangul and CJK).
+fn decode_utf16_without_bom(body: &[u8], enc: &'static Encoding) -> Option<Decoded> {
+    if body.len() % 2 != 0 {
+        return None;
+    }
+    let text = enc.decode_without_bom_handling_and_without_replacement(body)?;
+    let (mut chars, mut european) = (0usize, 0usize);
+    for c in text.chars() {
+        if (c.is_control() && !textual_control(c)) || c == '\u{FEFF}' {
+            return None;
+        }
+        chars += 1;
+        european += usize::from(
+            matches!(c, '\0'..='\u{24F}' | '\u{400}'..='\u{52F}' | '\u{2000}'..='\u{206F}'),
+        );
+    }
+    if european * 10 < chars * 9 {
+        return None;
+    }
+    Some(Decoded {
+        text: text.into_owned(),
+        encoding: enc.name(),
+    })
 }
 
 #[cfg(test)]
@@ -179,6 +327,137 @@ mod tests {
     fn nul_bytes_mean_binary() {
         let err = decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
         assert_eq!(err, DecodeError::Binary { offset: 8, line: 3 });
+    }
+
+    #[test]
+    fn legacy_text_with_accidental_utf8_pairs_is_still_legacy() {
+        // KOI8-R `всё` has `сё` = D3 A3 and cp1251 `Пётр` has `Пё` = CF B8 and `Ж»` = C6 BB, all valid UTF-8 pairs.
+        let plain = "В.Путин: Всё, что сказал Пётр Фёдорович, её касается, ещё раз - ЁЛКИ.";
+        let quoted =
+            "В.Путин: Всё, что сказал Пётр Фёдорович, её касается; «МИД» и «ЖКХ» — ещё раз.";
+        for (enc, text) in [
+            (encoding_rs::WINDOWS_1251, quoted),
+            (encoding_rs::KOI8_R, plain),
+            (encoding_rs::IBM866, plain),
+        ] {
+            let (bytes, _, unmappable) = enc.encode(text);
+            assert!(!unmappable, "{}", enc.name());
+            assert!(
+                bytes.utf8_chunks().any(|c| !c.valid().is_ascii()),
+                "{} has no accidental UTF-8 pair",
+                enc.name()
+            );
+            let decoded = decode(&bytes).unwrap_or_else(|e| panic!("{}: {e:?}", enc.name()));
+            assert_eq!(decoded.encoding, enc.name());
+            assert_eq!(decoded.text, text);
+        }
+    }
+
+    #[test]
+    fn utf8_with_a_few_legacy_bytes_is_damaged_utf8() {
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode("Пётр");
+        let mut bytes = PHRASE.as_bytes().to_vec();
+        let at = bytes.len();
+        bytes.extend_from_slice(&cp1251);
+        assert_eq!(
+            decode(&bytes).unwrap_err(),
+            DecodeError::Undecodable {
+                offset: at + 2,
+                line: 1,
+                guess: None
+            }
+        );
+    }
+
+    #[test]
+    fn western_ansi_is_read_and_binary_without_nul_bytes_is_not() {
+        let english = "Vladimir Putin: Mr President’s visit – a café meeting, naïve or not.\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(english);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (english, "windows-1252")
+        );
+        // Deflate output (no NUL byte here) is guessed as some legacy encoding, and has control bytes.
+        let junk: Vec<u8> = (0..4000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .filter(|&b| b != 0)
+            .collect();
+        let err = decode(&junk).unwrap_err();
+        let first_control = junk
+            .iter()
+            .position(|&b| b < 0x20 && !b"\t\n\r\x0B\x0C\x1A".contains(&b))
+            .unwrap();
+        assert!(
+            matches!(err, DecodeError::Control { offset, byte, .. } if offset <= first_control && byte == junk[offset]),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn cp1251_with_a_byte_it_leaves_undefined_is_named_at_that_byte() {
+        let text = PHRASE.repeat(20);
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(&text);
+        let mut bytes = cp1251[..300].to_vec();
+        bytes.push(0x98);
+        bytes.extend_from_slice(&cp1251[300..]);
+        assert_eq!(
+            decode(&bytes).unwrap_err(),
+            DecodeError::Control {
+                offset: 300,
+                line: 1,
+                byte: 0x98,
+                encoding: "windows-1251"
+            }
+        );
+    }
+
+    fn utf16(text: &str, le: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
+    }
+
+    #[test]
+    fn utf16_without_bom_is_told_by_its_nul_bytes() {
+        let text = "В.Путин: Добрый день.\r\nК.Токаев: Спасибо, 2022 год.\n";
+        for (le, name) in [(true, "UTF-16LE"), (false, "UTF-16BE")] {
+            let decoded = decode(&utf16(text, le)).unwrap();
+            assert_eq!((decoded.text.as_str(), decoded.encoding), (text, name));
+        }
+        // Odd length, control characters, NUL bytes at both parities: binary.
+        let mut odd = utf16(text, true);
+        odd.push(b'x');
+        assert!(matches!(
+            decode(&odd),
+            Err(DecodeError::Binary { offset: 3, line: 1 })
+        ));
+        let bell = utf16("да\u{7}нет", true);
+        assert!(matches!(decode(&bell), Err(DecodeError::Binary { .. })));
+        assert!(matches!(
+            decode(&[0, 0, 0, 0]),
+            Err(DecodeError::Binary { offset: 0, .. })
+        ));
+        // A stray NUL in UTF-8 text, even at an odd offset, is binary, not UTF-16.
+        let mut stray = PHRASE.as_bytes().to_vec();
+        stray[41] = 0;
+        assert!(matches!(
+            decode(&stray),
+            Err(DecodeError::Binary { offset: 41, .. })
+        ));
+        let mut many = PHRASE.repeat(3).into_bytes();
+        for at in (1..many.len()).step_by(16) {
+            many[at] = 0;
+        }
+        assert!(matches!(
+            decode(&many),
+            Err(DecodeError::Binary { offset: 1, .. })
+        ));
+        // A NUL after a UTF-8 BOM is binary, not UTF-16.
+        assert!(matches!(
+            decode(b"\xEF\xBB\xBFa\0"),
+            Err(DecodeError::Binary { offset: 4, .. })
+        ));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::decode::{decode, DecodeError};
+use super::decode::{decode, utf16_by_nul_parity, DecodeError};
 use super::model::{Block, Meeting};
 use super::reader::{parse_text, Audit, ReadOptions, Warning};
 use super::speaker::{Aliases, SpeakerResolver};
@@ -71,8 +71,23 @@ pub enum ReadError {
         /// Byte offset.
         offset: usize,
     },
-    /// Neither UTF-8 nor a recognised Cyrillic encoding.
-    #[error("{path}:{line}: invalid UTF-8 at byte offset {offset}{}; not read", guess.map(|g| format!(" (and not a Cyrillic encoding; looks like {g})")).unwrap_or_default())]
+    /// Not UTF-8, and a control byte in the legacy encoding guessed: binary data, or a byte the encoding leaves
+    /// undefined.
+    #[error("{path}:{line}: not text: byte 0x{byte:02X} at byte offset {offset} is a control character in {encoding}, the encoding guessed for this file (it is not UTF-8); not read")]
+    Control {
+        /// The path.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// Byte offset.
+        offset: usize,
+        /// The byte.
+        byte: u8,
+        /// The legacy encoding guessed.
+        encoding: &'static str,
+    },
+    /// Neither UTF-8 nor a recognised Cyrillic or Western encoding.
+    #[error("{path}:{line}: invalid UTF-8 at byte offset {offset}{}; not read", guess.map(|g| format!(" (nor text in a Cyrillic encoding or windows-1252; looks like {g})")).unwrap_or_default())]
     Undecodable {
         /// The path.
         path: String,
@@ -233,7 +248,7 @@ enum ReadLimit {
 }
 
 /// A file's bytes, read block by block. Reading stops at the first block with a NUL byte (unless the file starts
-/// with a UTF-16 byte order mark): the file is binary, which the decoder then reports at that byte, and a device
+/// with a UTF-16 byte order mark or its first block has the NUL bytes of UTF-16 without one): the file is binary, which the decoder then reports at that byte, and a device
 /// such as `/dev/zero` would never end. Something that is not a regular file is read up to [`STREAM_LIMIT`].
 fn read_text_bytes(path: &Path) -> Result<Vec<u8>, ReadLimit> {
     use std::io::Read;
@@ -241,6 +256,7 @@ fn read_text_bytes(path: &Path) -> Result<Vec<u8>, ReadLimit> {
     let meta = file.metadata().map_err(ReadLimit::Io)?;
     let regular = meta.is_file();
     let mut bytes = Vec::with_capacity(if regular { meta.len() as usize + 1 } else { 0 });
+    let mut utf16 = None;
     loop {
         let start = bytes.len();
         let n = (&mut file)
@@ -250,7 +266,11 @@ fn read_text_bytes(path: &Path) -> Result<Vec<u8>, ReadLimit> {
         if n == 0 {
             return Ok(bytes);
         }
-        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        let utf16 = *utf16.get_or_insert_with(|| {
+            bytes.starts_with(&[0xFF, 0xFE])
+                || bytes.starts_with(&[0xFE, 0xFF])
+                || utf16_by_nul_parity(&bytes).is_some()
+        });
         if !utf16 && memchr::memchr(0, &bytes[start..]).is_some() {
             return Ok(bytes);
         }
@@ -271,6 +291,18 @@ pub fn read_bytes(
             path: path.to_string(),
             line,
             offset,
+        },
+        DecodeError::Control {
+            offset,
+            line,
+            byte,
+            encoding,
+        } => ReadError::Control {
+            path: path.to_string(),
+            line,
+            offset,
+            byte,
+            encoding,
         },
         DecodeError::Undecodable {
             offset,
