@@ -140,6 +140,68 @@ fn other_encodings_and_binary_without_nul_bytes() {
     );
 }
 
+/// A page saved with its HTML, and tags pasted along with a transcript's text: the tags go, the turns come out, a
+/// script's text is not read as a turn, line numbers stay those of the file and the audit adds up.
+#[test]
+fn a_saved_web_page_and_tags_left_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let page = "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n\
+                <title>Переговоры</title>\n<script>\nvar s = \"В.Путин: не реплика\";\n</script>\n</head>\n\
+                <body>\n<div class=\"text\">\n\
+                <p><b>В.Путин:</b> Добрый день, <i>коллеги</i>!</p>\n\
+                <p>Продолжу. <!-- не читать --> Итак.</p>\n\
+                <p><b>К.-Ж.Токаев:</b> Спасибо &laquo;за&nbsp;приглашение&raquo;.<br>Второй абзац.</p>\n\
+                <p>&lt;b&gt; и <…> остаются.</p>\n</div>\n</body>\n</html>\n";
+    // (`<…>` is an inline elision: an annotation, not spoken text.)
+    write(d, "a-page.txt", page.as_bytes());
+    write(
+        d,
+        "b-tags.txt",
+        "В.Путин: <b>Да</b>, a<b, c>d и <x>.\n<br>\nА.Лукашенко: Нет.\n".as_bytes(),
+    );
+    let out = run_in(d, &["parse", "--audit", "."]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    for said in [
+        "./a-page.txt:1: warning: 13 lines of HTML markup only, unclassified (lines 1, 2, 3, 4, 6, …)",
+        "./a-page.txt:5: warning: HTML tags removed from 5 line(s) (lines 5, 12, 13, 14, 15)",
+        "./b-tags.txt:2: warning: unclassified line (markup): <br>",
+        "./b-tags.txt:1: warning: HTML tags removed from 1 line(s) (lines 1)",
+    ] {
+        assert!(err.contains(said), "{said} in\n{err}");
+    }
+    assert_eq!(
+        stdout(&out),
+        "file,lines,metadata,lead,headings,separators,turn_lines,elisions,unclassified\n\
+         ./a-page.txt,18,0,0,1,0,4,0,13\n./b-tags.txt,3,0,0,0,0,2,0,1\n"
+    );
+    let out = run_in(d, &["parse", "."]);
+    let rows = csv_rows(&stdout(&out));
+    let turns: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (&r["meeting"][..], &r["speaker"][..], &r["text"][..]))
+        .collect();
+    assert_eq!(
+        turns,
+        [
+            (
+                "a-page",
+                "В.Путин",
+                "Добрый день, коллеги!\nПродолжу.  Итак."
+            ),
+            (
+                "a-page",
+                "К.-Ж.Токаев",
+                "Спасибо «за приглашение». Второй абзац.\n<b> и остаются."
+            ),
+            ("b-tags", "В.Путин", "Да, a<b, c>d и <x>."),
+            ("b-tags", "А.Лукашенко", "Нет."),
+        ]
+    );
+}
+
 /// Devices and pipes named on the command line: `/dev/zero` is binary at its first byte (read no further, so it
 /// ends), an endless pipe of text stops at the stream limit, and a finite pipe is read like a file.
 #[cfg(target_os = "linux")]
@@ -330,12 +392,15 @@ fn labels_with_slashes_dots_markup_quotes_and_control_characters() {
     assert_eq!(sum, 6, "every line accounted for");
     let out = run_in(dir.path(), &["parse", "odd.txt"]);
     let rows = csv_rows(&stdout(&out));
-    // None of the odd lines is a label: they continue Putin's turn, in order, and nothing is lost.
+    // None of the odd lines is a label: they continue Putin's turn, in order, and nothing is lost but the script,
+    // which is reported.
     assert_eq!(rows.len(), 1);
     assert!(
-        rows[0]["text"].contains("<script>alert(1)</script>: два")
-            && rows[0]["text"].ends_with("пять")
+        rows[0]["text"].contains("раз\n: два\n\"Кавычки\"") && rows[0]["text"].ends_with("пять"),
+        "{}",
+        rows[0]["text"]
     );
+    assert!(stderr(&out).contains("odd.txt:3: warning: HTML tags removed from 1 line(s) (lines 3)"));
 }
 
 #[test]

@@ -11,6 +11,7 @@
 pub mod annotate;
 pub mod decode;
 pub mod label;
+pub mod markup;
 pub mod model;
 pub mod reader;
 pub mod source;

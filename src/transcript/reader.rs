@@ -16,7 +16,8 @@
 //!   after a turn has been closed by a separator or heading;
 //! - page furniture (`See also`, `Additional`, `Смотрите также`, `Дополнительно`, `Краткая справка`) is counted with
 //!   the metadata and does not end a turn;
-//! - a line that is only HTML markup is **unclassified** and reported.
+//! - a line that is only HTML markup is **unclassified** and reported; tags are removed from the other lines first
+//!   (see [`super::markup`]), so `<p><b>В.Путин:</b> …</p>` is a turn.
 //!
 //! **Is it a transcript?** A file with no label at all is narration: every line is lead, or, with a narrator name,
 //! one turn of that speaker. Weak labels (a name of capitalised words only, such as `Патриарх Кирилл:`, see
@@ -34,6 +35,7 @@ use serde::Serialize;
 
 use super::annotate::split_paragraph;
 use super::label::parse_label;
+use super::markup::Markup;
 use super::model::{Block, Language, Meeting, Turn};
 
 /// How to read a file.
@@ -132,8 +134,34 @@ fn has_no_break_space(s: &str) -> bool {
     })
 }
 
-fn content_lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+/// The non-blank lines of a text, and the HTML markup found on its lines.
+struct Content<'t> {
+    /// Non-blank lines with their markup removed.
+    lines: Vec<Line<'t>>,
+    /// Lines that were HTML markup only (tags, comments, script): number and text as written.
+    markup_only: Vec<(usize, String)>,
+    /// Lines that kept text after their tags were removed.
+    stripped: Vec<usize>,
+    /// Whether a comment or hidden element was still open at the end.
+    open: bool,
+}
+
+fn content_lines(text: &str) -> Content<'_> {
+    let content = content_lines_with(text, Markup::default());
+    if content.open {
+        // A comment or hidden element never closed: this is no web page, and it must not hide the rest of the text.
+        return content_lines_with(text, Markup::line_by_line());
+    }
+    content
+}
+
+fn content_lines_with(text: &str, mut markup: Markup) -> Content<'_> {
+    let mut content = Content {
+        open: false,
+        lines: Vec::new(),
+        markup_only: Vec::new(),
+        stripped: Vec::new(),
+    };
     let mut number = 0;
     let mut rest = text;
     while !rest.is_empty() || number == 0 {
@@ -145,21 +173,76 @@ fn content_lines(text: &str) -> Vec<Line<'_>> {
             }
             None => (rest, ""),
         };
+        let (text, found) = markup.strip(line);
         // No-break spaces (as `&nbsp;` or as characters) are spaces in a label and in speech alike.
         const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
-        let clean: Cow<str> = match html_escape::decode_html_entities(line) {
-            Cow::Borrowed(b) if !has_no_break_space(b) => Cow::Borrowed(b.trim()),
-            decoded => Cow::Owned(decoded.trim().replace(NBSP, " ")),
+        let clean: Cow<str> = match text {
+            Cow::Borrowed(line) => match html_escape::decode_html_entities(line) {
+                Cow::Borrowed(b) if !has_no_break_space(b) => Cow::Borrowed(b.trim()),
+                decoded => Cow::Owned(decoded.trim().replace(NBSP, " ")),
+            },
+            Cow::Owned(text) => Cow::Owned(
+                html_escape::decode_html_entities(&text)
+                    .trim()
+                    .replace(NBSP, " "),
+            ),
         };
         if !clean.is_empty() {
-            out.push((number, clean));
+            if found.tags > 0 {
+                content.stripped.push(number);
+            }
+            content.lines.push((number, clean));
+        } else if found.tags > 0 && !line.trim().is_empty() {
+            content.markup_only.push((number, line.trim().to_string()));
         }
         rest = next;
         if rest.is_empty() {
             break;
         }
     }
-    out
+    content.open = markup.is_open();
+    content
+}
+
+/// Line numbers for a message: the first five, then `…`.
+fn some_lines(numbers: impl ExactSizeIterator<Item = usize>) -> String {
+    let count = numbers.len();
+    let mut shown: Vec<String> = numbers.take(5).map(|n| n.to_string()).collect();
+    if count > 5 {
+        shown.push("…".to_string());
+    }
+    shown.join(", ")
+}
+
+/// Warnings about the HTML markup removed: a line each for a few markup-only lines, one for many (a saved page),
+/// and one for the lines whose tags were removed.
+fn markup_warnings(content: &Content<'_>, warnings: &mut Vec<Warning>) {
+    let only = &content.markup_only;
+    if only.len() <= 5 {
+        warnings.extend(only.iter().map(|(number, line)| Warning {
+            line: Some(*number),
+            message: format!("unclassified line (markup): {}", preview(line)),
+        }));
+    } else {
+        warnings.push(Warning {
+            line: Some(only[0].0),
+            message: format!(
+                "{} lines of HTML markup only, unclassified (lines {}); is this a saved web page?",
+                only.len(),
+                some_lines(only.iter().map(|(n, _)| *n))
+            ),
+        });
+    }
+    if let Some(&first) = content.stripped.first() {
+        warnings.push(Warning {
+            line: Some(first),
+            message: format!(
+                "HTML tags removed from {} line(s) (lines {})",
+                content.stripped.len(),
+                some_lines(content.stripped.iter().copied())
+            ),
+        });
+    }
 }
 
 fn detect_language(lines: &[Line<'_>]) -> Language {
@@ -188,11 +271,14 @@ pub fn parse_text(
     encoding: &'static str,
     options: &ReadOptions,
 ) -> (Meeting, Audit, Vec<Warning>) {
-    let lines = content_lines(text);
+    let content = content_lines(text);
     let mut warnings = Vec::new();
+    markup_warnings(&content, &mut warnings);
+    let lines = content.lines;
     let mut audit = Audit {
         file: path.to_string(),
-        lines: lines.len(),
+        lines: lines.len() + content.markup_only.len(),
+        unclassified: content.markup_only.len(),
         ..Audit::default()
     };
     let mut meeting = Meeting {
@@ -557,6 +643,30 @@ mod tests {
                 elisions: 1,
                 unclassified: 0
             }
+        );
+    }
+
+    #[test]
+    fn a_script_never_closed_hides_only_the_rest_of_its_line() {
+        let text = "В.Путин: Начнём <script>alert(1)\nА.Лукашенко: Да.\n<!-- и комментарий\nВ.Путин: Нет.\n";
+        let (m, audit, warnings) = read(text);
+        assert_eq!(
+            turn_texts(&m),
+            [
+                ("В.Путин", vec!["Начнём"]),
+                ("А.Лукашенко", vec!["Да."]),
+                ("В.Путин", vec!["Нет."]),
+            ]
+            .map(|(s, p)| (s.to_string(), p.iter().map(|p| p.to_string()).collect()))
+        );
+        assert_eq!(
+            (audit.lines, audit.turn_lines, audit.unclassified),
+            (4, 3, 1)
+        );
+        assert_eq!(warnings[0].line, Some(3));
+        assert_eq!(
+            warnings[0].message,
+            "unclassified line (markup): <!-- и комментарий"
         );
     }
 

@@ -1,0 +1,308 @@
+//! HTML left in a transcript: a page saved as `.txt` with its markup, or `<p>`, `<b>`, `<br>` pasted along with
+//! the text. Tags of HTML elements, comments and `<!DOCTYPE …>` are removed line by line, so line numbers stay those
+//! of the file, and the contents of `<script>`, `<style>` and the like are dropped. Only HTML element names count as
+//! tags: the kremlin.ru elision `<…>` and any `<word>` that is not an element stay as they are.
+//!
+//! Entities (`&laquo;`, `&nbsp;`) are decoded afterwards by the reader, so `&lt;b&gt;` stays the text `<b>`.
+
+use std::borrow::Cow;
+
+/// HTML element names (lowercase) removed as tags; block-level ones become a space.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+    "sup", "time", "tt", "u", "var", "wbr",
+];
+const BLOCK: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "base",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "input",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "meta",
+    "nav",
+    "ol",
+    "option",
+    "p",
+    "picture",
+    "pre",
+    "section",
+    "select",
+    "source",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "ul",
+    "video",
+    "audio",
+];
+/// Elements whose contents are not text to read.
+const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "svg"];
+
+/// What stripping one line found.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stripped {
+    /// Tags (and comments) removed from the line.
+    pub tags: usize,
+}
+
+/// Removes HTML markup line by line, carrying an open comment or hidden element from one line to the next (unless
+/// made with [`Markup::line_by_line`]).
+#[derive(Debug, Default)]
+pub struct Markup {
+    /// Whether an open comment or hidden element ends with its line.
+    line_by_line: bool,
+    /// Inside `<!-- … -->`.
+    comment: bool,
+    /// Inside `<script>` (or another hidden element): its name, to find the closing tag.
+    hidden: Option<&'static str>,
+}
+
+/// The element name of a tag starting at `s[0] == '<'`, whether it closes, and the byte length of the whole tag.
+fn tag_at(s: &[u8]) -> Option<(&'static str, bool, usize)> {
+    let closing = s.get(1) == Some(&b'/');
+    let start = 1 + usize::from(closing);
+    let name_len = s[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if name_len == 0 || !s[start].is_ascii_alphabetic() {
+        return None;
+    }
+    let after = start + name_len;
+    // The name ends at `>`, `/`, or whitespace before the attributes.
+    match s.get(after) {
+        Some(b'>' | b'/' | b' ' | b'\t') => {}
+        _ => return None,
+    }
+    let name = &s[start..after];
+    let known = INLINE
+        .iter()
+        .chain(BLOCK)
+        .chain(HIDDEN)
+        .find(|n| n.as_bytes().eq_ignore_ascii_case(name))?;
+    // The attributes run to the next `>`, with no `<` before it (`a<b и <i>` is text, then a tag).
+    let end = memchr::memchr2(b'>', b'<', &s[after..])? + after;
+    (s[end] == b'>').then_some((known, closing, end + 1))
+}
+
+impl Markup {
+    /// A stripper whose comments and hidden elements end with their line: for a text where one was never closed
+    /// (a stray `<script>` or `<!--` in a transcript must not hide the rest of it).
+    pub fn line_by_line() -> Self {
+        Markup {
+            line_by_line: true,
+            ..Markup::default()
+        }
+    }
+
+    /// Whether a comment or hidden element is open at the end of the lines seen.
+    pub fn is_open(&self) -> bool {
+        self.comment || self.hidden.is_some()
+    }
+
+    /// The line without its markup (borrowed when it has none), and what was removed.
+    pub fn strip<'t>(&mut self, line: &'t str) -> (Cow<'t, str>, Stripped) {
+        let stripped = self.strip_carrying(line);
+        if self.line_by_line {
+            self.comment = false;
+            self.hidden = None;
+        }
+        stripped
+    }
+
+    fn strip_carrying<'t>(&mut self, line: &'t str) -> (Cow<'t, str>, Stripped) {
+        if !self.comment && self.hidden.is_none() && memchr::memchr(b'<', line.as_bytes()).is_none()
+        {
+            return (Cow::Borrowed(line), Stripped::default());
+        }
+        let bytes = line.as_bytes();
+        let mut out = String::with_capacity(line.len());
+        let mut found = Stripped::default();
+        let mut kept = 0; // start of the text not yet copied
+        let mut at = 0;
+        if self.comment || self.hidden.is_some() {
+            found.tags += 1;
+        }
+        while at < bytes.len() {
+            if self.comment {
+                match memchr::memmem::find(&bytes[at..], b"-->") {
+                    Some(i) => {
+                        self.comment = false;
+                        at += i + 3;
+                        kept = at;
+                    }
+                    None => return (Cow::Owned(out), found),
+                }
+                continue;
+            }
+            if let Some(name) = self.hidden {
+                let rest = &bytes[at..];
+                let close = memchr::memmem::find_iter(rest, b"</")
+                    .find(|&i| matches!(tag_at(&rest[i..]), Some((n, true, _)) if n == name));
+                match close {
+                    Some(i) => {
+                        let (_, _, len) = tag_at(&rest[i..]).expect("found above");
+                        self.hidden = None;
+                        at += i + len;
+                        kept = at;
+                    }
+                    None => return (Cow::Owned(out), found),
+                }
+                continue;
+            }
+            let Some(i) = memchr::memchr(b'<', &bytes[at..]) else {
+                break;
+            };
+            let lt = at + i;
+            let rest = &bytes[lt..];
+            if rest.starts_with(b"<!--") {
+                out.push_str(&line[kept..lt]);
+                found.tags += 1;
+                self.comment = true;
+                at = lt + 4;
+                kept = at;
+                continue;
+            }
+            if rest.len() > 2 && rest[1] == b'!' && rest[2].is_ascii_alphabetic() {
+                // <!DOCTYPE html> and the like.
+                if let Some(end) = memchr::memchr(b'>', rest) {
+                    out.push_str(&line[kept..lt]);
+                    found.tags += 1;
+                    at = lt + end + 1;
+                    kept = at;
+                    continue;
+                }
+            }
+            match tag_at(rest) {
+                Some((name, closing, len)) => {
+                    out.push_str(&line[kept..lt]);
+                    if BLOCK.contains(&name) {
+                        out.push(' ');
+                    }
+                    found.tags += 1;
+                    at = lt + len;
+                    kept = at;
+                    let self_closing = rest[..len].ends_with(b"/>");
+                    if HIDDEN.contains(&name) && !closing && !self_closing {
+                        self.hidden = Some(name);
+                    }
+                }
+                None => at = lt + 1,
+            }
+        }
+        if found.tags == 0 {
+            return (Cow::Borrowed(line), found);
+        }
+        out.push_str(&line[kept..]);
+        (Cow::Owned(out), found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strip_all(text: &str) -> Vec<(String, usize)> {
+        let mut markup = Markup::default();
+        text.lines()
+            .map(|l| {
+                let (s, f) = markup.strip(l);
+                (s.trim().to_string(), f.tags)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tags_comments_and_hidden_elements_go_and_line_numbers_stay() {
+        let page = "<!DOCTYPE html><html><head><title>Переговоры</title>\n\
+                    <script type=\"text/javascript\">\n\
+                    var s = \"В.Путин: не реплика\";\n\
+                    </script><style>p { color: red }</style></head><body>\n\
+                    <p><b>В.Путин:</b> Добрый<br/>день <!-- заметка\n\
+                    ещё заметка --> коллеги.</P>\n\
+                    <…> Так и <Москва> остаются, как и 3 < 5 > 2.\n\
+                    </body></html>";
+        assert_eq!(
+            strip_all(page),
+            [
+                ("Переговоры".to_string(), 5),
+                (String::new(), 1),
+                (String::new(), 1),
+                (String::new(), 4),
+                ("В.Путин: Добрый день".to_string(), 5),
+                ("коллеги.".to_string(), 2),
+                (
+                    "<…> Так и <Москва> остаются, как и 3 < 5 > 2.".to_string(),
+                    0
+                ),
+                (String::new(), 2),
+            ]
+            .map(|(s, n)| (s.to_string(), n))
+        );
+    }
+
+    #[test]
+    fn line_by_line_an_unclosed_script_hides_only_the_rest_of_its_line() {
+        let mut markup = Markup::line_by_line();
+        assert_eq!(markup.strip("Да <script>alert(1)").0, "Да ");
+        assert!(!markup.is_open());
+        assert_eq!(markup.strip("В.Путин: Нет.").0, "В.Путин: Нет.");
+        let mut carrying = Markup::default();
+        carrying.strip("Да <script>alert(1)");
+        assert!(carrying.is_open());
+        assert_eq!(carrying.strip("В.Путин: Нет.").0, "");
+    }
+
+    #[test]
+    fn a_line_without_markup_is_borrowed() {
+        let mut markup = Markup::default();
+        let (line, found) = markup.strip("В.Путин: <…> и a<b и <i>курсив</i>");
+        assert_eq!(line, "В.Путин: <…> и a<b и курсив");
+        assert_eq!(found.tags, 2);
+        assert!(matches!(markup.strip("без разметки").0, Cow::Borrowed(_)));
+        assert!(matches!(markup.strip("a < b, <…>").0, Cow::Borrowed(_)));
+    }
+}
