@@ -306,6 +306,41 @@ fn more_speakers_than_open_files() {
     );
 }
 
+/// A "word" of a million letters: the CSV tables keep it whole, the page and the charts show it clipped (the page
+/// was 100 MB and took 10 s with a 5 MB word).
+#[test]
+fn a_word_of_a_million_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let word = "а".repeat(1_000_000);
+    write(
+        dir.path(),
+        "w.txt",
+        format!("В.Путин: {word} {word} да.\n").as_bytes(),
+    );
+    let out = run_in(
+        dir.path(),
+        &["report", ".", "--out", "out", "--charts", "svg", "--quiet"],
+    );
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let freq = csv_rows(&std::fs::read_to_string(dir.path().join("out/freq.csv")).unwrap());
+    assert!(freq
+        .iter()
+        .any(|r| r["term"] == word && r["count"] == "2" && r["speaker"] == "В.Путин"));
+    for (file, most) in [
+        ("index.html", 200_000),
+        ("xray.svg", 100_000),
+        ("top_words.svg", 100_000),
+    ] {
+        let size = std::fs::metadata(dir.path().join("out").join(file))
+            .unwrap()
+            .len();
+        assert!(size < most, "{file}: {size} bytes");
+    }
+    let page = std::fs::read_to_string(dir.path().join("out/index.html")).unwrap();
+    assert!(page.contains(&format!("{}…", "а".repeat(200))));
+}
+
 #[test]
 fn a_50_megabyte_single_line() {
     let dir = tempfile::tempdir().unwrap();

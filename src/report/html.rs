@@ -2,6 +2,7 @@
 //! top rows of every table linked to its CSV, and how the numbers are computed. Everything that comes from the
 //! transcripts is HTML-escaped.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
@@ -76,6 +77,18 @@ fn fmt_num(v: &serde_json::Value) -> (String, bool) {
     }
 }
 
+/// A cell's text as the page shows it: at most [`CELL_CHARS`] characters (the CSV has the whole value; a 5 MB
+/// "word" would otherwise make the page hundreds of megabytes).
+fn preview_cell(value: &str) -> Cow<'_, str> {
+    match value.char_indices().nth(CELL_CHARS) {
+        None => Cow::Borrowed(value),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &value[..cut])),
+    }
+}
+
+/// The longest cell text a preview shows.
+const CELL_CHARS: usize = 200;
+
 fn html_table<T: Serialize>(out: &mut String, header: &str, rows: &[T], limit: usize) {
     html_table_of(out, header, rows, limit, rows.len());
 }
@@ -100,7 +113,7 @@ fn html_table_of<T: Serialize>(
         for c in &columns {
             let (shown, numeric) = fmt_num(value.get(*c).unwrap_or(&serde_json::Value::Null));
             let class = if numeric { " class=\"n\"" } else { "" };
-            let _ = write!(out, "<td{class}>{}</td>", text(&shown));
+            let _ = write!(out, "<td{class}>{}</td>", text(&preview_cell(&shown)));
         }
         out.push_str("</tr>\n");
     }

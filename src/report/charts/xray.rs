@@ -55,7 +55,7 @@ impl Chart for XRay {
         let names: Vec<String> = self
             .terms
             .iter()
-            .map(|t| format!("{} ({})", t.0, t.1.len()))
+            .map(|t| format!("{} ({})", super::clip(&t.0, 24), t.1.len()))
             .collect();
         chart
             .configure_mesh()
