@@ -438,6 +438,40 @@ fn labels_with_slashes_dots_markup_quotes_and_control_characters() {
     assert!(stderr(&out).contains("odd.txt:3: warning: HTML tags removed from 1 line(s) (lines 3)"));
 }
 
+/// Files that cannot be read: one with no permissions (readable anyway by root, so its expectation follows what the
+/// test process itself can do) and one whose every read fails with an I/O error (`/proc/self/mem` at offset 0, for
+/// root too). Each is named with the system's reason; the others are read; exit code 2.
+#[cfg(target_os = "linux")]
+#[test]
+fn unreadable_files_are_named_and_the_rest_is_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a-good.txt", GOOD.as_bytes());
+    write(d, "b-locked.txt", GOOD.as_bytes());
+    let locked = d.join("b-locked.txt");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let locked_out = std::fs::read(&locked).is_err();
+    std::os::unix::fs::symlink("/proc/self/mem", d.join("c-eio.txt")).unwrap();
+    let out = run_in(d, &["speakers", "."]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error: ./c-eio.txt: cannot read: Input/output error (os error 5)"),
+        "{err}"
+    );
+    assert_eq!(
+        err.contains("error: ./b-locked.txt: cannot read: Permission denied (os error 13)"),
+        locked_out,
+        "{err}"
+    );
+    let rows = csv_rows(&stdout(&out));
+    let putin = rows.iter().find(|r| r["speaker"] == "В.Путин").unwrap();
+    let meetings = if locked_out { "1" } else { "2" };
+    assert_eq!(putin["meetings"], meetings, "{err}");
+}
+
 #[test]
 fn broken_links_and_a_symlink_loop_are_reported_and_the_rest_is_read() {
     let dir = tempfile::tempdir().unwrap();
