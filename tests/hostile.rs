@@ -202,6 +202,57 @@ fn a_saved_web_page_and_tags_left_in() {
     );
 }
 
+/// `/dev/zero` given where a small file is expected (alias list, stopword list, the text for `tokens`) ends at once
+/// with a message (it used to be read until memory ran out); a chart speaker that does not exist is named.
+#[cfg(target_os = "linux")]
+#[test]
+fn option_files_that_never_end_and_unknown_chart_speakers() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.txt", GOOD.as_bytes());
+    for (option, what) in [
+        ("--aliases", "cannot read the alias file"),
+        ("--stopwords", "cannot read the stopword list"),
+        ("--extra-stopwords", "cannot read the stopword list"),
+    ] {
+        let out = run_in(d, &["report", "a.txt", "--out", "out", option, "/dev/zero"]);
+        no_panic(&out);
+        assert_eq!(out.status.code(), Some(1), "{option}");
+        let said = format!(
+            "error: {what}: /dev/zero:1: binary file (NUL byte at byte offset 0); not read"
+        );
+        assert!(stderr(&out).contains(&said), "{said} in {}", stderr(&out));
+    }
+    for command in ["tokens", "sentences"] {
+        let out = run_in(d, &[command, "/dev/zero"]);
+        no_panic(&out);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_eq!(
+            stderr(&out),
+            "error: /dev/zero:1: binary file (NUL byte at byte offset 0); not read\n"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    let out = run_in(
+        d,
+        &[
+            "report",
+            "a.txt",
+            "--out",
+            "out",
+            "--charts",
+            "none",
+            "--speakers",
+            "Никто,В.Путин",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains(
+        "warning: --speakers Никто: no such speaker, left out of the charts (see `stenogram speakers`)"
+    ));
+    assert!(!stderr(&out).contains("--speakers В.Путин"));
+}
+
 /// Devices and pipes named on the command line: `/dev/zero` is binary at its first byte (read no further, so it
 /// ends), an endless pipe of text stops at the stream limit, and a finite pipe is read like a file.
 #[cfg(target_os = "linux")]

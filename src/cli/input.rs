@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::Args;
 
 use stenogram::transcript::{
-    read_corpus, Aliases, Corpus, FileWarning, Language, ReadError, ReadOptions,
+    read_corpus, read_text, Aliases, Corpus, FileWarning, Language, ReadError, ReadOptions,
 };
 
 /// Where transcripts come from and how to read them.
@@ -43,9 +43,8 @@ impl InputArgs {
             None => Aliases::default(),
             Some(path) => {
                 let shown = path.display().to_string();
-                let data = std::fs::read(path)
-                    .with_context(|| format!("{shown}: cannot read alias file"))?;
-                Aliases::from_csv(&shown, &data)?
+                let data = read_text(path).context("cannot read the alias file")?;
+                Aliases::from_csv(&shown, data.text.as_bytes())?
             }
         })
     }

@@ -3,32 +3,44 @@
 use std::io::Read;
 use std::path::Path;
 
-use anyhow::Context;
-
-use stenogram::transcript::decode::decode;
+use stenogram::transcript::{decode_named, read_bounded};
 
 /// Reads `path` (or stdin for `-`) as text. Byte offsets printed later are offsets into the input when it is UTF-8
 /// (a BOM is read as a space); a legacy encoding is decoded with a warning, and offsets then refer to its UTF-8 form.
-pub fn read_plain(path: &Path) -> anyhow::Result<String> {
+/// `None` when the input cannot be read or is not text, which is printed (the command then exits with 2, as when a
+/// transcript fails).
+pub fn read_plain(path: &Path) -> Option<String> {
     let shown = path.display().to_string();
     let bytes = if path == Path::new("-") {
         let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .context("cannot read standard input")?;
+        if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+            eprintln!("error: cannot read standard input: {e}");
+            return None;
+        }
         buf
     } else {
-        std::fs::read(path).with_context(|| format!("{shown}: cannot read"))?
+        read_bounded(path)
+            .map_err(|e| eprintln!("error: {e}"))
+            .ok()?
     };
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(err) => {
-            let decoded = decode(err.as_bytes()).map_err(|e| anyhow::anyhow!("{shown}: {e:?}"))?;
+    // UTF-8 without NUL bytes is taken as it is (a BOM included, so offsets are the input's); anything else is
+    // decoded as a transcript is, and a binary file is an error.
+    let decoded = |bytes: &[u8]| match decode_named(&shown, bytes) {
+        Ok(decoded) => {
             eprintln!(
                 "{shown}: warning: not UTF-8; decoded as {}, offsets refer to the UTF-8 text",
                 decoded.encoding
             );
-            Ok(decoded.text)
+            Some(decoded.text)
         }
+        Err(e) => {
+            eprintln!("error: {e}");
+            None
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) if memchr::memchr(0, text.as_bytes()).is_none() => Some(text),
+        Ok(text) => decoded(text.as_bytes()),
+        Err(err) => decoded(err.as_bytes()),
     }
 }

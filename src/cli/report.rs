@@ -12,6 +12,7 @@ use stenogram::stats::colloc::CollocOptions;
 use stenogram::stats::keyness::Reference;
 use stenogram::stats::{analyse_paths, AnalysisOptions, View};
 use stenogram::text::Stopwords;
+use stenogram::transcript::read_text;
 
 use super::input::{print_diagnostics, InputArgs, NarratorArg};
 
@@ -79,9 +80,8 @@ pub struct ReportArgs {
 }
 
 fn read_stopwords(path: &std::path::Path) -> anyhow::Result<Stopwords> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("{}: cannot read stopword list", path.display()))?;
-    Ok(Stopwords::parse(&text))
+    let text = read_text(path).context("cannot read the stopword list")?;
+    Ok(Stopwords::parse(&text.text))
 }
 
 /// Runs `report`; returns whether any input failed.
@@ -207,6 +207,13 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<bool> {
             keep_stopwords: args.keep_stopword_pairs,
         },
     };
+    if let (Some(chosen), false) = (&args.speakers, args.quiet) {
+        for name in chosen.iter().filter(|n| !analysis.speakers.contains(*n)) {
+            eprintln!(
+                "warning: --speakers {name}: no such speaker, left out of the charts (see `stenogram speakers`)"
+            );
+        }
+    }
     if let Some(reference) = &args.reference {
         if !analysis.speakers.contains(reference) {
             anyhow::bail!("--reference {reference}: no such speaker (see `stenogram speakers`)");

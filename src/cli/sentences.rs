@@ -24,7 +24,9 @@ pub struct SentencesArgs {
 
 /// Runs `sentences`.
 pub fn run(args: &SentencesArgs) -> anyhow::Result<bool> {
-    let text = read_plain(&args.file)?;
+    let Some(text) = read_plain(&args.file) else {
+        return Ok(true);
+    };
     let tokens: Vec<_> = tokenize(&text).collect();
     with_output(None, |out| {
         for span in sentence_spans(&text, &tokens) {

@@ -28,7 +28,9 @@ pub struct TokensArgs {
 
 /// Runs `tokens`.
 pub fn run(args: &TokensArgs) -> anyhow::Result<bool> {
-    let text = read_plain(&args.file)?;
+    let Some(text) = read_plain(&args.file) else {
+        return Ok(true);
+    };
     let mut stems = StemCache::new(args.lang);
     let mut key = String::new();
     with_output(None, |out| {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::decode::{decode, utf16_by_nul_parity, DecodeError};
+use super::decode::{decode, utf16_by_nul_parity, DecodeError, Decoded};
 use super::model::{Block, Meeting};
 use super::reader::{parse_text, Audit, ReadOptions, Warning};
 use super::speaker::{Aliases, SpeakerResolver};
@@ -223,18 +223,64 @@ pub fn read_file(
     path: &Path,
     options: &ReadOptions,
 ) -> Result<(ReadFile, Vec<Warning>), ReadError> {
-    let shown = display(path);
-    let bytes = read_text_bytes(path).map_err(|e| match e {
+    let bytes = read_bounded(path)?;
+    read_bytes(&display(path), &bytes, options)
+}
+
+/// A file's bytes, read as transcripts are: block by block, stopping at a block with a NUL byte, and at
+/// [`STREAM_LIMIT`] for what is not a regular file. For option files (aliases, stopwords) and `tokens`, so that
+/// `/dev/zero` or an endless pipe given by mistake ends with a message instead of filling memory.
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_text_bytes(path).map_err(|e| match e {
         ReadLimit::Io(source) => ReadError::Io {
-            path: shown.clone(),
+            path: display(path),
             source,
         },
         ReadLimit::TooLong => ReadError::TooLong {
-            path: shown.clone(),
+            path: display(path),
             limit: STREAM_LIMIT,
         },
-    })?;
-    read_bytes(&shown, &bytes, options)
+    })
+}
+
+/// A file's text: [`read_bounded`], then decoded as a transcript is (UTF-8, UTF-16, legacy encodings; binary is an
+/// error naming the byte).
+pub fn read_text(path: &Path) -> Result<Decoded, ReadError> {
+    let bytes = read_bounded(path)?;
+    decode_named(&display(path), &bytes)
+}
+
+/// [`decode`] with the error naming `path`.
+pub fn decode_named(path: &str, bytes: &[u8]) -> Result<Decoded, ReadError> {
+    decode(bytes).map_err(|e| match e {
+        DecodeError::Binary { offset, line } => ReadError::Binary {
+            path: path.to_string(),
+            line,
+            offset,
+        },
+        DecodeError::Control {
+            offset,
+            line,
+            byte,
+            encoding,
+        } => ReadError::Control {
+            path: path.to_string(),
+            line,
+            offset,
+            byte,
+            encoding,
+        },
+        DecodeError::Undecodable {
+            offset,
+            line,
+            guess,
+        } => ReadError::Undecodable {
+            path: path.to_string(),
+            line,
+            offset,
+            guess,
+        },
+    })
 }
 
 /// Bytes read at a time.
@@ -286,35 +332,7 @@ pub fn read_bytes(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(ReadFile, Vec<Warning>), ReadError> {
-    let decoded = decode(bytes).map_err(|e| match e {
-        DecodeError::Binary { offset, line } => ReadError::Binary {
-            path: path.to_string(),
-            line,
-            offset,
-        },
-        DecodeError::Control {
-            offset,
-            line,
-            byte,
-            encoding,
-        } => ReadError::Control {
-            path: path.to_string(),
-            line,
-            offset,
-            byte,
-            encoding,
-        },
-        DecodeError::Undecodable {
-            offset,
-            line,
-            guess,
-        } => ReadError::Undecodable {
-            path: path.to_string(),
-            line,
-            offset,
-            guess,
-        },
-    })?;
+    let decoded = decode_named(path, bytes)?;
     if decoded.text.trim().is_empty() {
         return Err(ReadError::Empty {
             path: path.to_string(),
