@@ -31,6 +31,9 @@ fn binary_zeros_bom_crlf_and_lone_cr() {
     write(d, "c-bom.txt", &bom);
     write(d, "d-crlf.txt", GOOD.replace('\n', "\r\n").as_bytes());
     write(d, "e-cr.txt", GOOD.replace('\n', "\r").as_bytes());
+    // Two files with BOMs concatenated (`cat`): the second BOM starts a line and must not hide its label.
+    let concatenated = [bom.clone(), bom.clone()].concat();
+    write(d, "f-cat.txt", &concatenated);
     let out = run_in(d, &["parse", "."]);
     no_panic(&out);
     assert_eq!(out.status.code(), Some(2));
@@ -58,6 +61,7 @@ fn binary_zeros_bom_crlf_and_lone_cr() {
     for m in ["c-bom", "d-crlf", "e-cr"] {
         assert_eq!(by_meeting[m], expected, "{m}");
     }
+    assert_eq!(by_meeting["f-cat"], [expected.clone(), expected].concat());
 }
 
 /// Text in other encodings is read with a warning, wherever its letters happen to form UTF-8 pairs; bytes with no NUL

@@ -146,6 +146,17 @@ struct Content<'t> {
     open: bool,
 }
 
+/// Characters a line is trimmed of: whitespace, and the invisible format characters that would hide a label at the
+/// start of a line — a byte order mark left inside by concatenating files (`cat a.txt b.txt`), zero-width spaces and
+/// joiners, direction marks and embeddings.
+fn blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{FEFF}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        )
+}
+
 fn content_lines(text: &str) -> Content<'_> {
     let content = content_lines_with(text, Markup::default());
     if content.open {
@@ -178,12 +189,12 @@ fn content_lines_with(text: &str, mut markup: Markup) -> Content<'_> {
         const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
         let clean: Cow<str> = match text {
             Cow::Borrowed(line) => match html_escape::decode_html_entities(line) {
-                Cow::Borrowed(b) if !has_no_break_space(b) => Cow::Borrowed(b.trim()),
-                decoded => Cow::Owned(decoded.trim().replace(NBSP, " ")),
+                Cow::Borrowed(b) if !has_no_break_space(b) => Cow::Borrowed(b.trim_matches(blank)),
+                decoded => Cow::Owned(decoded.trim_matches(blank).replace(NBSP, " ")),
             },
             Cow::Owned(text) => Cow::Owned(
                 html_escape::decode_html_entities(&text)
-                    .trim()
+                    .trim_matches(blank)
                     .replace(NBSP, " "),
             ),
         };
@@ -192,8 +203,10 @@ fn content_lines_with(text: &str, mut markup: Markup) -> Content<'_> {
                 content.stripped.push(number);
             }
             content.lines.push((number, clean));
-        } else if found.tags > 0 && !line.trim().is_empty() {
-            content.markup_only.push((number, line.trim().to_string()));
+        } else if found.tags > 0 && !line.trim_matches(blank).is_empty() {
+            content
+                .markup_only
+                .push((number, line.trim_matches(blank).to_string()));
         }
         rest = next;
         if rest.is_empty() {
@@ -668,6 +681,22 @@ mod tests {
             warnings[0].message,
             "unclassified line (markup): <!-- и комментарий"
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_or_zero_width_space_does_not_hide_a_label() {
+        let text = "\u{FEFF}В.Путин: Первый.\n\u{FEFF}А.Лукашенко: Второй.\u{200B}\n\u{200B}\u{200E}В.Путин: Третий.\n\u{2060}\u{FEFF}\n";
+        let (m, audit, _) = read(text);
+        assert_eq!(
+            turn_texts(&m),
+            [
+                ("В.Путин", "Первый."),
+                ("А.Лукашенко", "Второй."),
+                ("В.Путин", "Третий.")
+            ]
+            .map(|(s, p)| (s.to_string(), vec![p.to_string()]))
+        );
+        assert_eq!((audit.lines, audit.turn_lines), (3, 3));
     }
 
     #[test]
