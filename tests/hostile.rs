@@ -236,6 +236,17 @@ fn option_files_that_never_end_and_unknown_chart_speakers() {
             "error: /dev/zero:1: binary file (NUL byte at byte offset 0); not read\n"
         );
         assert!(out.stdout.is_empty());
+        // The same on standard input.
+        let out = Command::new(env!("CARGO_BIN_EXE_stenogram"))
+            .args([command, "-"])
+            .stdin(std::fs::File::open("/dev/zero").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command} -");
+        assert_eq!(
+            stderr(&out),
+            "error: -:1: binary file (NUL byte at byte offset 0); not read\n"
+        );
     }
     let out = run_in(
         d,

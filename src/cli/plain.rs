@@ -1,9 +1,8 @@
 //! Reading a plain-text argument (`FILE` or `-` for stdin) for the debugging commands `tokens` and `sentences`.
 
-use std::io::Read;
 use std::path::Path;
 
-use stenogram::transcript::{decode_named, read_bounded};
+use stenogram::transcript::{decode_named, read_bounded, read_bounded_stdin};
 
 /// Reads `path` (or stdin for `-`) as text. Byte offsets printed later are offsets into the input when it is UTF-8
 /// (a BOM is read as a space); a legacy encoding is decoded with a warning, and offsets then refer to its UTF-8 form.
@@ -12,12 +11,9 @@ use stenogram::transcript::{decode_named, read_bounded};
 pub fn read_plain(path: &Path) -> Option<String> {
     let shown = path.display().to_string();
     let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-            eprintln!("error: cannot read standard input: {e}");
-            return None;
-        }
-        buf
+        read_bounded_stdin("-")
+            .map_err(|e| eprintln!("error: {e}"))
+            .ok()?
     } else {
         read_bounded(path)
             .map_err(|e| eprintln!("error: {e}"))

@@ -2,17 +2,19 @@
 //! text still arrives in (cp1251, KOI8-R, …) and windows-1252, detected with `chardetng` and decoded with
 //! `encoding_rs`.
 //!
-//! The rule: valid UTF-8 is UTF-8. A file that is not valid UTF-8 but has more valid multi-byte UTF-8 characters than
-//! invalid sequences is UTF-8 with damage, and is an error at the first bad byte (guessing a legacy encoding would
-//! turn all its Russian into mojibake). Legacy Cyrillic text does have some valid UTF-8 pairs by accident — KOI8-R
-//! `всё` holds `сё` = `D3 A3`, cp1251 `Пётр` holds `Пё` = `CF B8`, and `Ж»` or `Ё` after a capital do too — so the
-//! count decides, not their presence. Otherwise the detector's guess is taken if it is a Cyrillic encoding or
-//! windows-1252 (English saved as "ANSI") and the decoded text has no control characters (the detector guesses for
-//! any bytes, compressed data included); anything else is an error naming the first byte that is not UTF-8.
+//! The rule: valid UTF-8 is UTF-8. A file that is not valid UTF-8 but whose valid multi-byte UTF-8 characters are
+//! more than a tenth of its invalid sequences is UTF-8 with damage (or mixed with a legacy encoding), and is an
+//! error at the first bad byte (guessing a legacy encoding would turn its Russian into mojibake). Legacy Cyrillic
+//! text does have some valid UTF-8 pairs by accident — KOI8-R `всё` holds `сё` = `D3 A3`, cp1251 `Пётр` holds
+//! `Пё` = `CF B8`, and `Ж»` or `Ё` after a capital do too — so the share decides, not their presence. Otherwise the
+//! detector's guess is taken if it is a Cyrillic encoding or windows-1252 (English saved as "ANSI") and the text
+//! reads right in it (see `plausible_cyrillic`, `mostly_latin`), else the first of those encodings in which it
+//! does; the decoded text must have no control characters (the detector guesses for any bytes, compressed data
+//! included). Anything else is an error naming the first byte that is not UTF-8.
 //!
-//! A NUL byte marks a binary file, unless the NUL bytes all sit at odd offsets (or all at even ones) and the bytes
-//! read as UTF-16LE (or BE) text without control characters: that is UTF-16 saved without a byte order mark
-//! (`iconv -t UTF-16LE` writes one), whose ASCII characters carry a NUL byte each.
+//! A NUL byte marks a binary file, unless the NUL bytes sit at odd offsets (or even ones, with at most a quarter as
+//! many at the other parity) and the bytes read as UTF-16LE (or BE) text without control characters: that is UTF-16
+//! saved without a byte order mark (`iconv -t UTF-16LE` writes none), whose ASCII characters carry a NUL byte each.
 
 use encoding_rs::Encoding;
 
@@ -77,11 +79,13 @@ fn textual_control(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\x0B' | '\x0C' | '\x1A')
 }
 
+/// The 1-based line of a byte offset, with lines ended as the reader ends them: `\n`, `\r\n` or a lone `\r`.
 fn line_of(bytes: &[u8], offset: usize) -> usize {
-    1 + bytes[..offset.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
+    let before = &bytes[..offset.min(bytes.len())];
+    let lone_cr = memchr::memchr_iter(b'\r', before)
+        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    1 + memchr::memchr_iter(b'\n', before).count() + lone_cr
 }
 
 /// Decodes a file's bytes; see the module docs for the rule.
@@ -108,10 +112,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some(nul) = memchr_nul(body) {
         if skipped == 0 {
             if let Some(enc) = utf16_by_nul_parity(body) {
-                return decode_utf16_without_bom(body, enc).ok_or(DecodeError::Binary {
+                return decode_utf16_without_bom(body, enc).unwrap_or(Err(DecodeError::Binary {
                     offset: nul,
                     line: line_of(body, nul),
-                });
+                }));
             }
         }
         return Err(DecodeError::Binary {
@@ -151,8 +155,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 guess = encoding_rs::KOI8_R;
             }
             // The detector's guess is checked: a cp1251 file with the one byte cp1251 leaves undefined (0x98) is
-            // guessed as KOI8-R or windows-1252, whose mojibake has more capitals than small letters, or more bytes
-            // above 0x7F than Latin letters. Then the first legacy encoding whose text looks right is taken.
+            // guessed as KOI8-R or windows-1252, whose mojibake has its letter case swapped, or more bytes above 0x7F
+            // than Latin letters. Then the first legacy encoding whose text looks right is taken; a guess that is
+            // not one of them (windows-1250, GBK, …) is an error.
             let decoded = |enc: &'static Encoding| {
                 enc.decode_without_bom_handling_and_without_replacement(body)
                     .map(|text| (enc, text))
@@ -161,31 +166,41 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 if *enc == encoding_rs::WINDOWS_1252 {
                     mostly_latin(body)
                 } else {
-                    mostly_small_cyrillic(text)
+                    plausible_cyrillic(text)
                 }
             };
-            let chosen = Some(guess)
-                .filter(|g| LEGACY.contains(g))
-                .and_then(decoded)
-                .filter(plausible)
-                .or_else(|| LEGACY.into_iter().filter_map(decoded).find(plausible));
-            let Some((guess, text)) = chosen else {
+            if !LEGACY.contains(&guess) {
                 return Err(undecodable(Some(guess.name())));
-            };
-            if let Some(at) = text
-                .chars()
-                .position(|c| c.is_control() && !textual_control(c))
-            {
-                return Err(DecodeError::Control {
+            }
+            // Control characters in the guess's text mean binary data; otherwise a guess that does not read right
+            // gives way to the first legacy encoding that does, whose text must be free of them too.
+            let control = |(enc, text): &(&'static Encoding, std::borrow::Cow<'_, str>)| {
+                let at = text
+                    .chars()
+                    .position(|c| c.is_control() && !textual_control(c))?;
+                Some(DecodeError::Control {
                     offset: skipped + at,
                     line: line_of(body, at),
                     byte: body[at],
-                    encoding: guess.name(),
-                });
+                    encoding: enc.name(),
+                })
+            };
+            let first = decoded(guess);
+            if let Some(err) = first.as_ref().and_then(control) {
+                return Err(err);
+            }
+            let chosen = first
+                .filter(plausible)
+                .or_else(|| LEGACY.into_iter().filter_map(decoded).find(plausible));
+            let Some(chosen) = chosen else {
+                return Err(undecodable(Some(guess.name())));
+            };
+            if let Some(err) = control(&chosen) {
+                return Err(err);
             }
             Ok(Decoded {
-                text: text.into_owned(),
-                encoding: guess.name(),
+                text: chosen.1.into_owned(),
+                encoding: chosen.0.name(),
             })
         }
     }
@@ -195,15 +210,19 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(0, bytes)
 }
 
-/// Whether bytes that are not valid UTF-8 have more valid multi-byte characters than invalid sequences: UTF-8 with
-/// damage rather than a legacy encoding with accidental UTF-8 pairs.
+/// Whether bytes that are not valid UTF-8 are UTF-8 with damage (or mixed with a legacy encoding) rather than a
+/// legacy encoding whose bytes form UTF-8 sequences by accident: the valid multi-byte characters that Russian text
+/// is made of (Russian letters, `«»`, dashes, `№`, no-break space) are more than a tenth of the invalid sequences.
+/// Accidental sequences in legacy text are almost never those characters (KOI8-R `сё` is `ӣ`, cp1251 `Пё` is `ϸ`,
+/// cp866 `раз` is `ࠧ`), while every legacy letter is an invalid sequence.
 fn mostly_utf8(body: &[u8]) -> bool {
+    let russian = |c: &char| matches!(c, 'А'..='я' | 'Ё' | 'ё' | '«' | '»' | '\u{A0}' | '\u{2010}'..='\u{2026}' | '№');
     let (mut multibyte, mut invalid) = (0usize, 0usize);
     for chunk in body.utf8_chunks() {
-        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        multibyte += chunk.valid().chars().filter(russian).count();
         invalid += usize::from(!chunk.invalid().is_empty());
     }
-    multibyte > invalid
+    multibyte * 10 > invalid
 }
 
 /// Whether bytes above 0x7F are at most a tenth of the ASCII letters: Latin-script text such as English.
@@ -213,24 +232,38 @@ fn mostly_latin(body: &[u8]) -> bool {
     high * 10 <= letters
 }
 
-/// Whether small Cyrillic letters outnumber capital ones, as in any Russian prose and unlike the case-swapped
-/// mojibake of cp1251 read as KOI8-R (or the other way round).
-fn mostly_small_cyrillic(text: &str) -> bool {
-    let (mut small, mut capital) = (0usize, 0usize);
+/// Whether text decoded in a Cyrillic encoding reads as Russian (or another Cyrillic-script language): Cyrillic
+/// letters outnumber Latin ones and make at least 80% of the characters above ASCII, and the letter case is not
+/// swapped. cp1251 read as KOI8-R (or the other way round) swaps the case — `сБЮФЮЕЛШИ` — so capitals outnumber small
+/// letters and a small letter is often followed by a capital; text written all in capitals has no such pairs.
+fn plausible_cyrillic(text: &str) -> bool {
+    let (mut small, mut capital, mut cyrillic, mut latin, mut non_ascii, mut swaps) =
+        (0usize, 0, 0, 0, 0, 0);
+    let mut after_small = false;
     for c in text.chars() {
-        match c {
-            'а'..='я' | 'ё' => small += 1,
-            'А'..='Я' | 'Ё' => capital += 1,
-            _ => {}
-        }
+        let (is_small, is_capital) = match c {
+            'а'..='я' | 'ё' => (true, false),
+            'А'..='Я' | 'Ё' => (false, true),
+            _ => (false, false),
+        };
+        small += usize::from(is_small);
+        capital += usize::from(is_capital);
+        swaps += usize::from(after_small && is_capital);
+        after_small = is_small;
+        cyrillic += usize::from(('\u{400}'..='\u{4FF}').contains(&c));
+        latin += usize::from(c.is_ascii_alphabetic());
+        non_ascii += usize::from(!c.is_ascii());
     }
-    small > capital
+    cyrillic > latin
+        && cyrillic * 10 >= non_ascii * 8
+        && (small > capital || swaps * 200 <= small + capital)
 }
 
 /// UTF-16 without a byte order mark, told by where its NUL bytes are: ASCII characters (spaces, punctuation, line
-/// ends) are `xx 00` in little-endian order, so every NUL sits at an odd offset (even in big-endian), and there are
-/// many of them: at least one code unit in twenty. `None` when NUL bytes sit at both parities, or are too few (a
-/// stray NUL in a UTF-8 file).
+/// ends) are `xx 00` in little-endian order, so the NUL bytes sit at odd offsets (even in big-endian), and there are
+/// many of them: at least one code unit in twenty. A few NUL bytes at the other parity are other characters (`─` is
+/// `00 25`, `Ѐ` is `00 04`), at most a quarter as many. `None` when the NUL bytes do not make that pattern (binary data,
+/// or a stray NUL in a UTF-8 file).
 pub(crate) fn utf16_by_nul_parity(bytes: &[u8]) -> Option<&'static Encoding> {
     let (mut even, mut odd) = (0usize, 0usize);
     for at in memchr::memchr_iter(0, bytes) {
@@ -239,45 +272,88 @@ pub(crate) fn utf16_by_nul_parity(bytes: &[u8]) -> Option<&'static Encoding> {
         } else {
             odd += 1;
         }
-        if even > 0 && odd > 0 {
-            return None;
-        }
     }
-    if (even + odd) * 20 < bytes.len() / 2 {
+    let (many, few) = (even.max(odd), even.min(odd));
+    if many * 20 < bytes.len() / 2 || few * 4 > many {
         return None;
     }
-    match (even, odd) {
-        (0, 1..) => Some(encoding_rs::UTF_16LE),
-        (1.., 0) => Some(encoding_rs::UTF_16BE),
-        _ => None,
-    }
+    Some(if odd > even {
+        encoding_rs::UTF_16LE
+    } else {
+        encoding_rs::UTF_16BE
+    })
 }
 
-/// Decodes bytes the NUL pattern says are UTF-16; `None` (binary after all) unless they are whole, valid UTF-16
-/// and text: no control characters but the ones text files have, and nine characters in ten Latin, Cyrillic,
-/// punctuation or space (the bytes of a UTF-8 file read as UTF-16 are Hangul and CJK).
-fn decode_utf16_without_bom(body: &[u8], enc: &'static Encoding) -> Option<Decoded> {
-    if body.len() % 2 != 0 {
-        return None;
-    }
-    let text = enc.decode_without_bom_handling_and_without_replacement(body)?;
-    let (mut chars, mut european) = (0usize, 0usize);
-    for c in text.chars() {
-        if (c.is_control() && !textual_control(c)) || c == '\u{FEFF}' {
+/// Decodes bytes the NUL pattern says are UTF-16. `None` (binary after all) unless they are text: no control
+/// characters but the ones text files have, and nine characters in ten Latin, Cyrillic, punctuation or space (the
+/// bytes of a UTF-8 file read as UTF-16 are Hangul and CJK). `Some(Err)` for UTF-16 that is broken (an odd length,
+/// a lone surrogate), at that byte.
+fn decode_utf16_without_bom(
+    body: &[u8],
+    enc: &'static Encoding,
+) -> Option<Result<Decoded, DecodeError>> {
+    let le = enc == encoding_rs::UTF_16LE;
+    let units = body.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if le {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let broken = |offset: usize| {
+        Some(Err(DecodeError::Undecodable {
+            offset,
+            line: line_of_utf16(body, offset, le),
+            guess: Some(enc.name()),
+        }))
+    };
+    let mut text = String::with_capacity(body.len());
+    let (mut chars, mut european, mut at) = (0usize, 0usize, 0usize);
+    for c in char::decode_utf16(units) {
+        let Ok(c) = c else {
+            return broken(at);
+        };
+        if c.is_control() && !textual_control(c) {
             return None;
         }
+        at += 2 * c.len_utf16();
         chars += 1;
         european += usize::from(
-            matches!(c, '\0'..='\u{24F}' | '\u{400}'..='\u{52F}' | '\u{2000}'..='\u{206F}'),
+            matches!(c, '\0'..='\u{24F}' | '\u{400}'..='\u{52F}' | '\u{2000}'..='\u{206F}' | '\u{FEFF}'),
         );
+        text.push(c);
     }
     if european * 10 < chars * 9 {
         return None;
     }
-    Some(Decoded {
-        text: text.into_owned(),
+    if body.len() % 2 != 0 {
+        return broken(body.len() - 1);
+    }
+    Some(Ok(Decoded {
+        text,
         encoding: enc.name(),
-    })
+    }))
+}
+
+/// The 1-based line of a byte offset in UTF-16 text (line ends as in [`line_of`]).
+fn line_of_utf16(body: &[u8], offset: usize, le: bool) -> usize {
+    let units: Vec<u16> = body[..offset - offset % 2]
+        .chunks_exact(2)
+        .map(|p| {
+            if le {
+                u16::from_le_bytes([p[0], p[1]])
+            } else {
+                u16::from_be_bytes([p[0], p[1]])
+            }
+        })
+        .collect();
+    let lone_cr = units
+        .iter()
+        .enumerate()
+        .filter(|&(i, &u)| u == 0x0D && units.get(i + 1) != Some(&0x0A))
+        .count();
+    1 + units.iter().filter(|&&u| u == 0x0A).count() + lone_cr
 }
 
 #[cfg(test)]
@@ -354,6 +430,59 @@ mod tests {
     }
 
     #[test]
+    fn capitals_only_text_stays_in_the_detected_encoding() {
+        let text = "СТЕНОГРАММА ПЕРЕГОВОРОВ\nВ.ПУТИН: ДОБРЫЙ ДЕНЬ, УВАЖАЕМЫЕ КОЛЛЕГИ! МЫ РАДЫ ВАС ВИДЕТЬ.\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (text, "windows-1251")
+        );
+    }
+
+    #[test]
+    fn other_scripts_are_not_read_as_cyrillic_mojibake() {
+        let polish =
+            "Zażółć gęślą jaźń. Pan prezydent powiedział, że współpraca jest ważna dla obu państw.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1250.encode(polish);
+        assert!(matches!(
+            decode(&bytes),
+            Err(DecodeError::Undecodable {
+                guess: Some("windows-1250"),
+                ..
+            })
+        ));
+        assert!(!plausible_cyrillic(
+            &encoding_rs::WINDOWS_1251.decode(&bytes).0
+        ));
+    }
+
+    #[test]
+    fn lines_end_as_the_reader_ends_them() {
+        assert_eq!(line_of(b"a\rb\r\nc\nd", 7), 4);
+        assert_eq!(line_of(b"a\rb\r\nc\nd", 4), 2);
+    }
+
+    #[test]
+    fn utf8_mixed_with_a_longer_cp1251_paragraph_is_damaged_utf8() {
+        let paragraph = PHRASE.repeat(2);
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(&paragraph);
+        let mut bytes = "В.Путин: Добрый день, уважаемые коллеги! Иван Иванович, прошу.\n"
+            .as_bytes()
+            .to_vec();
+        let at = bytes.len();
+        bytes.extend_from_slice(&cp1251);
+        assert_eq!(
+            decode(&bytes).unwrap_err(),
+            DecodeError::Undecodable {
+                offset: at,
+                line: 2,
+                guess: None
+            }
+        );
+    }
+
+    #[test]
     fn utf8_with_a_few_legacy_bytes_is_damaged_utf8() {
         let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode("Пётр");
         let mut bytes = PHRASE.as_bytes().to_vec();
@@ -425,13 +554,34 @@ mod tests {
             let decoded = decode(&utf16(text, le)).unwrap();
             assert_eq!((decoded.text.as_str(), decoded.encoding), (text, name));
         }
-        // Odd length, control characters, NUL bytes at both parities: binary.
+        // Box drawing and `Ѐ` put a NUL byte at the other parity: still UTF-16.
+        let boxes =
+            "─── Ѐ ───\n".to_string() + &"В.Путин: Да, это так и есть, коллеги.\n".repeat(3);
+        assert_eq!(decode(&utf16(&boxes, true)).unwrap().text, boxes);
+        // An odd length (a truncated file) and a lone surrogate are broken UTF-16, named at the byte.
         let mut odd = utf16(text, true);
         odd.push(b'x');
-        assert!(matches!(
-            decode(&odd),
-            Err(DecodeError::Binary { offset: 3, line: 1 })
-        ));
+        let end = odd.len() - 1;
+        assert_eq!(
+            decode(&odd).unwrap_err(),
+            DecodeError::Undecodable {
+                offset: end,
+                line: 3,
+                guess: Some("UTF-16LE")
+            }
+        );
+        let mut lone = utf16("Да.\r\nНет.\rВот", false);
+        lone.extend_from_slice(&[0xD8, 0x00]);
+        lone.extend(utf16(" и всё.", false));
+        assert_eq!(
+            decode(&lone).unwrap_err(),
+            DecodeError::Undecodable {
+                offset: 26,
+                line: 3,
+                guess: Some("UTF-16BE")
+            }
+        );
+        // Control characters, NUL bytes at both parities: binary.
         let bell = utf16("да\u{7}нет", true);
         assert!(matches!(decode(&bell), Err(DecodeError::Binary { .. })));
         assert!(matches!(
@@ -445,7 +595,8 @@ mod tests {
             decode(&stray),
             Err(DecodeError::Binary { offset: 41, .. })
         ));
-        let mut many = PHRASE.repeat(3).into_bytes();
+        let mut many = PHRASE.repeat(4).into_bytes();
+        assert_eq!(many.len() % 2, 0);
         for at in (1..many.len()).step_by(16) {
             many[at] = 0;
         }

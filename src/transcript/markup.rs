@@ -98,13 +98,29 @@ pub struct Markup {
     comment: bool,
     /// Inside `<script>` (or another hidden element): its name, to find the closing tag.
     hidden: Option<&'static str>,
+    /// Inside a tag whose attributes go on past the end of a line.
+    in_tag: bool,
 }
 
-/// The element name of a tag starting at `s[0] == '<'`, whether it closes, and the byte length of the whole tag.
-fn tag_at(s: &[u8]) -> Option<(&'static str, bool, usize)> {
+/// A tag found at `s[0] == '<'`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tag {
+    /// The element name (lowercase).
+    name: &'static str,
+    /// `</name>`.
+    closing: bool,
+    /// Byte length of the whole tag; `None` when it goes on past the end of the line (`<div` or
+    /// `<div class="text"` with the rest on the next lines).
+    len: Option<usize>,
+}
+
+/// The tag starting at `s[0] == '<'`, if it is one of an HTML element. The scan stops at the next `<`, so finding
+/// every tag of a line is linear in its length.
+fn tag_at(s: &[u8]) -> Option<Tag> {
     let closing = s.get(1) == Some(&b'/');
     let start = 1 + usize::from(closing);
-    let name_len = s[start..]
+    let name_len = s
+        .get(start..)?
         .iter()
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
@@ -112,20 +128,47 @@ fn tag_at(s: &[u8]) -> Option<(&'static str, bool, usize)> {
         return None;
     }
     let after = start + name_len;
-    // The name ends at `>`, `/`, or whitespace before the attributes.
-    match s.get(after) {
-        Some(b'>' | b'/' | b' ' | b'\t') => {}
-        _ => return None,
+    // The name ends at `>`, `/`, whitespace before the attributes, or the end of the line.
+    if !matches!(s.get(after), None | Some(b'>' | b'/' | b' ' | b'\t')) {
+        return None;
     }
     let name = &s[start..after];
-    let known = INLINE
+    let name = INLINE
         .iter()
         .chain(BLOCK)
         .chain(HIDDEN)
         .find(|n| n.as_bytes().eq_ignore_ascii_case(name))?;
-    // The attributes run to the next `>`, with no `<` before it (`a<b и <i>` is text, then a tag).
-    let end = memchr::memchr2(b'>', b'<', &s[after..])? + after;
-    (s[end] == b'>').then_some((known, closing, end + 1))
+    // The attributes run to the next `>`, with no `<` before it (`a<b и <i>` is text, then a tag). Without either,
+    // the tag goes on to the next line if what follows its name looks like attributes (`=`) or is nothing.
+    match memchr::memchr2(b'>', b'<', &s[after..]) {
+        Some(i) if s[after + i] == b'>' => Some(Tag {
+            name,
+            closing,
+            len: Some(after + i + 1),
+        }),
+        Some(_) => None,
+        None => {
+            let rest = &s[after..];
+            (rest.iter().all(u8::is_ascii_whitespace) || memchr::memchr(b'=', rest).is_some())
+                .then_some(Tag {
+                    name,
+                    closing,
+                    len: None,
+                })
+        }
+    }
+}
+
+/// Whether a text has HTML markup to remove: a closing tag of an HTML element, a `<br>` or a `<!DOCTYPE`. Without
+/// one, nothing is removed, so `<A>` or `<<Time>>` in a plain transcript stay as they are.
+pub fn looks_like_html(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'<', bytes).any(|lt| {
+        let rest = &bytes[lt..];
+        rest.get(..9)
+            .is_some_and(|d| d.eq_ignore_ascii_case(b"<!doctype"))
+            || tag_at(rest).is_some_and(|t| t.len.is_some() && (t.closing || t.name == "br"))
+    })
 }
 
 impl Markup {
@@ -140,7 +183,7 @@ impl Markup {
 
     /// Whether a comment or hidden element is open at the end of the lines seen.
     pub fn is_open(&self) -> bool {
-        self.comment || self.hidden.is_some()
+        self.comment || self.hidden.is_some() || self.in_tag
     }
 
     /// The line without its markup (borrowed when it has none), and what was removed.
@@ -149,22 +192,37 @@ impl Markup {
         if self.line_by_line {
             self.comment = false;
             self.hidden = None;
+            self.in_tag = false;
         }
         stripped
     }
 
     fn strip_carrying<'t>(&mut self, line: &'t str) -> (Cow<'t, str>, Stripped) {
-        if !self.comment && self.hidden.is_none() && memchr::memchr(b'<', line.as_bytes()).is_none()
-        {
+        let bytes = line.as_bytes();
+        if !self.is_open() && memchr::memchr(b'<', bytes).is_none() {
             return (Cow::Borrowed(line), Stripped::default());
         }
-        let bytes = line.as_bytes();
         let mut out = String::with_capacity(line.len());
         let mut found = Stripped::default();
         let mut kept = 0; // start of the text not yet copied
         let mut at = 0;
-        if self.comment || self.hidden.is_some() {
+        if self.is_open() {
             found.tags += 1;
+        }
+        if self.in_tag {
+            // The rest of a tag begun on an earlier line, up to its `>`; a `<` first means it was no tag after all.
+            match memchr::memchr2(b'>', b'<', bytes) {
+                Some(i) if bytes[i] == b'>' => {
+                    self.in_tag = false;
+                    at = i + 1;
+                    kept = at;
+                }
+                Some(_) => {
+                    self.in_tag = false;
+                    found.tags -= 1;
+                }
+                None => return (Cow::Owned(out), found),
+            }
         }
         while at < bytes.len() {
             if self.comment {
@@ -180,13 +238,14 @@ impl Markup {
             }
             if let Some(name) = self.hidden {
                 let rest = &bytes[at..];
-                let close = memchr::memmem::find_iter(rest, b"</")
-                    .find(|&i| matches!(tag_at(&rest[i..]), Some((n, true, _)) if n == name));
+                let close = memchr::memmem::find_iter(rest, b"</").find_map(|i| {
+                    let tag = tag_at(&rest[i..])?;
+                    (tag.name == name && tag.closing).then_some(i + tag.len?)
+                });
                 match close {
-                    Some(i) => {
-                        let (_, _, len) = tag_at(&rest[i..]).expect("found above");
+                    Some(end) => {
                         self.hidden = None;
-                        at += i + len;
+                        at += end;
                         kept = at;
                     }
                     None => return (Cow::Owned(out), found),
@@ -207,27 +266,37 @@ impl Markup {
                 continue;
             }
             if rest.len() > 2 && rest[1] == b'!' && rest[2].is_ascii_alphabetic() {
-                // <!DOCTYPE html> and the like.
-                if let Some(end) = memchr::memchr(b'>', rest) {
+                // <!DOCTYPE html> and the like, up to a `>` with no `<` before it.
+                if let Some(end) =
+                    memchr::memchr2(b'>', b'<', &rest[1..]).filter(|&e| rest[1 + e] == b'>')
+                {
                     out.push_str(&line[kept..lt]);
                     found.tags += 1;
-                    at = lt + end + 1;
+                    at = lt + end + 2;
                     kept = at;
                     continue;
                 }
             }
-            match tag_at(rest) {
-                Some((name, closing, len)) => {
+            // `<<Time>>` is a quotation, not a tag.
+            let quoted = |len: usize| {
+                (lt > 0 && bytes[lt - 1] == b'<') || bytes.get(lt + len) == Some(&b'>')
+            };
+            match tag_at(rest).filter(|t| !quoted(t.len.unwrap_or(0))) {
+                Some(tag) => {
                     out.push_str(&line[kept..lt]);
-                    if BLOCK.contains(&name) {
+                    if BLOCK.contains(&tag.name) {
                         out.push(' ');
                     }
                     found.tags += 1;
+                    let Some(len) = tag.len else {
+                        self.in_tag = true;
+                        return (Cow::Owned(out), found);
+                    };
                     at = lt + len;
                     kept = at;
                     let self_closing = rest[..len].ends_with(b"/>");
-                    if HIDDEN.contains(&name) && !closing && !self_closing {
-                        self.hidden = Some(name);
+                    if HIDDEN.contains(&tag.name) && !tag.closing && !self_closing {
+                        self.hidden = Some(tag.name);
                     }
                 }
                 None => at = lt + 1,
@@ -294,6 +363,46 @@ mod tests {
         carrying.strip("Да <script>alert(1)");
         assert!(carrying.is_open());
         assert_eq!(carrying.strip("В.Путин: Нет.").0, "");
+    }
+
+    #[test]
+    fn what_counts_as_html() {
+        assert!(looks_like_html("<p>Да</p>"));
+        assert!(looks_like_html("Да<br>нет"));
+        assert!(looks_like_html("<!DOCTYPE html>\nДа"));
+        assert!(!looks_like_html("<p>Да <b>нет"));
+        assert!(!looks_like_html(
+            "вариант <A> или <B>, <<Time>>, <…>, a<b и b>c"
+        ));
+    }
+
+    #[test]
+    fn tags_split_over_lines_and_quoted_names() {
+        let page = "<div\n   class=\"text\"\n   id=\"x\">В.Путин: Да.</div>\nЖурнал <<Time>> и <b>жирный</b>.";
+        assert_eq!(
+            strip_all(page),
+            [
+                (String::new(), 1),
+                (String::new(), 1),
+                ("В.Путин: Да.".to_string(), 2),
+                ("Журнал <<Time>> и жирный.".to_string(), 2),
+            ]
+        );
+        // A `<` where the rest of a tag was expected: it was text.
+        let mut markup = Markup::default();
+        assert_eq!(markup.strip("Это <div").0, "Это  ");
+        assert_eq!(markup.strip("a < b").0, "a < b");
+        assert!(!markup.is_open());
+    }
+
+    #[test]
+    fn many_unfinished_declarations_are_text() {
+        // Each `<!a` used to scan the rest of the line for a `>` (quadratic: minutes for this line, hours for
+        // 50 MB); the scan now stops at the next `<`.
+        let line = "<!a".repeat(1_000_000) + ">";
+        let (out, found) = Markup::default().strip(&line);
+        assert!(matches!(out, Cow::Owned(_)));
+        assert_eq!((out.len(), found.tags), (line.len() - 4, 1));
     }
 
     #[test]

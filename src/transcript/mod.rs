@@ -21,7 +21,7 @@ pub use label::{parse_label, Label};
 pub use model::{Annotation, AnnotationKind, Block, Language, Meeting, Paragraph, Turn};
 pub use reader::{parse_text, Audit, ReadOptions, Warning};
 pub use source::{
-    collect_files, decode_named, read_bounded, read_bytes, read_corpus, read_file, read_text,
-    Corpus, FileWarning, ReadError, ReadFile,
+    collect_files, decode_named, read_bounded, read_bounded_stdin, read_bytes, read_corpus,
+    read_file, read_text, Corpus, FileWarning, ReadError, ReadFile,
 };
 pub use speaker::{AliasError, Aliases, SpeakerResolver};

@@ -16,8 +16,9 @@
 //!   after a turn has been closed by a separator or heading;
 //! - page furniture (`See also`, `Additional`, `Смотрите также`, `Дополнительно`, `Краткая справка`) is counted with
 //!   the metadata and does not end a turn;
-//! - a line that is only HTML markup is **unclassified** and reported; tags are removed from the other lines first
-//!   (see [`super::markup`]), so `<p><b>В.Путин:</b> …</p>` is a turn.
+//! - in a text with HTML markup (a closing tag, `<br>` or `<!DOCTYPE`), a line that is only markup is
+//!   **unclassified** and reported, and tags are removed from the other lines first (see [`super::markup`]), so
+//!   `<p><b>В.Путин:</b> …</p>` is a turn.
 //!
 //! **Is it a transcript?** A file with no label at all is narration: every line is lead, or, with a narrator name,
 //! one turn of that speaker. Weak labels (a name of capitalised words only, such as `Патриарх Кирилл:`, see
@@ -35,7 +36,7 @@ use serde::Serialize;
 
 use super::annotate::split_paragraph;
 use super::label::parse_label;
-use super::markup::Markup;
+use super::markup::{looks_like_html, Markup, Stripped};
 use super::model::{Block, Language, Meeting, Turn};
 
 /// How to read a file.
@@ -158,15 +159,18 @@ fn blank(c: char) -> bool {
 }
 
 fn content_lines(text: &str) -> Content<'_> {
-    let content = content_lines_with(text, Markup::default());
+    if !looks_like_html(text) {
+        return content_lines_with(text, None);
+    }
+    let content = content_lines_with(text, Some(Markup::default()));
     if content.open {
-        // A comment or hidden element never closed: this is no web page, and it must not hide the rest of the text.
-        return content_lines_with(text, Markup::line_by_line());
+        // A comment, tag or hidden element never closed must not hide the rest of the text.
+        return content_lines_with(text, Some(Markup::line_by_line()));
     }
     content
 }
 
-fn content_lines_with(text: &str, mut markup: Markup) -> Content<'_> {
+fn content_lines_with(text: &str, mut markup: Option<Markup>) -> Content<'_> {
     let mut content = Content {
         open: false,
         lines: Vec::new(),
@@ -184,7 +188,10 @@ fn content_lines_with(text: &str, mut markup: Markup) -> Content<'_> {
             }
             None => (rest, ""),
         };
-        let (text, found) = markup.strip(line);
+        let (text, found) = match &mut markup {
+            Some(markup) => markup.strip(line),
+            None => (Cow::Borrowed(line), Stripped::default()),
+        };
         // No-break spaces (as `&nbsp;` or as characters) are spaces in a label and in speech alike.
         const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
         let clean: Cow<str> = match text {
@@ -213,7 +220,7 @@ fn content_lines_with(text: &str, mut markup: Markup) -> Content<'_> {
             break;
         }
     }
-    content.open = markup.is_open();
+    content.open = markup.is_some_and(|m| m.is_open());
     content
 }
 
@@ -660,8 +667,8 @@ mod tests {
     }
 
     #[test]
-    fn a_script_never_closed_hides_only_the_rest_of_its_line() {
-        let text = "В.Путин: Начнём <script>alert(1)\nА.Лукашенко: Да.\n<!-- и комментарий\nВ.Путин: Нет.\n";
+    fn a_script_never_closed_hides_only_the_rest_of_its_line_and_plain_text_keeps_its_brackets() {
+        let text = "В.Путин: Начнём <script>alert(1)\nА.Лукашенко: Да.\n<!-- и комментарий\nВ.Путин: Нет.<br>\n";
         let (m, audit, warnings) = read(text);
         assert_eq!(
             turn_texts(&m),
@@ -681,6 +688,14 @@ mod tests {
             warnings[0].message,
             "unclassified line (markup): <!-- и комментарий"
         );
+        // No closing tag, `<br>` or doctype: nothing is markup.
+        let plain = "В.Путин: вариант <A> или <B>, журнал <<Time>>, a<b и b>c.\n";
+        let (m, _, warnings) = read(plain);
+        assert_eq!(
+            m.turns().next().unwrap().paragraphs[0].spoken,
+            "вариант <A> или <B>, журнал <<Time>>, a<b и b>c."
+        );
+        assert!(warnings.is_empty());
     }
 
     #[test]

@@ -86,8 +86,8 @@ pub enum ReadError {
         /// The legacy encoding guessed.
         encoding: &'static str,
     },
-    /// Neither UTF-8 nor a recognised Cyrillic or Western encoding.
-    #[error("{path}:{line}: invalid UTF-8 at byte offset {offset}{}; not read", guess.map(|g| format!(" (nor text in a Cyrillic encoding or windows-1252; looks like {g})")).unwrap_or_default())]
+    /// Neither UTF-8 nor text in an encoding read here (or broken UTF-16).
+    #[error("{path}:{line}: {}; not read", undecodable_message(*offset, *guess))]
     Undecodable {
         /// The path.
         path: String,
@@ -98,6 +98,19 @@ pub enum ReadError {
         /// What the detector guessed.
         guess: Option<&'static str>,
     },
+}
+
+fn undecodable_message(offset: usize, guess: Option<&'static str>) -> String {
+    match guess {
+        None => format!("invalid UTF-8 at byte offset {offset}"),
+        Some(utf16) if utf16.starts_with("UTF-16") => {
+            format!("broken {utf16} (no byte order mark) at byte offset {offset}")
+        }
+        Some(guess) => format!(
+            "not UTF-8 (first bad byte at offset {offset}), and not text in windows-1251, KOI8-R, cp866, \
+             ISO-8859-5, Mac Cyrillic or windows-1252 (the encoding detector's guess: {guess})"
+        ),
+    }
 }
 
 /// A warning about one file; displays as `path:line: warning: message`.
@@ -294,18 +307,32 @@ enum ReadLimit {
 }
 
 /// A file's bytes, read block by block. Reading stops at the first block with a NUL byte (unless the file starts
-/// with a UTF-16 byte order mark or its first block has the NUL bytes of UTF-16 without one): the file is binary, which the decoder then reports at that byte, and a device
-/// such as `/dev/zero` would never end. Something that is not a regular file is read up to [`STREAM_LIMIT`].
+/// with a UTF-16 byte order mark or its first block has the NUL bytes of UTF-16 without one): the file is binary,
+/// which the decoder then reports at that byte, and a device such as `/dev/zero` would never end. Something that is
+/// not a regular file is read up to [`STREAM_LIMIT`].
 fn read_text_bytes(path: &Path) -> Result<Vec<u8>, ReadLimit> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path).map_err(ReadLimit::Io)?;
+    let file = std::fs::File::open(path).map_err(ReadLimit::Io)?;
     let meta = file.metadata().map_err(ReadLimit::Io)?;
-    let regular = meta.is_file();
-    let mut bytes = Vec::with_capacity(if regular { meta.len() as usize + 1 } else { 0 });
+    let capacity = if meta.is_file() {
+        meta.len() as usize + 1
+    } else {
+        0
+    };
+    read_blocks(file, meta.is_file(), capacity)
+}
+
+/// [`read_text_bytes`] on any reader; `regular` lifts the [`STREAM_LIMIT`].
+fn read_blocks(
+    mut reader: impl std::io::Read,
+    regular: bool,
+    capacity: usize,
+) -> Result<Vec<u8>, ReadLimit> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(capacity);
     let mut utf16 = None;
     loop {
         let start = bytes.len();
-        let n = (&mut file)
+        let n = (&mut reader)
             .take(BLOCK)
             .read_to_end(&mut bytes)
             .map_err(ReadLimit::Io)?;
@@ -324,6 +351,20 @@ fn read_text_bytes(path: &Path) -> Result<Vec<u8>, ReadLimit> {
             return Err(ReadLimit::TooLong);
         }
     }
+}
+
+/// Standard input read as [`read_bounded`] reads a pipe, named `name` in messages.
+pub fn read_bounded_stdin(name: &str) -> Result<Vec<u8>, ReadError> {
+    read_blocks(std::io::stdin().lock(), false, 0).map_err(|e| match e {
+        ReadLimit::Io(source) => ReadError::Io {
+            path: name.to_string(),
+            source,
+        },
+        ReadLimit::TooLong => ReadError::TooLong {
+            path: name.to_string(),
+            limit: STREAM_LIMIT,
+        },
+    })
 }
 
 /// Reads one file's bytes; `path` names it in messages and gives the meeting id (its stem).
