@@ -244,16 +244,20 @@ pub fn read_file(
 /// [`STREAM_LIMIT`] for what is not a regular file. For option files (aliases, stopwords) and `tokens`, so that
 /// `/dev/zero` or an endless pipe given by mistake ends with a message instead of filling memory.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
-    read_text_bytes(path).map_err(|e| match e {
-        ReadLimit::Io(source) => ReadError::Io {
-            path: display(path),
-            source,
-        },
-        ReadLimit::TooLong => ReadError::TooLong {
-            path: display(path),
-            limit: STREAM_LIMIT,
-        },
-    })
+    read_text_bytes(path).map_err(|e| e.named(display(path)))
+}
+
+impl ReadLimit {
+    /// The error of reading the file shown as `path`.
+    fn named(self, path: String) -> ReadError {
+        match self {
+            ReadLimit::Io(source) => ReadError::Io { path, source },
+            ReadLimit::TooLong => ReadError::TooLong {
+                path,
+                limit: STREAM_LIMIT,
+            },
+        }
+    }
 }
 
 /// A file's text: [`read_bounded`], then decoded as a transcript is (UTF-8, UTF-16, legacy encodings; binary is an
@@ -355,16 +359,7 @@ fn read_blocks(
 
 /// Standard input read as [`read_bounded`] reads a pipe, named `name` in messages.
 pub fn read_bounded_stdin(name: &str) -> Result<Vec<u8>, ReadError> {
-    read_blocks(std::io::stdin().lock(), false, 0).map_err(|e| match e {
-        ReadLimit::Io(source) => ReadError::Io {
-            path: name.to_string(),
-            source,
-        },
-        ReadLimit::TooLong => ReadError::TooLong {
-            path: name.to_string(),
-            limit: STREAM_LIMIT,
-        },
-    })
+    read_blocks(std::io::stdin().lock(), false, 0).map_err(|e| e.named(name.to_string()))
 }
 
 /// Reads one file's bytes; `path` names it in messages and gives the meeting id (its stem).
