@@ -517,7 +517,12 @@ fn read_body(
                 speaker: label.name,
                 interpreted: label.interpreted,
                 resumed: false,
-                paragraphs: vec![split_paragraph(number, label.rest)],
+                // A label alone on its line (the words on the next lines) opens a turn with no paragraph yet.
+                paragraphs: if label.rest.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![split_paragraph(number, label.rest)]
+                },
             }));
             current = Some(blocks.len() - 1);
             state = State::InTurn;
@@ -712,6 +717,21 @@ mod tests {
             .map(|(s, p)| (s.to_string(), vec![p.to_string()]))
         );
         assert_eq!((audit.lines, audit.turn_lines), (3, 3));
+    }
+
+    #[test]
+    fn a_label_alone_on_its_line_takes_the_next_lines() {
+        let (m, audit, _) = read("В.Путин:\nДобрый день.\nА.Лукашенко:\n\nЗдравствуйте.\nВ.Путин:\n");
+        assert_eq!(
+            turn_texts(&m),
+            [
+                ("В.Путин", vec!["Добрый день."]),
+                ("А.Лукашенко", vec!["Здравствуйте."]),
+                ("В.Путин", vec![]),
+            ]
+            .map(|(s, p)| (s.to_string(), p.iter().map(|p| p.to_string()).collect()))
+        );
+        assert_eq!((audit.lines, audit.turn_lines), (5, 5));
     }
 
     #[test]
