@@ -1,7 +1,8 @@
 //! Decoded text to a [`Meeting`]: the header, the body's blocks, and an [`Audit`] that accounts for every
 //! non-blank line.
 //!
-//! **Layout** (kremlin.ru, as in `corpus/`): title, `YYYY-MM-DD HH:MM:SS`, place, lead paragraphs, body, source URL
+//! **Layout** (kremlin.ru, as in `corpus/`): title, `YYYY-MM-DD HH:MM:SS` (or a date as the page shows it, see
+//! `header_date`), place, lead paragraphs, body, source URL
 //! last. The header is recognised only when the date line is the first or second non-blank line; otherwise the whole
 //! file is body and the date comes from a `YYYY-MM-DD` at the start of the file name, if any.
 //!
@@ -84,6 +85,86 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")
         .expect("valid date pattern")
 });
+/// The date line as the kremlin.ru page shows it when copied by hand: `28 ноября 2022 года, 13:00`,
+/// `November 28, 2022, 13:00`, `28 November 2022`, `28.11.2022 13:00`.
+static WORDY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            (?P<d1>\d{1,2})\s+(?P<m1>[а-яё]+|[a-z]+)\s+(?P<y1>\d{4})(?:\s+года|\s+г\.)?
+          | (?P<m2>[a-z]+)\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})
+          | (?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>\d{4})
+        )(?:,?\s+(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?$",
+    )
+    .expect("valid wordy date pattern")
+});
+
+/// The month number of a Russian month name in the genitive (`ноября`) or an English one (`November`, `Nov`).
+fn month_number(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    let russian = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    if let Some(i) = russian.iter().position(|m| *m == name) {
+        return Some(i as u32 + 1);
+    }
+    let english = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    english
+        .iter()
+        .position(|m| *m == name || (name.len() == 3 && m.starts_with(name.as_str())))
+        .map(|i| i as u32 + 1)
+}
+
+/// A header date line: `(YYYY-MM-DD, time)` from the ISO form or a wordy one ([`WORDY_DATE`]). The date may be
+/// invalid (`2025-02-30`); the caller checks.
+fn header_date(line: &str) -> Option<(String, Option<String>)> {
+    if let Some(caps) = DATE_LINE.captures(line) {
+        return Some((
+            caps[1].to_string(),
+            caps.get(2).map(|m| m.as_str().to_string()),
+        ));
+    }
+    let caps = WORDY_DATE.captures(line)?;
+    let get = |names: [&str; 3]| names.iter().find_map(|n| caps.name(n)).map(|m| m.as_str());
+    let (day, month, year) = (
+        get(["d1", "d2", "d3"])?,
+        get(["m1", "m2", "m3"])?,
+        get(["y1", "y2", "y3"])?,
+    );
+    let month = match month.parse::<u32>() {
+        Ok(m) => m,
+        Err(_) => month_number(month)?,
+    };
+    let day: u32 = day.parse().ok()?;
+    Some((
+        format!("{year}-{month:02}-{day:02}"),
+        caps.name("t").map(|m| m.as_str().to_string()),
+    ))
+}
+
 static STEM_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4}-\d{2}-\d{2})").expect("valid stem date pattern"));
 static URL_LINE: LazyLock<Regex> =
@@ -316,17 +397,17 @@ pub fn parse_text(
 
     // Header: [title] date [place].
     let mut start = 0;
-    let date_at = (0..lines.len().min(2)).find(|&i| DATE_LINE.is_match(&lines[i].1));
-    if let Some(i) = date_at {
+    let date_at =
+        (0..lines.len().min(2)).find_map(|i| header_date(&lines[i].1).map(|date| (i, date)));
+    if let Some((i, (date, time))) = &date_at {
+        let i = *i;
         if i == 1 && parse_label(&lines[0].1).is_none() {
             meeting.title = Some(lines[0].1.to_string());
         }
         if i == 0 || meeting.title.is_some() {
-            let caps = DATE_LINE.captures(&lines[i].1).expect("matched above");
-            let date = &caps[1];
             if valid_date(date) {
-                meeting.date = Some(date.to_string());
-                meeting.time = caps.get(2).map(|m| m.as_str().to_string());
+                meeting.date = Some(date.clone());
+                meeting.time = time.clone();
             } else {
                 warnings.push(Warning {
                     line: Some(lines[i].0),
@@ -720,8 +801,43 @@ mod tests {
     }
 
     #[test]
+    fn header_dates_as_the_page_shows_them() {
+        for (line, date, time) in [
+            ("2022-11-28 13:00:00", "2022-11-28", Some("13:00:00")),
+            ("28 ноября 2022 года, 13:00", "2022-11-28", Some("13:00")),
+            ("28 ноября 2022 года 13:00", "2022-11-28", Some("13:00")),
+            ("1 Мая 2025 г.", "2025-05-01", None),
+            ("November 28, 2022, 13:00", "2022-11-28", Some("13:00")),
+            ("28 Nov 2022", "2022-11-28", None),
+            ("28.11.2022 13:00", "2022-11-28", Some("13:00")),
+        ] {
+            let (m, audit, warnings) = read(&format!(
+                "Переговоры\n{line}\nМосква, Кремль\nВ.Путин: Да.\n"
+            ));
+            assert_eq!(m.title.as_deref(), Some("Переговоры"), "{line}");
+            assert_eq!(
+                (m.date.as_deref(), m.time.as_deref()),
+                (Some(date), time),
+                "{line}"
+            );
+            assert_eq!(m.place.as_deref(), Some("Москва, Кремль"), "{line}");
+            assert_eq!(audit.metadata, 3, "{line}");
+            assert!(warnings.is_empty(), "{line}: {warnings:?}");
+        }
+        // A date that does not exist is named; a month that is not one makes no date line.
+        let (m, _, warnings) = read("Переговоры\n30 февраля 2025 года\nВ.Путин: Да.\n");
+        assert_eq!(m.date, None);
+        assert_eq!(
+            warnings[0].message,
+            "invalid date '2025-02-30' in the header; date left empty"
+        );
+        assert_eq!(header_date("28 брюмера 2022"), None);
+    }
+
+    #[test]
     fn a_label_alone_on_its_line_takes_the_next_lines() {
-        let (m, audit, _) = read("В.Путин:\nДобрый день.\nА.Лукашенко:\n\nЗдравствуйте.\nВ.Путин:\n");
+        let (m, audit, _) =
+            read("В.Путин:\nДобрый день.\nА.Лукашенко:\n\nЗдравствуйте.\nВ.Путин:\n");
         assert_eq!(
             turn_texts(&m),
             [
