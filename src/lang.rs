@@ -31,3 +31,26 @@ impl Language {
         }
     }
 }
+
+/// Whether `c` is in the Cyrillic block (U+0400–U+04FF), where every letter of Russian and of the other languages
+/// written in Cyrillic that transcripts quote lies. The one test of "Cyrillic" for every module.
+pub fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
+}
+
+/// Whether `s` has a Cyrillic letter.
+pub fn has_cyrillic(s: &str) -> bool {
+    s.chars().any(is_cyrillic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cyrillic_is_the_block_with_yo_and_the_other_cyrillic_letters() {
+        assert!(is_cyrillic('ё') && is_cyrillic('Ё') && is_cyrillic('і') && is_cyrillic('Ѐ'));
+        assert!(!is_cyrillic('e') && !is_cyrillic('«') && !is_cyrillic('\u{0500}'));
+        assert!(has_cyrillic("Putin Путин") && !has_cyrillic("Putin"));
+    }
+}

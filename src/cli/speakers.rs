@@ -22,7 +22,7 @@ pub struct SpeakersArgs {
 }
 
 #[derive(Default)]
-struct Tally {
+struct SpeakerTally {
     meetings: BTreeSet<String>,
     turns: usize,
     words: usize,
@@ -42,7 +42,7 @@ struct Row<'a> {
 pub fn run(args: &SpeakersArgs) -> anyhow::Result<bool> {
     let corpus = args.input.load(args.narrator.narrator.as_deref())?;
     let failed = report_diagnostics(&corpus, false);
-    let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut tallies: BTreeMap<&str, SpeakerTally> = BTreeMap::new();
     for m in corpus.meetings() {
         for t in m.turns() {
             let tally = tallies.entry(&t.speaker).or_default();

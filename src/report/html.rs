@@ -6,12 +6,11 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
-use serde::Serialize;
-
 use crate::stats::Corpus;
 
-use super::tables::{Tables, FILES};
-use super::ReportConfig;
+use super::charts::CHARTS;
+use super::tables::Preview;
+use super::Context;
 
 const STYLE: &str = "
 body{font-family:'DejaVu Sans',Verdana,sans-serif;margin:0 auto;max-width:1180px;padding:24px;color:#222;line-height:1.45}
@@ -23,59 +22,6 @@ figure{margin:22px 0} figure img{max-width:100%;border:1px solid #eee} figcaptio
 .wide{overflow-x:auto} .note{color:#666;font-size:13px} code{background:#f4f4f4;padding:0 3px}
 nav a{margin-right:14px}
 ";
-
-struct ChartInfo {
-    stem: &'static str,
-    title: &'static str,
-    caption: &'static str,
-}
-
-const CHARTS: [ChartInfo; 7] = [
-    ChartInfo { stem: "top_words", title: "Most frequent content words", caption: "Per speaker, the most frequent words that are not stopwords, per 10,000 of the speaker's words; in the stem view a bar counts all forms of a word and is labelled with its most frequent form." },
-    ChartInfo { stem: "keyness", title: "Key words", caption: "Words one speaker uses significantly more than the other (signed log-likelihood G²; bars right for the first speaker, left for the second). |G²| above 6.63 means p < 0.01, above 10.83 p < 0.001." },
-    ChartInfo { stem: "turn_lengths", title: "How long the turns are", caption: "Box plots of words per turn on a logarithmic axis: the box spans the middle half of the turns, the line inside is the median, dots are single turns." },
-    ChartInfo { stem: "vocabulary_growth", title: "Vocabulary growth", caption: "Distinct words against words spoken; a speaker whose curve rises faster keeps bringing in new words. Compare at equal numbers of words spoken." },
-    ChartInfo { stem: "across_meetings", title: "Across meetings", caption: "Per speaker and meeting (one point each, by date): distinct words, and MATTR, the mean type–token ratio over moving windows, which does not grow with the length of the text." },
-    ChartInfo { stem: "collocations", title: "Word pairs", caption: "The most frequent adjacent word pairs per speaker within one sentence (pairs with a stopword left out by default), with logDice, an association score that does not depend on corpus size (14 is the maximum)." },
-    ChartInfo { stem: "xray", title: "Where the words occur", caption: "A dispersion plot: each tick is one occurrence of the word, placed by its position among the meeting's words and coloured by the speaker." },
-];
-
-fn describe(file: &str) -> &'static str {
-    match file {
-        "speakers.csv" => "One row per speaker: turns, words, share of all words, turn lengths, sentences, and lexical diversity.",
-        "turn_lengths.csv" => "Turn-length statistics per speaker overall (meeting *) and per meeting, with the standard deviation.",
-        "lexdiv.csv" => "Lexical diversity per speaker overall (meeting *) and per meeting.",
-        "freq.csv" => "Term frequencies per speaker and over all speakers (*), in the key and the stem view, with rank, meetings and Gries' DP.",
-        "collocations.csv" => "Word pairs with raw counts and PMI, NPMI, G², t-score, χ², Dice and logDice, per speaker and over all (*).",
-        "trigrams.csv" => "Word triples with counts, per speaker and over all (*).",
-        "keyness.csv" => "Keyness of every term for each speaker against the others (reference *) and for the two leading speakers against each other.",
-        "meetings_by_speaker.csv" => "Each speaker's vocabulary meeting by meeting in date order: words, types, MATTR, MTLD, new types.",
-        "trends.csv" => "The chosen terms per speaker and meeting, per 10,000 words.",
-        "meetings.csv" => "The meetings read, with their metadata, speakers, turns and words.",
-        "turns.csv" => "Every turn with its speaker, interpretation flag, words and sentences.",
-        "transitions.csv" => "Who speaks after whom within a meeting.",
-        "audit.csv" => "What became of every non-blank line of every file (lines = the sum of the other columns).",
-        _ => "",
-    }
-}
-
-fn fmt_num(v: &serde_json::Value) -> (String, bool) {
-    match v {
-        serde_json::Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                (i.to_string(), true)
-            } else if let Some(f) = n.as_f64() {
-                (format!("{f:.4}"), true)
-            } else {
-                (n.to_string(), true)
-            }
-        }
-        serde_json::Value::Null => (String::new(), false),
-        serde_json::Value::Bool(b) => (b.to_string(), false),
-        serde_json::Value::String(s) => (s.clone(), false),
-        other => (other.to_string(), false),
-    }
-}
 
 /// A cell's text as the page shows it: at most [`CELL_CHARS`] characters (the CSV has the whole value; a 5 MB
 /// "word" would otherwise make the page hundreds of megabytes).
@@ -89,41 +35,35 @@ fn preview_cell(value: &str) -> Cow<'_, str> {
 /// The longest cell text a preview shows.
 const CELL_CHARS: usize = 200;
 
-fn html_table<T: Serialize>(out: &mut String, header: &str, rows: &[T], limit: usize) {
-    html_table_of(out, header, rows, limit, rows.len());
-}
-
-/// A preview of `total` rows, of which `rows` are the first.
-fn html_table_of<T: Serialize>(
-    out: &mut String,
-    header: &str,
-    rows: &[T],
-    limit: usize,
-    total: usize,
-) {
-    let columns: Vec<&str> = header.split(',').collect();
+/// A table's heading, what it holds, and its first rows.
+fn table(out: &mut String, p: &Preview) {
+    let _ = writeln!(
+        out,
+        "<h3><a href=\"{}\">{}</a></h3><p class=\"note\">{}</p>",
+        attr(&p.file),
+        text(&p.file),
+        text(p.about)
+    );
     out.push_str("<div class=\"wide\"><table><tr>");
-    for c in &columns {
+    for c in &p.columns {
         let _ = write!(out, "<th>{}</th>", text(c));
     }
     out.push_str("</tr>\n");
-    for row in rows.iter().take(limit) {
-        let value = serde_json::to_value(row).unwrap_or_default();
+    for row in &p.rows {
         out.push_str("<tr>");
-        for c in &columns {
-            let (shown, numeric) = fmt_num(value.get(*c).unwrap_or(&serde_json::Value::Null));
-            let class = if numeric { " class=\"n\"" } else { "" };
-            let _ = write!(out, "<td{class}>{}</td>", text(&preview_cell(&shown)));
+        for (shown, numeric) in row {
+            let class = if *numeric { " class=\"n\"" } else { "" };
+            let _ = write!(out, "<td{class}>{}</td>", text(&preview_cell(shown)));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</table></div>\n");
-    if total > limit {
+    if p.total > p.limit {
         let _ = writeln!(
             out,
             "<p class=\"note\">{} of {} rows shown.</p>",
-            limit.min(rows.len()),
-            total
+            p.rows.len(),
+            p.total
         );
     }
 }
@@ -138,14 +78,25 @@ fn count(n: usize, noun: &str) -> String {
 }
 
 /// The page.
-pub fn page(
-    corpus: &Corpus,
-    t: &Tables,
-    config: &ReportConfig,
-    leaders: &[String],
-    charts: &[String],
-) -> String {
+pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> String {
     let mut out = String::new();
+    head(&mut out, cx.corpus);
+    speakers(&mut out, cx);
+    figures(&mut out, charts);
+    let _ = writeln!(out, "<h2 id=\"tables\">Tables</h2>");
+    let _ = writeln!(out, "<p>Every table is a UTF-8 CSV file with a header in long format; the first {} rows are shown.</p>", cx.config.top);
+    for preview in tables {
+        table(&mut out, preview);
+    }
+    let _ = writeln!(out, "<h2 id=\"method\">How the numbers are computed</h2>");
+    out.push_str(METHOD);
+    let _ = writeln!(out, "<p class=\"note\">Term view for keyness, trends and the top-words chart: <code>{}</code>. Minimum count for collocations and keyness: {}.</p>", cx.config.view.as_str(), cx.config.min_count);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The document head, the title and what the corpus holds.
+fn head(out: &mut String, corpus: &Corpus) {
     let words = corpus.total_words();
     let dates: Vec<&str> = corpus
         .meetings
@@ -175,11 +126,19 @@ pub fn page(
     );
     out.push_str("<nav><a href=\"#speakers\">Speakers</a><a href=\"#charts\">Charts</a><a href=\"#tables\">Tables</a><a href=\"#method\">How the numbers are computed</a></nav>\n");
 
-    // Summary per speaker, by words.
+}
+
+/// The summary per speaker, by words.
+fn speakers(out: &mut String, cx: &Context) {
+    let (config, leaders) = (cx.config, &cx.leaders);
     let _ = writeln!(out, "<h2 id=\"speakers\">Speakers</h2>");
-    let files: std::collections::BTreeMap<String, String> =
-        super::tables::speaker_files(t).into_iter().collect();
-    let mut rows: Vec<_> = t.speakers.iter().collect();
+    let files: std::collections::BTreeMap<&str, &str> = cx
+        .made
+        .speaker_files
+        .iter()
+        .map(|(s, f)| (s.as_str(), f.as_str()))
+        .collect();
+    let mut rows: Vec<_> = cx.made.speakers.iter().collect();
     rows.sort_by(|a, b| {
         b.words
             .cmp(&a.words)
@@ -199,7 +158,7 @@ pub fn page(
         let _ = writeln!(
             out,
             "<tr><td><a href=\"{}\">{}</a>{mark}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}%</td><td class=\"n\">{:.1} / {:.1}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            attr(&files[&r.speaker]),
+            attr(files[r.speaker.as_str()]),
             text(&r.speaker),
             r.meetings,
             r.turns,
@@ -219,8 +178,10 @@ pub fn page(
         "<p class=\"note\">★ shown in the charts. A speaker's name links to their word list (both views). MATTR uses windows of {} words (– when a speaker said fewer); HD-D needs 42 words.</p>",
         config.mattr_window
     );
+}
 
-    // Charts.
+/// The charts drawn, in the registry's order, with their captions.
+fn figures(out: &mut String, charts: &[String]) {
     let _ = writeln!(out, "<h2 id=\"charts\">Charts</h2>");
     if charts.is_empty() {
         out.push_str("<p class=\"note\">Charts were not drawn (<code>--charts none</code>).</p>\n");
@@ -251,51 +212,6 @@ pub fn page(
         }
         out.push_str("</figcaption></figure>\n");
     }
-
-    // Tables.
-    let _ = writeln!(out, "<h2 id=\"tables\">Tables</h2>");
-    let _ = writeln!(out, "<p>Every table is a UTF-8 CSV file with a header in long format; the first {} rows are shown.</p>", config.top);
-    for (name, header) in FILES {
-        let _ = writeln!(
-            out,
-            "<h3><a href=\"{}\">{}</a></h3><p class=\"note\">{}</p>",
-            attr(name),
-            text(name),
-            text(describe(name))
-        );
-        let limit = config.top;
-        match name {
-            "speakers.csv" => html_table(&mut out, header, &t.speakers, limit),
-            "turn_lengths.csv" => {
-                html_table_of(&mut out, header, &t.turn_lengths, limit, t.turn_length_rows)
-            }
-            "lexdiv.csv" => html_table_of(&mut out, header, &t.lexdiv, limit, t.lexdiv_rows),
-            "freq.csv" => html_table_of(&mut out, header, &t.freq, limit, t.freq_rows),
-            "collocations.csv" => html_table_of(&mut out, header, &t.bigrams, limit, t.bigram_rows),
-            "trigrams.csv" => html_table_of(&mut out, header, &t.trigrams, limit, t.trigram_rows),
-            "keyness.csv" => html_table(&mut out, header, &t.keyness, limit),
-            "meetings_by_speaker.csv" => html_table_of(
-                &mut out,
-                header,
-                &t.meetings_by_speaker,
-                limit,
-                t.meetings_by_speaker_rows,
-            ),
-            "trends.csv" => html_table(&mut out, header, &t.trends, limit),
-            "meetings.csv" => html_table(&mut out, header, &t.meetings, limit),
-            "turns.csv" => html_table(&mut out, header, &t.turns, limit),
-            "transitions.csv" => html_table(&mut out, header, &t.transitions, limit),
-            "audit.csv" => html_table(&mut out, header, &t.audit, limit),
-            _ => {}
-        }
-    }
-
-    // Method.
-    let _ = writeln!(out, "<h2 id=\"method\">How the numbers are computed</h2>");
-    out.push_str(METHOD);
-    let _ = writeln!(out, "<p class=\"note\">Term view for keyness, trends and the top-words chart: <code>{}</code>. Minimum count for collocations and keyness: {}.</p>", config.view.as_str(), config.min_count);
-    out.push_str("</body>\n</html>\n");
-    out
 }
 
 const METHOD: &str = "<ul>

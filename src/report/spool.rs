@@ -1,11 +1,17 @@
-//! Tables made group by group in parallel and put together in order: each group's rows are spooled (in memory
-//! while small, else into a temporary file beside the tables, closed once written so a corpus of many speakers
-//! never holds many files open), and a table is assembled from the groups' segments.
+//! The one engine for tables made group by group (a group is a speaker, or all speakers): groups are worked on in
+//! parallel ([`by_group`], the largest first), each group's rows of each table are formatted as they come
+//! ([`RowSpool`], generic over the row type) into a spool (in memory while small, else into a temporary file beside
+//! the tables, closed once written so a corpus of many speakers never holds many files open), and a table is
+//! assembled from the groups' segments in group order ([`assemble`]), so it does not depend on the thread count.
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
+use std::marker::PhantomData;
 use std::path::Path;
 
+use rayon::prelude::*;
+
+use super::tables::Row;
 use super::write::{publish_path, temp_file, WriteError};
 
 /// Where a group's rows went.
@@ -163,6 +169,130 @@ impl<T> Pool<T> {
         let result = f(&mut value);
         self.0.lock().unwrap_or_else(|p| p.into_inner()).push(value);
         result
+    }
+}
+
+/// Runs `work` on every group in parallel, the largest first (by `sizes`, so the big groups do not end up last on
+/// one core), each with a scratch value from a pool (made by `scratch` when none is free, so there are as many as
+/// tasks ran at once); returns the results in group order, or the first error.
+pub fn by_group<S: Send, T: Send>(
+    sizes: &[usize],
+    scratch: impl Fn() -> S + Sync,
+    work: impl Fn(usize, &mut S) -> Result<T, WriteError> + Sync,
+) -> Result<Vec<T>, WriteError> {
+    let mut order: Vec<usize> = (0..sizes.len()).collect();
+    order.sort_by_key(|&g| std::cmp::Reverse(sizes[g]));
+    let pool = Pool::default();
+    let mut done: Vec<(usize, T)> = order
+        .par_iter()
+        .with_max_len(1)
+        .map(|&g| pool.with(&scratch, |s| work(g, s)).map(|t| (g, t)))
+        .collect::<Result<_, WriteError>>()?;
+    done.sort_by_key(|(g, _)| *g);
+    Ok(done.into_iter().map(|(_, t)| t).collect())
+}
+
+/// A group's rows of one table, formatted as CSV into a [`Spool`] as they come, counted, in sections (a group may
+/// hold a table's rows in several parts, as `freq.csv` holds each view's).
+pub struct RowSpool<'d, R> {
+    out: Spool<'d>,
+    buf: Vec<u8>,
+    /// Bytes before the first section (a header).
+    lead: u64,
+    /// Byte length of each section ended.
+    sections: Vec<u64>,
+    /// Bytes of ended sections and of the lead.
+    ended: u64,
+    rows: usize,
+    failed: Option<csv::Error>,
+    row: PhantomData<fn(&R)>,
+}
+
+/// What a [`RowSpool`] wrote.
+pub struct Spooled {
+    /// The bytes.
+    pub segment: Segment,
+    /// Bytes before the first section.
+    pub lead: u64,
+    /// Byte length of each section.
+    pub sections: Vec<u64>,
+    /// Rows written.
+    pub rows: usize,
+}
+
+impl Spooled {
+    /// The byte range (offset, length) of section `k`.
+    pub fn section(&self, k: usize) -> (u64, u64) {
+        let from = self.lead + self.sections[..k].iter().sum::<u64>();
+        (from, self.sections[k])
+    }
+}
+
+impl<'d, R: Row> RowSpool<'d, R> {
+    /// Rows kept in memory up to `limit` bytes, then in a temporary file in `dir` (0: a file from the start).
+    pub fn new(dir: &'d Path, limit: usize) -> RowSpool<'d, R> {
+        RowSpool {
+            out: Spool::new(dir, limit),
+            buf: Vec::with_capacity(1 << 16),
+            lead: 0,
+            sections: Vec::new(),
+            ended: 0,
+            rows: 0,
+            failed: None,
+            row: PhantomData,
+        }
+    }
+
+    /// Writes the table's header line before any row.
+    pub fn header(&mut self) {
+        self.buf.extend_from_slice(R::HEADER.as_bytes());
+        self.buf.push(b'\n');
+        self.lead = self.buf.len() as u64;
+        self.ended = self.lead;
+    }
+
+    /// Appends a row.
+    pub fn push(&mut self, row: &R) {
+        self.rows += 1;
+        if self.failed.is_some() {
+            return;
+        }
+        if let Err(e) = row.append(&mut self.buf) {
+            self.failed = Some(e);
+        } else if self.buf.len() >= 1 << 16 {
+            self.drain();
+        }
+    }
+
+    /// Ends a section: the rows pushed since the last one.
+    pub fn end_section(&mut self) {
+        let written = self.out.bytes + self.buf.len() as u64;
+        self.sections.push(written - self.ended);
+        self.ended = written;
+    }
+
+    fn drain(&mut self) {
+        if let Err(e) = self.out.write_all(&self.buf) {
+            self.failed = Some(e.into());
+        }
+        self.buf.clear();
+    }
+
+    /// The rows written (the last section ended if rows were pushed after the last end).
+    pub fn finish(mut self) -> Result<Spooled, csv::Error> {
+        if self.out.bytes + self.buf.len() as u64 > self.ended || self.sections.is_empty() {
+            self.end_section();
+        }
+        self.drain();
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        Ok(Spooled {
+            segment: self.out.finish()?,
+            lead: self.lead,
+            sections: self.sections,
+            rows: self.rows,
+        })
     }
 }
 

@@ -4,7 +4,7 @@
 //! names are sanitized.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -19,9 +19,9 @@ pub enum WriteError {
         /// The error.
         source: std::io::Error,
     },
-    /// The corpus' word tokens could not be read back from their temporary file; no table is written.
-    #[error("{0}")]
-    Tokens(String),
+    /// The corpus' word tokens could not be read back from their temporary file; the report stops there.
+    #[error(transparent)]
+    Tokens(#[from] crate::stats::TokenError),
     /// CSV serialization failed.
     #[error("{path}: cannot write CSV: {source}")]
     Csv {
@@ -31,13 +31,30 @@ pub enum WriteError {
         source: csv::Error,
     },
     /// Drawing a chart failed.
-    #[error("{path}: cannot draw chart: {message}")]
+    #[error("{path}: cannot draw chart: {source}")]
     Chart {
         /// The file.
         path: String,
-        /// What went wrong.
-        message: String,
+        /// What went wrong (an error of the plotting library or of its backend).
+        source: crate::report::charts::DrawError,
     },
+}
+
+/// Checks that the output directory can be one: absent, or a directory (not a file).
+pub fn check_output_dir(out: &Path) -> Result<(), WriteError> {
+    if out.exists() && !out.is_dir() {
+        return Err(WriteError::Io {
+            path: out.display().to_string(),
+            source: std::io::Error::other("exists and is not a directory"),
+        });
+    }
+    Ok(())
+}
+
+/// Makes the output directory (checked by [`check_output_dir`]).
+pub fn output_dir(out: &Path) -> Result<(), WriteError> {
+    check_output_dir(out)?;
+    std::fs::create_dir_all(out).map_err(io(out))
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
@@ -187,10 +204,6 @@ pub fn unique_stems(names: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// `dir/name`.
-pub fn file(dir: &Path, name: &str) -> PathBuf {
-    dir.join(name)
-}
 
 #[cfg(test)]
 mod tests {

@@ -26,7 +26,8 @@ use hashbrown::{DefaultHashBuilder, HashTable};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::corpus::{Corpus, Gap};
+use super::model::{Corpus, Gap};
+use super::store::TokenError;
 use super::counts::View;
 use super::freq::groups;
 
@@ -227,7 +228,7 @@ pub fn group_collocations<'a>(
     unigrams: &mut [u64],
     order: &[u32],
     emit: Emit<'_, 'a>,
-) {
+) -> Result<(), TokenError> {
     let view = options.view;
     let skip = options.skip_punct;
     let mut touched: Vec<u32> = Vec::new();
@@ -236,7 +237,7 @@ pub fn group_collocations<'a>(
     for &i in turns {
         let t = &corpus.turns[i];
         total += t.len() as u64;
-        for &w in reader.words(t) {
+        for &w in reader.words(t)? {
             let term = view.term(corpus, w);
             if unigrams[term as usize] == 0 {
                 touched.push(term);
@@ -252,7 +253,7 @@ pub fn group_collocations<'a>(
     };
     let mut bigrams: TupleCounts<2> = TupleCounts::new();
     for &i in turns {
-        let (words, gaps) = reader.words_and_gaps(&corpus.turns[i]);
+        let (words, gaps) = reader.words_and_gaps(&corpus.turns[i])?;
         let mut prev = u32::MAX;
         for (k, &w) in words.iter().enumerate() {
             let term = view.term(corpus, w);
@@ -301,7 +302,7 @@ pub fn group_collocations<'a>(
     let frequent = |x: u32, y: u32| bigrams.contains([x, y]);
     let mut trigrams: TupleCounts<3> = TupleCounts::new();
     for &i in turns {
-        let (words, gaps) = reader.words_and_gaps(&corpus.turns[i]);
+        let (words, gaps) = reader.words_and_gaps(&corpus.turns[i])?;
         for k in 2..words.len() {
             if !(joins(gaps[k - 1], skip) && joins(gaps[k], skip)) {
                 continue;
@@ -340,17 +341,21 @@ pub fn group_collocations<'a>(
     for t in touched {
         unigrams[t as usize] = 0;
     }
+    Ok(())
 }
+
+/// Bigram and trigram rows.
+pub type GroupRows<'a> = (Vec<BigramRow<'a>>, Vec<TrigramRow<'a>>);
 
 /// Bigram and trigram tables, per speaker (sorted by name) and then `*`, each sorted by count descending, then
 /// by the words. Speakers are counted in parallel; the rows do not depend on the thread count.
 pub fn collocations<'a>(
     corpus: &'a Corpus,
     options: &CollocOptions,
-) -> (Vec<BigramRow<'a>>, Vec<TrigramRow<'a>>) {
+) -> Result<GroupRows<'a>, TokenError> {
     let terms = options.view.len(corpus);
     let order = options.view.form_order(corpus);
-    let parts: Vec<(Vec<BigramRow<'a>>, Vec<TrigramRow<'a>>)> = groups(corpus)
+    let parts: Vec<GroupRows<'a>> = groups(corpus)
         .par_iter()
         .map_init(
             || vec![0u64; terms],
@@ -360,18 +365,18 @@ pub fn collocations<'a>(
                     bigram: &mut |r| bigrams.push(r),
                     trigram: &mut |r| trigrams.push(r),
                 };
-                group_collocations(corpus, options, speaker, turns, unigrams, &order, emit);
-                (bigrams, trigrams)
+                group_collocations(corpus, options, speaker, turns, unigrams, &order, emit)?;
+                Ok((bigrams, trigrams))
             },
         )
-        .collect();
+        .collect::<Result<_, TokenError>>()?;
     let mut bigrams = Vec::new();
     let mut trigrams = Vec::new();
     for (b, t) in parts {
         bigrams.extend(b);
         trigrams.extend(t);
     }
-    (bigrams, trigrams)
+    Ok((bigrams, trigrams))
 }
 
 #[cfg(test)]

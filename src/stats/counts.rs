@@ -7,10 +7,11 @@ use hashbrown::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::corpus::{Corpus, TurnTokens};
+use super::model::{Corpus, TurnTokens};
+use super::store::TokenError;
 
 /// Which term a word token counts as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum View {
     /// The key: lowercase, `ё` → `е`.
@@ -130,15 +131,19 @@ impl Counts {
     }
 
     /// Counts of a set of turns.
-    pub fn of_turns(corpus: &Corpus, turns: &[TurnTokens], view: View) -> Counts {
+    pub fn of_turns(
+        corpus: &Corpus,
+        turns: &[TurnTokens],
+        view: View,
+    ) -> Result<Counts, TokenError> {
         let mut c = Counts::default();
         let mut reader = corpus.reader();
         for t in turns {
-            for &w in reader.words(t) {
+            for &w in reader.words(t)? {
                 c.add(t.speaker, t.meeting, view.term(corpus, w), 1);
             }
         }
-        c
+        Ok(c)
     }
 }
 
@@ -165,13 +170,13 @@ fn order_by<'c>(n: usize, by: impl Fn(u32) -> &'c str + Sync) -> Vec<u32> {
 }
 
 /// Counts the whole corpus in parallel (shards of turns merged by addition).
-pub fn count(corpus: &Corpus, view: View) -> Counts {
+pub fn count(corpus: &Corpus, view: View) -> Result<Counts, TokenError> {
     corpus
         .turns
         .par_chunks(256)
         .map(|chunk| Counts::of_turns(corpus, chunk, view))
-        .reduce(Counts::default, |mut a, b| {
+        .try_reduce(Counts::default, |mut a, b| {
             a.merge(b);
-            a
+            Ok(a)
         })
 }

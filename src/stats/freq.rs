@@ -11,7 +11,8 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::corpus::Corpus;
+use super::model::Corpus;
+use super::store::TokenError;
 use super::counts::View;
 
 /// The speaker name of rows over all speakers.
@@ -113,7 +114,8 @@ pub fn groups(corpus: &Corpus) -> Vec<(&str, Vec<usize>)> {
 }
 
 /// The rows of one group (a speaker or `*`, with the indices of its turns in corpus order) in one view, handed
-/// to `emit` one by one in table order, so they need not be held. `order` is [`View::text_order`].
+/// to `emit` one by one in table order, so they need not be held. `order` is [`View::text_order`]. After a
+/// [`TokenError`] the scratch arrays are not all zero again and must not be used for another group.
 pub fn group_frequencies<'a>(
     corpus: &'a Corpus,
     view: View,
@@ -122,11 +124,11 @@ pub fn group_frequencies<'a>(
     order: &[u32],
     s: &mut Scratch,
     emit: &mut dyn FnMut(FreqRow<'a>),
-) {
+) -> Result<(), TokenError> {
     // Pass 1: term totals.
     let mut reader = corpus.reader();
     for &i in turns {
-        for &w in reader.words(&corpus.turns[i]) {
+        for &w in reader.words(&corpus.turns[i])? {
             let t = view.term(corpus, w) as usize;
             if s.total[t] == 0 {
                 s.touched.push(t as u32);
@@ -141,7 +143,7 @@ pub fn group_frequencies<'a>(
         let meeting = corpus.turns[turns[k]].meeting;
         let mut size = 0u64;
         while k < turns.len() && corpus.turns[turns[k]].meeting == meeting {
-            for &w in reader.words(&corpus.turns[turns[k]]) {
+            for &w in reader.words(&corpus.turns[turns[k]])? {
                 let t = view.term(corpus, w) as usize;
                 if s.local[t] == 0 {
                     s.touched_local.push(t as u32);
@@ -193,6 +195,7 @@ pub fn group_frequencies<'a>(
         s.meetings[t] = 0;
     }
     s.touched.clear();
+    Ok(())
 }
 
 /// Frequency rows group by group (every speaker by name, then `*`), each group's rows handed to `each` as soon as
@@ -203,7 +206,7 @@ pub fn frequency_groups<'a, R: Send>(
     view: View,
     min_count: u64,
     each: impl Fn(&'a str, Vec<FreqRow<'a>>) -> R + Sync,
-) -> Vec<R> {
+) -> Result<Vec<R>, TokenError> {
     let terms = view.len(corpus);
     let order = view.text_order(corpus);
     groups(corpus)
@@ -220,8 +223,8 @@ pub fn frequency_groups<'a, R: Send>(
                     &order,
                     scratch,
                     &mut |r| rows.push(r),
-                );
-                each(speaker, rows)
+                )?;
+                Ok(each(speaker, rows))
             },
         )
         .collect()
@@ -230,11 +233,15 @@ pub fn frequency_groups<'a, R: Send>(
 /// Frequency rows of every speaker (sorted by name) and then `*`, each by count descending, then term.
 /// Terms counted fewer than `min_count` times by a speaker are left out of that speaker's rows (ranks are computed
 /// before that cut). Speakers are counted in parallel; the rows do not depend on the thread count.
-pub fn frequencies(corpus: &Corpus, view: View, min_count: u64) -> Vec<FreqRow<'_>> {
-    frequency_groups(corpus, view, min_count, |_, rows| rows)
+pub fn frequencies(
+    corpus: &Corpus,
+    view: View,
+    min_count: u64,
+) -> Result<Vec<FreqRow<'_>>, TokenError> {
+    Ok(frequency_groups(corpus, view, min_count, |_, rows| rows)?
         .into_iter()
         .flatten()
-        .collect()
+        .collect())
 }
 
 #[cfg(test)]

@@ -3,6 +3,9 @@
 
 use hashbrown::HashSet;
 
+use super::model::{Corpus, SpeakerId};
+use super::store::TokenError;
+
 /// A vocabulary growth curve fed one token at a time.
 pub struct GrowthCurve {
     step: usize,
@@ -51,6 +54,19 @@ pub fn growth_curve(
     let mut curve = GrowthCurve::new(total, points);
     tokens.into_iter().for_each(|t| curve.push(t));
     curve.finish()
+}
+
+/// The growth curve of a speaker's words over all their turns (meetings by date), at up to `points` points.
+pub fn speaker_growth(
+    corpus: &Corpus,
+    speaker: SpeakerId,
+    points: usize,
+) -> Result<Vec<(usize, usize)>, TokenError> {
+    let turns = || corpus.turns.iter().filter(move |t| t.speaker == speaker);
+    let total = turns().map(|t| t.len()).sum();
+    let mut curve = GrowthCurve::new(total, points);
+    corpus.for_each_chunk(turns(), |words| words.iter().for_each(|&w| curve.push(w)))?;
+    Ok(curve.finish())
 }
 
 #[cfg(test)]

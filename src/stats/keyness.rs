@@ -21,7 +21,8 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::corpus::Corpus;
+use super::model::{Corpus, SpeakerId, TermId};
+use super::store::TokenError;
 use super::counts::View;
 
 /// The reference name of rows against all other speakers.
@@ -104,19 +105,19 @@ pub enum Reference {
 }
 
 /// Each speaker's term counts as a sorted list, their totals, and the corpus counts per term.
-struct Tallies {
-    by_speaker: Vec<Vec<(u32, u64)>>,
+struct TermTotals {
+    by_speaker: Vec<Vec<(TermId, u64)>>,
     totals: Vec<u64>,
     all: Vec<u64>,
 }
 
-fn tallies(corpus: &Corpus, view: View) -> Tallies {
+fn term_totals(corpus: &Corpus, view: View) -> Result<TermTotals, TokenError> {
     let terms = view.len(corpus);
     let mut by_turns: Vec<Vec<usize>> = vec![Vec::new(); corpus.speakers.len()];
     for (i, t) in corpus.turns.iter().enumerate() {
         by_turns[t.speaker as usize].push(i);
     }
-    let by_speaker: Vec<Vec<(u32, u64)>> = by_turns
+    let by_speaker: Vec<Vec<(TermId, u64)>> = by_turns
         .par_iter()
         .map_init(
             || vec![0u64; terms],
@@ -124,7 +125,7 @@ fn tallies(corpus: &Corpus, view: View) -> Tallies {
                 let mut touched = Vec::new();
                 let mut reader = corpus.reader();
                 for &i in turns {
-                    for &w in reader.words(&corpus.turns[i]) {
+                    for &w in reader.words(&corpus.turns[i])? {
                         let t = view.term(corpus, w);
                         if dense[t as usize] == 0 {
                             touched.push(t);
@@ -133,13 +134,13 @@ fn tallies(corpus: &Corpus, view: View) -> Tallies {
                     }
                 }
                 touched.sort_unstable();
-                touched
+                Ok(touched
                     .into_iter()
                     .map(|t| (t, std::mem::take(&mut dense[t as usize])))
-                    .collect()
+                    .collect())
             },
         )
-        .collect();
+        .collect::<Result<_, TokenError>>()?;
     let mut all = vec![0u64; terms];
     for list in &by_speaker {
         for &(t, n) in list {
@@ -150,11 +151,11 @@ fn tallies(corpus: &Corpus, view: View) -> Tallies {
         .iter()
         .map(|l| l.iter().map(|p| p.1).sum())
         .collect();
-    Tallies {
+    Ok(TermTotals {
         by_speaker,
         totals,
         all,
-    }
+    })
 }
 
 /// Keyness rows for every target speaker (sorted by name) against the reference. Targets are computed in
@@ -164,17 +165,16 @@ pub fn keyness<'a>(
     view: View,
     reference: &Reference,
     min_count: u64,
-) -> Vec<KeynessRow<'a>> {
-    let tallies = tallies(corpus, view);
-    let speakers: Vec<u32> = (0..corpus.speakers.len() as u32)
+) -> Result<Vec<KeynessRow<'a>>, TokenError> {
+    let tallies = term_totals(corpus, view)?;
+    let speakers: Vec<SpeakerId> = (0..corpus.speakers.len() as SpeakerId)
         .filter(|&s| tallies.totals[s as usize] > 0)
         .collect();
-    let pairs: Vec<(u32, Option<u32>)> = match reference {
+    let pairs: Vec<(SpeakerId, Option<SpeakerId>)> = match reference {
         Reference::Others => speakers.iter().map(|&s| (s, None)).collect(),
-        Reference::Speaker(name) => match corpus.speakers.iter().position(|s| s == name) {
+        Reference::Speaker(name) => match corpus.speaker_id(name) {
             None => Vec::new(),
             Some(r) => {
-                let r = r as u32;
                 speakers
                     .iter()
                     .filter(|&&s| s != r)
@@ -183,7 +183,7 @@ pub fn keyness<'a>(
             }
         },
     };
-    rows_for_pairs(corpus, view, &tallies, &pairs, min_count)
+    Ok(rows_for_pairs(corpus, view, &tallies, &pairs, min_count))
 }
 
 /// Keyness rows of two speakers against each other (both directions); empty if either is unknown.
@@ -193,26 +193,19 @@ pub fn keyness_between<'a>(
     a: &str,
     b: &str,
     min_count: u64,
-) -> Vec<KeynessRow<'a>> {
-    let id = |name: &str| {
-        corpus
-            .speakers
-            .iter()
-            .position(|s| s == name)
-            .map(|i| i as u32)
-    };
-    match (id(a), id(b)) {
+) -> Result<Vec<KeynessRow<'a>>, TokenError> {
+    match (corpus.speaker_id(a), corpus.speaker_id(b)) {
         (Some(a), Some(b)) if a != b => {
-            let tallies = tallies(corpus, view);
-            rows_for_pairs(
+            let tallies = term_totals(corpus, view)?;
+            Ok(rows_for_pairs(
                 corpus,
                 view,
                 &tallies,
                 &[(a, Some(b)), (b, Some(a))],
                 min_count,
-            )
+            ))
         }
-        _ => Vec::new(),
+        _ => Ok(Vec::new()),
     }
 }
 
@@ -220,8 +213,8 @@ pub fn keyness_between<'a>(
 fn rows_for_pairs<'a>(
     corpus: &'a Corpus,
     view: View,
-    tallies: &Tallies,
-    pairs: &[(u32, Option<u32>)],
+    tallies: &TermTotals,
+    pairs: &[(SpeakerId, Option<SpeakerId>)],
     min_count: u64,
 ) -> Vec<KeynessRow<'a>> {
     let grand: u64 = tallies.totals.iter().sum();

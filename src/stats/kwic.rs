@@ -47,7 +47,7 @@ pub struct KwicRow {
 }
 
 fn stemmer_for(word: &str) -> Stemmer {
-    if word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+    if crate::lang::has_cyrillic(word) {
         Stemmer::new(Language::Ru)
     } else {
         Stemmer::new(Language::En)

@@ -63,11 +63,11 @@ pub struct LexicalDiversity {
     pub hapax_share: Option<f64>,
 }
 
-/// Counts per term id: a dense array when the ids are few compared with the tokens, a hash map otherwise, so
-/// long texts avoid hashing and short ones avoid vocabulary-sized arrays.
 /// A text given as token ids that can be read more than once, forward or backward, in chunks; so a measure can
 /// run over a speaker's whole corpus without holding it.
 pub trait Text: Sync {
+    /// Why reading the chunks failed ([`std::convert::Infallible`] for a text in memory).
+    type Error: Send;
     /// Number of tokens.
     fn len(&self) -> usize;
     /// No tokens.
@@ -78,10 +78,12 @@ pub trait Text: Sync {
     fn id_bound(&self) -> usize;
     /// Hands the chunks to `f`, in text order, or in reverse order when `backward` (a chunk itself is always in
     /// text order).
-    fn chunks(&self, backward: bool, f: &mut dyn FnMut(&[u32]));
+    fn chunks(&self, backward: bool, f: &mut dyn FnMut(&[u32])) -> Result<(), Self::Error>;
 }
 
 impl Text for [u32] {
+    type Error = std::convert::Infallible;
+
     fn len(&self) -> usize {
         <[u32]>::len(self)
     }
@@ -90,35 +92,38 @@ impl Text for [u32] {
         self.iter().copied().max().map_or(0, |m| m as usize + 1)
     }
 
-    fn chunks(&self, _backward: bool, f: &mut dyn FnMut(&[u32])) {
-        f(self)
+    fn chunks(&self, _backward: bool, f: &mut dyn FnMut(&[u32])) -> Result<(), Self::Error> {
+        f(self);
+        Ok(())
     }
 }
 
-enum Tally {
+/// Counts per term id: a dense array when the ids are few compared with the tokens, a hash map otherwise, so
+/// long texts avoid hashing and short ones avoid vocabulary-sized arrays.
+enum TypeCounts {
     Dense(Vec<u32>),
     Sparse(HashMap<u32, u32>),
 }
 
-impl Tally {
+impl TypeCounts {
     /// Dense counts when the ids are few for the text's length, a map otherwise.
-    fn for_text<T: Text + ?Sized>(text: &T) -> Tally {
+    fn for_text<T: Text + ?Sized>(text: &T) -> TypeCounts {
         let bound = text.id_bound();
         if bound <= text.len().saturating_mul(4) {
-            Tally::Dense(vec![0; bound])
+            TypeCounts::Dense(vec![0; bound])
         } else {
-            Tally::Sparse(HashMap::new())
+            TypeCounts::Sparse(HashMap::new())
         }
     }
 
     /// Adds one; returns the new count.
     fn inc(&mut self, t: u32) -> u32 {
         match self {
-            Tally::Dense(v) => {
+            TypeCounts::Dense(v) => {
                 v[t as usize] += 1;
                 v[t as usize]
             }
-            Tally::Sparse(m) => {
+            TypeCounts::Sparse(m) => {
                 let c = m.entry(t).or_default();
                 *c += 1;
                 *c
@@ -129,11 +134,11 @@ impl Tally {
     /// Removes one; returns the new count.
     fn dec(&mut self, t: u32) -> u32 {
         match self {
-            Tally::Dense(v) => {
+            TypeCounts::Dense(v) => {
                 v[t as usize] -= 1;
                 v[t as usize]
             }
-            Tally::Sparse(m) => {
+            TypeCounts::Sparse(m) => {
                 let c = m.get_mut(&t).expect("counted before");
                 *c -= 1;
                 *c
@@ -143,29 +148,40 @@ impl Tally {
 
     fn get(&self, t: u32) -> u32 {
         match self {
-            Tally::Dense(v) => v[t as usize],
-            Tally::Sparse(m) => m.get(&t).copied().unwrap_or(0),
+            TypeCounts::Dense(v) => v[t as usize],
+            TypeCounts::Sparse(m) => m.get(&t).copied().unwrap_or(0),
         }
     }
 
     /// Resets the counts of `tokens` (the ones counted) to zero.
     fn reset(&mut self, tokens: &[u32]) {
         match self {
-            Tally::Dense(v) => tokens.iter().for_each(|&t| v[t as usize] = 0),
-            Tally::Sparse(m) => m.clear(),
+            TypeCounts::Dense(v) => tokens.iter().for_each(|&t| v[t as usize] = 0),
+            TypeCounts::Sparse(m) => m.clear(),
         }
     }
 }
 
 /// Computes every measure; `window` is the MATTR window.
 pub fn measure(tokens: &[u32], window: usize) -> LexicalDiversity {
-    measure_text(tokens, window)
+    in_memory(measure_text(tokens, window))
+}
+
+/// What cannot fail for a text in memory.
+fn in_memory<T>(result: Result<T, std::convert::Infallible>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(never) => match never {},
+    }
 }
 
 /// Computes every measure of a text read in chunks (four reads: counts, MATTR, MTLD forward and backward).
-pub fn measure_text<T: Text + ?Sized>(text: &T, window: usize) -> LexicalDiversity {
+pub fn measure_text<T: Text + ?Sized>(
+    text: &T,
+    window: usize,
+) -> Result<LexicalDiversity, T::Error> {
     let n = text.len();
-    let mut tally = Tally::for_text(text);
+    let mut tally = TypeCounts::for_text(text);
     // Frequencies of the types in order of first occurrence (for HD-D), and Σ f² (for Yule's K).
     let mut first: Vec<u32> = Vec::new();
     text.chunks(false, &mut |chunk| {
@@ -174,7 +190,7 @@ pub fn measure_text<T: Text + ?Sized>(text: &T, window: usize) -> LexicalDiversi
                 first.push(t);
             }
         }
-    });
+    })?;
     let freqs: Vec<u64> = first.iter().map(|&t| u64::from(tally.get(t))).collect();
     let v = freqs.len();
     let (nf, vf) = (n as f64, v as f64);
@@ -186,17 +202,24 @@ pub fn measure_text<T: Text + ?Sized>(text: &T, window: usize) -> LexicalDiversi
     // The two sequential measures run side by side on long texts (each with its own counts).
     let (mattr, mtld) = if n >= PARALLEL_FROM {
         rayon::join(
-            || mattr_with(text, window, &mut Tally::for_text(text)),
-            || defined.then(|| mtld_with(text, MTLD_THRESHOLD, v, &mut tally)),
+            || mattr_with(text, window, &mut TypeCounts::for_text(text)),
+            || {
+                defined
+                    .then(|| mtld_with(text, MTLD_THRESHOLD, v, &mut tally))
+                    .transpose()
+            },
         )
     } else {
         let mattr = mattr_with(text, window, &mut tally);
         (
             mattr,
-            defined.then(|| mtld_with(text, MTLD_THRESHOLD, v, &mut tally)),
+            defined
+                .then(|| mtld_with(text, MTLD_THRESHOLD, v, &mut tally))
+                .transpose(),
         )
     };
-    LexicalDiversity {
+    let (mattr, mtld) = (mattr?, mtld?);
+    Ok(LexicalDiversity {
         tokens: n,
         types: v,
         ttr: defined.then(|| vf / nf),
@@ -208,18 +231,22 @@ pub fn measure_text<T: Text + ?Sized>(text: &T, window: usize) -> LexicalDiversi
         mtld,
         hdd: hdd_of(&freqs, n, HDD_DRAWS),
         hapax_share: defined.then(|| hapaxes as f64 / vf),
-    }
+    })
 }
 
 /// Moving-average type–token ratio over windows of `window` tokens; `None` when the text is shorter.
 pub fn mattr(tokens: &[u32], window: usize) -> Option<f64> {
-    mattr_with(tokens, window, &mut Tally::for_text(tokens))
+    in_memory(mattr_with(tokens, window, &mut TypeCounts::for_text(tokens)))
 }
 
 /// MATTR in one forward read, the window's tokens in a ring; `tally` is all zero on entry and on exit.
-fn mattr_with<T: Text + ?Sized>(text: &T, window: usize, tally: &mut Tally) -> Option<f64> {
+fn mattr_with<T: Text + ?Sized>(
+    text: &T,
+    window: usize,
+    tally: &mut TypeCounts,
+) -> Result<Option<f64>, T::Error> {
     if window == 0 || text.len() < window {
-        return None;
+        return Ok(None);
     }
     let mut ring: Vec<u32> = Vec::with_capacity(window);
     let mut at = 0;
@@ -251,9 +278,9 @@ fn mattr_with<T: Text + ?Sized>(text: &T, window: usize, tally: &mut Tally) -> O
             }
             sum += distinct as f64 / w;
         }
-    });
+    })?;
     tally.reset(&ring);
-    Some(sum / (text.len() - window + 1) as f64)
+    Ok(Some(sum / (text.len() - window + 1) as f64))
 }
 
 /// One MTLD pass, fed token by token.
@@ -277,7 +304,7 @@ impl MtldPass {
     }
 
     #[inline]
-    fn push(&mut self, t: u32, tally: &mut Tally) {
+    fn push(&mut self, t: u32, tally: &mut TypeCounts) {
         self.segment.push(t);
         if tally.inc(t) == 1 {
             self.distinct += 1;
@@ -292,7 +319,7 @@ impl MtldPass {
     }
 
     /// The pass's MTLD; leaves `tally` all zero.
-    fn finish(mut self, n: usize, whole_ttr: f64, tally: &mut Tally) -> f64 {
+    fn finish(mut self, n: usize, whole_ttr: f64, tally: &mut TypeCounts) -> f64 {
         let threshold = self.threshold;
         tally.reset(&self.segment);
         if !self.segment.is_empty() {
@@ -311,7 +338,7 @@ impl MtldPass {
 
 /// MTLD: the mean of a forward and a backward pass.
 pub fn mtld(tokens: &[u32], threshold: f64) -> f64 {
-    let mut tally = Tally::for_text(tokens);
+    let mut tally = TypeCounts::for_text(tokens);
     let mut first = Vec::new();
     for &t in tokens {
         if tally.inc(t) == 1 {
@@ -319,29 +346,34 @@ pub fn mtld(tokens: &[u32], threshold: f64) -> f64 {
         }
     }
     tally.reset(&first);
-    mtld_with(tokens, threshold, first.len(), &mut tally)
+    in_memory(mtld_with(tokens, threshold, first.len(), &mut tally))
 }
 
 /// MTLD of a text of `types` types; `tally` is all zero on entry and on exit.
-fn mtld_with<T: Text + ?Sized>(text: &T, threshold: f64, types: usize, tally: &mut Tally) -> f64 {
+fn mtld_with<T: Text + ?Sized>(
+    text: &T,
+    threshold: f64,
+    types: usize,
+    tally: &mut TypeCounts,
+) -> Result<f64, T::Error> {
     let n = text.len();
     let whole = types as f64 / n as f64;
     let mut forward = MtldPass::new(threshold);
     text.chunks(false, &mut |chunk| {
         chunk.iter().for_each(|&t| forward.push(t, tally));
-    });
+    })?;
     let forward = forward.finish(n, whole, tally);
     let mut backward = MtldPass::new(threshold);
     text.chunks(true, &mut |chunk| {
         chunk.iter().rev().for_each(|&t| backward.push(t, tally));
-    });
+    })?;
     let backward = backward.finish(n, whole, tally);
-    (forward + backward) / 2.0
+    Ok((forward + backward) / 2.0)
 }
 
 /// HD-D with `draws` draws; `None` when the text has fewer tokens than draws.
 pub fn hdd(tokens: &[u32], draws: usize) -> Option<f64> {
-    let mut tally = Tally::for_text(tokens);
+    let mut tally = TypeCounts::for_text(tokens);
     let mut first = Vec::new();
     for &t in tokens {
         if tally.inc(t) == 1 {

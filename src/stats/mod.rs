@@ -1,10 +1,12 @@
 //! Statistics over speaker turns: counts, frequencies, turn lengths, lexical diversity, collocations, keyness,
 //! trends across meetings and keyword-in-context. One file per measure; each documents its formula and source.
 //!
-//! Everything starts from [`corpus::analyse`], which turns meetings into interned word ids per turn.
+//! Everything starts from an analysed [`Corpus`] ([`model`]): meetings tokenized one by one ([`local`]) and merged
+//! into interned word ids per turn ([`build`]), from files ([`analyse_paths`]) or from meetings already read
+//! ([`analyse`]).
 
+pub mod build;
 pub mod colloc;
-pub mod corpus;
 pub mod counts;
 pub mod freq;
 pub mod growth;
@@ -12,14 +14,18 @@ pub mod intern;
 pub mod keyness;
 pub mod kwic;
 pub mod lexdiv;
+pub mod local;
+pub mod model;
+pub mod profile;
 pub mod store;
 pub mod trends;
 pub mod turns;
+pub mod xray;
 
-pub use corpus::{
-    analyse, analyse_paths, Analysed, AnalysisOptions, Corpus, Gap, MeetingInfo, TurnTokens,
-    NARRATION,
-};
+pub use build::{analyse, analyse_paths, tokenize_paths, Analysed, AnalysisOptions, Tokenized};
 pub use counts::{count, Counts, View};
 pub use intern::{Interner, Strings};
-pub use store::{TokenStore, TurnReader};
+pub use model::{
+    Corpus, Gap, KeyId, MeetingId, MeetingInfo, SpeakerId, TermId, TurnTokens, TurnsText, NARRATION,
+};
+pub use store::{TokenError, TokenStore, TurnReader};

@@ -8,13 +8,13 @@
 //! every measure that needs them. A turn still in memory is read in place, without a copy.
 //!
 //! If the temporary files cannot be made or written, tokens stay in memory ([`TokenStore::spill_error`] says why).
-//! A failed read back is remembered and reported by [`TokenStore::check`]; tables made after it must not be used.
+//! A failed read back is a [`TokenError`], which every measure returns at once: no table is made from tokens that
+//! could not be read.
 
 use std::fs::File;
 use std::io::Write;
-use std::sync::Mutex;
 
-use super::corpus::{Gap, TurnTokens};
+use super::model::{Gap, TurnTokens};
 
 /// Tokens held in memory before they go to the temporary files (1 Mi tokens: 5 MiB).
 pub const DEFAULT_BUDGET: usize = 1 << 20;
@@ -31,6 +31,17 @@ fn gap_of(byte: u8) -> Gap {
     }
 }
 
+/// The word tokens could not be read back from their temporary files.
+#[derive(Debug, thiserror::Error)]
+pub enum TokenError {
+    /// Reading the files failed.
+    #[error("reading the temporary token files: {0}")]
+    Read(#[source] std::io::Error),
+    /// Tokens were to be read from files that were never made.
+    #[error("reading the temporary token files: they are missing")]
+    Missing,
+}
+
 /// Word tokens in the order they were added: key ids in one stream, gaps in another.
 pub struct TokenStore {
     /// Key ids of the tokens from index `spilled` on.
@@ -41,8 +52,7 @@ pub struct TokenStore {
     files: Option<[File; 2]>,
     spilled: u64,
     budget: usize,
-    spill_error: Option<String>,
-    read_error: Mutex<Option<String>>,
+    spill_error: Option<std::io::Error>,
 }
 
 impl std::fmt::Debug for TokenStore {
@@ -71,7 +81,6 @@ impl TokenStore {
             spilled: 0,
             budget,
             spill_error: None,
-            read_error: Mutex::new(None),
         }
     }
 
@@ -91,8 +100,8 @@ impl TokenStore {
     }
 
     /// Why tokens stayed in memory beyond the budget, if the temporary files failed.
-    pub fn spill_error(&self) -> Option<&str> {
-        self.spill_error.as_deref()
+    pub fn spill_error(&self) -> Option<&std::io::Error> {
+        self.spill_error.as_ref()
     }
 
     /// Appends one turn's key ids and gaps (of equal length); returns the index of its first token.
@@ -103,7 +112,7 @@ impl TokenStore {
         debug_assert_eq!(self.words.len(), self.gaps.len());
         if self.words.len() > self.budget && self.spill_error.is_none() {
             if let Err(e) = self.spill() {
-                self.spill_error = Some(e.to_string());
+                self.spill_error = Some(e);
             }
         }
         start
@@ -135,40 +144,27 @@ impl TokenStore {
         start: u64,
         len: usize,
         buf: &'a mut Vec<T>,
-    ) -> &'a [T] {
+    ) -> Result<&'a [T], TokenError> {
         let end = start + len as u64;
         if start >= self.spilled {
             let from = (start - self.spilled) as usize;
-            return &memory[from..from + len];
+            return Ok(&memory[from..from + len]);
         }
         buf.clear();
         buf.resize(len, T::zeroed());
         let in_file = (end.min(self.spilled) - start) as usize;
         let size = std::mem::size_of::<T>() as u64;
-        let result = match &self.files {
-            Some(files) => read_at(
-                &files[file],
-                bytemuck::cast_slice_mut(&mut buf[..in_file]),
-                start * size,
-            ),
-            None => Err(std::io::Error::other("the token files are missing")),
-        };
-        if let Err(e) = result {
-            let mut error = self.read_error.lock().unwrap_or_else(|p| p.into_inner());
-            error.get_or_insert_with(|| format!("reading the temporary token files: {e}"));
-        }
+        let files = self.files.as_ref().ok_or(TokenError::Missing)?;
+        read_at(
+            &files[file],
+            bytemuck::cast_slice_mut(&mut buf[..in_file]),
+            start * size,
+        )
+        .map_err(TokenError::Read)?;
         if end > self.spilled {
             buf[in_file..].copy_from_slice(&memory[..(end - self.spilled) as usize]);
         }
-        buf
-    }
-
-    /// `Err` with the message of the first failed read, if any read failed.
-    pub fn check(&self) -> Result<(), String> {
-        match &*self.read_error.lock().unwrap_or_else(|p| p.into_inner()) {
-            Some(e) => Err(e.clone()),
-            None => Ok(()),
-        }
+        Ok(buf)
     }
 }
 
@@ -211,19 +207,22 @@ impl<'s> TurnReader<'s> {
     }
 
     /// The key ids of a turn's word tokens, in text order.
-    pub fn words(&mut self, turn: &TurnTokens) -> &[u32] {
+    pub fn words(&mut self, turn: &TurnTokens) -> Result<&[u32], TokenError> {
         let store = self.store;
         store.read(&store.words, 0, turn.start, turn.len(), &mut self.words)
     }
 
     /// The key ids of a turn's word tokens and how each follows the one before.
-    pub fn words_and_gaps(&mut self, turn: &TurnTokens) -> (&[u32], &[Gap]) {
+    pub fn words_and_gaps(
+        &mut self,
+        turn: &TurnTokens,
+    ) -> Result<(&[u32], &[Gap]), TokenError> {
         let store = self.store;
-        let bytes = store.read(&store.gaps, 1, turn.start, turn.len(), &mut self.bytes);
+        let bytes = store.read(&store.gaps, 1, turn.start, turn.len(), &mut self.bytes)?;
         self.gaps.clear();
         self.gaps.extend(bytes.iter().map(|&b| gap_of(b)));
-        let words = store.read(&store.words, 0, turn.start, turn.len(), &mut self.words);
-        (words, &self.gaps)
+        let words = store.read(&store.words, 0, turn.start, turn.len(), &mut self.words)?;
+        Ok((words, &self.gaps))
     }
 }
 
@@ -253,17 +252,16 @@ mod tests {
             assert_eq!((a, b, c, store.len()), (0, 3, 5, 5));
             let mut reader = TurnReader::new(&store);
             assert_eq!(
-                reader.words_and_gaps(&turn(a, 3)),
+                reader.words_and_gaps(&turn(a, 3)).unwrap(),
                 (
                     &[7, 8, 9][..],
                     &[Gap::Sentence, Gap::Adjacent, Gap::Punct][..]
                 )
             );
-            assert_eq!(reader.words(&turn(b, 2)), [u32::MAX, 0]);
-            assert_eq!(reader.words(&turn(2, 2)), [9, u32::MAX]);
-            assert!(reader.words(&turn(c, 0)).is_empty());
+            assert_eq!(reader.words(&turn(b, 2)).unwrap(), [u32::MAX, 0]);
+            assert_eq!(reader.words(&turn(2, 2)).unwrap(), [9, u32::MAX]);
+            assert!(reader.words(&turn(c, 0)).unwrap().is_empty());
             assert_eq!(store.spilled() > 0, budget < 5, "budget {budget}");
-            assert_eq!(store.check(), Ok(()));
         }
     }
 }

@@ -11,10 +11,11 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::corpus::Corpus;
+use super::model::Corpus;
+use super::store::TokenError;
 use super::counts::View;
 use super::freq::{groups, ALL};
-use super::lexdiv::LexicalDiversity;
+use super::profile::Profiles;
 
 /// One row of `meetings_by_speaker.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,13 +59,13 @@ pub struct TermTrendRow {
     pub per_10k: f64,
 }
 
-/// Rows per speaker (sorted by name), meetings in date order. `lexdiv` holds the lexical diversity of each
-/// (speaker, meeting) (as [`super::lexdiv::measure`] gives it), whose MATTR and MTLD the rows repeat; the types new
+/// Rows per speaker (sorted by name), meetings in date order. `profiles` hold the lexical diversity of each
+/// (speaker, meeting), whose MATTR and MTLD the rows repeat; the types new
 /// to each speaker are counted here, speakers in parallel.
 pub fn meetings_by_speaker(
     corpus: &Corpus,
-    lexdiv: &BTreeMap<(u32, u32), LexicalDiversity>,
-) -> Vec<MeetingSpeakerRow> {
+    profiles: &Profiles,
+) -> Result<Vec<MeetingSpeakerRow>, TokenError> {
     let keys = corpus.keys.len();
     let groups: Vec<(&str, Vec<usize>)> = groups(corpus)
         .into_iter()
@@ -88,7 +89,7 @@ pub fn meetings_by_speaker(
                     part += 1;
                     let (mut words, mut types, mut new_types) = (0usize, 0usize, 0usize);
                     while k < turns.len() && corpus.turns[turns[k]].meeting == meeting {
-                        for &t in reader.words(&corpus.turns[turns[k]]) {
+                        for &t in reader.words(&corpus.turns[turns[k]])? {
                             let t = t as usize;
                             words += 1;
                             if stamp[t] != part {
@@ -105,7 +106,7 @@ pub fn meetings_by_speaker(
                     }
                     cumulative += new_types;
                     let info = &corpus.meetings[meeting as usize];
-                    let measured = lexdiv.get(&(id, meeting));
+                    let measured = profiles.meetings.get(&(id, meeting)).map(|p| &p.1);
                     rows.push(MeetingSpeakerRow {
                         meeting: info.id.clone(),
                         date: info.date.clone(),
@@ -124,17 +125,19 @@ pub fn meetings_by_speaker(
                     seen[t as usize] = false;
                     stamp[t as usize] = 0;
                 }
-                rows
+                Ok(rows)
             },
         )
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect()
+        .collect::<Result<Vec<_>, TokenError>>()
+        .map(|groups| groups.into_iter().flatten().collect())
 }
 
 /// Frequency of each of `terms` (words, keyed, and stemmed in the stem view) per speaker and meeting.
-pub fn term_trends(corpus: &Corpus, view: View, terms: &[String]) -> Vec<TermTrendRow> {
+pub fn term_trends(
+    corpus: &Corpus,
+    view: View,
+    terms: &[String],
+) -> Result<Vec<TermTrendRow>, TokenError> {
     let wanted: Vec<(String, Option<u32>)> = terms
         .iter()
         .map(|t| {
@@ -169,7 +172,7 @@ pub fn term_trends(corpus: &Corpus, view: View, terms: &[String]) -> Vec<TermTre
         if !any {
             continue;
         }
-        for &w in reader.words(t) {
+        for &w in reader.words(t)? {
             let term = view.term(corpus, w);
             if asked_term[term as usize] {
                 for (i, (_, id)) in wanted.iter().enumerate() {
@@ -198,5 +201,5 @@ pub fn term_trends(corpus: &Corpus, view: View, terms: &[String]) -> Vec<TermTre
             });
         }
     }
-    rows
+    Ok(rows)
 }

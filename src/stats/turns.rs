@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::corpus::Corpus;
+use super::model::Corpus;
 
 /// Summary of a set of turns.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,15 +1,15 @@
 //! The text pipeline: a `&str` to normalized tokens and sentences, keys, stems and stopword marks. A leaf module:
 //! it knows nothing of transcripts or turns.
 //!
-//! The stages compose like an analyzer chain: [`tokenize`](tokenize::tokenize) reads the text as it is (offsets
+//! The stages compose like an analyser chain: [`tokenize`](tokenize::tokenize) reads the text as it is (offsets
 //! point into it), [`sentences`] groups tokens, [`normalize::key_into`] gives each token its key (NFC, no stress
 //! marks, lowercase, `ё` → `е`), [`stem`] maps keys to Snowball stems through a cache, and [`stopwords`] marks keys.
 //!
 //! ```
-//! use stenogram::text::{analyze, normalize::key, stem::Stemmer, Language, TokenKind};
+//! use stenogram::text::{analyse, normalize::key, stem::Stemmer, Language, TokenKind};
 //!
 //! let text = "Мы отметили рост товарооборота. В 2022 году он растёт!";
-//! let analysis = analyze(text);
+//! let analysis = analyse(text);
 //! let words: Vec<String> = analysis
 //!     .tokens
 //!     .iter()
@@ -53,7 +53,7 @@ impl Analysis {
 }
 
 /// Tokenizes `text` and splits it into sentences.
-pub fn analyze(text: &str) -> Analysis {
+pub fn analyse(text: &str) -> Analysis {
     let tokens: Vec<Token> = tokenize(text).collect();
     let sentences = sentences::sentence_ranges(text, &tokens);
     Analysis { tokens, sentences }

@@ -1,4 +1,4 @@
-//! Normalization: the first stage of the analyzer chain.
+//! Normalization: the first stage of the analyser chain.
 //!
 //! [`normalize`] turns text into its canonical form: Unicode NFC, stress marks (U+0301, U+0300) and soft hyphens
 //! (U+00AD) removed, the hyphen-like characters U+2010, U+2011 (kremlin.ru's `что‑то`) and U+2012 turned into `-`,

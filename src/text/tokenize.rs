@@ -64,10 +64,12 @@ impl Token {
     }
 }
 
+use crate::lang::is_cyrillic;
+
 fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
-    } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
+    } else if is_cyrillic(c) {
         true
     } else {
         c.is_alphabetic()
@@ -78,7 +80,7 @@ fn is_letter(c: char) -> bool {
 fn script(c: char) -> u8 {
     if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
         1
-    } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
+    } else if is_cyrillic(c) {
         2
     } else {
         0

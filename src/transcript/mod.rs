@@ -6,10 +6,12 @@
 //! - [`annotate`]: spoken text apart from `[insertions]`, `(Stage directions.)` and `<…>`;
 //! - [`reader`]: text to blocks, with an audit of every line;
 //! - [`speaker`]: one canonical speaker per person;
-//! - [`source`]: paths to a corpus, in parallel, one bad file never losing the others.
+//! - [`source`]: paths to files, one file's bytes to a meeting, one bad file never losing the others;
+//! - [`ingest`]: the one read path of a corpus: files in parallel, merged in path order through a bounded window.
 
 pub mod annotate;
 pub mod decode;
+pub mod ingest;
 pub mod label;
 pub mod markup;
 pub mod model;
@@ -22,6 +24,7 @@ pub use model::{Annotation, AnnotationKind, Block, Language, Meeting, Paragraph,
 pub use reader::{parse_text, Audit, ReadOptions, Warning};
 pub use source::{
     collect_files, decode_named, read_bounded, read_bounded_stdin, read_bytes, read_corpus,
-    read_file, read_text, Corpus, FileWarning, ReadError, ReadFile,
+    read_file, read_text, FileWarning, ReadError, ReadFile, Transcripts,
 };
+pub use ingest::{ingest, unique_ids, Ingested};
 pub use speaker::{AliasError, Aliases, SpeakerResolver};

@@ -350,7 +350,7 @@ fn detect_language(lines: &[Line<'_>]) -> Language {
     let (mut cyrillic, mut latin) = (0usize, 0usize);
     for (_, line) in lines.iter().take(2000) {
         for c in line.chars() {
-            if ('\u{0400}'..='\u{04FF}').contains(&c) {
+            if crate::lang::is_cyrillic(c) {
                 cyrillic += 1;
             } else if c.is_ascii_alphabetic() {
                 latin += 1;

@@ -1,5 +1,6 @@
-//! Files to meetings: walking the paths the user gave, reading files in parallel, and resolving speakers over the
-//! whole corpus. One bad file is reported and the others are still read.
+//! Files to meetings: walking the paths the user gave, reading and decoding one file with its limits, and a whole
+//! corpus of transcripts kept in memory ([`read_corpus`], through [`super::ingest`]). One bad file is reported and
+//! the others are still read.
 //!
 //! Directories are walked recursively (symbolic links followed, loops reported) and contribute their `*.txt` files,
 //! hidden ones excluded; a file named explicitly is read whatever its name. Paths are de-duplicated and read in
@@ -7,12 +8,11 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use super::decode::{decode, utf16_by_nul_parity, DecodeError, Decoded};
-use super::model::{Block, Meeting};
+use super::ingest::ingest;
+use super::model::Meeting;
 use super::reader::{parse_text, Audit, ReadOptions, Warning};
-use super::speaker::{Aliases, SpeakerResolver};
+use super::speaker::Aliases;
 
 /// Why a file (or a directory entry) could not be read. Displays as `path[:line]: what is wrong`.
 #[derive(Debug, thiserror::Error)]
@@ -144,9 +144,9 @@ pub struct ReadFile {
     pub audit: Audit,
 }
 
-/// Everything read from a set of paths, in path order.
+/// Every transcript read from a set of paths, whole, in path order.
 #[derive(Debug, Default)]
-pub struct Corpus {
+pub struct Transcripts {
     /// The files that were read, sorted by path.
     pub files: Vec<ReadFile>,
     /// Files that could not be read.
@@ -155,7 +155,7 @@ pub struct Corpus {
     pub warnings: Vec<FileWarning>,
 }
 
-impl Corpus {
+impl Transcripts {
     /// The meetings in path order.
     pub fn meetings(&self) -> impl Iterator<Item = &Meeting> {
         self.files.iter().map(|f| &f.meeting)
@@ -391,57 +391,20 @@ pub fn read_bytes(
     Ok((ReadFile { meeting, audit }, warnings))
 }
 
-/// Reads all files named by `paths` in parallel, then resolves speakers over the whole corpus.
-pub fn read_corpus(paths: &[PathBuf], options: &ReadOptions, aliases: Aliases) -> Corpus {
-    let (files, mut errors) = collect_files(paths);
-    let results: Vec<_> = files.par_iter().map(|p| read_file(p, options)).collect();
-    let mut corpus = Corpus::default();
-    for result in results {
-        match result {
-            Ok((file, warnings)) => {
-                corpus
-                    .warnings
-                    .extend(warnings.into_iter().map(|warning| FileWarning {
-                        path: file.meeting.path.clone(),
-                        warning,
-                    }));
-                corpus.files.push(file);
-            }
-            Err(e) => errors.push(e),
+/// Reads all files named by `paths` (through [`ingest`], in path order), then sets every turn's canonical speaker
+/// from the labels of all files.
+pub fn read_corpus(paths: &[PathBuf], options: &ReadOptions, aliases: Aliases) -> Transcripts {
+    let mut files = Vec::new();
+    let ingested = ingest(paths, options, aliases, |file| file, |file| files.push(file));
+    for (file, id) in files.iter_mut().zip(ingested.ids) {
+        file.meeting.id = id;
+        for turn in file.meeting.turns_mut() {
+            turn.speaker = ingested.speakers.resolve(&turn.label, &turn.name);
         }
     }
-    corpus.errors = errors;
-    disambiguate_ids(&mut corpus);
-    resolve_speakers(&mut corpus.files, aliases);
-    corpus
-}
-
-/// Two files with the same stem in different folders get their path (without extension) as id.
-fn disambiguate_ids(corpus: &mut Corpus) {
-    let mut counts = std::collections::HashMap::new();
-    for f in &corpus.files {
-        *counts.entry(f.meeting.id.clone()).or_insert(0) += 1;
-    }
-    for f in &mut corpus.files {
-        if counts[&f.meeting.id] > 1 {
-            let id = Path::new(&f.meeting.path).with_extension("");
-            f.meeting.id = display(&id);
-        }
-    }
-}
-
-/// Sets every turn's canonical speaker from the labels of all files.
-pub fn resolve_speakers(files: &mut [ReadFile], aliases: Aliases) {
-    let names: Vec<String> = files
-        .iter()
-        .flat_map(|f| f.meeting.turns().map(|t| t.name.clone()))
-        .collect();
-    let resolver = SpeakerResolver::new(names.iter().map(String::as_str), aliases);
-    for file in files.iter_mut() {
-        for block in &mut file.meeting.blocks {
-            if let Block::Turn(turn) = block {
-                turn.speaker = resolver.resolve(&turn.label, &turn.name);
-            }
-        }
+    Transcripts {
+        files,
+        errors: ingested.errors,
+        warnings: ingested.warnings,
     }
 }

@@ -113,7 +113,7 @@ static SURNAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 
 fn is_cyrillic_word(w: &str) -> bool {
     w.chars()
-        .all(|c| ('\u{0400}'..='\u{04FF}').contains(&c) || c == '-')
+        .all(|c| crate::lang::is_cyrillic(c) || c == '-')
         && w.chars().next().is_some_and(char::is_uppercase)
 }
 

@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{bar_panel, color, panels, Chart, DrawResult};
+use crate::report::{Context, WriteError};
 
 /// A bar: the pair as text, its count and its logDice.
 pub type Pair = (String, u64, f64);
@@ -18,8 +19,30 @@ pub struct Collocations {
 }
 
 impl Chart for Collocations {
-    fn name(&self) -> &'static str {
-        "collocations"
+    const STEM: &'static str = "collocations";
+    const TITLE: &'static str = "Word pairs";
+    const CAPTION: &'static str = "The most frequent adjacent word pairs per speaker within one sentence (pairs with a stopword left out by default), with logDice, an association score that does not depend on corpus size (14 is the maximum).";
+
+    fn shape(cx: &Context) -> Result<Option<Collocations>, WriteError> {
+        let speakers = cx
+            .leaders
+            .iter()
+            .map(|s| {
+                let pairs = cx
+                    .made
+                    .bigrams
+                    .iter()
+                    .filter(|r| r.speaker == s)
+                    .take(cx.config.top)
+                    .map(|r| (format!("{} {}", r.first, r.second), r.count, r.log_dice))
+                    .collect();
+                (s.clone(), pairs)
+            })
+            .collect();
+        Ok(Some(Collocations {
+            speakers,
+            min_count: cx.config.min_count,
+        }))
     }
 
     fn size(&self) -> (u32, u32) {

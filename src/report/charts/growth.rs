@@ -5,6 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{color, font, Chart, DrawResult};
+use crate::report::{Context, WriteError};
+use crate::stats::growth::speaker_growth;
 
 /// The data: per speaker, (tokens, types) points.
 pub struct Growth {
@@ -13,8 +15,18 @@ pub struct Growth {
 }
 
 impl Chart for Growth {
-    fn name(&self) -> &'static str {
-        "vocabulary_growth"
+    const STEM: &'static str = "vocabulary_growth";
+    const TITLE: &'static str = "Vocabulary growth";
+    const CAPTION: &'static str = "Distinct words against words spoken; a speaker whose curve rises faster keeps bringing in new words. Compare at equal numbers of words spoken.";
+
+    fn shape(cx: &Context) -> Result<Option<Growth>, WriteError> {
+        let mut speakers = Vec::new();
+        for name in &cx.leaders {
+            if let Some(id) = cx.corpus.speaker_id(name) {
+                speakers.push((name.clone(), speaker_growth(cx.corpus, id, 400)?));
+            }
+        }
+        Ok(Some(Growth { speakers }))
     }
 
     fn size(&self) -> (u32, u32) {

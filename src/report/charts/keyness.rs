@@ -5,6 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{bar_panel, color, Chart, DrawResult};
+use crate::report::{Context, WriteError};
+use crate::stats::keyness::OTHERS;
 
 /// The data: two speakers and their key terms.
 pub struct Keyness {
@@ -17,8 +19,44 @@ pub struct Keyness {
 }
 
 impl Chart for Keyness {
-    fn name(&self) -> &'static str {
-        "keyness"
+    const STEM: &'static str = "keyness";
+    const TITLE: &'static str = "Key words";
+    const CAPTION: &'static str = "Words one speaker uses significantly more than the other (signed log-likelihood G²; bars right for the first speaker, left for the second). |G²| above 6.63 means p < 0.01, above 10.83 p < 0.001.";
+
+    /// Key words of the first charted speaker against the second, or against everybody else when there is one.
+    fn shape(cx: &Context) -> Result<Option<Keyness>, WriteError> {
+        let (a, reference, shown, colors) = match cx.leaders.as_slice() {
+            [a, b, ..] => (a, b.as_str(), b.clone(), (0, 1)),
+            [a] => (a, OTHERS, "all others".to_string(), (0, 7)),
+            [] => return Ok(None),
+        };
+        let top = cx.config.top;
+        let rows: Vec<_> = cx
+            .made
+            .keyness
+            .iter()
+            .filter(|r| r.target == a && r.reference == reference)
+            .collect();
+        let mut terms: Vec<(String, f64)> = rows
+            .iter()
+            .filter(|r| r.g2 > 0.0)
+            .take(top)
+            .map(|r| (r.form.to_string(), r.g2))
+            .collect();
+        let mut negative: Vec<(String, f64)> = rows
+            .iter()
+            .rev()
+            .filter(|r| r.g2 < 0.0)
+            .take(top)
+            .map(|r| (r.form.to_string(), r.g2))
+            .collect();
+        negative.reverse();
+        terms.extend(negative);
+        Ok(Some(Keyness {
+            pair: (a.clone(), shown),
+            terms,
+            colors,
+        }))
     }
 
     fn size(&self) -> (u32, u32) {

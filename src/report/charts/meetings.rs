@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{color, font, Chart, DrawResult};
+use crate::report::{Context, WriteError};
 
 /// One point: days since 1970-01-01, the date as text, the value.
 pub type Point = (i64, String, f64);
@@ -104,8 +105,37 @@ pub fn days_of(date: &str) -> Option<i64> {
 }
 
 impl Chart for AcrossMeetings {
-    fn name(&self) -> &'static str {
-        "across_meetings"
+    const STEM: &'static str = "across_meetings";
+    const TITLE: &'static str = "Across meetings";
+    const CAPTION: &'static str = "Per speaker and meeting (one point each, by date): distinct words, and MATTR, the mean type–token ratio over moving windows, which does not grow with the length of the text.";
+
+    fn shape(cx: &Context) -> Result<Option<AcrossMeetings>, WriteError> {
+        let speakers = cx
+            .leaders
+            .iter()
+            .map(|s| {
+                let rows: Vec<_> = cx
+                    .made
+                    .meetings_by_speaker
+                    .iter()
+                    .filter(|r| &r.speaker == s)
+                    .collect();
+                let point = |date: &str, v: f64| days_of(date).map(|d| (d, date.to_string(), v));
+                let types = rows
+                    .iter()
+                    .filter_map(|r| point(&r.date, r.types as f64))
+                    .collect();
+                let mattr = rows
+                    .iter()
+                    .filter_map(|r| r.mattr.and_then(|m| point(&r.date, m)))
+                    .collect();
+                (s.clone(), types, mattr)
+            })
+            .collect();
+        Ok(Some(AcrossMeetings {
+            speakers,
+            window: cx.config.mattr_window,
+        }))
     }
 
     fn size(&self) -> (u32, u32) {

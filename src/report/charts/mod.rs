@@ -1,6 +1,10 @@
 //! Charts with plotters, each as PNG and SVG, drawn from aggregates (never from token lists). The PNGs embed the
 //! DejaVu Sans font from the `dejavu` crate, so Cyrillic (ё included) renders on a bare machine; the SVGs name the
-//! same family. One file per chart.
+//! same family.
+//!
+//! **A registry.** Each chart is one file here implementing [`Chart`]: its file stem, its title and caption for the
+//! page, how it shapes its data from the report's [`Context`] (statistics it needs come from `stats`), and how it
+//! draws. [`CHARTS`] lists them in page order; a new chart is one new file plus one line there.
 
 use std::path::Path;
 use std::sync::Once;
@@ -9,6 +13,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::write::{atomic_write, WriteError};
+use super::{Context, Formats};
 
 pub mod collocations;
 pub mod growth;
@@ -18,29 +23,76 @@ pub mod top_words;
 pub mod turn_lengths;
 pub mod xray;
 
-/// Which chart formats to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Formats {
-    /// PNG only.
-    Png,
-    /// SVG only.
-    Svg,
-    /// PNG and SVG.
-    Both,
-    /// No charts.
-    None,
+/// Every chart, in page order.
+pub static CHARTS: [Entry; 7] = [
+    entry::<top_words::TopWords>(),
+    entry::<keyness::Keyness>(),
+    entry::<turn_lengths::TurnLengths>(),
+    entry::<growth::Growth>(),
+    entry::<meetings::AcrossMeetings>(),
+    entry::<collocations::Collocations>(),
+    entry::<xray::XRay>(),
+];
+
+/// A chart as the registry knows it: what the page says of it, and how to make and write it.
+pub struct Entry {
+    /// File stem.
+    pub stem: &'static str,
+    /// Heading on the page.
+    pub title: &'static str,
+    /// How to read it.
+    pub caption: &'static str,
+    draw: fn(&Context, Formats) -> Result<Vec<String>, WriteError>,
+}
+
+const fn entry<C: Chart>() -> Entry {
+    Entry {
+        stem: C::STEM,
+        title: C::TITLE,
+        caption: C::CAPTION,
+        draw: shape_and_render::<C>,
+    }
+}
+
+fn shape_and_render<C: Chart>(cx: &Context, formats: Formats) -> Result<Vec<String>, WriteError> {
+    match C::shape(cx)? {
+        Some(chart) => render(&chart, &cx.config.out, formats),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Draws every chart in the configured formats; returns the file names written.
+pub fn draw_all(cx: &Context) -> Result<Vec<String>, WriteError> {
+    let mut files = Vec::new();
+    if cx.config.charts == Formats::None {
+        return Ok(files);
+    }
+    for chart in &CHARTS {
+        files.extend((chart.draw)(cx, cx.config.charts)?);
+    }
+    Ok(files)
 }
 
 /// The font family registered for charts.
 pub const FONT: &str = "sans-serif";
 
-/// Result of drawing.
-pub type DrawResult = Result<(), Box<dyn std::error::Error>>;
+/// Why drawing failed: an error of the plotting library or of its backend.
+pub type DrawError = Box<dyn std::error::Error + Send + Sync>;
 
-/// A chart: a name (the file stem), a size, and how to draw it on any backend.
-pub trait Chart {
+/// Result of drawing.
+pub type DrawResult = Result<(), DrawError>;
+
+/// A chart: its file stem and what the page says of it, how its data is shaped from the report, its size, and how
+/// it is drawn on any backend.
+pub trait Chart: Sized {
     /// File stem, e.g. `top_words`.
-    fn name(&self) -> &'static str;
+    const STEM: &'static str;
+    /// Heading on the page.
+    const TITLE: &'static str;
+    /// How to read the chart, under it on the page.
+    const CAPTION: &'static str;
+    /// The chart's data from the report so far (`None`: no chart is drawn).
+    fn shape(cx: &Context) -> Result<Option<Self>, WriteError>;
     /// Width and height in pixels.
     fn size(&self) -> (u32, u32);
     /// Draws on a white root area.
@@ -108,36 +160,36 @@ pub fn render<C: Chart>(
     let mut written = Vec::new();
     let size = chart.size();
     if matches!(formats, Formats::Png | Formats::Both) {
-        let name = format!("{}.png", chart.name());
+        let name = format!("{}.png", C::STEM);
         let path = dir.join(&name);
         let shown = path.display().to_string();
-        let err = |message: String| WriteError::Chart {
+        let err = |source: DrawError| WriteError::Chart {
             path: shown.clone(),
-            message,
+            source,
         };
         let tmp = super::write::temp_in(dir, ".png")?;
         {
             let root = BitMapBackend::new(tmp.path(), size).into_drawing_area();
-            root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
-            chart.draw(&root).map_err(|e| err(e.to_string()))?;
-            root.present().map_err(|e| err(e.to_string()))?;
+            root.fill(&WHITE).map_err(|e| err(e.into()))?;
+            chart.draw(&root).map_err(err)?;
+            root.present().map_err(|e| err(e.into()))?;
         }
         super::write::publish(tmp, &path)?;
         written.push(name);
     }
     if matches!(formats, Formats::Svg | Formats::Both) {
-        let name = format!("{}.svg", chart.name());
+        let name = format!("{}.svg", C::STEM);
         let path = dir.join(&name);
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-            let err = |message: String| WriteError::Chart {
+            let err = |source: DrawError| WriteError::Chart {
                 path: path.display().to_string(),
-                message,
+                source,
             };
-            root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
-            chart.draw(&root).map_err(|e| err(e.to_string()))?;
-            root.present().map_err(|e| err(e.to_string()))?;
+            root.fill(&WHITE).map_err(|e| err(e.into()))?;
+            chart.draw(&root).map_err(err)?;
+            root.present().map_err(|e| err(e.into()))?;
         }
         atomic_write(&path, |out| {
             out.write_all(svg.as_bytes())

@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{bar_panel, color, panels, Chart, DrawResult};
+use crate::report::{Context, WriteError};
 
 /// The data: per speaker, (form, per 10k) from the most frequent down.
 pub struct TopWords {
@@ -15,8 +16,28 @@ pub struct TopWords {
 }
 
 impl Chart for TopWords {
-    fn name(&self) -> &'static str {
-        "top_words"
+    const STEM: &'static str = "top_words";
+    const TITLE: &'static str = "Most frequent content words";
+    const CAPTION: &'static str = "Per speaker, the most frequent words that are not stopwords, per 10,000 of the speaker's words; in the stem view a bar counts all forms of a word and is labelled with its most frequent form.";
+
+    fn shape(cx: &Context) -> Result<Option<TopWords>, WriteError> {
+        let view = cx.config.view.as_str();
+        let speakers = cx
+            .leaders
+            .iter()
+            .map(|s| {
+                let words = cx
+                    .made
+                    .freq
+                    .iter()
+                    .filter(|r| r.speaker == s && r.view == view && !r.stopword)
+                    .take(cx.config.top)
+                    .map(|r| (r.form.to_string(), r.per_10k))
+                    .collect();
+                (s.clone(), words)
+            })
+            .collect();
+        Ok(Some(TopWords { speakers, view }))
     }
 
     fn size(&self) -> (u32, u32) {

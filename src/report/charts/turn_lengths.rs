@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{color, font, Chart, DrawResult};
+use crate::report::{Context, WriteError};
 
 /// The data: per speaker, the length of each turn in words.
 pub struct TurnLengths {
@@ -13,8 +14,27 @@ pub struct TurnLengths {
 }
 
 impl Chart for TurnLengths {
-    fn name(&self) -> &'static str {
-        "turn_lengths"
+    const STEM: &'static str = "turn_lengths";
+    const TITLE: &'static str = "How long the turns are";
+    const CAPTION: &'static str = "Box plots of words per turn on a logarithmic axis: the box spans the middle half of the turns, the line inside is the median, dots are single turns.";
+
+    fn shape(cx: &Context) -> Result<Option<TurnLengths>, WriteError> {
+        let corpus = cx.corpus;
+        let speakers = cx
+            .leaders
+            .iter()
+            .map(|s| {
+                let id = corpus.speaker_id(s);
+                let lengths = corpus
+                    .turns
+                    .iter()
+                    .filter(|t| Some(t.speaker) == id)
+                    .map(|t| t.len() as u32)
+                    .collect();
+                (s.clone(), lengths)
+            })
+            .collect();
+        Ok(Some(TurnLengths { speakers }))
     }
 
     fn size(&self) -> (u32, u32) {

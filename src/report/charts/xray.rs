@@ -5,6 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{color, font, Chart, DrawResult};
+use crate::report::{Context, WriteError};
+use crate::stats::xray::{dispersion, longest_meeting};
 
 /// The data.
 pub struct XRay {
@@ -19,8 +21,67 @@ pub struct XRay {
 }
 
 impl Chart for XRay {
-    fn name(&self) -> &'static str {
-        "xray"
+    const STEM: &'static str = "xray";
+    const TITLE: &'static str = "Where the words occur";
+    const CAPTION: &'static str = "A dispersion plot: each tick is one occurrence of the word, placed by its position among the meeting's words and coloured by the speaker.";
+
+    /// The chosen terms across the meeting with the most words; the charted speakers keep their colours, the
+    /// others get the next ones in order of their first turn.
+    fn shape(cx: &Context) -> Result<Option<XRay>, WriteError> {
+        let corpus = cx.corpus;
+        let Some(meeting) = longest_meeting(corpus) else {
+            return Ok(Some(XRay {
+                meeting: String::new(),
+                length: 0,
+                terms: Vec::new(),
+                speakers: Vec::new(),
+            }));
+        };
+        let found = dispersion(corpus, meeting, cx.config.view, &cx.made.terms)?;
+        let mut colour_of: Vec<(String, usize)> = cx
+            .leaders
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.clone(), i))
+            .collect();
+        for &s in &found.speakers {
+            let name = &corpus.speakers[s as usize];
+            if !colour_of.iter().any(|(n, _)| n == name) {
+                colour_of.push((name.clone(), colour_of.len()));
+            }
+        }
+        let colour = |s: u32| {
+            let name = &corpus.speakers[s as usize];
+            colour_of.iter().find(|(n, _)| n == name).map_or(0, |c| c.1)
+        };
+        let terms: Vec<(String, Vec<(usize, usize)>)> = cx
+            .made
+            .terms
+            .iter()
+            .zip(&found.hits)
+            .map(|(t, hits)| (t.clone(), hits.iter().map(|&(p, s)| (p, colour(s))).collect()))
+            .collect();
+        let used: std::collections::BTreeSet<usize> =
+            terms.iter().flat_map(|t| t.1.iter().map(|h| h.1)).collect();
+        let info = &corpus.meetings[meeting as usize];
+        let name = if info.title.is_empty() {
+            &info.id
+        } else {
+            &info.title
+        };
+        Ok(Some(XRay {
+            meeting: if info.date.is_empty() {
+                name.clone()
+            } else {
+                format!("{name} ({})", info.date)
+            },
+            length: found.length,
+            terms,
+            speakers: colour_of
+                .into_iter()
+                .filter(|(_, c)| used.contains(c))
+                .collect(),
+        }))
     }
 
     fn size(&self) -> (u32, u32) {

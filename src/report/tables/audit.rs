@@ -1,0 +1,28 @@
+//! `audit.csv`: what became of every non-blank line of every file read.
+
+use crate::report::WriteError;
+use crate::transcript::Audit;
+
+use super::{write_table, Context, Preview, Row, Table};
+
+const FILE: &str = "audit.csv";
+const ABOUT: &str =
+    "What became of every non-blank line of every file (lines = the sum of the other columns).";
+
+impl Row for Audit {
+    const HEADER: &'static str =
+        "file,lines,metadata,lead,headings,separators,turn_lines,elisions,unclassified";
+}
+
+/// `audit.csv`.
+pub struct AuditTable;
+
+impl Table for AuditTable {
+    fn phase(&self) -> &'static str {
+        "audit"
+    }
+
+    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+        write_table(cx, FILE, ABOUT, cx.audits)
+    }
+}

@@ -1,0 +1,120 @@
+//! `collocations.csv` and `trigrams.csv`: word pairs and triples per speaker and over all (`*`), group by group in
+//! parallel (largest first), each group's rows formatted into spools as they are made and the tables put together
+//! from them in group order; of each group only the first rows are kept, for the chart and the page.
+
+use crate::report::spool::{assemble, by_group, RowSpool, Segment, Spooled};
+use crate::report::WriteError;
+use crate::stats::colloc::{group_collocations, BigramRow, Emit, TrigramRow};
+use crate::stats::freq::groups;
+
+use super::{Context, Preview, Row, Table};
+
+const BIGRAMS: &str = "collocations.csv";
+const BIGRAMS_ABOUT: &str = "Word pairs with raw counts and PMI, NPMI, G², t-score, χ², Dice and logDice, per speaker and over all (*).";
+const TRIGRAMS: &str = "trigrams.csv";
+const TRIGRAMS_ABOUT: &str = "Word triples with counts, per speaker and over all (*).";
+
+impl Row for BigramRow<'_> {
+    const HEADER: &'static str = "speaker,first,second,count,count_first,count_second,total,pmi,npmi,g2,t_score,chi2,dice,log_dice";
+}
+
+impl Row for TrigramRow<'_> {
+    const HEADER: &'static str = "speaker,first,second,third,count,total";
+}
+
+/// `collocations.csv` and `trigrams.csv`.
+pub struct Collocations;
+
+/// Every group's rows of one table, in group order.
+fn whole<'g>(
+    done: &'g [GroupRows],
+    table: impl Fn(&'g GroupRows) -> &'g Spooled,
+) -> Vec<(&'g Segment, u64, u64)> {
+    done.iter()
+        .map(|g| {
+            let spooled = table(g);
+            let (from, len) = spooled.section(0);
+            (&spooled.segment, from, len)
+        })
+        .collect()
+}
+
+/// One group's rows, spooled, and their first rows.
+struct GroupRows<'a> {
+    bigrams: Spooled,
+    trigrams: Spooled,
+    bigram_heads: Vec<BigramRow<'a>>,
+    trigram_heads: Vec<TrigramRow<'a>>,
+}
+
+impl Table for Collocations {
+    fn phase(&self) -> &'static str {
+        "collocations"
+    }
+
+    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+        let corpus = cx.corpus;
+        let keep = cx.config.top.max(50);
+        let dir = cx.config.out.as_path();
+        let options = &cx.config.colloc;
+        let groups = groups(corpus);
+        let sizes: Vec<usize> = groups
+            .iter()
+            .map(|(_, turns)| turns.iter().map(|&i| corpus.turns[i].len()).sum())
+            .collect();
+        let forms = options.view.form_order(corpus);
+        let terms = options.view.len(corpus);
+        let csv_error = |source| WriteError::Csv {
+            path: dir.join(BIGRAMS).display().to_string(),
+            source,
+        };
+        let done: Vec<GroupRows> = by_group(
+            &sizes,
+            || vec![0u64; terms],
+            |g, unigrams| {
+                let (speaker, turns) = &groups[g];
+                // Small groups' rows stay in memory; a big group's go to a file beside the tables.
+                let mut bigrams = RowSpool::<BigramRow>::new(dir, 1 << 16);
+                let mut trigrams = RowSpool::<TrigramRow>::new(dir, 1 << 16);
+                let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());
+                let emit = Emit {
+                    bigram: &mut |r: BigramRow<'_>| {
+                        bigrams.push(&r);
+                        if bigram_heads.len() < keep {
+                            bigram_heads.push(r);
+                        }
+                    },
+                    trigram: &mut |r: TrigramRow<'_>| {
+                        trigrams.push(&r);
+                        if trigram_heads.len() < keep {
+                            trigram_heads.push(r);
+                        }
+                    },
+                };
+                group_collocations(corpus, options, speaker, turns, unigrams, &forms, emit)?;
+                Ok(GroupRows {
+                    bigrams: bigrams.finish().map_err(csv_error)?,
+                    trigrams: trigrams.finish().map_err(csv_error)?,
+                    bigram_heads,
+                    trigram_heads,
+                })
+            },
+        )?;
+        assemble(&dir.join(BIGRAMS), BigramRow::HEADER, &whole(&done, |g| &g.bigrams))?;
+        assemble(&dir.join(TRIGRAMS), TrigramRow::HEADER, &whole(&done, |g| &g.trigrams))?;
+        let bigram_rows = done.iter().map(|g| g.bigrams.rows).sum();
+        let trigram_rows = done.iter().map(|g| g.trigrams.rows).sum();
+        let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());
+        for g in done {
+            bigram_heads.extend(g.bigram_heads);
+            trigram_heads.extend(g.trigram_heads);
+        }
+        let top = cx.config.top;
+        let previews = vec![
+            Preview::new(BIGRAMS, BIGRAMS_ABOUT, BigramRow::HEADER, &bigram_heads, bigram_rows, top),
+            Preview::new(TRIGRAMS, TRIGRAMS_ABOUT, TrigramRow::HEADER, &trigram_heads, trigram_rows, top),
+        ];
+        cx.made.bigrams = bigram_heads;
+        Ok(previews)
+    }
+}

@@ -1,0 +1,199 @@
+//! `freq.csv` and `speakers/NAME.csv`: term frequencies per speaker and over all speakers (`*`), in the key and the
+//! stem view. The largest table (a million rows on a large corpus), so it is never held: group by group in parallel
+//! (each group's two views in one task), each speaker's rows are formatted straight into its file, the rows of `*`
+//! into a scratch file, and `freq.csv` (every group's key rows, then every group's stem rows) is put together from
+//! those files. Of each group and view only the head (the first rows, and the first rows that are not stopwords)
+//! is kept, for the charts and the page.
+
+use std::collections::BTreeMap;
+
+use crate::report::spool::{assemble, by_group, RowSpool, Segment, Spooled};
+use crate::report::WriteError;
+use crate::stats::freq::{group_frequencies, groups, FreqRow, Scratch, ALL};
+use crate::stats::View;
+
+use super::{Context, Preview, Row, Table};
+
+const FILE: &str = "freq.csv";
+const ABOUT: &str = "Term frequencies per speaker and over all speakers (*), in the key and the stem view, with rank, meetings and Gries' DP.";
+
+impl Row for FreqRow<'_> {
+    const HEADER: &'static str = "speaker,view,term,form,count,per_10k,rank,meetings,dp,stopword";
+
+    fn append(&self, out: &mut Vec<u8>) -> Result<(), csv::Error> {
+        write_freq_row(self, out)
+    }
+}
+
+/// `freq.csv` and the speakers' files.
+pub struct Freq;
+
+/// One group's rows, written: its file (a speaker's file in `speakers/`, or a scratch file for `*`) holds the
+/// header, then the key view's rows (section 0), then the stem view's (section 1).
+struct GroupFile<'a> {
+    speaker: &'a str,
+    spooled: Spooled,
+    path: Option<String>,
+    heads: [Vec<FreqRow<'a>>; 2],
+}
+
+impl Table for Freq {
+    fn phase(&self) -> &'static str {
+        "frequencies"
+    }
+
+    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+        let corpus = cx.corpus;
+        let keep = cx.config.top.max(50);
+        let dir = cx.config.out.as_path();
+        let path_of: BTreeMap<&str, &str> = cx
+            .made
+            .speaker_files
+            .iter()
+            .map(|(s, f)| (s.as_str(), f.as_str()))
+            .collect();
+        let groups = groups(corpus);
+        let sizes: Vec<usize> = groups
+            .iter()
+            .map(|(_, turns)| turns.iter().map(|&i| corpus.turns[i].len()).sum())
+            .collect();
+        let (keys, stems) = (View::Key.len(corpus), View::Stem.len(corpus));
+        let orders = rayon::join(
+            || View::Key.text_order(corpus),
+            || View::Stem.text_order(corpus),
+        );
+        let orders = [orders.0, orders.1];
+        let done: Vec<GroupFile> = by_group(
+            &sizes,
+            || (Scratch::new(keys), Scratch::new(stems)),
+            |g, (key_scratch, stem_scratch)| {
+                let (speaker, turns) = &groups[g];
+                let path = path_of.get(speaker).map(|p| p.to_string());
+                let shown = dir.join(path.as_deref().unwrap_or(FILE));
+                let file_dir = shown.parent().unwrap_or(dir);
+                // Straight to a file: a speaker's file is published as it is.
+                let mut out = RowSpool::<FreqRow>::new(file_dir, 0);
+                out.header();
+                let mut heads: [Vec<FreqRow>; 2] = [Vec::new(), Vec::new()];
+                for (v, view, scratch) in [
+                    (0, View::Key, &mut *key_scratch),
+                    (1, View::Stem, &mut *stem_scratch),
+                ] {
+                    let (mut taken, mut taken_content) = (0, 0);
+                    group_frequencies(
+                        corpus,
+                        view,
+                        (speaker, turns),
+                        1,
+                        &orders[v],
+                        scratch,
+                        &mut |r| {
+                            if taken < keep {
+                                heads[v].push(r.clone());
+                                taken += 1;
+                            } else if !r.stopword && taken_content < keep {
+                                heads[v].push(r.clone());
+                                taken_content += 1;
+                            }
+                            out.push(&r);
+                        },
+                    )?;
+                    out.end_section();
+                }
+                let spooled = out.finish().map_err(|source| WriteError::Csv {
+                    path: shown.display().to_string(),
+                    source,
+                })?;
+                Ok(GroupFile {
+                    speaker,
+                    spooled,
+                    path,
+                    heads,
+                })
+            },
+        )?;
+        // freq.csv: the key rows of every group, then the stem rows, copied from the groups' files.
+        let mut parts: Vec<(&Segment, u64, u64)> = Vec::new();
+        for v in 0..2 {
+            for g in &done {
+                let (from, len) = g.spooled.section(v);
+                parts.push((&g.spooled.segment, from, len));
+            }
+        }
+        assemble(&dir.join(FILE), FreqRow::HEADER, &parts)?;
+        let (mut heads, mut stem_heads, mut rows) = (Vec::new(), Vec::new(), 0);
+        for g in done {
+            rows += g.spooled.rows;
+            let [key_head, stem_head] = g.heads;
+            heads.extend(key_head);
+            stem_heads.extend(stem_head);
+            if let Some(path) = g.path {
+                g.spooled.segment.publish(&dir.join(&path))?;
+                cx.made.files.push(path);
+            } else {
+                debug_assert_eq!(g.speaker, ALL);
+            }
+        }
+        heads.extend(stem_heads);
+        let preview = Preview::new(FILE, ABOUT, FreqRow::HEADER, &heads, rows, cx.config.top);
+        cx.made.freq = heads;
+        Ok(vec![preview])
+    }
+}
+
+/// Appends one `freq.csv` row, byte for byte what the `csv` crate writes for it (integers by `itoa`, floats by
+/// `ryu`), without its per-field machinery: the table has a million rows on a large corpus. A row whose text needs
+/// quoting goes through the `csv` crate.
+pub fn write_freq_row(r: &FreqRow, out: &mut Vec<u8>) -> Result<(), csv::Error> {
+    let plain =
+        |s: &str| !s.is_empty() && !s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+    if !(plain(r.speaker) && plain(r.term) && plain(r.form)) {
+        return super::append_csv(r, out);
+    }
+    let mut int = itoa::Buffer::new();
+    let mut float = ryu::Buffer::new();
+    for (i, field) in [r.speaker, r.view, r.term, r.form].into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(field.as_bytes());
+    }
+    out.push(b',');
+    out.extend_from_slice(int.format(r.count).as_bytes());
+    out.push(b',');
+    out.extend_from_slice(float.format(r.per_10k).as_bytes());
+    out.push(b',');
+    out.extend_from_slice(int.format(r.rank).as_bytes());
+    out.push(b',');
+    out.extend_from_slice(int.format(r.meetings).as_bytes());
+    out.push(b',');
+    out.extend_from_slice(float.format(r.dp).as_bytes());
+    out.extend_from_slice(if r.stopword { b",true\n" } else { b",false\n" });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_fast_freq_row_writer_writes_what_the_csv_crate_writes(
+            speaker in "[А-Яа-яA-Za-z .,\"\n-]{0,12}",
+            term in "[а-яa-z'-]{1,10}",
+            count in 0u64..1_000_000,
+            per_10k in prop_oneof![any::<f64>(), 0.0f64..10_000.0],
+            rank in 0usize..100_000,
+            dp in 0.0f64..1.0,
+            stopword in any::<bool>(),
+        ) {
+            let row = FreqRow { speaker: &speaker, view: "key", term: &term, form: &term, count, per_10k, rank, meetings: 3, dp, stopword };
+            let mut fast = Vec::new();
+            write_freq_row(&row, &mut fast).unwrap();
+            let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+            w.serialize(&row).unwrap();
+            prop_assert_eq!(String::from_utf8(fast).unwrap(), String::from_utf8(w.into_inner().unwrap()).unwrap());
+        }
+    }
+}

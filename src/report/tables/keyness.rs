@@ -1,0 +1,34 @@
+//! `keyness.csv`: keyness of every term for each speaker against the reference (all others, or the `--reference`
+//! speaker), and of the first two charted speakers against each other.
+
+use crate::report::WriteError;
+use crate::stats::keyness::{keyness, keyness_between, KeynessRow, Reference};
+
+use super::{write_table, Context, Preview, Row, Table};
+
+const FILE: &str = "keyness.csv";
+const ABOUT: &str = "Keyness of every term for each speaker against the others (reference *) and for the two leading speakers against each other.";
+
+impl Row for KeynessRow<'_> {
+    const HEADER: &'static str = "target,reference,term,form,count_target,count_reference,total_target,total_reference,g2,chi2,p_value,log_ratio,pct_diff,log_odds_z";
+}
+
+/// `keyness.csv`.
+pub struct Keyness;
+
+impl Table for Keyness {
+    fn phase(&self) -> &'static str {
+        "keyness"
+    }
+
+    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+        let (corpus, config) = (cx.corpus, cx.config);
+        let mut rows = keyness(corpus, config.view, &config.reference, config.min_count)?;
+        if let ([a, b, ..], Reference::Others) = (cx.leaders.as_slice(), &config.reference) {
+            rows.extend(keyness_between(corpus, config.view, a, b, config.min_count)?);
+        }
+        let preview = write_table(cx, FILE, ABOUT, &rows)?;
+        cx.made.keyness = rows;
+        Ok(preview)
+    }
+}

@@ -1,0 +1,31 @@
+//! `meetings_by_speaker.csv`: each speaker's vocabulary meeting by meeting in date order. Only the charted
+//! speakers' rows are kept, for their chart.
+
+use crate::report::WriteError;
+use crate::stats::trends::{meetings_by_speaker, MeetingSpeakerRow};
+
+use super::{write_table, Context, Preview, Row, Table};
+
+const FILE: &str = "meetings_by_speaker.csv";
+const ABOUT: &str = "Each speaker's vocabulary meeting by meeting in date order: words, types, MATTR, MTLD, new types.";
+
+impl Row for MeetingSpeakerRow {
+    const HEADER: &'static str = "meeting,date,speaker,words,types,mattr,mtld,new_types,new_type_share,cumulative_types";
+}
+
+/// `meetings_by_speaker.csv`.
+pub struct MeetingsBySpeaker;
+
+impl Table for MeetingsBySpeaker {
+    fn phase(&self) -> &'static str {
+        "across meetings"
+    }
+
+    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+        let mut rows = meetings_by_speaker(cx.corpus, &cx.made.profiles)?;
+        let preview = write_table(cx, FILE, ABOUT, &rows)?;
+        rows.retain(|r| cx.leaders.contains(&r.speaker));
+        cx.made.meetings_by_speaker = rows;
+        Ok(preview)
+    }
+}

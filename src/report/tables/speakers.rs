@@ -1,0 +1,122 @@
+//! `speakers.csv`: one row per speaker with turns, words, turn lengths, sentences and lexical diversity. Computes
+//! the speakers' profiles the next tables share.
+
+use serde::Serialize;
+
+use crate::stats::profile::Profiles;
+
+use super::{write_table, Context, Preview, Row, Table};
+use crate::report::WriteError;
+
+const FILE: &str = "speakers.csv";
+const ABOUT: &str =
+    "One row per speaker: turns, words, share of all words, turn lengths, sentences, and lexical diversity.";
+
+/// One row of `speakers.csv`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerRow {
+    /// Speaker.
+    pub speaker: String,
+    /// Meetings with a turn.
+    pub meetings: usize,
+    /// Turns.
+    pub turns: usize,
+    /// Word tokens.
+    pub words: usize,
+    /// Distinct keys.
+    pub types: usize,
+    /// Share of all words.
+    pub share_words: f64,
+    /// Mean words per turn.
+    pub words_per_turn_mean: f64,
+    /// Median words per turn.
+    pub words_per_turn_median: f64,
+    /// p90 of words per turn.
+    pub words_per_turn_p90: f64,
+    /// Longest turn.
+    pub words_per_turn_max: usize,
+    /// Sentences.
+    pub sentences: usize,
+    /// Words per sentence.
+    pub words_per_sentence: Option<f64>,
+    /// TTR.
+    pub ttr: Option<f64>,
+    /// Herdan's C.
+    pub herdan_c: Option<f64>,
+    /// Guiraud's R.
+    pub guiraud_r: Option<f64>,
+    /// Maas a².
+    pub maas_a: Option<f64>,
+    /// Yule's K.
+    pub yule_k: Option<f64>,
+    /// MATTR.
+    pub mattr: Option<f64>,
+    /// MTLD.
+    pub mtld: Option<f64>,
+    /// HD-D.
+    pub hdd: Option<f64>,
+    /// Hapax share.
+    pub hapax_share: Option<f64>,
+}
+
+impl Row for SpeakerRow {
+    const HEADER: &'static str = "speaker,meetings,turns,words,types,share_words,words_per_turn_mean,words_per_turn_median,words_per_turn_p90,words_per_turn_max,sentences,words_per_sentence,ttr,herdan_c,guiraud_r,maas_a,yule_k,mattr,mtld,hdd,hapax_share";
+}
+
+/// `speakers.csv`.
+pub struct Speakers;
+
+impl Table for Speakers {
+    fn phase(&self) -> &'static str {
+        "speakers and lexical diversity"
+    }
+
+    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+        let corpus = cx.corpus;
+        let profiles = Profiles::new(corpus, cx.config.mattr_window)?;
+        let rows: Vec<SpeakerRow> = profiles
+            .speakers
+            .iter()
+            .map(|(&s, (turns, lex))| SpeakerRow {
+                speaker: corpus.speakers[s as usize].clone(),
+                meetings: profiles.meetings_of(s).count(),
+                turns: turns.turns,
+                words: turns.words,
+                types: lex.types,
+                share_words: turns.share_words,
+                words_per_turn_mean: turns.words_per_turn_mean,
+                words_per_turn_median: turns.words_per_turn_median,
+                words_per_turn_p90: turns.words_per_turn_p90,
+                words_per_turn_max: turns.words_per_turn_max,
+                sentences: turns.sentences,
+                words_per_sentence: turns.words_per_sentence,
+                ttr: lex.ttr,
+                herdan_c: lex.herdan_c,
+                guiraud_r: lex.guiraud_r,
+                maas_a: lex.maas_a,
+                yule_k: lex.yule_k,
+                mattr: lex.mattr,
+                mtld: lex.mtld,
+                hdd: lex.hdd,
+                hapax_share: lex.hapax_share,
+            })
+            .collect();
+        cx.made.profiles = profiles;
+        let preview = write_table(cx, FILE, ABOUT, &rows)?;
+        cx.made.speaker_files = speaker_files(&rows);
+        cx.made.speakers = rows;
+        Ok(preview)
+    }
+}
+
+/// The per-speaker word-list files: (speaker, path relative to the output directory), speakers sorted by name.
+/// File names are sanitized and unique (see [`crate::report::write::unique_stems`]).
+fn speaker_files(rows: &[SpeakerRow]) -> Vec<(String, String)> {
+    let names: Vec<String> = rows.iter().map(|s| s.speaker.clone()).collect();
+    let stems = crate::report::write::unique_stems(&names);
+    names
+        .into_iter()
+        .zip(stems)
+        .map(|(n, s)| (n, format!("speakers/{s}.csv")))
+        .collect()
+}

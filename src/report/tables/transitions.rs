@@ -1,0 +1,49 @@
+//! `transitions.csv`: who speaks after whom within a meeting. The smallest table, and the model of a new one: a
+//! row type with its header, the rows shaped from the corpus, and one line in [`super::TABLES`].
+
+use serde::Serialize;
+
+use crate::report::WriteError;
+use crate::stats::turns::transitions;
+
+use super::{write_table, Context, Preview, Row, Table};
+
+const FILE: &str = "transitions.csv";
+const ABOUT: &str = "Who speaks after whom within a meeting.";
+
+/// One row of `transitions.csv`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TransitionRow<'a> {
+    /// Speaker of a turn.
+    pub from: &'a str,
+    /// Speaker of the next turn in the same meeting.
+    pub to: &'a str,
+    /// How often.
+    pub count: usize,
+}
+
+impl Row for TransitionRow<'_> {
+    const HEADER: &'static str = "from,to,count";
+}
+
+/// `transitions.csv`.
+pub struct Transitions;
+
+impl Table for Transitions {
+    fn phase(&self) -> &'static str {
+        "transitions"
+    }
+
+    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+        let speakers = &cx.corpus.speakers;
+        let rows: Vec<TransitionRow> = transitions(cx.corpus)
+            .into_iter()
+            .map(|((a, b), count)| TransitionRow {
+                from: &speakers[a as usize],
+                to: &speakers[b as usize],
+                count,
+            })
+            .collect();
+        write_table(cx, FILE, ABOUT, &rows)
+    }
+}

@@ -1,0 +1,44 @@
+//! `trends.csv`: the chosen terms (`--terms`, or the six most frequent content terms over all speakers) per speaker
+//! and meeting, per 10,000 words. Leaves the terms for the x-ray chart.
+
+use crate::report::WriteError;
+use crate::stats::freq::ALL;
+use crate::stats::trends::{term_trends, TermTrendRow};
+
+use super::{write_table, Context, Preview, Row, Table};
+
+const FILE: &str = "trends.csv";
+const ABOUT: &str = "The chosen terms per speaker and meeting, per 10,000 words.";
+
+impl Row for TermTrendRow {
+    const HEADER: &'static str = "meeting,date,speaker,term,count,per_10k";
+}
+
+/// `trends.csv`.
+pub struct Trends;
+
+impl Table for Trends {
+    fn phase(&self) -> &'static str {
+        "trends"
+    }
+
+    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+        let config = cx.config;
+        let terms = if config.terms.is_empty() {
+            // The most frequent content terms over all speakers, from the head of `freq.csv`.
+            let view = config.view.as_str();
+            cx.made
+                .freq
+                .iter()
+                .filter(|r| r.speaker == ALL && r.view == view && !r.stopword)
+                .take(6)
+                .map(|r| r.form.to_string())
+                .collect()
+        } else {
+            config.terms.clone()
+        };
+        let rows = term_trends(cx.corpus, config.view, &terms)?;
+        cx.made.terms = terms;
+        write_table(cx, FILE, ABOUT, &rows)
+    }
+}

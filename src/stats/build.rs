@@ -1,0 +1,480 @@
+//! Meetings tokenized on their own ([`super::local`]) merged, in a fixed order, into one [`Corpus`]: local key ids
+//! mapped to the corpus' ids, every turn's tokens appended to the token store, speakers resolved, meetings ordered
+//! by date, and per key its stem, its most frequent surface form and its stopword mark.
+//!
+//! Meetings are tokenized in parallel and merged in path order, so the ids, and every table made from them, do not
+//! depend on the thread count. Files go through [`crate::transcript::ingest`], the one read path of a corpus.
+//!
+//! **Stems.** Keys with Cyrillic letters get the Russian Snowball stemmer, other keys the English one, so a mixed
+//! corpus needs no per-file choice; a forced language (`--lang`) stems every key with that language's stemmer.
+//!
+//! **Meeting order.** Meetings are ordered by date, then by id; a meeting without a date sorts last.
+
+use std::path::PathBuf;
+
+use hashbrown::HashMap;
+use rayon::prelude::*;
+
+use crate::text::stem::Stemmer;
+use crate::text::{Language, Stopwords};
+use crate::transcript::{
+    ingest, unique_ids, Aliases, Audit, FileWarning, Meeting, ReadError, ReadOptions,
+};
+
+use super::intern::{Interner, Strings};
+use super::local::{analyse_meeting, Local, SAME_AS_KEY};
+use super::model::{Corpus, KeyId, MeetingInfo, SpeakerId, TurnTokens};
+use super::store::{TokenStore, DEFAULT_BUDGET};
+
+/// Options of the analysis.
+#[derive(Debug, Clone, Default)]
+pub struct AnalysisOptions {
+    /// The stopword list (the built-in lists of the languages present when `None`).
+    pub stopwords: Option<Stopwords>,
+    /// Stem every key with this language's stemmer instead of choosing by script.
+    pub language: Option<Language>,
+    /// Word tokens held in memory before they go to a temporary file ([`DEFAULT_BUDGET`] when `None`).
+    pub token_budget: Option<usize>,
+}
+
+/// A corpus analysed straight from files, with what the reader said about them.
+#[derive(Debug, Default)]
+pub struct Analysed {
+    /// The corpus.
+    pub corpus: Corpus,
+    /// The audit of every file read, in path order.
+    pub audits: Vec<Audit>,
+    /// Files (or directory entries) that could not be read.
+    pub errors: Vec<ReadError>,
+    /// Warnings, in path order.
+    pub warnings: Vec<FileWarning>,
+}
+
+/// Files read and tokenized, with their speakers known, before the corpus is finished (stems, forms, stopwords):
+/// the moment to check names given by the user against the speakers, before any statistic is computed.
+pub struct Tokenized {
+    builder: Builder,
+    speakers: Speakers,
+    analysed: Analysed,
+    options: AnalysisOptions,
+}
+
+impl Tokenized {
+    /// The canonical speakers, sorted by name.
+    pub fn speakers(&self) -> &[String] {
+        &self.speakers.names
+    }
+
+    /// Files that were read.
+    pub fn files(&self) -> usize {
+        self.analysed.audits.len()
+    }
+
+    /// Files (or directory entries) that could not be read.
+    pub fn errors(&self) -> &[ReadError] {
+        &self.analysed.errors
+    }
+
+    /// Warnings, in path order.
+    pub fn warnings(&self) -> &[FileWarning] {
+        &self.analysed.warnings
+    }
+
+    /// Orders the meetings and derives stems, forms and stopword marks.
+    pub fn finish(self) -> Analysed {
+        let corpus = self.builder.finish(self.speakers, &self.options);
+        Analysed {
+            corpus,
+            ..self.analysed
+        }
+    }
+}
+
+/// Reads and tokenizes files in parallel without keeping their text: each file is read, tokenized and dropped, and
+/// the results are merged in path order while later files are still being read ([`crate::transcript::ingest`]).
+/// Speakers are resolved over the whole corpus at the end, as [`crate::transcript::read_corpus`] does.
+pub fn tokenize_paths(
+    paths: &[PathBuf],
+    read: &ReadOptions,
+    aliases: Aliases,
+    options: &AnalysisOptions,
+) -> Tokenized {
+    let mut builder = Builder::new(options);
+    let mut audits = Vec::new();
+    let ingested = ingest(
+        paths,
+        read,
+        aliases,
+        |file| (analyse_meeting(&file.meeting), file.audit),
+        |(local, audit)| {
+            builder.add(local);
+            audits.push(audit);
+        },
+    );
+    for ((info, _), id) in builder.meetings.iter_mut().zip(ingested.ids) {
+        info.id = id;
+    }
+    let speakers = builder.speakers(|label, name| ingested.speakers.resolve(label, name));
+    Tokenized {
+        builder,
+        speakers,
+        analysed: Analysed {
+            corpus: Corpus::default(),
+            audits,
+            errors: ingested.errors,
+            warnings: ingested.warnings,
+        },
+        options: options.clone(),
+    }
+}
+
+/// [`tokenize_paths`], finished.
+pub fn analyse_paths(
+    paths: &[PathBuf],
+    read: &ReadOptions,
+    aliases: Aliases,
+    options: &AnalysisOptions,
+) -> Analysed {
+    tokenize_paths(paths, read, aliases, options).finish()
+}
+
+/// Analyses meetings already read (in any order; they are sorted by date, then id). Speakers are the turns'
+/// canonical speakers as the reader resolved them.
+pub fn analyse(meetings: &[&Meeting], options: &AnalysisOptions) -> Corpus {
+    let mut order: Vec<&Meeting> = meetings.to_vec();
+    order.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.id.cmp(&b.id)));
+    let mut speaker_of: HashMap<String, String> = HashMap::new();
+    for m in &order {
+        for t in m.turns() {
+            speaker_of.insert(label_key(&t.label, &t.name), t.speaker.clone());
+        }
+    }
+    let locals: Vec<Local> = order.par_iter().map(|m| analyse_meeting(m)).collect();
+    let mut builder = Builder::new(options);
+    for local in locals {
+        builder.add(local);
+    }
+    let ids = unique_ids(
+        builder
+            .meetings
+            .iter()
+            .map(|(info, path)| (info.id.as_str(), path.as_str())),
+    );
+    for ((info, _), id) in builder.meetings.iter_mut().zip(ids) {
+        info.id = id;
+    }
+    let speakers = builder.speakers(|label, name| {
+        speaker_of
+            .get(&label_key(label, name))
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    });
+    builder.finish(speakers, options)
+}
+
+/// Separates a turn's label from its name in [`Builder::names`].
+const NAME_SEPARATOR: char = '\u{1f}';
+
+/// How a turn's label and name are kept: `label` U+001F `name`.
+fn label_key(label: &str, name: &str) -> String {
+    format!("{label}{NAME_SEPARATOR}{name}")
+}
+
+/// The most frequent string of a count table; ties go to a form without capitals (a word capitalised only at the
+/// start of sentences is shown in lowercase), then to the smallest string.
+fn most_frequent<'a>(candidates: impl Iterator<Item = (&'a str, u32)>) -> String {
+    let rank = |s: &str, n: u32| (std::cmp::Reverse(n), s.chars().any(char::is_uppercase));
+    let mut best: Option<(&str, u32)> = None;
+    for (s, n) in candidates {
+        best = match best {
+            Some((bs, bn)) if (rank(bs, bn), bs) <= (rank(s, n), s) => Some((bs, bn)),
+            _ => Some((s, n)),
+        };
+    }
+    best.map(|(s, _)| s.to_string()).unwrap_or_default()
+}
+
+/// The corpus' speakers: their names sorted, and the speaker of each label of [`Builder::names`].
+struct Speakers {
+    names: Vec<String>,
+    of_label: Vec<SpeakerId>,
+}
+
+/// Merges meetings, in a fixed order, into one corpus.
+#[derive(Default)]
+struct Builder {
+    /// Each meeting and the path it was read from.
+    meetings: Vec<(MeetingInfo, String)>,
+    turns: Vec<TurnTokens>,
+    tokens: TokenStore,
+    keys: Interner,
+    /// Occurrences of each key.
+    key_counts: Vec<u64>,
+    surfaces: Interner,
+    surface_counts: HashMap<(KeyId, u32), u32>,
+    /// [`label_key`] of every turn; a turn's `speaker` holds an id into this table until `finish`.
+    names: Interner,
+}
+
+impl Builder {
+    fn new(options: &AnalysisOptions) -> Builder {
+        Builder {
+            tokens: TokenStore::new(options.token_budget.unwrap_or(DEFAULT_BUDGET)),
+            ..Builder::default()
+        }
+    }
+
+    fn add(&mut self, local: Local) {
+        let m = self.meetings.len() as u32;
+        let global: Vec<KeyId> = local.keys.iter().map(|k| self.keys.intern(k)).collect();
+        let forms: Vec<u32> = local
+            .surfaces
+            .strings
+            .iter()
+            .map(|s| self.surfaces.intern(s))
+            .collect();
+        for ((key, form), n) in local.surfaces.counts {
+            let form = forms[form as usize];
+            *self
+                .surface_counts
+                .entry((global[key as usize], form))
+                .or_default() += n;
+        }
+        self.key_counts.resize(self.keys.len(), 0);
+        for (label, name, turn) in local.turns {
+            let speaker = self.names.intern(&label_key(&label, &name));
+            let ids = turn.words.iter().map(|&w| global[w as usize]);
+            for id in ids.clone() {
+                self.key_counts[id as usize] += 1;
+            }
+            let start = self.tokens.push(ids, &turn.gaps);
+            self.turns.push(TurnTokens {
+                meeting: m,
+                speaker,
+                number: turn.number,
+                interpreted: turn.interpreted,
+                start,
+                words: turn.words.len() as u32,
+                sentences: turn.sentences,
+            });
+        }
+        self.meetings.push((local.info, local.path));
+    }
+
+    /// Every label resolved with `resolve(label, name)`; the speakers sorted by name.
+    fn speakers(&self, resolve: impl Fn(&str, &str) -> String) -> Speakers {
+        let resolved: Vec<String> = self
+            .names
+            .iter()
+            .map(|n| {
+                let (label, name) = n.split_once(NAME_SEPARATOR).unwrap_or((n, n));
+                resolve(label, name)
+            })
+            .collect();
+        let mut names = resolved.clone();
+        names.sort();
+        names.dedup();
+        let of_label = resolved
+            .iter()
+            .map(|s| names.binary_search(s).unwrap_or(0) as SpeakerId)
+            .collect();
+        Speakers { names, of_label }
+    }
+
+    /// Orders meetings by date and derives stems, forms and stopword marks.
+    fn finish(self, speakers: Speakers, options: &AnalysisOptions) -> Corpus {
+        let (meetings, turns) = order_meetings(self.meetings, self.turns, &speakers.of_label);
+        let stopwords = match &options.stopwords {
+            Some(s) => s.clone(),
+            None => builtin_stopwords(&meetings),
+        };
+        let forms = Forms::new(&self.keys, self.key_counts, self.surface_counts, &self.surfaces);
+        let terms = derive_terms(&self.keys, &forms, &stopwords, options.language);
+        drop(forms);
+        Corpus {
+            meetings,
+            speakers: speakers.names,
+            turns,
+            tokens: self.tokens,
+            keys: self.keys,
+            stems: terms.stems,
+            stem_of: terms.stem_of,
+            key_form: terms.key_form,
+            stem_form: terms.stem_form,
+            key_stop: terms.key_stop,
+            stem_stop: terms.stem_stop,
+        }
+    }
+}
+
+/// Meetings by date, then id, then path (a meeting without a date sorts last), and the turns in that order with
+/// their meeting and speaker ids set.
+fn order_meetings(
+    meetings: Vec<(MeetingInfo, String)>,
+    mut turns: Vec<TurnTokens>,
+    speaker_of: &[SpeakerId],
+) -> (Vec<MeetingInfo>, Vec<TurnTokens>) {
+    let mut order: Vec<usize> = (0..meetings.len()).collect();
+    let date = |i: usize| {
+        let d = &meetings[i].0.date;
+        if d.is_empty() {
+            "9999-99-99"
+        } else {
+            d.as_str()
+        }
+    };
+    order.sort_by(|&a, &b| {
+        date(a)
+            .cmp(date(b))
+            .then_with(|| meetings[a].0.id.cmp(&meetings[b].0.id))
+            .then_with(|| meetings[a].1.cmp(&meetings[b].1))
+    });
+    let mut rank = vec![0u32; meetings.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r as u32;
+    }
+    for t in &mut turns {
+        t.meeting = rank[t.meeting as usize];
+        t.speaker = speaker_of[t.speaker as usize];
+    }
+    turns.sort_by_key(|t| t.meeting);
+    let mut slots: Vec<Option<MeetingInfo>> =
+        meetings.into_iter().map(|(info, _)| Some(info)).collect();
+    let meetings = order
+        .iter()
+        .filter_map(|&i| slots[i].take())
+        .collect();
+    (meetings, turns)
+}
+
+/// The built-in stopword lists of the languages of the meetings.
+fn builtin_stopwords(meetings: &[MeetingInfo]) -> Stopwords {
+    let mut s = Stopwords::none();
+    let mut languages: Vec<Language> = meetings.iter().map(|m| m.language).collect();
+    languages.sort();
+    languages.dedup();
+    for l in languages {
+        s.extend(Stopwords::builtin(l));
+    }
+    s
+}
+
+/// The surface forms of each key with their counts; a key's own spelling stands as [`SAME_AS_KEY`].
+struct Forms<'a> {
+    keys: &'a Interner,
+    surfaces: &'a Interner,
+    of_key: Vec<Vec<(u32, u32)>>,
+}
+
+impl<'a> Forms<'a> {
+    fn new(
+        keys: &'a Interner,
+        key_counts: Vec<u64>,
+        surface_counts: HashMap<(KeyId, u32), u32>,
+        surfaces: &'a Interner,
+    ) -> Forms<'a> {
+        let mut of_key: Vec<Vec<(u32, u32)>> = vec![Vec::new(); keys.len()];
+        let mut as_key: Vec<u64> = key_counts;
+        for (&(key, form), &n) in &surface_counts {
+            of_key[key as usize].push((form, n));
+            as_key[key as usize] -= u64::from(n);
+        }
+        for (key, &n) in as_key.iter().enumerate() {
+            if n > 0 {
+                of_key[key].push((SAME_AS_KEY, n.min(u64::from(u32::MAX)) as u32));
+            }
+        }
+        Forms {
+            keys,
+            surfaces,
+            of_key,
+        }
+    }
+
+    fn text(&self, key: KeyId, form: u32) -> &'a str {
+        if form == SAME_AS_KEY {
+            self.keys.resolve(key)
+        } else {
+            self.surfaces.resolve(form)
+        }
+    }
+
+    /// The forms of `key` with their counts.
+    fn of(&self, key: KeyId) -> impl Iterator<Item = (&'a str, u32)> + '_ {
+        self.of_key[key as usize]
+            .iter()
+            .map(move |&(f, n)| (self.text(key, f), n))
+    }
+}
+
+/// What the corpus knows of its keys and stems (see the fields of [`Corpus`] of the same names).
+struct Terms {
+    stems: Interner,
+    stem_of: Vec<u32>,
+    key_form: Strings,
+    stem_form: Strings,
+    key_stop: Vec<bool>,
+    stem_stop: Vec<bool>,
+}
+
+/// Stems, forms and stopword marks, once per key (in parallel); stems interned in key order.
+fn derive_terms(
+    keys: &Interner,
+    forms: &Forms,
+    stopwords: &Stopwords,
+    language: Option<Language>,
+) -> Terms {
+    let ru = Stemmer::new(Language::Ru);
+    let en = Stemmer::new(Language::En);
+    let stemmer_for = |key: &str| match language {
+        Some(Language::Ru) => &ru,
+        Some(Language::En) => &en,
+        None if crate::lang::has_cyrillic(key) => &ru,
+        None => &en,
+    };
+    let per_key: Vec<(String, String, bool)> = (0..keys.len())
+        .into_par_iter()
+        .map(|id| {
+            let key = keys.resolve(id as KeyId);
+            let stem = stemmer_for(key).stem(key).into_owned();
+            let form = most_frequent(forms.of(id as KeyId));
+            (stem, form, stopwords.contains(key))
+        })
+        .collect();
+    let mut stem_of = Vec::with_capacity(keys.len());
+    let mut stems = Interner::new();
+    let mut key_form = Strings::default();
+    let mut key_stop = Vec::with_capacity(keys.len());
+    let mut keys_of_stem: Vec<Vec<KeyId>> = Vec::new();
+    for (id, (stem, form, stop)) in per_key.into_iter().enumerate() {
+        let stem = stems.intern(&stem);
+        if stem as usize == keys_of_stem.len() {
+            keys_of_stem.push(Vec::new());
+        }
+        keys_of_stem[stem as usize].push(id as KeyId);
+        stem_of.push(stem);
+        key_form.push(&form);
+        key_stop.push(stop);
+    }
+    // A stem's form: the most frequent surface over all its keys (surfaces of different keys differ).
+    let stem_form = keys_of_stem
+        .par_iter()
+        .map(|ids| most_frequent(ids.iter().flat_map(|&id| forms.of(id))))
+        .collect::<Vec<String>>()
+        .into_iter()
+        .collect();
+    let mut stem_stop = vec![false; stems.len()];
+    for (id, &stop) in key_stop.iter().enumerate() {
+        if stop {
+            stem_stop[stem_of[id] as usize] = true;
+        }
+    }
+    Terms {
+        stems,
+        stem_of,
+        key_form,
+        stem_form,
+        key_stop,
+        stem_stop,
+    }
+}

@@ -1,0 +1,177 @@
+//! One meeting's turns tokenized on their own: word tokens as key ids local to the meeting, the gaps between them,
+//! sentences, and the surface forms written other than as their key. Meetings are tokenized in parallel this way
+//! and merged in a fixed order by [`super::build`], which maps the local ids to the corpus' ids.
+//!
+//! **What is counted.** The spoken text of every turn (editorial insertions and stage directions are not speech).
+//! Lead paragraphs and headings are the editors' narration and are not counted, except in a file without any
+//! speaker label (plain prose), whose text is counted under the speaker [`NARRATION`].
+
+use hashbrown::HashMap;
+
+use crate::text::normalize::key_into;
+use crate::text::sentences::sentence_ranges;
+use crate::text::{tokenize, Token, TokenKind};
+use crate::transcript::{Block, Meeting};
+
+use super::intern::Interner;
+use super::model::{Gap, KeyId, MeetingInfo, NARRATION};
+
+/// A turn as tokenized, before its words go to the corpus' token store.
+pub(super) struct LocalTurn {
+    /// 1-based turn number within the meeting.
+    pub number: u32,
+    /// Interpreted speech.
+    pub interpreted: bool,
+    /// Key ids (local to the meeting) of the word tokens in text order.
+    pub words: Vec<KeyId>,
+    /// For each word, how it follows the previous one.
+    pub gaps: Vec<Gap>,
+    /// Sentences that contain at least one word.
+    pub sentences: u32,
+}
+
+/// A meeting tokenized with local ids, before it is merged into the corpus.
+pub(super) struct Local {
+    /// The meeting's metadata.
+    pub info: MeetingInfo,
+    /// The file it was read from.
+    pub path: String,
+    /// Its keys, in order of first occurrence.
+    pub keys: Interner,
+    /// Its surface forms that differ from their key.
+    pub surfaces: Surfaces,
+    /// Each turn's label and name (resolved to a speaker at the end) and its tokens with local key ids.
+    pub turns: Vec<(String, String, LocalTurn)>,
+}
+
+/// The surface id that stands for "written exactly as the key".
+pub(super) const SAME_AS_KEY: u32 = u32::MAX;
+
+/// Surface forms seen for each key: interned surfaces and (key, surface) counts.
+#[derive(Default)]
+pub(super) struct Surfaces {
+    /// The surfaces.
+    pub strings: Interner,
+    /// How often each (key, surface) was seen.
+    pub counts: HashMap<(KeyId, u32), u32>,
+}
+
+/// Tokenizes one text: its words' key ids (interned in `keys`), gaps and number of sentences.
+fn analyse_text(
+    text: &str,
+    keys: &mut Interner,
+    surfaces: &mut Surfaces,
+    key: &mut String,
+) -> (Vec<u32>, Vec<Gap>, u32) {
+    let tokens: Vec<Token> = tokenize(text).collect();
+    let sentences = sentence_ranges(text, &tokens);
+    let mut words = Vec::new();
+    let mut gaps = Vec::new();
+    let mut sentence_count = 0;
+    for range in sentences {
+        let mut gap = Gap::Sentence;
+        let mut any = false;
+        for t in &tokens[range] {
+            if t.kind != TokenKind::Word {
+                if gap == Gap::Adjacent {
+                    gap = Gap::Punct;
+                }
+                continue;
+            }
+            let surface = t.surface(text);
+            key_into(surface, key);
+            if key.is_empty() {
+                continue;
+            }
+            let id = keys.intern(key);
+            // Most words are written as their key; those are counted from the tokens at the end.
+            if surface != key.as_str() {
+                let form = surfaces.strings.intern(surface);
+                *surfaces.counts.entry((id, form)).or_default() += 1;
+            }
+            words.push(id);
+            gaps.push(gap);
+            gap = Gap::Adjacent;
+            any = true;
+        }
+        if any {
+            sentence_count += 1;
+        }
+    }
+    (words, gaps, sentence_count)
+}
+
+fn local_turn(
+    number: u32,
+    interpreted: bool,
+    words: Vec<u32>,
+    gaps: Vec<Gap>,
+    sentences: u32,
+) -> LocalTurn {
+    LocalTurn {
+        number,
+        interpreted,
+        words,
+        gaps,
+        sentences,
+    }
+}
+
+/// Tokenizes a meeting's turns (or, when it has none, its lead paragraphs as narration).
+pub(super) fn analyse_meeting(meeting: &Meeting) -> Local {
+    let mut local = Local {
+        info: MeetingInfo {
+            id: meeting.id.clone(),
+            date: meeting.date.clone().unwrap_or_default(),
+            time: meeting.time.clone().unwrap_or_default(),
+            title: meeting.title.clone().unwrap_or_default(),
+            place: meeting.place.clone().unwrap_or_default(),
+            source: meeting.source.clone().unwrap_or_default(),
+            language: meeting.language,
+        },
+        path: meeting.path.clone(),
+        keys: Interner::new(),
+        surfaces: Surfaces::default(),
+        turns: Vec::new(),
+    };
+    let mut key = String::new();
+    let mut number = 0;
+    for block in &meeting.blocks {
+        if let Block::Turn(turn) = block {
+            number += 1;
+            let (words, gaps, sentences) = analyse_text(
+                &turn.spoken(),
+                &mut local.keys,
+                &mut local.surfaces,
+                &mut key,
+            );
+            let tokens = local_turn(number, turn.interpreted, words, gaps, sentences);
+            local
+                .turns
+                .push((turn.label.clone(), turn.name.clone(), tokens));
+        }
+    }
+    if number == 0 {
+        let text: Vec<&str> = meeting
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Lead { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        if !text.is_empty() {
+            let (words, gaps, sentences) = analyse_text(
+                &text.join("\n"),
+                &mut local.keys,
+                &mut local.surfaces,
+                &mut key,
+            );
+            let tokens = local_turn(1, false, words, gaps, sentences);
+            local
+                .turns
+                .push((NARRATION.to_string(), NARRATION.to_string(), tokens));
+        }
+    }
+    local
+}

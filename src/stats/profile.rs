@@ -1,0 +1,76 @@
+//! Each speaker's profile, over all their turns and in each meeting: turn statistics ([`super::turns`]) and
+//! lexical diversity ([`super::lexdiv`]). Computed once and shared by the tables that show it (speakers, turn
+//! lengths, lexical diversity, vocabulary across meetings).
+//!
+//! A speaker in one meeting is read into memory; a speaker over all meetings is read in chunks, turn by turn, so
+//! no more than a turn of a long-winded speaker is held. Both are measured in parallel.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+
+use super::lexdiv::{measure, measure_text, LexicalDiversity};
+use super::model::{Corpus, MeetingId, SpeakerId, TurnsText};
+use super::store::TokenError;
+use super::turns::{by_speaker, by_speaker_meeting, TurnSummary};
+
+/// Turn statistics and lexical diversity per speaker, and per speaker and meeting.
+#[derive(Debug, Clone, Default)]
+pub struct Profiles {
+    /// Per speaker with a turn (by id): turn statistics and lexical diversity of all their turns.
+    pub speakers: BTreeMap<SpeakerId, (TurnSummary, LexicalDiversity)>,
+    /// Per speaker and meeting where they have a turn: the same, of that meeting's turns.
+    pub meetings: BTreeMap<(SpeakerId, MeetingId), (TurnSummary, LexicalDiversity)>,
+}
+
+impl Profiles {
+    /// Every speaker's profile, with MATTR over `window` words.
+    pub fn new(corpus: &Corpus, window: usize) -> Result<Profiles, TokenError> {
+        let mut turns_of: BTreeMap<(SpeakerId, MeetingId), Vec<usize>> = BTreeMap::new();
+        for (i, t) in corpus.turns.iter().enumerate() {
+            turns_of.entry((t.speaker, t.meeting)).or_default().push(i);
+        }
+        let pairs: Vec<(&(SpeakerId, MeetingId), &Vec<usize>)> = turns_of.iter().collect();
+        let by_pair: Vec<LexicalDiversity> = pairs
+            .par_iter()
+            .map(|(_, turns)| {
+                let words = corpus.words_of(turns.iter().map(|&i| &corpus.turns[i]))?;
+                Ok(measure(&words, window))
+            })
+            .collect::<Result<_, TokenError>>()?;
+        let ids: BTreeSet<SpeakerId> = turns_of.keys().map(|&(s, _)| s).collect();
+        let ids: Vec<SpeakerId> = ids.into_iter().collect();
+        let by_speaker_lex: Vec<LexicalDiversity> = ids
+            .par_iter()
+            .map(|&s| {
+                let turns = turns_of
+                    .range((s, 0)..=(s, MeetingId::MAX))
+                    .flat_map(|(_, t)| t.iter().map(|&i| &corpus.turns[i]));
+                measure_text(&TurnsText::new(corpus, turns)?, window)
+            })
+            .collect::<Result<_, TokenError>>()?;
+        let mut summaries = by_speaker(corpus);
+        let mut meeting_summaries = by_speaker_meeting(corpus);
+        let speakers = ids
+            .iter()
+            .zip(by_speaker_lex)
+            .filter_map(|(&s, lex)| Some((s, (summaries.remove(&s)?, lex))))
+            .collect();
+        let meetings = pairs
+            .iter()
+            .zip(by_pair)
+            .filter_map(|((&key, _), lex)| Some((key, (meeting_summaries.remove(&key)?, lex))))
+            .collect();
+        Ok(Profiles { speakers, meetings })
+    }
+
+    /// The meetings where `speaker` has a turn, in date order, with their profiles.
+    pub fn meetings_of(
+        &self,
+        speaker: SpeakerId,
+    ) -> impl Iterator<Item = (MeetingId, &(TurnSummary, LexicalDiversity))> {
+        self.meetings
+            .range((speaker, 0)..=(speaker, MeetingId::MAX))
+            .map(|(&(_, m), p)| (m, p))
+    }
+}

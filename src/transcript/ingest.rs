@@ -1,0 +1,281 @@
+//! The one way a corpus is read: the files named by the paths, read in parallel and handed on in path order through
+//! a bounded window, duplicate meeting ids made unique, and speakers resolved over the whole corpus.
+//!
+//! [`ingest`] is generic over what is kept of a file: [`super::read_corpus`] keeps every meeting whole, the
+//! statistics tokenize each file as soon as it is read and keep only its tokens. Either way a worker reads a file
+//! and `prepare`s it, and one merger hands the prepared files to `merge` in path order as they complete, so the
+//! result does not depend on the thread count. A worker waits before taking a file while the files taken and not
+//! merged are too many ([`AHEAD_FILES`]) or too big ([`AHEAD_BYTES`]), so memory holds a bounded window of files
+//! whatever the size of the corpus; the file next to be merged is always taken, so the window never deadlocks.
+//!
+//! One bad file is reported and the others are read; a panic while reading or preparing one file becomes that
+//! file's [`ReadError::Internal`], and the window never waits for a file that will not come.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex};
+
+use super::model::Meeting;
+use super::reader::ReadOptions;
+use super::source::{collect_files, read_file, FileWarning, ReadError, ReadFile};
+use super::speaker::{Aliases, SpeakerResolver};
+
+/// Files read ahead of the merge hold at most this many bytes of input (a larger file is read alone)…
+pub const AHEAD_BYTES: u64 = 16 << 20;
+/// …and are at most this many files.
+pub const AHEAD_FILES: usize = 256;
+
+/// What reading a corpus said, beside what `merge` kept.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    /// Paths and directory entries that could not be read: those met while walking first, then files in path order.
+    pub errors: Vec<ReadError>,
+    /// Warnings, in path order.
+    pub warnings: Vec<FileWarning>,
+    /// The meeting id of each merged file, in merge order, made unique by [`unique_ids`].
+    pub ids: Vec<String>,
+    /// The canonical speaker of every label of the corpus.
+    pub speakers: SpeakerResolver,
+}
+
+/// A file read and prepared by a worker, with what the merger needs to know of it.
+struct Prepared<T> {
+    item: T,
+    id: String,
+    path: String,
+    names: Vec<String>,
+    warnings: Vec<FileWarning>,
+}
+
+/// Reads the files named by `paths` (files as given, directories walked; see [`collect_files`]): each file is read
+/// and `prepare`d on a worker, and handed to `merge` in path order.
+pub fn ingest<T: Send>(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    aliases: Aliases,
+    prepare: impl Fn(ReadFile) -> T + Sync,
+    mut merge: impl FnMut(T) + Send,
+) -> Ingested {
+    let (files, walk_errors) = collect_files(paths);
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .collect();
+    let window = Window::default();
+    let read_one = |i: usize| -> Result<Prepared<T>, ReadError> {
+        let (file, warnings) = read_file(&files[i], options)?;
+        let meeting = &file.meeting;
+        let shown = meeting.path.clone();
+        Ok(Prepared {
+            id: meeting.id.clone(),
+            names: label_names(meeting),
+            warnings: warnings
+                .into_iter()
+                .map(|warning| FileWarning {
+                    path: shown.clone(),
+                    warning,
+                })
+                .collect(),
+            path: shown,
+            item: prepare(file),
+        })
+    };
+    let mut errors = walk_errors;
+    let mut warnings = Vec::new();
+    let mut ids = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::channel();
+        let (window, sizes) = (&window, &sizes);
+        let (errors, warnings, ids, names) = (&mut errors, &mut warnings, &mut ids, &mut names);
+        let merger = scope.spawn(move || {
+            let mut waiting = BTreeMap::new();
+            let mut next = 0;
+            for (i, result) in receive {
+                waiting.insert(i, result);
+                while let Some(result) = waiting.remove(&next) {
+                    match result {
+                        Ok(prepared) => {
+                            let Prepared {
+                                item,
+                                id,
+                                path,
+                                names: file_names,
+                                warnings: file_warnings,
+                            } = prepared;
+                            merge(item);
+                            ids.push((id, path));
+                            names.extend(file_names);
+                            warnings.extend(file_warnings);
+                        }
+                        Err(e) => errors.push(e),
+                    }
+                    window.merged(next, sizes[next]);
+                    next += 1;
+                }
+            }
+        });
+        rayon::scope(|workers| {
+            for _ in 0..rayon::current_num_threads() {
+                let send = send.clone();
+                let (files, read_one) = (&files, &read_one);
+                workers.spawn(move |_| {
+                    while let Some(i) = window.take(sizes) {
+                        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            read_one(i)
+                        }))
+                        .unwrap_or_else(|panic| {
+                            Err(ReadError::Internal {
+                                path: files[i].to_string_lossy().into_owned(),
+                                message: panic_message(&*panic),
+                            })
+                        });
+                        // The merger lives until every sender is dropped, so the send succeeds.
+                        let _ = send.send((i, result));
+                    }
+                });
+            }
+        });
+        drop(send);
+        // The merger only moves values and calls `merge`; a panic in `merge` is a bug and is raised here.
+        if let Err(panic) = merger.join() {
+            std::panic::resume_unwind(panic);
+        }
+    });
+    let speakers = SpeakerResolver::new(names.iter().map(String::as_str), aliases);
+    let ids = unique_ids(ids.iter().map(|(id, path)| (id.as_str(), path.as_str())));
+    Ingested {
+        errors,
+        warnings,
+        ids,
+        speakers,
+    }
+}
+
+/// The distinct label names of a meeting's turns, in order of first use.
+fn label_names(meeting: &Meeting) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for turn in meeting.turns() {
+        if !names.contains(&turn.name) {
+            names.push(turn.name.clone());
+        }
+    }
+    names
+}
+
+/// Meeting ids made unique: an id that several files share (the same file name in different folders) becomes each
+/// file's path without its extension. Takes (id, path) per file; returns the ids in the same order.
+pub fn unique_ids<'a>(files: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Vec<String> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (id, _) in files.clone() {
+        *counts.entry(id).or_default() += 1;
+    }
+    files
+        .map(|(id, path)| {
+            if counts[id] > 1 {
+                Path::new(path)
+                    .with_extension("")
+                    .to_string_lossy()
+                    .into_owned()
+            } else {
+                id.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The text of a panic's payload.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+/// Which files are taken and merged.
+#[derive(Default)]
+struct WindowState {
+    /// The next file to take.
+    next: usize,
+    /// Files merged (all those before this index).
+    merged: usize,
+    /// Bytes of the files taken and not merged yet.
+    bytes: u64,
+}
+
+/// Whether the next file (of `size` bytes) may be taken: always when it is the next to merge (so the window
+/// cannot deadlock), else while the files taken and not merged stay within [`AHEAD_FILES`] and [`AHEAD_BYTES`].
+fn has_room(state: &WindowState, size: u64) -> bool {
+    state.next == state.merged
+        || (state.next - state.merged < AHEAD_FILES && state.bytes + size <= AHEAD_BYTES)
+}
+
+/// The files taken by workers and not merged yet.
+#[derive(Default)]
+struct Window {
+    state: Mutex<WindowState>,
+    changed: Condvar,
+}
+
+impl Window {
+    /// The index of the next file to read, once the window has room for it; `None` when all are taken.
+    fn take(&self, sizes: &[u64]) -> Option<usize> {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        loop {
+            let i = state.next;
+            if i >= sizes.len() {
+                return None;
+            }
+            if has_room(&state, sizes[i]) {
+                state.next += 1;
+                state.bytes += sizes[i];
+                return Some(i);
+            }
+            state = self.changed.wait(state).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+
+    /// Marks file `i` (of `size` bytes) merged.
+    fn merged(&self, i: usize, size: u64) {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        state.merged = i + 1;
+        state.bytes -= size;
+        self.changed.notify_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_read_window_is_bounded_but_always_takes_the_next_file_to_merge() {
+        let state = |next, merged, bytes| WindowState {
+            next,
+            merged,
+            bytes,
+        };
+        // The next file to merge is taken whatever its size.
+        assert!(has_room(&state(3, 3, 0), 10 * AHEAD_BYTES));
+        // Others wait while the bytes ahead would pass the bound…
+        assert!(has_room(&state(4, 3, AHEAD_BYTES - 10), 10));
+        assert!(!has_room(&state(4, 3, AHEAD_BYTES - 10), 11));
+        // …or the files ahead would.
+        assert!(!has_room(&state(3 + AHEAD_FILES, 3, 0), 0));
+        assert!(has_room(&state(2 + AHEAD_FILES, 3, 0), 0));
+    }
+
+    #[test]
+    fn shared_ids_become_paths_and_unique_ones_stay() {
+        let files = [
+            ("talks", "a/talks.txt"),
+            ("visit", "a/visit.txt"),
+            ("talks", "b/talks.txt"),
+        ];
+        assert_eq!(
+            unique_ids(files.iter().copied()),
+            ["a/talks", "visit", "b/talks"]
+        );
+    }
+}
