@@ -116,16 +116,16 @@ fn stats_stages(c: &mut Criterion) {
     });
     let corpus = analyse(&[&file.meeting], &AnalysisOptions::default());
     g.bench_function("count (stem view)", |b| {
-        b.iter(|| black_box(count(&corpus, View::Stem).len()))
+        b.iter(|| black_box(count(&corpus, View::Stem).map(|c| c.len())))
     });
     g.bench_function("collocations", |b| {
-        b.iter(|| black_box(collocations(&corpus, &CollocOptions::default()).0.len()))
+        b.iter(|| black_box(collocations(&corpus, &CollocOptions::default()).map(|c| c.0.len())))
     });
-    let tokens: Vec<u32> = corpus.speaker_words(0);
+    let tokens: Vec<u32> = corpus.speaker_words(0).expect("the tokens are in memory");
     g.bench_function("lexical diversity (all measures)", |b| {
         b.iter(|| black_box(measure(&tokens, 100)))
     });
-    let rows = frequencies(&corpus, View::Key, 1);
+    let rows = frequencies(&corpus, View::Key, 1).expect("the tokens are in memory");
     g.throughput(Throughput::Elements(rows.len() as u64));
     g.bench_function("csv writing (freq rows)", |b| {
         b.iter(|| {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use stenogram::report::tables::FILES;
+use stenogram::report::tables::TABLES;
 
 use crate::support::{csv_rows, run_in, shared, stderr};
 
@@ -108,7 +108,7 @@ fn complete_reports_of_the_shared_corpora() {
             crate_dir(),
             &[dir.to_str().unwrap(), "--out", tmp.path().to_str().unwrap()],
         );
-        for (name, header) in FILES {
+        for (name, header) in TABLES.iter().flat_map(|t| t.files()) {
             let text = std::fs::read_to_string(tmp.path().join(name)).unwrap();
             assert_eq!(text.lines().next(), Some(header), "{sub}: {name} header");
         }

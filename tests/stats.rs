@@ -120,10 +120,10 @@ fn lexical_diversity_equals_lexicalrichness() {
         };
         let s = c.speakers.iter().position(|x| x == speaker).unwrap() as u32;
         let tokens: Vec<u32> = match meeting {
-            None => c.speaker_words(s),
+            None => c.speaker_words(s).unwrap(),
             Some(m) => {
                 let mi = c.meetings.iter().position(|x| x.id == m).unwrap() as u32;
-                c.speaker_meeting_words(s, mi)
+                c.speaker_meeting_words(s, mi).unwrap()
             }
         };
         let m100 = measure(&tokens, 100);
@@ -159,7 +159,7 @@ fn bigram_measures_equal_nltk_and_trigram_counts_match() {
         skip_punct: false,
         keep_stopwords: true,
     };
-    let (bigrams, trigrams) = collocations(&c, &options);
+    let (bigrams, trigrams) = collocations(&c, &options).unwrap();
     let mut ours: BTreeMap<(String, String, String), _> = BTreeMap::new();
     for r in &bigrams {
         ours.insert(
@@ -244,9 +244,9 @@ fn keyness_equals_the_reference_formulas() {
     for (pair, rows) in expected["keyness"].as_object().unwrap() {
         let (target, reference) = pair.split_once('|').unwrap();
         let ours = if reference == "<others>" {
-            keyness(&c, View::Key, &Reference::Others, 3)
+            keyness(&c, View::Key, &Reference::Others, 3).unwrap()
         } else {
-            keyness(&c, View::Key, &Reference::Speaker(reference.to_string()), 3)
+            keyness(&c, View::Key, &Reference::Speaker(reference.to_string()), 3).unwrap()
         };
         let reference_name = if reference == "<others>" {
             "*"
@@ -290,7 +290,7 @@ fn keyness_equals_the_reference_formulas() {
 fn frequencies_ranks_and_dispersion() {
     let (input, expected) = golden();
     let c = corpus_of(&input);
-    let rows = frequencies(&c, View::Key, 1);
+    let rows = frequencies(&c, View::Key, 1).unwrap();
     let ours: BTreeMap<(&str, &str), _> = rows.iter().map(|r| ((r.speaker, r.term), r)).collect();
     let mut checked = 0;
     for (speaker, rows) in expected["frequencies"].as_object().unwrap() {
@@ -434,12 +434,12 @@ proptest! {
     fn shard_counts_merge_to_the_whole(turns in small_corpus(), cut in 0usize..20) {
         let c = corpus_from(&turns);
         for view in [View::Key, View::Stem] {
-            let whole = Counts::of_turns(&c, &c.turns, view);
+            let whole = Counts::of_turns(&c, &c.turns, view).unwrap();
             let cut = cut.min(c.turns.len());
-            let mut left = Counts::of_turns(&c, &c.turns[..cut], view);
-            left.merge(Counts::of_turns(&c, &c.turns[cut..], view));
+            let mut left = Counts::of_turns(&c, &c.turns[..cut], view).unwrap();
+            left.merge(Counts::of_turns(&c, &c.turns[cut..], view).unwrap());
             prop_assert_eq!(&left, &whole);
-            prop_assert_eq!(&count(&c, view), &whole);
+            prop_assert_eq!(&count(&c, view).unwrap(), &whole);
             // Per-speaker counts sum to the total number of word tokens.
             let total: u64 = whole.iter().map(|(_, n)| n).sum();
             prop_assert_eq!(total as usize, c.total_words());
@@ -450,7 +450,7 @@ proptest! {
     fn frequencies_agree_with_counts_and_sum_to_the_all_speakers_row(turns in small_corpus()) {
         let c = corpus_from(&turns);
         for view in [View::Key, View::Stem] {
-            let rows = frequencies(&c, view, 1);
+            let rows = frequencies(&c, view, 1).unwrap();
             let mut by_term: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
             for r in &rows {
                 let e = by_term.entry(r.term).or_default();
@@ -466,7 +466,7 @@ proptest! {
             }
             // The same numbers as the sparse speaker × meeting × term counts.
             let mut from_counts: BTreeMap<(String, String), u64> = BTreeMap::new();
-            for ((s, _, t), n) in count(&c, view).iter() {
+            for ((s, _, t), n) in count(&c, view).unwrap().iter() {
                 *from_counts.entry((c.speakers[s as usize].clone(), view.text(&c, t).to_string())).or_default() += n;
             }
             let from_rows: BTreeMap<(String, String), u64> = rows
@@ -550,7 +550,7 @@ fn analysing_files_as_a_stream_equals_analysing_meetings_read_in_full() {
                     t.meeting,
                     t.speaker,
                     t.number,
-                    c.words_of([t])
+                    c.words_of([t]).unwrap()
                         .iter()
                         .map(|&w| c.keys.resolve(w).to_string())
                         .collect(),

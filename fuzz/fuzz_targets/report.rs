@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use stenogram::report::{self, charts::Formats, ReportConfig};
+use stenogram::report::{self, Formats, ReportConfig};
 use stenogram::stats::{analyse_paths, AnalysisOptions};
 use stenogram::transcript::{Aliases, ReadOptions};
 
@@ -64,5 +64,5 @@ fn run(data: &[u8]) {
         min_count: 1,
         ..ReportConfig::default()
     };
-    report::run(&analysed.corpus, &analysed.audits, &config, |_| {}).expect("the report is written");
+    report::run(&analysed.corpus, &analysed.audits, &config, &mut ()).expect("the report is written");
 }

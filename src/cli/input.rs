@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::Args;
 
 use stenogram::transcript::{
-    read_corpus, read_text, Aliases, Corpus, FileWarning, Language, ReadError, ReadOptions,
+    read_corpus, read_text, Aliases, FileWarning, Language, ReadError, ReadOptions, Transcripts,
 };
 
 /// Where transcripts come from and how to read them.
@@ -57,8 +57,8 @@ impl InputArgs {
         }
     }
 
-    /// Reads the corpus. Alias-file problems are usage errors (`Err`); bad transcripts are in `Corpus::errors`.
-    pub fn load(&self, narrator: Option<&str>) -> anyhow::Result<Corpus> {
+    /// Reads the corpus. Alias-file problems are usage errors (`Err`); bad transcripts are in `Transcripts::errors`.
+    pub fn load(&self, narrator: Option<&str>) -> anyhow::Result<Transcripts> {
         Ok(read_corpus(
             &self.paths,
             &self.read_options(narrator),
@@ -68,7 +68,7 @@ impl InputArgs {
 }
 
 /// Prints a corpus's warnings and errors to stderr; returns whether any file failed.
-pub fn report_diagnostics(corpus: &Corpus, quiet: bool) -> bool {
+pub fn report_diagnostics(corpus: &Transcripts, quiet: bool) -> bool {
     print_diagnostics(&corpus.warnings, &corpus.errors, quiet)
 }
 

@@ -7,6 +7,7 @@ use clap::Args;
 
 use stenogram::stats::kwic::{kwic, Pattern};
 
+use super::Outcome;
 use super::input::{report_diagnostics, InputArgs};
 use super::output::with_output;
 
@@ -44,7 +45,7 @@ pub struct KwicArgs {
 }
 
 /// Runs `kwic`; returns whether any input failed.
-pub fn run(args: &KwicArgs) -> anyhow::Result<bool> {
+pub fn run(args: &KwicArgs) -> anyhow::Result<Outcome> {
     let pattern = if args.regex {
         Pattern::Regex(
             regex::Regex::new(&args.pattern)
@@ -72,5 +73,5 @@ pub fn run(args: &KwicArgs) -> anyhow::Result<bool> {
         w.flush()?;
         Ok(())
     })?;
-    Ok(failed)
+    Ok(Outcome::of(failed))
 }

@@ -6,13 +6,16 @@ use clap::{Parser, Subcommand};
 
 mod input;
 mod kwic;
+mod memory;
 mod output;
 mod parse;
 mod plain;
+mod progress;
 mod report;
 mod sentences;
 mod speakers;
 mod tokens;
+mod values;
 
 /// Russian political transcripts to statistics that compare how the speakers talk.
 #[derive(Debug, Parser)]
@@ -38,16 +41,29 @@ enum Command {
     Sentences(sentences::SentencesArgs),
 }
 
+/// How a subcommand ended, when it did not end with an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was read and written (exit code 0).
+    Done,
+    /// Some input could not be read; the rest was processed (exit code 2).
+    InputFailed,
+}
+
+impl Outcome {
+    /// `InputFailed` if `failed`, else `Done`.
+    pub fn of(failed: bool) -> Outcome {
+        if failed {
+            Outcome::InputFailed
+        } else {
+            Outcome::Done
+        }
+    }
+}
+
 /// Exit codes: 0 all good, 1 usage (or an error before any input was read), 2 some input failed.
 pub fn main() -> ExitCode {
-    // Blocks of 1 MiB and more (scratch arrays, tables, hash maps) get their own mapping, returned to the system
-    // when freed. glibc's default raises this threshold as big blocks are freed and then keeps them in per-thread
-    // heaps, where they stay resident: on ../shared/bench that is 130-166 MiB of peak memory against 100-104.
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets an allocator parameter; it is called before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
-    }
+    memory::set_mmap_threshold();
     // clap exits with 2 on a usage error; here 2 means "some input failed", so usage errors exit with 1.
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -65,8 +81,8 @@ pub fn main() -> ExitCode {
         Command::Sentences(args) => sentences::run(args),
     };
     match result {
-        Ok(false) => ExitCode::SUCCESS,
-        Ok(true) => ExitCode::from(2),
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::InputFailed) => ExitCode::from(2),
         Err(e) => {
             eprintln!("error: {}", chain(&e));
             ExitCode::from(1)

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use stenogram::transcript::Corpus;
+use stenogram::transcript::Transcripts;
 
+use super::Outcome;
 use super::input::{report_diagnostics, InputArgs, NarratorArg};
 use super::output::with_output;
 use stenogram::text::count_words;
@@ -45,7 +46,7 @@ pub enum Format {
 }
 
 #[derive(Serialize)]
-struct TurnRow<'a> {
+struct ParsedTurn<'a> {
     meeting: &'a str,
     date: &'a str,
     turn: usize,
@@ -57,11 +58,11 @@ struct TurnRow<'a> {
     text: String,
 }
 
-fn turn_rows(corpus: &Corpus) -> impl Iterator<Item = TurnRow<'_>> {
+fn turn_rows(corpus: &Transcripts) -> impl Iterator<Item = ParsedTurn<'_>> {
     corpus.meetings().flat_map(|m| {
         m.turns().enumerate().map(move |(i, t)| {
             let text = t.spoken();
-            TurnRow {
+            ParsedTurn {
                 meeting: &m.id,
                 date: m.date.as_deref().unwrap_or(""),
                 turn: i + 1,
@@ -100,7 +101,7 @@ fn write_rows<T: Serialize>(
 }
 
 /// Runs `parse`; returns whether any input failed.
-pub fn run(args: &ParseArgs) -> anyhow::Result<bool> {
+pub fn run(args: &ParseArgs) -> anyhow::Result<Outcome> {
     let corpus = args.input.load(args.narrator.narrator.as_deref())?;
     let failed = report_diagnostics(&corpus, false);
     with_output(args.out.as_deref(), |out| {
@@ -110,5 +111,5 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<bool> {
             write_rows(out, args.format, turn_rows(&corpus))
         }
     })?;
-    Ok(failed)
+    Ok(Outcome::of(failed))
 }

@@ -1,22 +1,23 @@
 //! `stenogram report`: transcripts to the full report (CSV tables, charts, index.html).
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
 
-use stenogram::report::charts::Formats;
-use stenogram::report::{self, ReportConfig};
+use stenogram::report::{self, Observer, ReportConfig};
 use stenogram::stats::colloc::CollocOptions;
 use stenogram::stats::keyness::Reference;
-use stenogram::stats::{analyse_paths, AnalysisOptions, View};
-use stenogram::text::Stopwords;
-use stenogram::transcript::read_text;
+use stenogram::stats::{tokenize_paths, AnalysisOptions, View};
+use stenogram::text::{Language, Stopwords};
+use stenogram::transcript::{read_text, Aliases, ReadOptions};
 
 use super::input::{print_diagnostics, InputArgs, NarratorArg};
+use super::progress::Progress;
+use super::values::{ChartsArg, ViewArg};
+use super::Outcome;
 
-/// Arguments of `report`.
+/// Arguments of `report`, as clap parsed them (checked into a [`Checked`] before any file is read).
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   stenogram report                                   corpus/ -> reports/
@@ -45,8 +46,8 @@ pub struct ReportArgs {
     #[arg(long, value_delimiter = ',', value_name = "WORDS")]
     pub terms: Vec<String>,
     /// Term view for keyness, trends and the top-words chart.
-    #[arg(long, value_enum, default_value_t = View::Stem)]
-    pub view: View,
+    #[arg(long, value_enum, default_value_t = ViewArg::Stem)]
+    pub view: ViewArg,
     /// Stopword list file (one word a line) replacing the built-in lists, or `none`.
     #[arg(long, value_name = "FILE|none")]
     pub stopwords: Option<String>,
@@ -54,8 +55,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub extra_stopwords: Option<PathBuf>,
     /// Chart formats.
-    #[arg(long, value_enum, default_value_t = Formats::Both)]
-    pub charts: Formats,
+    #[arg(long, value_enum, default_value_t = ChartsArg::Both)]
+    pub charts: ChartsArg,
     /// MATTR window in words.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
     pub window: u64,
@@ -79,61 +80,24 @@ pub struct ReportArgs {
     pub quiet: bool,
 }
 
+/// `report`'s arguments checked before any file is read: every option file read and parsed, the output directory
+/// possible, and the library's configuration made.
+struct Checked {
+    paths: Vec<PathBuf>,
+    read: ReadOptions,
+    aliases: Aliases,
+    analysis: AnalysisOptions,
+    config: ReportConfig,
+    quiet: bool,
+}
+
 fn read_stopwords(path: &std::path::Path) -> anyhow::Result<Stopwords> {
     let text = read_text(path).context("cannot read the stopword list")?;
     Ok(Stopwords::parse(&text.text))
 }
 
-/// Runs `report`; returns whether any input failed.
-pub fn run(args: &ReportArgs) -> anyhow::Result<bool> {
-    if let Some(jobs) = args.jobs {
-        // Fails only if a pool exists already, which it does not this early.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs as usize)
-            .build_global();
-    }
-    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        bar
-    });
-    // STENOGRAM_TIMINGS=1 prints how long each step took, to see where the time goes.
-    let timings = std::env::var_os("STENOGRAM_TIMINGS").is_some();
-    let started = std::time::Instant::now();
-    let last = std::cell::Cell::new(std::time::Duration::ZERO);
-    let step = |msg: &str| {
-        // Between phases, memory the last phase freed goes back to the system (glibc keeps it otherwise, and the
-        // next phase's peak would stack on it).
-        #[cfg(all(target_os = "linux", target_env = "gnu"))]
-        // SAFETY: malloc_trim only releases free heap pages; it has no preconditions.
-        unsafe {
-            libc::malloc_trim(0);
-        }
-        if timings {
-            let now = started.elapsed();
-            // Resident memory now and at its peak so far (Linux; blank elsewhere).
-            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-            let field = |name: &str| {
-                status
-                    .lines()
-                    .find(|l| l.starts_with(name))
-                    .and_then(|l| l.split_whitespace().nth(1))
-                    .and_then(|kb| kb.parse::<u64>().ok())
-                    .map_or(String::new(), |kb| format!("{:.0}", kb as f64 / 1024.0))
-            };
-            eprintln!(
-                "{:8.3}s (+{:.3}s) rss {:>5} MiB peak {:>5} MiB  {msg}",
-                now.as_secs_f64(),
-                (now - last.get()).as_secs_f64(),
-                field("VmRSS:"),
-                field("VmHWM:")
-            );
-            last.set(now);
-        }
-        if let Some(b) = &bar {
-            b.set_message(format!("{msg}…"));
-        }
-    };
+/// The stopword list of `--stopwords` and `--extra-stopwords` (`None`: the built-in lists of the languages read).
+fn stopwords(args: &ReportArgs) -> anyhow::Result<Option<Stopwords>> {
     let mut stopwords = match args.stopwords.as_deref() {
         None => None,
         Some("none") => Some(Stopwords::none()),
@@ -145,94 +109,128 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<bool> {
             Some(s) => s.extend(extra),
             None => {
                 // Extend the built-in lists of both languages.
-                let mut s = Stopwords::builtin(stenogram::text::Language::Ru);
-                s.extend(Stopwords::builtin(stenogram::text::Language::En));
+                let mut s = Stopwords::builtin(Language::Ru);
+                s.extend(Stopwords::builtin(Language::En));
                 s.extend(extra);
                 stopwords = Some(s);
             }
         }
     }
-    step("reading and analysing");
-    let analysed = analyse_paths(
-        &args.input.paths,
-        &args.input.read_options(args.narrator.narrator.as_deref()),
-        args.input.aliases()?,
-        &AnalysisOptions {
-            stopwords,
-            language: args.input.lang,
-            token_budget: args.token_budget,
-        },
+    Ok(stopwords)
+}
+
+impl Checked {
+    /// Checks every option that can be checked without the transcripts (ripgrep's low-level to high-level
+    /// arguments): a malformed option is reported before any file is read.
+    fn new(args: &ReportArgs) -> anyhow::Result<Checked> {
+        report::write::check_output_dir(&args.out)?;
+        let stopwords = stopwords(args)?;
+        let aliases = args.input.aliases()?;
+        let view = View::from(args.view);
+        Ok(Checked {
+            paths: args.input.paths.clone(),
+            read: args.input.read_options(args.narrator.narrator.as_deref()),
+            aliases,
+            analysis: AnalysisOptions {
+                stopwords,
+                language: args.input.lang,
+                token_budget: args.token_budget,
+            },
+            config: ReportConfig {
+                out: args.out.clone(),
+                top: args.top as usize,
+                min_count: args.min_count,
+                speakers: args.speakers.clone(),
+                terms: args.terms.clone(),
+                view,
+                charts: args.charts.into(),
+                mattr_window: args.window as usize,
+                reference: args
+                    .reference
+                    .clone()
+                    .map_or(Reference::Others, Reference::Speaker),
+                colloc: CollocOptions {
+                    view: View::Key,
+                    min_count: args.min_count,
+                    skip_punct: args.skip_punct,
+                    keep_stopwords: args.keep_stopword_pairs,
+                },
+            },
+            quiet: args.quiet,
+        })
+    }
+
+    /// Checks the names given in options against the corpus' speakers: an unknown `--reference` is an error, an
+    /// unknown `--speakers` name a warning.
+    fn check_names(&self, speakers: &[String]) -> anyhow::Result<()> {
+        let known = |name: &str| speakers.binary_search_by(|s| s.as_str().cmp(name)).is_ok();
+        if let (Some(chosen), false) = (&self.config.speakers, self.quiet) {
+            for name in chosen.iter().filter(|n| !known(n)) {
+                eprintln!(
+                    "warning: --speakers {name}: no such speaker, left out of the charts (see `stenogram speakers`)"
+                );
+            }
+        }
+        if let Reference::Speaker(reference) = &self.config.reference {
+            if !known(reference) {
+                anyhow::bail!("--reference {reference}: no such speaker (see `stenogram speakers`)");
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Runs `report`.
+pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
+    let checked = Checked::new(args)?;
+    if let Some(jobs) = args.jobs {
+        // Fails only if a pool exists already, which it does not this early.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs as usize)
+            .build_global();
+    }
+    let mut progress = Progress::new(args.quiet);
+    progress.phase("reading and analysing");
+    let tokenized = tokenize_paths(
+        &checked.paths,
+        &checked.read,
+        checked.aliases.clone(),
+        &checked.analysis,
     );
-    let failed = match &bar {
-        Some(b) => {
-            b.suspend(|| print_diagnostics(&analysed.warnings, &analysed.errors, args.quiet))
-        }
-        None => print_diagnostics(&analysed.warnings, &analysed.errors, args.quiet),
-    };
+    let failed = progress.suspend(|| {
+        print_diagnostics(tokenized.warnings(), tokenized.errors(), args.quiet)
+    });
+    let out = &checked.config.out;
     // Nothing read (every path bad, or no `.txt` file): an empty report must not replace a previous one.
-    if analysed.audits.is_empty() {
-        if let Some(b) = &bar {
-            b.finish_and_clear();
-        }
+    if tokenized.files() == 0 {
+        progress.finish();
         eprintln!(
             "error: no transcript was read, so nothing was written to {}",
-            args.out.display()
+            out.display()
         );
-        return Ok(true);
+        return Ok(Outcome::InputFailed);
     }
-    let analysis = analysed.corpus;
-    if let Some(e) = analysis.tokens.spill_error() {
-        if !args.quiet {
-            eprintln!("warning: cannot write the temporary token file, so every word stays in memory: {e}");
-        }
+    progress.suspend(|| checked.check_names(tokenized.speakers()))?;
+    progress.phase("terms");
+    let analysed = tokenized.finish();
+    let corpus = &analysed.corpus;
+    if let (Some(e), false) = (corpus.tokens.spill_error(), args.quiet) {
+        progress.suspend(|| {
+            eprintln!("warning: cannot write the temporary token file, so every word stays in memory: {e}")
+        });
     }
-    let audits = analysed.audits;
-    let config = ReportConfig {
-        out: args.out.clone(),
-        top: args.top as usize,
-        min_count: args.min_count,
-        speakers: args.speakers.clone(),
-        terms: args.terms.clone(),
-        view: args.view,
-        charts: args.charts,
-        mattr_window: args.window as usize,
-        reference: args
-            .reference
-            .clone()
-            .map_or(Reference::Others, Reference::Speaker),
-        colloc: CollocOptions {
-            view: View::Key,
-            min_count: args.min_count,
-            skip_punct: args.skip_punct,
-            keep_stopwords: args.keep_stopword_pairs,
-        },
-    };
-    if let (Some(chosen), false) = (&args.speakers, args.quiet) {
-        for name in chosen.iter().filter(|n| !analysis.speakers.contains(*n)) {
-            eprintln!(
-                "warning: --speakers {name}: no such speaker, left out of the charts (see `stenogram speakers`)"
-            );
-        }
-    }
-    if let Some(reference) = &args.reference {
-        if !analysis.speakers.contains(reference) {
-            anyhow::bail!("--reference {reference}: no such speaker (see `stenogram speakers`)");
-        }
-    }
-    let written = report::run(&analysis, &audits, &config, step)?;
-    step("done");
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
+    let written = report::run(corpus, &analysed.audits, &checked.config, &mut progress)?;
+    progress.phase("done");
+    progress.finish();
     if !args.quiet {
         eprintln!(
             "{}: {} files ({} meetings, {} speakers, {} words)",
-            args.out.display(),
+            out.display(),
             written.files.len(),
-            analysis.meetings.len(),
-            analysis.speakers.len(),
-            analysis.total_words()
+            corpus.meetings.len(),
+            corpus.speakers.len(),
+            corpus.total_words()
         );
     }
-    Ok(failed)
+    Ok(Outcome::of(failed))
 }

@@ -8,6 +8,7 @@ use clap::Args;
 use stenogram::text::sentences::sentence_spans;
 use stenogram::text::tokenize;
 
+use super::Outcome;
 use super::output::with_output;
 use super::plain::read_plain;
 
@@ -23,9 +24,9 @@ pub struct SentencesArgs {
 }
 
 /// Runs `sentences`.
-pub fn run(args: &SentencesArgs) -> anyhow::Result<bool> {
+pub fn run(args: &SentencesArgs) -> anyhow::Result<Outcome> {
     let Some(text) = read_plain(&args.file) else {
-        return Ok(true);
+        return Ok(Outcome::InputFailed);
     };
     let tokens: Vec<_> = tokenize(&text).collect();
     with_output(None, |out| {
@@ -34,5 +35,5 @@ pub fn run(args: &SentencesArgs) -> anyhow::Result<bool> {
         }
         Ok(())
     })?;
-    Ok(false)
+    Ok(Outcome::Done)
 }

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use clap::Args;
 use serde::Serialize;
 
+use super::Outcome;
 use super::input::{report_diagnostics, InputArgs, NarratorArg};
 use super::output::with_output;
 use stenogram::text::count_words;
@@ -39,7 +40,7 @@ struct Row<'a> {
 }
 
 /// Runs `speakers`; returns whether any input failed.
-pub fn run(args: &SpeakersArgs) -> anyhow::Result<bool> {
+pub fn run(args: &SpeakersArgs) -> anyhow::Result<Outcome> {
     let corpus = args.input.load(args.narrator.narrator.as_deref())?;
     let failed = report_diagnostics(&corpus, false);
     let mut tallies: BTreeMap<&str, SpeakerTally> = BTreeMap::new();
@@ -71,5 +72,5 @@ pub fn run(args: &SpeakersArgs) -> anyhow::Result<bool> {
         w.flush()?;
         Ok(())
     })?;
-    Ok(failed)
+    Ok(Outcome::of(failed))
 }

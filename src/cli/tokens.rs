@@ -9,6 +9,7 @@ use stenogram::text::normalize::key_into;
 use stenogram::text::stem::StemCache;
 use stenogram::text::{tokenize, Language, TokenKind};
 
+use super::Outcome;
 use super::output::with_output;
 use super::plain::read_plain;
 
@@ -27,9 +28,9 @@ pub struct TokensArgs {
 }
 
 /// Runs `tokens`.
-pub fn run(args: &TokensArgs) -> anyhow::Result<bool> {
+pub fn run(args: &TokensArgs) -> anyhow::Result<Outcome> {
     let Some(text) = read_plain(&args.file) else {
-        return Ok(true);
+        return Ok(Outcome::InputFailed);
     };
     let mut stems = StemCache::new(args.lang);
     let mut key = String::new();
@@ -55,5 +56,5 @@ pub fn run(args: &TokensArgs) -> anyhow::Result<bool> {
         }
         Ok(())
     })?;
-    Ok(false)
+    Ok(Outcome::Done)
 }

@@ -232,7 +232,7 @@ impl Text for TurnsText<'_> {
 
     fn chunks(&self, backward: bool, f: &mut dyn FnMut(&[u32])) -> Result<(), TokenError> {
         let mut reader = self.corpus.reader();
-        let mut read = |t: &&TurnTokens| reader.words(t).map(|words| f(words));
+        let mut read = |t: &&TurnTokens| reader.words(t).map(&mut *f);
         if backward {
             self.turns.iter().rev().try_for_each(&mut read)
         } else {

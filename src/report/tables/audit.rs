@@ -18,6 +18,10 @@ impl Row for Audit {
 pub struct AuditTable;
 
 impl Table for AuditTable {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(FILE, Audit::HEADER)]
+    }
+
     fn phase(&self) -> &'static str {
         "audit"
     }

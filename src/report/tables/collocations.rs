@@ -48,6 +48,10 @@ struct GroupRows<'a> {
 }
 
 impl Table for Collocations {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(BIGRAMS, BigramRow::HEADER), (TRIGRAMS, TrigramRow::HEADER)]
+    }
+
     fn phase(&self) -> &'static str {
         "collocations"
     }

@@ -38,6 +38,10 @@ struct GroupFile<'a> {
 }
 
 impl Table for Freq {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(FILE, FreqRow::HEADER)]
+    }
+
     fn phase(&self) -> &'static str {
         "frequencies"
     }

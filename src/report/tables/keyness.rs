@@ -17,6 +17,10 @@ impl Row for KeynessRow<'_> {
 pub struct Keyness;
 
 impl Table for Keyness {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(FILE, KeynessRow::HEADER)]
+    }
+
     fn phase(&self) -> &'static str {
         "keyness"
     }

@@ -73,6 +73,10 @@ impl Row for LexDivRow<'_> {
 pub struct LexDiv;
 
 impl Table for LexDiv {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(FILE, LexDivRow::HEADER)]
+    }
+
     fn phase(&self) -> &'static str {
         "lexical diversity"
     }

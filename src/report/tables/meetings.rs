@@ -40,6 +40,10 @@ impl Row for MeetingRow<'_> {
 pub struct Meetings;
 
 impl Table for Meetings {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(FILE, MeetingRow::HEADER)]
+    }
+
     fn phase(&self) -> &'static str {
         "meetings"
     }

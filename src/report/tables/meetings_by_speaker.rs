@@ -17,6 +17,10 @@ impl Row for MeetingSpeakerRow {
 pub struct MeetingsBySpeaker;
 
 impl Table for MeetingsBySpeaker {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(FILE, MeetingSpeakerRow::HEADER)]
+    }
+
     fn phase(&self) -> &'static str {
         "across meetings"
     }

@@ -60,6 +60,8 @@ pub static TABLES: &[&dyn Table] = &[
 
 /// A table family: how its files are made and written.
 pub trait Table: Sync {
+    /// The tables of the family: (file name, header), in page order.
+    fn files(&self) -> Vec<(&'static str, &'static str)>;
     /// What the progress display says while the table is made.
     fn phase(&self) -> &'static str;
     /// Makes the family's rows from `cx`, writes its files, leaves in `cx.made` what later tables, the charts and

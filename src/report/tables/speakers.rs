@@ -67,6 +67,10 @@ impl Row for SpeakerRow {
 pub struct Speakers;
 
 impl Table for Speakers {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(FILE, SpeakerRow::HEADER)]
+    }
+
     fn phase(&self) -> &'static str {
         "speakers and lexical diversity"
     }

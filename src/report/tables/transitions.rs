@@ -30,6 +30,10 @@ impl Row for TransitionRow<'_> {
 pub struct Transitions;
 
 impl Table for Transitions {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(FILE, TransitionRow::HEADER)]
+    }
+
     fn phase(&self) -> &'static str {
         "transitions"
     }

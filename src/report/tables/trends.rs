@@ -18,6 +18,10 @@ impl Row for TermTrendRow {
 pub struct Trends;
 
 impl Table for Trends {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(FILE, TermTrendRow::HEADER)]
+    }
+
     fn phase(&self) -> &'static str {
         "trends"
     }

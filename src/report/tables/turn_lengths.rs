@@ -71,6 +71,10 @@ impl Row for TurnLengthRow<'_> {
 pub struct TurnLengths;
 
 impl Table for TurnLengths {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(FILE, TurnLengthRow::HEADER)]
+    }
+
     fn phase(&self) -> &'static str {
         "turn lengths"
     }

@@ -36,6 +36,10 @@ impl Row for TurnRow<'_> {
 pub struct Turns;
 
 impl Table for Turns {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(FILE, TurnRow::HEADER)]
+    }
+
     fn phase(&self) -> &'static str {
         "turns"
     }

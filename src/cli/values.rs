@@ -1,0 +1,49 @@
+//! Option values as the command line spells them, mapped to the library's enums (the library knows nothing of
+//! clap).
+
+use clap::ValueEnum;
+
+use stenogram::report::Formats;
+use stenogram::stats::View;
+
+/// `--view`: which term a word counts as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    /// The key: lowercase, `ё` → `е`.
+    Key,
+    /// The Snowball stem of the key, shown as its most frequent word form.
+    Stem,
+}
+
+impl From<ViewArg> for View {
+    fn from(v: ViewArg) -> View {
+        match v {
+            ViewArg::Key => View::Key,
+            ViewArg::Stem => View::Stem,
+        }
+    }
+}
+
+/// `--charts`: which chart formats to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartsArg {
+    /// PNG only.
+    Png,
+    /// SVG only.
+    Svg,
+    /// PNG and SVG.
+    Both,
+    /// No charts.
+    None,
+}
+
+impl From<ChartsArg> for Formats {
+    fn from(c: ChartsArg) -> Formats {
+        match c {
+            ChartsArg::Png => Formats::Png,
+            ChartsArg::Svg => Formats::Svg,
+            ChartsArg::Both => Formats::Both,
+            ChartsArg::None => Formats::None,
+        }
+    }
+}
