@@ -2,6 +2,7 @@
 
 mod support;
 
+mod config;
 mod hostile;
 mod reader;
 mod report;

@@ -550,7 +550,8 @@ fn analysing_files_as_a_stream_equals_analysing_meetings_read_in_full() {
                     t.meeting,
                     t.speaker,
                     t.number,
-                    c.words_of([t]).unwrap()
+                    c.words_of([t])
+                        .unwrap()
                         .iter()
                         .map(|&w| c.keys.resolve(w).to_string())
                         .collect(),

@@ -7,9 +7,9 @@ use clap::Args;
 
 use stenogram::stats::kwic::{kwic, Pattern};
 
-use super::Outcome;
 use super::input::{report_diagnostics, InputArgs};
 use super::output::with_output;
+use super::Outcome;
 
 /// Arguments of `kwic`.
 #[derive(Debug, Args)]

@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use stenogram::transcript::Transcripts;
 
-use super::Outcome;
 use super::input::{report_diagnostics, InputArgs, NarratorArg};
 use super::output::with_output;
+use super::Outcome;
 use stenogram::text::count_words;
 
 /// Arguments of `parse`.

@@ -8,7 +8,7 @@ use clap::Args;
 use stenogram::report::{self, Observer, ReportConfig};
 use stenogram::stats::colloc::CollocOptions;
 use stenogram::stats::keyness::Reference;
-use stenogram::stats::{tokenize_paths, AnalysisOptions, View};
+use stenogram::stats::{find_speaker, tokenize_paths, AnalysisOptions, View};
 use stenogram::text::{Language, Stopwords};
 use stenogram::transcript::{read_text, Aliases, ReadOptions};
 
@@ -163,7 +163,7 @@ impl Checked {
     /// Checks the names given in options against the corpus' speakers: an unknown `--reference` is an error, an
     /// unknown `--speakers` name a warning.
     fn check_names(&self, speakers: &[String]) -> anyhow::Result<()> {
-        let known = |name: &str| speakers.binary_search_by(|s| s.as_str().cmp(name)).is_ok();
+        let known = |name: &str| find_speaker(speakers, name).is_some();
         if let (Some(chosen), false) = (&self.config.speakers, self.quiet) {
             for name in chosen.iter().filter(|n| !known(n)) {
                 eprintln!(
@@ -173,7 +173,9 @@ impl Checked {
         }
         if let Reference::Speaker(reference) = &self.config.reference {
             if !known(reference) {
-                anyhow::bail!("--reference {reference}: no such speaker (see `stenogram speakers`)");
+                anyhow::bail!(
+                    "--reference {reference}: no such speaker (see `stenogram speakers`)"
+                );
             }
         }
         Ok(())
@@ -197,9 +199,8 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
         checked.aliases.clone(),
         &checked.analysis,
     );
-    let failed = progress.suspend(|| {
-        print_diagnostics(tokenized.warnings(), tokenized.errors(), args.quiet)
-    });
+    let failed = progress
+        .suspend(|| print_diagnostics(tokenized.warnings(), tokenized.errors(), args.quiet));
     let out = &checked.config.out;
     // Nothing read (every path bad, or no `.txt` file): an empty report must not replace a previous one.
     if tokenized.files() == 0 {

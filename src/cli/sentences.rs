@@ -8,9 +8,9 @@ use clap::Args;
 use stenogram::text::sentences::sentence_spans;
 use stenogram::text::tokenize;
 
-use super::Outcome;
 use super::output::with_output;
 use super::plain::read_plain;
+use super::Outcome;
 
 /// Arguments of `sentences`.
 #[derive(Debug, Args)]

@@ -5,9 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use clap::Args;
 use serde::Serialize;
 
-use super::Outcome;
 use super::input::{report_diagnostics, InputArgs, NarratorArg};
 use super::output::with_output;
+use super::Outcome;
 use stenogram::text::count_words;
 
 /// Arguments of `speakers`.

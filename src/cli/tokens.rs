@@ -9,9 +9,9 @@ use stenogram::text::normalize::key_into;
 use stenogram::text::stem::StemCache;
 use stenogram::text::{tokenize, Language, TokenKind};
 
-use super::Outcome;
 use super::output::with_output;
 use super::plain::read_plain;
+use super::Outcome;
 
 /// Arguments of `tokens`.
 #[derive(Debug, Args)]

@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 use crate::stats::Corpus;
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use super::charts::CHARTS;
 use super::tables::Preview;
@@ -125,7 +125,6 @@ fn head(out: &mut String, corpus: &Corpus) {
         env!("CARGO_PKG_VERSION")
     );
     out.push_str("<nav><a href=\"#speakers\">Speakers</a><a href=\"#charts\">Charts</a><a href=\"#tables\">Tables</a><a href=\"#method\">How the numbers are computed</a></nav>\n");
-
 }
 
 /// The summary per speaker, by words.

@@ -193,7 +193,9 @@ pub fn run(
     let mut previews = Vec::new();
     for table in tables::TABLES {
         observer.phase(table.phase());
-        previews.extend(table.make(&mut cx)?);
+        let made = table.make(&mut cx)?;
+        cx.made.files.extend(made.iter().map(|p| p.file.clone()));
+        previews.extend(made);
     }
     observer.phase("charts");
     let drawn = charts::draw_all(&cx)?;
@@ -212,4 +214,61 @@ pub fn run(
     Ok(Written {
         files: cx.made.files,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::{analyse, AnalysisOptions};
+    use crate::transcript::{read_bytes, ReadOptions};
+
+    #[test]
+    fn written_names_every_file_of_the_report_once() {
+        let text = "В.Путин: Добрый день, коллеги. Рад вас видеть.\nА.Лукашенко: Здравствуйте.\n";
+        let (file, _) = read_bytes("t.txt", text.as_bytes(), &ReadOptions::default()).unwrap();
+        let corpus = analyse(&[&file.meeting], &AnalysisOptions::default());
+        let dir = tempfile::tempdir().unwrap();
+        let config = ReportConfig {
+            out: dir.path().join("r"),
+            ..ReportConfig::default()
+        };
+        let written = run(&corpus, &[file.audit], &config, &mut ()).unwrap();
+        let mut named: Vec<String> = written.files;
+        named.sort();
+        let mut found: Vec<String> = walkdir::WalkDir::new(&config.out)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let path = e.path().strip_prefix(&config.out).unwrap();
+                path.to_string_lossy().into_owned()
+            })
+            .collect();
+        found.sort();
+        assert_eq!(named, found);
+        // 13 tables, 2 speakers' files, 7 charts in 2 formats, the page.
+        assert_eq!(found.len(), 13 + 2 + 14 + 1);
+    }
+
+    #[test]
+    fn tokens_that_cannot_be_read_back_stop_the_report_with_their_error() {
+        let text = "В.Путин: Добрый день, коллеги. Рад вас видеть.\nА.Лукашенко: Здравствуйте.\n";
+        let (file, _) = read_bytes("t.txt", text.as_bytes(), &ReadOptions::default()).unwrap();
+        let options = AnalysisOptions {
+            token_budget: Some(0),
+            ..AnalysisOptions::default()
+        };
+        let corpus = analyse(&[&file.meeting], &options);
+        assert!(corpus.tokens.spilled() > 0);
+        corpus.tokens.truncate_files_for_tests().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let config = ReportConfig {
+            out: dir.path().join("r"),
+            ..ReportConfig::default()
+        };
+        let result = run(&corpus, &[file.audit], &config, &mut ());
+        assert!(matches!(result, Err(WriteError::Tokens(_))), "{result:?}");
+        // The first table reads every speaker's words, so nothing was written.
+        assert!(!dir.path().join("r/speakers.csv").exists());
+    }
 }

@@ -204,7 +204,6 @@ pub fn unique_stems(names: &[String]) -> Vec<String> {
         .collect()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! by date, and per key its stem, its most frequent surface form and its stopword mark.
 //!
 //! Meetings are tokenized in parallel and merged in path order, so the ids, and every table made from them, do not
-//! depend on the thread count. Files go through [`crate::transcript::ingest`], the one read path of a corpus.
+//! depend on the thread count. Files go through [`mod@crate::transcript::ingest`], the one read path of a corpus.
 //!
 //! **Stems.** Keys with Cyrillic letters get the Russian Snowball stemmer, other keys the English one, so a mixed
 //! corpus needs no per-file choice; a forced language (`--lang`) stems every key with that language's stemmer.
@@ -91,7 +91,7 @@ impl Tokenized {
 }
 
 /// Reads and tokenizes files in parallel without keeping their text: each file is read, tokenized and dropped, and
-/// the results are merged in path order while later files are still being read ([`crate::transcript::ingest`]).
+/// the results are merged in path order while later files are still being read ([`mod@crate::transcript::ingest`]).
 /// Speakers are resolved over the whole corpus at the end, as [`crate::transcript::read_corpus`] does.
 pub fn tokenize_paths(
     paths: &[PathBuf],
@@ -288,7 +288,12 @@ impl Builder {
             Some(s) => s.clone(),
             None => builtin_stopwords(&meetings),
         };
-        let forms = Forms::new(&self.keys, self.key_counts, self.surface_counts, &self.surfaces);
+        let forms = Forms::new(
+            &self.keys,
+            self.key_counts,
+            self.surface_counts,
+            &self.surfaces,
+        );
         let terms = derive_terms(&self.keys, &forms, &stopwords, options.language);
         drop(forms);
         Corpus {
@@ -340,10 +345,7 @@ fn order_meetings(
     turns.sort_by_key(|t| t.meeting);
     let mut slots: Vec<Option<MeetingInfo>> =
         meetings.into_iter().map(|(info, _)| Some(info)).collect();
-    let meetings = order
-        .iter()
-        .filter_map(|&i| slots[i].take())
-        .collect();
+    let meetings = order.iter().filter_map(|&i| slots[i].take()).collect();
     (meetings, turns)
 }
 

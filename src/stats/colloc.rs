@@ -26,10 +26,10 @@ use hashbrown::{DefaultHashBuilder, HashTable};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::model::{Corpus, Gap};
-use super::store::TokenError;
 use super::counts::View;
 use super::freq::groups;
+use super::model::{Corpus, Gap};
+use super::store::TokenError;
 
 /// Options of the collocation tables.
 #[derive(Debug, Clone, Copy)]
@@ -217,20 +217,13 @@ pub struct Emit<'e, 'a> {
     pub trigram: &'e mut dyn FnMut(TrigramRow<'a>),
 }
 
-/// Bigram and trigram rows of one group of turns (a speaker, or all, with the indices of its turns in corpus
-/// order), handed out one by one so they need not be held. `unigrams` is all zero (one entry per term of the
-/// view), and is again on return; `order` is [`View::form_order`].
-pub fn group_collocations<'a>(
-    corpus: &'a Corpus,
-    options: &CollocOptions,
-    speaker: &'a str,
+/// Each term's count in a group of turns, added to `unigrams`; returns the terms counted and the group's words.
+fn count_terms(
+    corpus: &Corpus,
+    view: View,
     turns: &[usize],
     unigrams: &mut [u64],
-    order: &[u32],
-    emit: Emit<'_, 'a>,
-) -> Result<(), TokenError> {
-    let view = options.view;
-    let skip = options.skip_punct;
+) -> Result<(Vec<u32>, u64), TokenError> {
     let mut touched: Vec<u32> = Vec::new();
     let mut total = 0u64;
     let mut reader = corpus.reader();
@@ -245,6 +238,122 @@ pub fn group_collocations<'a>(
             unigrams[term as usize] += 1;
         }
     }
+    Ok((touched, total))
+}
+
+/// The trigram rows of a group's triple counts, sorted by count descending, then by the words' forms.
+fn emit_trigrams<'a>(
+    group: &Group<'a, '_>,
+    trigrams: &TupleCounts<3>,
+    total: u64,
+    emit: &mut dyn FnMut(TrigramRow<'a>),
+) {
+    let Group {
+        corpus,
+        options,
+        speaker,
+        order,
+    } = *group;
+    let view = options.view;
+    let keep =
+        |terms: &[u32]| options.keep_stopwords || !terms.iter().any(|&t| view.is_stop(corpus, t));
+    let mut rows: Vec<(u32, [u32; 3])> = trigrams
+        .iter()
+        .filter(|(terms, n)| u64::from(*n) >= options.min_count && keep(terms))
+        .map(|(terms, n)| (n, terms))
+        .collect();
+    rows.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0).then_with(|| {
+            a.1.map(|t| order[t as usize])
+                .cmp(&b.1.map(|t| order[t as usize]))
+        })
+    });
+    for (n, [a, b, c]) in rows {
+        emit(TrigramRow {
+            speaker,
+            first: view.form(corpus, a),
+            second: view.form(corpus, b),
+            third: view.form(corpus, c),
+            count: u64::from(n),
+            total,
+        });
+    }
+}
+
+/// What the rows of one group are made with.
+struct Group<'a, 'o> {
+    corpus: &'a Corpus,
+    options: &'o CollocOptions,
+    speaker: &'a str,
+    /// [`View::form_order`].
+    order: &'o [u32],
+}
+
+/// The bigram rows of a group's pair counts, sorted by count descending, then by the words' forms.
+fn emit_bigrams<'a>(
+    group: &Group<'a, '_>,
+    bigrams: &TupleCounts<2>,
+    (unigrams, total): (&[u64], u64),
+    emit: &mut dyn FnMut(BigramRow<'a>),
+) {
+    let Group {
+        corpus,
+        options,
+        speaker,
+        order,
+    } = *group;
+    let view = options.view;
+    let min = options.min_count;
+    let keep =
+        |terms: &[u32]| options.keep_stopwords || !terms.iter().any(|&t| view.is_stop(corpus, t));
+    let mut rows: Vec<(u32, u32, u32)> = bigrams
+        .iter()
+        .filter(|&([x, y], n)| u64::from(n) >= min && keep(&[x, y]))
+        .map(|([x, y], n)| (x, y, n))
+        .collect();
+    rows.sort_unstable_by(|a, b| {
+        b.2.cmp(&a.2)
+            .then_with(|| order[a.0 as usize].cmp(&order[b.0 as usize]))
+            .then_with(|| order[a.1 as usize].cmp(&order[b.1 as usize]))
+    });
+    for (x, y, n) in rows {
+        let (n, nx, ny) = (u64::from(n), unigrams[x as usize], unigrams[y as usize]);
+        let [pmi, npmi, g2, t_score, chi2, dice, log_dice] = measures(n, nx, ny, total);
+        emit(BigramRow {
+            speaker,
+            first: view.form(corpus, x),
+            second: view.form(corpus, y),
+            count: n,
+            count_first: nx,
+            count_second: ny,
+            total,
+            pmi,
+            npmi,
+            g2,
+            t_score,
+            chi2,
+            dice,
+            log_dice,
+        });
+    }
+}
+
+/// Bigram and trigram rows of one group of turns (a speaker, or all, with the indices of its turns in corpus
+/// order), handed out one by one so they need not be held. `unigrams` is all zero (one entry per term of the
+/// view), and is again on return; `order` is [`View::form_order`].
+pub fn group_collocations<'a>(
+    corpus: &'a Corpus,
+    options: &CollocOptions,
+    speaker: &'a str,
+    turns: &[usize],
+    unigrams: &mut [u64],
+    order: &[u32],
+    emit: Emit<'_, 'a>,
+) -> Result<(), TokenError> {
+    let view = options.view;
+    let skip = options.skip_punct;
+    let mut reader = corpus.reader();
+    let (touched, total) = count_terms(corpus, view, turns, unigrams)?;
     // A pair can reach the minimum count only if both its words do, so only those pairs are counted; and pairs
     // with a stopword are left out of the tables unless asked for, so they are not counted either.
     let min = options.min_count;
@@ -263,39 +372,13 @@ pub fn group_collocations<'a>(
             prev = term;
         }
     }
-    let keep =
-        |terms: &[u32]| options.keep_stopwords || !terms.iter().any(|&t| view.is_stop(corpus, t));
-    let mut rows: Vec<(u32, u32, u32)> = bigrams
-        .iter()
-        .filter(|&([x, y], n)| u64::from(n) >= min && keep(&[x, y]))
-        .map(|([x, y], n)| (x, y, n))
-        .collect();
-    rows.sort_unstable_by(|a, b| {
-        b.2.cmp(&a.2)
-            .then_with(|| order[a.0 as usize].cmp(&order[b.0 as usize]))
-            .then_with(|| order[a.1 as usize].cmp(&order[b.1 as usize]))
-    });
-    for (x, y, n) in rows {
-        let (n, nx, ny) = (u64::from(n), unigrams[x as usize], unigrams[y as usize]);
-        let [pmi, npmi, g2, t_score, chi2, dice, log_dice] = measures(n, nx, ny, total);
-        (emit.bigram)(BigramRow {
-            speaker,
-            first: view.form(corpus, x),
-            second: view.form(corpus, y),
-            count: n,
-            count_first: nx,
-            count_second: ny,
-            total,
-            pmi,
-            npmi,
-            g2,
-            t_score,
-            chi2,
-            dice,
-            log_dice,
-        });
-    }
-
+    let group = Group {
+        corpus,
+        options,
+        speaker,
+        order,
+    };
+    emit_bigrams(&group, &bigrams, (unigrams, total), emit.bigram);
     // Trigrams: a triple can reach the minimum count only if both its pairs do, so only those are counted (and
     // only the frequent pairs are kept for the lookup).
     bigrams.keep_at_least(min);
@@ -317,27 +400,7 @@ pub fn group_collocations<'a>(
             }
         }
     }
-    let mut rows: Vec<(u32, [u32; 3])> = trigrams
-        .iter()
-        .filter(|(terms, n)| u64::from(*n) >= min && keep(terms))
-        .map(|(terms, n)| (n, terms))
-        .collect();
-    rows.sort_unstable_by(|a, b| {
-        b.0.cmp(&a.0).then_with(|| {
-            a.1.map(|t| order[t as usize])
-                .cmp(&b.1.map(|t| order[t as usize]))
-        })
-    });
-    for (n, [a, b, c]) in rows {
-        (emit.trigram)(TrigramRow {
-            speaker,
-            first: view.form(corpus, a),
-            second: view.form(corpus, b),
-            third: view.form(corpus, c),
-            count: u64::from(n),
-            total,
-        });
-    }
+    emit_trigrams(&group, &trigrams, total, emit.trigram);
     for t in touched {
         unigrams[t as usize] = 0;
     }

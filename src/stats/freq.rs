@@ -11,9 +11,9 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::counts::View;
 use super::model::Corpus;
 use super::store::TokenError;
-use super::counts::View;
 
 /// The speaker name of rows over all speakers.
 pub const ALL: &str = "*";

@@ -21,9 +21,9 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::counts::View;
 use super::model::{Corpus, SpeakerId, TermId};
 use super::store::TokenError;
-use super::counts::View;
 
 /// The reference name of rows against all other speakers.
 pub const OTHERS: &str = "*";
@@ -174,13 +174,11 @@ pub fn keyness<'a>(
         Reference::Others => speakers.iter().map(|&s| (s, None)).collect(),
         Reference::Speaker(name) => match corpus.speaker_id(name) {
             None => Vec::new(),
-            Some(r) => {
-                speakers
-                    .iter()
-                    .filter(|&&s| s != r)
-                    .flat_map(|&s| [(s, Some(r)), (r, Some(s))])
-                    .collect()
-            }
+            Some(r) => speakers
+                .iter()
+                .filter(|&&s| s != r)
+                .flat_map(|&s| [(s, Some(r)), (r, Some(s))])
+                .collect(),
         },
     };
     Ok(rows_for_pairs(corpus, view, &tallies, &pairs, min_count))
@@ -217,107 +215,144 @@ fn rows_for_pairs<'a>(
     pairs: &[(SpeakerId, Option<SpeakerId>)],
     min_count: u64,
 ) -> Vec<KeynessRow<'a>> {
-    let grand: u64 = tallies.totals.iter().sum();
     // All terms by corpus count, most frequent first, for the terms a target never uses.
-    let mut frequent: Vec<(u64, u32)> = tallies
+    let mut frequent: Vec<(u64, TermId)> = tallies
         .all
         .iter()
         .enumerate()
         .filter(|&(_, &n)| n > 0)
-        .map(|(t, &n)| (n, t as u32))
+        .map(|(t, &n)| (n, t as TermId))
         .collect();
     frequent.sort_unstable_by(|x, y| y.cmp(x));
+    let pair_of = PairOf {
+        corpus,
+        view,
+        tallies,
+        frequent: &frequent,
+        grand: tallies.totals.iter().sum(),
+        min_count,
+    };
     let terms_total = view.len(corpus);
     pairs
         .par_iter()
         .map_init(
             || (vec![0u64; terms_total], vec![0u64; terms_total]),
-            |(target_dense, reference_dense), &(target, against)| {
-                let tc = &tallies.by_speaker[target as usize];
-                let c = tallies.totals[target as usize];
-                let d = match against {
-                    Some(r) => tallies.totals[r as usize],
-                    None => grand - c,
-                };
-                if c == 0 || d == 0 {
-                    return Vec::new();
-                }
-                for &(t, n) in tc {
-                    target_dense[t as usize] = n;
-                }
-                if let Some(r) = against {
-                    for &(t, n) in &tallies.by_speaker[r as usize] {
-                        reference_dense[t as usize] = n;
-                    }
-                }
-                let b_of = |t: u32| match against {
-                    Some(_) => reference_dense[t as usize],
-                    None => tallies.all[t as usize] - target_dense[t as usize],
-                };
-                // The target's terms, and the reference's terms frequent enough to be expected in the target:
-                // c(a + b)/(c + d) >= 1, that is a + b >= ceil((c + d)/c).
-                let expected_at = (c + d).div_ceil(c);
-                let mut terms: Vec<u32> = tc.iter().map(|p| p.0).collect();
-                match against {
-                    Some(r) => terms.extend(
-                        tallies.by_speaker[r as usize]
-                            .iter()
-                            .filter(|p| p.1 >= expected_at)
-                            .map(|p| p.0),
-                    ),
-                    None => terms.extend(
-                        frequent
-                            .iter()
-                            .take_while(|(n, _)| *n >= expected_at)
-                            .map(|(_, t)| *t),
-                    ),
-                }
-                terms.sort_unstable();
-                terms.dedup();
-                let mut block: Vec<KeynessRow> = terms
-                    .into_iter()
-                    .filter_map(|t| {
-                        let a = target_dense[t as usize];
-                        let b = b_of(t);
-                        let listed = a > 0 || (a + b) * c >= c + d;
-                        (a + b >= min_count && listed).then(|| {
-                            let [g2, chi2, p_value, log_ratio, pct_diff, log_odds_z] =
-                                measures(a, b, c, d);
-                            KeynessRow {
-                                target: &corpus.speakers[target as usize],
-                                reference: against.map_or(OTHERS, |r| &corpus.speakers[r as usize]),
-                                term: view.text(corpus, t),
-                                form: view.form(corpus, t),
-                                count_target: a,
-                                count_reference: b,
-                                total_target: c,
-                                total_reference: d,
-                                g2,
-                                chi2,
-                                p_value,
-                                log_ratio,
-                                pct_diff,
-                                log_odds_z,
-                            }
-                        })
-                    })
-                    .collect();
-                for &(t, _) in tc {
-                    target_dense[t as usize] = 0;
-                }
-                if let Some(r) = against {
-                    for &(t, _) in &tallies.by_speaker[r as usize] {
-                        reference_dense[t as usize] = 0;
-                    }
-                }
-                block.sort_by(|x, y| y.g2.total_cmp(&x.g2).then_with(|| x.term.cmp(y.term)));
-                block
-            },
+            |dense, &pair| pair_of.rows(pair, dense),
         )
         .collect::<Vec<_>>()
         .into_iter()
         .flatten()
         .collect()
+}
+
+/// What the rows of every pair are made from.
+struct PairOf<'p, 'a> {
+    corpus: &'a Corpus,
+    view: View,
+    tallies: &'p TermTotals,
+    /// All terms by corpus count, most frequent first.
+    frequent: &'p [(u64, TermId)],
+    /// Words of all speakers.
+    grand: u64,
+    min_count: u64,
+}
+
+impl<'a> PairOf<'_, 'a> {
+    /// The rows of one (target, reference) pair, sorted by G² descending, then term. `dense` holds the target's
+    /// and the reference's counts by term while the pair is made, and is all zero before and after.
+    fn rows(
+        &self,
+        (target, against): (SpeakerId, Option<SpeakerId>),
+        (target_dense, reference_dense): &mut (Vec<u64>, Vec<u64>),
+    ) -> Vec<KeynessRow<'a>> {
+        let tallies = self.tallies;
+        let tc = &tallies.by_speaker[target as usize];
+        let c = tallies.totals[target as usize];
+        let d = match against {
+            Some(r) => tallies.totals[r as usize],
+            None => self.grand - c,
+        };
+        if c == 0 || d == 0 {
+            return Vec::new();
+        }
+        let reference: &[(TermId, u64)] = match against {
+            Some(r) => &tallies.by_speaker[r as usize],
+            None => &[],
+        };
+        for &(t, n) in tc {
+            target_dense[t as usize] = n;
+        }
+        for &(t, n) in reference {
+            reference_dense[t as usize] = n;
+        }
+        let b_of = |t: TermId| match against {
+            Some(_) => reference_dense[t as usize],
+            None => tallies.all[t as usize] - target_dense[t as usize],
+        };
+        let (corpus, view) = (self.corpus, self.view);
+        let mut block: Vec<KeynessRow> = self
+            .candidates(tc, against.map(|_| reference), c, d)
+            .into_iter()
+            .filter_map(|t| {
+                let a = target_dense[t as usize];
+                let b = b_of(t);
+                let listed = a > 0 || (a + b) * c >= c + d;
+                (a + b >= self.min_count && listed).then(|| {
+                    let [g2, chi2, p_value, log_ratio, pct_diff, log_odds_z] = measures(a, b, c, d);
+                    KeynessRow {
+                        target: &corpus.speakers[target as usize],
+                        reference: against.map_or(OTHERS, |r| &corpus.speakers[r as usize]),
+                        term: view.text(corpus, t),
+                        form: view.form(corpus, t),
+                        count_target: a,
+                        count_reference: b,
+                        total_target: c,
+                        total_reference: d,
+                        g2,
+                        chi2,
+                        p_value,
+                        log_ratio,
+                        pct_diff,
+                        log_odds_z,
+                    }
+                })
+            })
+            .collect();
+        for &(t, _) in tc {
+            target_dense[t as usize] = 0;
+        }
+        for &(t, _) in reference {
+            reference_dense[t as usize] = 0;
+        }
+        block.sort_by(|x, y| y.g2.total_cmp(&x.g2).then_with(|| x.term.cmp(y.term)));
+        block
+    }
+
+    /// The terms to list for a target of `c` words against a reference of `d`: the target's terms, and the
+    /// reference's terms (`None`: all others') frequent enough to be expected in the target, c(a + b)/(c + d) ≥ 1,
+    /// that is a + b ≥ ⌈(c + d)/c⌉. Sorted, without duplicates.
+    fn candidates(
+        &self,
+        target: &[(TermId, u64)],
+        reference: Option<&[(TermId, u64)]>,
+        c: u64,
+        d: u64,
+    ) -> Vec<TermId> {
+        let expected_at = (c + d).div_ceil(c);
+        let mut terms: Vec<TermId> = target.iter().map(|p| p.0).collect();
+        match reference {
+            Some(list) => terms.extend(list.iter().filter(|p| p.1 >= expected_at).map(|p| p.0)),
+            None => terms.extend(
+                self.frequent
+                    .iter()
+                    .take_while(|(n, _)| *n >= expected_at)
+                    .map(|(_, t)| *t),
+            ),
+        }
+        terms.sort_unstable();
+        terms.dedup();
+        terms
+    }
 }
 
 #[cfg(test)]

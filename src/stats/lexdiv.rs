@@ -236,7 +236,11 @@ pub fn measure_text<T: Text + ?Sized>(
 
 /// Moving-average type–token ratio over windows of `window` tokens; `None` when the text is shorter.
 pub fn mattr(tokens: &[u32], window: usize) -> Option<f64> {
-    in_memory(mattr_with(tokens, window, &mut TypeCounts::for_text(tokens)))
+    in_memory(mattr_with(
+        tokens,
+        window,
+        &mut TypeCounts::for_text(tokens),
+    ))
 }
 
 /// MATTR in one forward read, the window's tokens in a ring; `tally` is all zero on entry and on exit.

@@ -26,6 +26,7 @@ pub use build::{analyse, analyse_paths, tokenize_paths, Analysed, AnalysisOption
 pub use counts::{count, Counts, View};
 pub use intern::{Interner, Strings};
 pub use model::{
-    Corpus, Gap, KeyId, MeetingId, MeetingInfo, SpeakerId, TermId, TurnTokens, TurnsText, NARRATION,
+    find_speaker, Corpus, Gap, KeyId, MeetingId, MeetingInfo, SpeakerId, TermId, TurnTokens,
+    TurnsText, NARRATION,
 };
 pub use store::{TokenError, TokenStore, TurnReader};

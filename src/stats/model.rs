@@ -20,6 +20,15 @@ pub type KeyId = u32;
 /// A term of a view ([`super::View`]): a key id in the key view, a stem id in the stem view.
 pub type TermId = u32;
 
+/// The index of the speaker called `name` exactly in a list of speakers sorted by name (as
+/// [`Corpus::speakers`]): the one speaker-name lookup.
+pub fn find_speaker(speakers: &[String], name: &str) -> Option<SpeakerId> {
+    speakers
+        .binary_search_by(|s| s.as_str().cmp(name))
+        .ok()
+        .map(|i| i as SpeakerId)
+}
+
 /// The speaker name under which the text of files without speaker labels is counted.
 pub const NARRATION: &str = "(narration)";
 
@@ -66,7 +75,6 @@ impl TurnTokens {
     }
 }
 
-
 /// What the tables need to know of a meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingInfo {
@@ -85,7 +93,6 @@ pub struct MeetingInfo {
     /// Language of the text.
     pub language: Language,
 }
-
 
 /// The analysed corpus.
 #[derive(Debug, Default)]
@@ -114,7 +121,6 @@ pub struct Corpus {
     pub stem_stop: Vec<bool>,
 }
 
-
 impl Corpus {
     /// Appends a turn and its word tokens (key ids, and how each follows the one before) to a corpus built by
     /// hand; `turn.start` and `turn.words` are set here.
@@ -130,12 +136,9 @@ impl Corpus {
         TurnReader::new(&self.tokens)
     }
 
-    /// The id of the speaker called `name` exactly (speakers are sorted by name).
+    /// The id of the speaker called `name` exactly.
     pub fn speaker_id(&self, name: &str) -> Option<SpeakerId> {
-        self.speakers
-            .binary_search_by(|s| s.as_str().cmp(name))
-            .ok()
-            .map(|i| i as SpeakerId)
+        find_speaker(&self.speakers, name)
     }
 
     /// Word tokens of a speaker in text order over meetings in date order.
@@ -240,4 +243,3 @@ impl Text for TurnsText<'_> {
         }
     }
 }
-

@@ -168,6 +168,17 @@ impl TokenStore {
     }
 }
 
+impl TokenStore {
+    /// Cuts the temporary files short, so that reading a spilled token back fails (for tests of that failure).
+    #[doc(hidden)]
+    pub fn truncate_files_for_tests(&self) -> std::io::Result<()> {
+        for file in self.files.iter().flatten() {
+            file.set_len(0)?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(unix)]
 fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
@@ -213,10 +224,7 @@ impl<'s> TurnReader<'s> {
     }
 
     /// The key ids of a turn's word tokens and how each follows the one before.
-    pub fn words_and_gaps(
-        &mut self,
-        turn: &TurnTokens,
-    ) -> Result<(&[u32], &[Gap]), TokenError> {
+    pub fn words_and_gaps(&mut self, turn: &TurnTokens) -> Result<(&[u32], &[Gap]), TokenError> {
         let store = self.store;
         let bytes = store.read(&store.gaps, 1, turn.start, turn.len(), &mut self.bytes)?;
         self.gaps.clear();
@@ -263,5 +271,20 @@ mod tests {
             assert!(reader.words(&turn(c, 0)).unwrap().is_empty());
             assert_eq!(store.spilled() > 0, budget < 5, "budget {budget}");
         }
+    }
+
+    #[test]
+    fn a_turn_that_cannot_be_read_back_is_an_error_not_zeros() {
+        let mut store = TokenStore::new(0);
+        let a = store.push([7, 8, 9], &[Gap::Sentence, Gap::Adjacent, Gap::Punct]);
+        store.truncate_files_for_tests().unwrap();
+        let mut reader = TurnReader::new(&store);
+        let err = reader.words(&turn(a, 3)).unwrap_err();
+        assert!(matches!(err, TokenError::Read(_)), "{err:?}");
+        assert!(
+            err.to_string()
+                .starts_with("reading the temporary token files: "),
+            "{err}"
+        );
     }
 }

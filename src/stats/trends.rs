@@ -11,11 +11,11 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::model::Corpus;
-use super::store::TokenError;
 use super::counts::View;
 use super::freq::{groups, ALL};
+use super::model::Corpus;
 use super::profile::Profiles;
+use super::store::TokenError;
 
 /// One row of `meetings_by_speaker.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -90,22 +90,8 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
 
 /// Decodes a file's bytes; see the module docs for the rule.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        if enc != encoding_rs::UTF_8 {
-            // UTF-16: decode without replacement so damage is reported, not hidden.
-            let body = &bytes[bom_len..];
-            return match enc.decode_without_bom_handling_and_without_replacement(body) {
-                Some(text) => Ok(Decoded {
-                    text: text.into_owned(),
-                    encoding: enc.name(),
-                }),
-                None => Err(DecodeError::Undecodable {
-                    offset: bom_len,
-                    line: 1,
-                    guess: Some(enc.name()),
-                }),
-            };
-        }
+    if let Some(decoded) = decode_with_utf16_bom(bytes) {
+        return decoded;
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let skipped = bytes.len() - body.len();
@@ -136,74 +122,109 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             text: text.to_owned(),
             encoding: encoding_rs::UTF_8.name(),
         }),
-        Err(err) => {
-            let bad = err.valid_up_to();
-            let undecodable = |guess| DecodeError::Undecodable {
-                offset: skipped + bad,
-                line: line_of(body, bad),
-                guess,
-            };
-            if mostly_utf8(body) {
-                return Err(undecodable(None));
-            }
-            let mut detector = chardetng::EncodingDetector::new();
-            detector.feed(body, true);
-            let mut guess = detector.guess(None, true);
-            // KOI8-U differs from KOI8-R in eight byte values only; without them the text is KOI8-R.
-            const KOI8_U_ONLY: [u8; 8] = [0xA4, 0xA6, 0xA7, 0xAD, 0xB4, 0xB6, 0xB7, 0xBD];
-            if guess == encoding_rs::KOI8_U && !body.iter().any(|b| KOI8_U_ONLY.contains(b)) {
-                guess = encoding_rs::KOI8_R;
-            }
-            // The detector's guess is checked: a cp1251 file with the one byte cp1251 leaves undefined (0x98) is
-            // guessed as KOI8-R or windows-1252, whose mojibake has its letter case swapped, or more bytes above 0x7F
-            // than Latin letters. Then the first legacy encoding whose text looks right is taken; a guess that is
-            // not one of them (windows-1250, GBK, …) is an error.
-            let decoded = |enc: &'static Encoding| {
-                enc.decode_without_bom_handling_and_without_replacement(body)
-                    .map(|text| (enc, text))
-            };
-            let plausible = |(enc, text): &(&'static Encoding, std::borrow::Cow<'_, str>)| {
-                if *enc == encoding_rs::WINDOWS_1252 {
-                    mostly_latin(body)
-                } else {
-                    plausible_cyrillic(text)
-                }
-            };
-            if !LEGACY.contains(&guess) {
-                return Err(undecodable(Some(guess.name())));
-            }
-            // Control characters in the guess's text mean binary data; otherwise a guess that does not read right
-            // gives way to the first legacy encoding that does, whose text must be free of them too.
-            let control = |(enc, text): &(&'static Encoding, std::borrow::Cow<'_, str>)| {
-                let at = text
-                    .chars()
-                    .position(|c| c.is_control() && !textual_control(c))?;
-                Some(DecodeError::Control {
-                    offset: skipped + at,
-                    line: line_of(body, at),
-                    byte: body[at],
-                    encoding: enc.name(),
-                })
-            };
-            let first = decoded(guess);
-            if let Some(err) = first.as_ref().and_then(control) {
-                return Err(err);
-            }
-            let chosen = first
-                .filter(plausible)
-                .or_else(|| LEGACY.into_iter().filter_map(decoded).find(plausible));
-            let Some(chosen) = chosen else {
-                return Err(undecodable(Some(guess.name())));
-            };
-            if let Some(err) = control(&chosen) {
-                return Err(err);
-            }
-            Ok(Decoded {
-                text: chosen.1.into_owned(),
-                encoding: chosen.0.name(),
-            })
-        }
+        Err(err) => decode_legacy(body, skipped, err.valid_up_to()),
     }
+}
+
+/// Decodes bytes that start with a UTF-16 byte order mark; `None` without one (or with the UTF-8 one, which the
+/// caller skips).
+fn decode_with_utf16_bom(bytes: &[u8]) -> Option<Result<Decoded, DecodeError>> {
+    let (enc, bom_len) = Encoding::for_bom(bytes)?;
+    if enc == encoding_rs::UTF_8 {
+        return None;
+    }
+    // UTF-16: decode without replacement so damage is reported, not hidden.
+    let body = &bytes[bom_len..];
+    Some(
+        match enc.decode_without_bom_handling_and_without_replacement(body) {
+            Some(text) => Ok(Decoded {
+                text: text.into_owned(),
+                encoding: enc.name(),
+            }),
+            None => Err(DecodeError::Undecodable {
+                offset: bom_len,
+                line: 1,
+                guess: Some(enc.name()),
+            }),
+        },
+    )
+}
+
+/// Decodes bytes that are not valid UTF-8 (`bad` is the offset of the first bad byte in `body`, which comes after
+/// `skipped` bytes of BOM): an error if they are damaged UTF-8, else the text in the detector's legacy encoding or
+/// in the first legacy encoding that reads right.
+fn decode_legacy(body: &[u8], skipped: usize, bad: usize) -> Result<Decoded, DecodeError> {
+    let undecodable = |guess| DecodeError::Undecodable {
+        offset: skipped + bad,
+        line: line_of(body, bad),
+        guess,
+    };
+    if mostly_utf8(body) {
+        return Err(undecodable(None));
+    }
+    let guess = detector_guess(body);
+    // The detector's guess is checked: a cp1251 file with the one byte cp1251 leaves undefined (0x98) is
+    // guessed as KOI8-R or windows-1252, whose mojibake has its letter case swapped, or more bytes above 0x7F
+    // than Latin letters. Then the first legacy encoding whose text looks right is taken; a guess that is
+    // not one of them (windows-1250, GBK, …) is an error.
+    let decoded = |enc: &'static Encoding| {
+        enc.decode_without_bom_handling_and_without_replacement(body)
+            .map(|text| (enc, text))
+    };
+    let plausible = |(enc, text): &(&'static Encoding, std::borrow::Cow<'_, str>)| {
+        if *enc == encoding_rs::WINDOWS_1252 {
+            mostly_latin(body)
+        } else {
+            plausible_cyrillic(text)
+        }
+    };
+    if !LEGACY.contains(&guess) {
+        return Err(undecodable(Some(guess.name())));
+    }
+    // Control characters in the guess's text mean binary data; otherwise a guess that does not read right
+    // gives way to the first legacy encoding that does, whose text must be free of them too.
+    let control = |(enc, text): &(&'static Encoding, std::borrow::Cow<'_, str>)| {
+        let at = text
+            .chars()
+            .position(|c| c.is_control() && !textual_control(c))?;
+        Some(DecodeError::Control {
+            offset: skipped + at,
+            line: line_of(body, at),
+            byte: body[at],
+            encoding: enc.name(),
+        })
+    };
+    let first = decoded(guess);
+    if let Some(err) = first.as_ref().and_then(control) {
+        return Err(err);
+    }
+    let chosen = first
+        .filter(plausible)
+        .or_else(|| LEGACY.into_iter().filter_map(decoded).find(plausible));
+    let Some(chosen) = chosen else {
+        return Err(undecodable(Some(guess.name())));
+    };
+    if let Some(err) = control(&chosen) {
+        return Err(err);
+    }
+    Ok(Decoded {
+        text: chosen.1.into_owned(),
+        encoding: chosen.0.name(),
+    })
+}
+
+/// The encoding `chardetng` guesses for bytes that are not UTF-8, KOI8-U taken as KOI8-R when none of the bytes
+/// that tell them apart is there.
+fn detector_guess(body: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(body, true);
+    let mut guess = detector.guess(None, true);
+    // KOI8-U differs from KOI8-R in eight byte values only; without them the text is KOI8-R.
+    const KOI8_U_ONLY: [u8; 8] = [0xA4, 0xA6, 0xA7, 0xAD, 0xB4, 0xB6, 0xB7, 0xBD];
+    if guess == encoding_rs::KOI8_U && !body.iter().any(|b| KOI8_U_ONLY.contains(b)) {
+        guess = encoding_rs::KOI8_R;
+    }
+    guess
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {

@@ -47,6 +47,46 @@ struct Prepared<T> {
     warnings: Vec<FileWarning>,
 }
 
+/// What the merger gathers of the files, in path order.
+#[derive(Default)]
+struct Merged {
+    errors: Vec<ReadError>,
+    warnings: Vec<FileWarning>,
+    /// (meeting id, path) of each file merged.
+    ids: Vec<(String, String)>,
+    /// The label names of every file.
+    names: Vec<String>,
+}
+
+/// Takes the workers' results as they come and hands them to `merge` in path order, marking each file merged in
+/// the window so that workers may take more.
+fn merge_in_order<T>(
+    receive: std::sync::mpsc::Receiver<(usize, Result<Prepared<T>, ReadError>)>,
+    window: &Window,
+    sizes: &[u64],
+    merged: &mut Merged,
+    mut merge: impl FnMut(T),
+) {
+    let mut waiting = BTreeMap::new();
+    let mut next = 0;
+    for (i, result) in receive {
+        waiting.insert(i, result);
+        while let Some(result) = waiting.remove(&next) {
+            match result {
+                Ok(prepared) => {
+                    merge(prepared.item);
+                    merged.ids.push((prepared.id, prepared.path));
+                    merged.names.extend(prepared.names);
+                    merged.warnings.extend(prepared.warnings);
+                }
+                Err(e) => merged.errors.push(e),
+            }
+            window.merged(next, sizes[next]);
+            next += 1;
+        }
+    }
+}
+
 /// Reads the files named by `paths` (files as given, directories walked; see [`collect_files`]): each file is read
 /// and `prepare`d on a worker, and handed to `merge` in path order.
 pub fn ingest<T: Send>(
@@ -54,7 +94,7 @@ pub fn ingest<T: Send>(
     options: &ReadOptions,
     aliases: Aliases,
     prepare: impl Fn(ReadFile) -> T + Sync,
-    mut merge: impl FnMut(T) + Send,
+    merge: impl FnMut(T) + Send,
 ) -> Ingested {
     let (files, walk_errors) = collect_files(paths);
     let sizes: Vec<u64> = files
@@ -80,56 +120,29 @@ pub fn ingest<T: Send>(
             item: prepare(file),
         })
     };
-    let mut errors = walk_errors;
-    let mut warnings = Vec::new();
-    let mut ids = Vec::new();
-    let mut names: Vec<String> = Vec::new();
+    let mut merged = Merged {
+        errors: walk_errors,
+        ..Merged::default()
+    };
     std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::channel();
-        let (window, sizes) = (&window, &sizes);
-        let (errors, warnings, ids, names) = (&mut errors, &mut warnings, &mut ids, &mut names);
-        let merger = scope.spawn(move || {
-            let mut waiting = BTreeMap::new();
-            let mut next = 0;
-            for (i, result) in receive {
-                waiting.insert(i, result);
-                while let Some(result) = waiting.remove(&next) {
-                    match result {
-                        Ok(prepared) => {
-                            let Prepared {
-                                item,
-                                id,
-                                path,
-                                names: file_names,
-                                warnings: file_warnings,
-                            } = prepared;
-                            merge(item);
-                            ids.push((id, path));
-                            names.extend(file_names);
-                            warnings.extend(file_warnings);
-                        }
-                        Err(e) => errors.push(e),
-                    }
-                    window.merged(next, sizes[next]);
-                    next += 1;
-                }
-            }
-        });
+        let (window, sizes, merged) = (&window, &sizes, &mut merged);
+        let merger = scope.spawn(move || merge_in_order(receive, window, sizes, merged, merge));
         rayon::scope(|workers| {
             for _ in 0..rayon::current_num_threads() {
                 let send = send.clone();
                 let (files, read_one) = (&files, &read_one);
                 workers.spawn(move |_| {
                     while let Some(i) = window.take(sizes) {
-                        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            read_one(i)
-                        }))
-                        .unwrap_or_else(|panic| {
-                            Err(ReadError::Internal {
-                                path: files[i].to_string_lossy().into_owned(),
-                                message: panic_message(&*panic),
-                            })
-                        });
+                        // A bug met in one file is that file's error, not the end of every file's results.
+                        let result =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_one(i)))
+                                .unwrap_or_else(|panic| {
+                                    Err(ReadError::Internal {
+                                        path: files[i].to_string_lossy().into_owned(),
+                                        message: panic_message(&*panic),
+                                    })
+                                });
                         // The merger lives until every sender is dropped, so the send succeeds.
                         let _ = send.send((i, result));
                     }
@@ -142,6 +155,12 @@ pub fn ingest<T: Send>(
             std::panic::resume_unwind(panic);
         }
     });
+    let Merged {
+        errors,
+        warnings,
+        ids,
+        names,
+    } = merged;
     let speakers = SpeakerResolver::new(names.iter().map(String::as_str), aliases);
     let ids = unique_ids(ids.iter().map(|(id, path)| (id.as_str(), path.as_str())));
     Ingested {

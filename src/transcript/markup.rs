@@ -197,6 +197,7 @@ impl Markup {
         stripped
     }
 
+    /// The line without its markup, carrying a comment, hidden element or tag left open at its end to the next line.
     fn strip_carrying<'t>(&mut self, line: &'t str) -> (Cow<'t, str>, Stripped) {
         let bytes = line.as_bytes();
         if !self.is_open() && memchr::memchr(b'<', bytes).is_none() {
@@ -210,46 +211,27 @@ impl Markup {
             found.tags += 1;
         }
         if self.in_tag {
-            // The rest of a tag begun on an earlier line, up to its `>`; a `<` first means it was no tag after all.
-            match memchr::memchr2(b'>', b'<', bytes) {
-                Some(i) if bytes[i] == b'>' => {
-                    self.in_tag = false;
-                    at = i + 1;
-                    kept = at;
-                }
-                Some(_) => {
-                    self.in_tag = false;
-                    found.tags -= 1;
-                }
-                None => return (Cow::Owned(out), found),
-            }
+            let Some(end) = self.finish_tag(bytes, &mut found) else {
+                return (Cow::Owned(out), found);
+            };
+            at = end;
+            kept = at;
         }
         while at < bytes.len() {
             if self.comment {
-                match memchr::memmem::find(&bytes[at..], b"-->") {
-                    Some(i) => {
-                        self.comment = false;
-                        at += i + 3;
-                        kept = at;
-                    }
-                    None => return (Cow::Owned(out), found),
-                }
+                let Some(end) = self.close_comment(&bytes[at..]) else {
+                    return (Cow::Owned(out), found);
+                };
+                at += end;
+                kept = at;
                 continue;
             }
             if let Some(name) = self.hidden {
-                let rest = &bytes[at..];
-                let close = memchr::memmem::find_iter(rest, b"</").find_map(|i| {
-                    let tag = tag_at(&rest[i..])?;
-                    (tag.name == name && tag.closing).then_some(i + tag.len?)
-                });
-                match close {
-                    Some(end) => {
-                        self.hidden = None;
-                        at += end;
-                        kept = at;
-                    }
-                    None => return (Cow::Owned(out), found),
-                }
+                let Some(end) = self.close_hidden(name, &bytes[at..]) else {
+                    return (Cow::Owned(out), found);
+                };
+                at += end;
+                kept = at;
                 continue;
             }
             let Some(i) = memchr::memchr(b'<', &bytes[at..]) else {
@@ -257,25 +239,12 @@ impl Markup {
             };
             let lt = at + i;
             let rest = &bytes[lt..];
-            if rest.starts_with(b"<!--") {
+            if let Some(len) = self.comment_or_declaration(rest) {
                 out.push_str(&line[kept..lt]);
                 found.tags += 1;
-                self.comment = true;
-                at = lt + 4;
+                at = lt + len;
                 kept = at;
                 continue;
-            }
-            if rest.len() > 2 && rest[1] == b'!' && rest[2].is_ascii_alphabetic() {
-                // <!DOCTYPE html> and the like, up to a `>` with no `<` before it.
-                if let Some(end) =
-                    memchr::memchr2(b'>', b'<', &rest[1..]).filter(|&e| rest[1 + e] == b'>')
-                {
-                    out.push_str(&line[kept..lt]);
-                    found.tags += 1;
-                    at = lt + end + 2;
-                    kept = at;
-                    continue;
-                }
             }
             // `<<Time>>` is a quotation, not a tag.
             let quoted = |len: usize| {
@@ -294,10 +263,7 @@ impl Markup {
                     };
                     at = lt + len;
                     kept = at;
-                    let self_closing = rest[..len].ends_with(b"/>");
-                    if HIDDEN.contains(&tag.name) && !tag.closing && !self_closing {
-                        self.hidden = Some(tag.name);
-                    }
+                    self.open_hidden(tag, &rest[..len]);
                 }
                 None => at = lt + 1,
             }
@@ -307,6 +273,67 @@ impl Markup {
         }
         out.push_str(&line[kept..]);
         (Cow::Owned(out), found)
+    }
+
+    /// The rest of a tag begun on an earlier line, up to its `>`: where the text after it starts, or `0` when a `<`
+    /// comes first (it was no tag after all, and is not counted); `None` when it goes on past this line too.
+    fn finish_tag(&mut self, bytes: &[u8], found: &mut Stripped) -> Option<usize> {
+        match memchr::memchr2(b'>', b'<', bytes) {
+            Some(i) if bytes[i] == b'>' => {
+                self.in_tag = false;
+                Some(i + 1)
+            }
+            Some(_) => {
+                self.in_tag = false;
+                found.tags -= 1;
+                Some(0)
+            }
+            None => None,
+        }
+    }
+
+    /// The length of the rest of an open comment, up to and with the `-->` that closes it; `None` when it goes on
+    /// past the line.
+    fn close_comment(&mut self, rest: &[u8]) -> Option<usize> {
+        let i = memchr::memmem::find(rest, b"-->")?;
+        self.comment = false;
+        Some(i + 3)
+    }
+
+    /// The length of the rest of the open hidden element `name` (`<script>`, …), up to and with its closing tag;
+    /// `None` when it goes on past the line.
+    fn close_hidden(&mut self, name: &'static str, rest: &[u8]) -> Option<usize> {
+        let end = memchr::memmem::find_iter(rest, b"</").find_map(|i| {
+            let tag = tag_at(&rest[i..])?;
+            (tag.name == name && tag.closing).then_some(i + tag.len?)
+        })?;
+        self.hidden = None;
+        Some(end)
+    }
+
+    /// The length of the `<!` markup at `rest[0] == '<'`: a comment's `<!--`, which opens the comment, or a whole
+    /// declaration. `None` for anything else.
+    fn comment_or_declaration(&mut self, rest: &[u8]) -> Option<usize> {
+        if rest.starts_with(b"<!--") {
+            self.comment = true;
+            return Some(4);
+        }
+        if !(rest.len() > 2 && rest[1] == b'!' && rest[2].is_ascii_alphabetic()) {
+            return None;
+        }
+        // <!DOCTYPE html> and the like, up to a `>` with no `<` before it.
+        memchr::memchr2(b'>', b'<', &rest[1..])
+            .filter(|&e| rest[1 + e] == b'>')
+            .map(|end| end + 2)
+    }
+
+    /// Opens a hidden element (`<script>`, …) when `tag` (whose text is `text`) is the opening tag of one and does
+    /// not close itself (`<script/>`).
+    fn open_hidden(&mut self, tag: Tag, text: &[u8]) {
+        let self_closing = text.ends_with(b"/>");
+        if HIDDEN.contains(&tag.name) && !tag.closing && !self_closing {
+            self.hidden = Some(tag.name);
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! non-blank line.
 //!
 //! **Layout** (kremlin.ru, as in `corpus/`): title, `YYYY-MM-DD HH:MM:SS` (or a date as the page shows it, see
-//! `header_date`), place, lead paragraphs, body, source URL
+//! [`super::header`]), place, lead paragraphs, body, source URL
 //! last. The header is recognised only when the date line is the first or second non-blank line; otherwise the whole
 //! file is body and the date comes from a `YYYY-MM-DD` at the start of the file name, if any.
 //!
@@ -29,15 +29,15 @@
 //! with a warning that names the label-like lines ignored. One strong label (initials, an interpreter's remark, an
 //! English title) makes a file a transcript.
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
 
 use super::annotate::split_paragraph;
-use super::label::parse_label;
-use super::markup::{looks_like_html, Markup, Stripped};
+use super::header::{read_footer, read_header};
+use super::label::{parse_label, Label};
+use super::lines::{content_lines, markup_warnings, preview, Line};
 use super::model::{Block, Language, Meeting, Turn};
 
 /// How to read a file.
@@ -81,95 +81,7 @@ pub struct Warning {
     pub message: String,
 }
 
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")
-        .expect("valid date pattern")
-});
-/// The date line as the kremlin.ru page shows it when copied by hand: `28 ноября 2022 года, 13:00`,
-/// `November 28, 2022, 13:00`, `28 November 2022`, `28.11.2022 13:00`.
-static WORDY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^(?:
-            (?P<d1>\d{1,2})\s+(?P<m1>[а-яё]+|[a-z]+)\s+(?P<y1>\d{4})(?:\s+года|\s+г\.)?
-          | (?P<m2>[a-z]+)\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})
-          | (?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>\d{4})
-        )(?:,?\s+(?P<t>\d{1,2}:\d{2}(?::\d{2})?))?$",
-    )
-    .expect("valid wordy date pattern")
-});
-
-/// The month number of a Russian month name in the genitive (`ноября`) or an English one (`November`, `Nov`).
-fn month_number(name: &str) -> Option<u32> {
-    let name = name.to_lowercase();
-    let russian = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
-    if let Some(i) = russian.iter().position(|m| *m == name) {
-        return Some(i as u32 + 1);
-    }
-    let english = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    english
-        .iter()
-        .position(|m| *m == name || (name.len() == 3 && m.starts_with(name.as_str())))
-        .map(|i| i as u32 + 1)
-}
-
-/// A header date line: `(YYYY-MM-DD, time)` from the ISO form or a wordy one ([`WORDY_DATE`]). The date may be
-/// invalid (`2025-02-30`); the caller checks.
-fn header_date(line: &str) -> Option<(String, Option<String>)> {
-    if let Some(caps) = DATE_LINE.captures(line) {
-        return Some((
-            caps[1].to_string(),
-            caps.get(2).map(|m| m.as_str().to_string()),
-        ));
-    }
-    let caps = WORDY_DATE.captures(line)?;
-    let get = |names: [&str; 3]| names.iter().find_map(|n| caps.name(n)).map(|m| m.as_str());
-    let (day, month, year) = (
-        get(["d1", "d2", "d3"])?,
-        get(["m1", "m2", "m3"])?,
-        get(["y1", "y2", "y3"])?,
-    );
-    let month = match month.parse::<u32>() {
-        Ok(m) => m,
-        Err(_) => month_number(month)?,
-    };
-    let day: u32 = day.parse().ok()?;
-    Some((
-        format!("{year}-{month:02}-{day:02}"),
-        caps.name("t").map(|m| m.as_str().to_string()),
-    ))
-}
-
-static STEM_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4}-\d{2}-\d{2})").expect("valid stem date pattern"));
-static URL_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^https?://\S+$").expect("valid url pattern"));
-static SEPARATOR: LazyLock<Regex> =
+pub(super) static SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\*(?:\s*\*){2,}$").expect("valid separator pattern"));
 static ELISION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[<\[]\s*(?:…|\.\.\.)\s*[>\]]$").expect("valid elision pattern"));
@@ -191,159 +103,11 @@ const FURNITURE: [&str; 7] = [
     "also see",
 ];
 
-fn valid_date(date: &str) -> bool {
-    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok()
-}
-
-fn ends_like_a_sentence(line: &str) -> bool {
+/// Whether a line ends with closing punctuation: `.!?…:;`, a closing quotation mark or bracket, or a comma.
+pub(super) fn ends_like_a_sentence(line: &str) -> bool {
     line.chars()
         .last()
         .is_some_and(|c| ".!?…:;»\"”)],".contains(c))
-}
-
-/// Splits text into lines on `\n`, `\r\n` or a lone `\r`, decoding HTML entities, turning no-break spaces into
-/// spaces and trimming each line.
-/// Returns (1-based line number, line) for the non-blank lines.
-/// A non-blank line: its 1-based number and its text (borrowed from the file unless it had to change).
-type Line<'t> = (usize, Cow<'t, str>);
-
-/// Whether `s` holds U+00A0, U+202F or U+2007, looking only at the bytes that can start them (`C2`, `E2`).
-fn has_no_break_space(s: &str) -> bool {
-    let b = s.as_bytes();
-    memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| match b[i] {
-        0xC2 => b.get(i + 1) == Some(&0xA0),
-        _ => matches!(b.get(i + 1..i + 3), Some([0x80, 0xAF | 0x87])),
-    })
-}
-
-/// The non-blank lines of a text, and the HTML markup found on its lines.
-struct Content<'t> {
-    /// Non-blank lines with their markup removed.
-    lines: Vec<Line<'t>>,
-    /// Lines that were HTML markup only (tags, comments, script): number and text as written.
-    markup_only: Vec<(usize, String)>,
-    /// Lines that kept text after their tags were removed.
-    stripped: Vec<usize>,
-    /// Whether a comment or hidden element was still open at the end.
-    open: bool,
-}
-
-/// Characters a line is trimmed of: whitespace, and the invisible format characters that would hide a label at the
-/// start of a line — a byte order mark left inside by concatenating files (`cat a.txt b.txt`), zero-width spaces and
-/// joiners, direction marks and embeddings.
-fn blank(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{FEFF}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-        )
-}
-
-fn content_lines(text: &str) -> Content<'_> {
-    if !looks_like_html(text) {
-        return content_lines_with(text, None);
-    }
-    let content = content_lines_with(text, Some(Markup::default()));
-    if content.open {
-        // A comment, tag or hidden element never closed must not hide the rest of the text.
-        return content_lines_with(text, Some(Markup::line_by_line()));
-    }
-    content
-}
-
-fn content_lines_with(text: &str, mut markup: Option<Markup>) -> Content<'_> {
-    let mut content = Content {
-        open: false,
-        lines: Vec::new(),
-        markup_only: Vec::new(),
-        stripped: Vec::new(),
-    };
-    let mut number = 0;
-    let mut rest = text;
-    while !rest.is_empty() || number == 0 {
-        number += 1;
-        let (line, next) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
-            Some(i) => {
-                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-                (&rest[..i], &rest[i + skip..])
-            }
-            None => (rest, ""),
-        };
-        let (text, found) = match &mut markup {
-            Some(markup) => markup.strip(line),
-            None => (Cow::Borrowed(line), Stripped::default()),
-        };
-        // No-break spaces (as `&nbsp;` or as characters) are spaces in a label and in speech alike.
-        const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
-        let clean: Cow<str> = match text {
-            Cow::Borrowed(line) => match html_escape::decode_html_entities(line) {
-                Cow::Borrowed(b) if !has_no_break_space(b) => Cow::Borrowed(b.trim_matches(blank)),
-                decoded => Cow::Owned(decoded.trim_matches(blank).replace(NBSP, " ")),
-            },
-            Cow::Owned(text) => Cow::Owned(
-                html_escape::decode_html_entities(&text)
-                    .trim_matches(blank)
-                    .replace(NBSP, " "),
-            ),
-        };
-        if !clean.is_empty() {
-            if found.tags > 0 {
-                content.stripped.push(number);
-            }
-            content.lines.push((number, clean));
-        } else if found.tags > 0 && !line.trim_matches(blank).is_empty() {
-            content
-                .markup_only
-                .push((number, line.trim_matches(blank).to_string()));
-        }
-        rest = next;
-        if rest.is_empty() {
-            break;
-        }
-    }
-    content.open = markup.is_some_and(|m| m.is_open());
-    content
-}
-
-/// Line numbers for a message: the first five, then `…`.
-fn some_lines(numbers: impl ExactSizeIterator<Item = usize>) -> String {
-    let count = numbers.len();
-    let mut shown: Vec<String> = numbers.take(5).map(|n| n.to_string()).collect();
-    if count > 5 {
-        shown.push("…".to_string());
-    }
-    shown.join(", ")
-}
-
-/// Warnings about the HTML markup removed: a line each for a few markup-only lines, one for many (a saved page),
-/// and one for the lines whose tags were removed.
-fn markup_warnings(content: &Content<'_>, warnings: &mut Vec<Warning>) {
-    let only = &content.markup_only;
-    if only.len() <= 5 {
-        warnings.extend(only.iter().map(|(number, line)| Warning {
-            line: Some(*number),
-            message: format!("unclassified line (markup): {}", preview(line)),
-        }));
-    } else {
-        warnings.push(Warning {
-            line: Some(only[0].0),
-            message: format!(
-                "{} lines of HTML markup only, unclassified (lines {}); is this a saved web page?",
-                only.len(),
-                some_lines(only.iter().map(|(n, _)| *n))
-            ),
-        });
-    }
-    if let Some(&first) = content.stripped.first() {
-        warnings.push(Warning {
-            line: Some(first),
-            message: format!(
-                "HTML tags removed from {} line(s) (lines {})",
-                content.stripped.len(),
-                some_lines(content.stripped.iter().copied())
-            ),
-        });
-    }
 }
 
 fn detect_language(lines: &[Line<'_>]) -> Language {
@@ -396,54 +160,32 @@ pub fn parse_text(
     };
 
     // Header: [title] date [place].
-    let mut start = 0;
-    let date_at =
-        (0..lines.len().min(2)).find_map(|i| header_date(&lines[i].1).map(|date| (i, date)));
-    if let Some((i, (date, time))) = &date_at {
-        let i = *i;
-        if i == 1 && parse_label(&lines[0].1).is_none() {
-            meeting.title = Some(lines[0].1.to_string());
-        }
-        if i == 0 || meeting.title.is_some() {
-            if valid_date(date) {
-                meeting.date = Some(date.clone());
-                meeting.time = time.clone();
-            } else {
-                warnings.push(Warning {
-                    line: Some(lines[i].0),
-                    message: format!("invalid date '{date}' in the header; date left empty"),
-                });
-            }
-            start = i + 1;
-            if let Some((_, place)) = lines.get(start) {
-                if place.chars().count() <= 100
-                    && !ends_like_a_sentence(place)
-                    && parse_label(place).is_none()
-                    && !SEPARATOR.is_match(place)
-                {
-                    meeting.place = Some(place.to_string());
-                    start += 1;
-                }
-            }
-        }
-    }
+    let start = read_header(id, &lines, &mut meeting, &mut warnings);
     audit.metadata += start;
-    if meeting.date.is_none() && date_at.is_none() {
-        meeting.date = STEM_DATE
-            .captures(id)
-            .map(|c| c[1].to_string())
-            .filter(|d| valid_date(d));
-    }
 
     // Footer: the source URL.
-    let mut end = lines.len();
-    if end > start && URL_LINE.is_match(&lines[end - 1].1) {
-        meeting.source = Some(lines[end - 1].1.to_string());
-        audit.metadata += 1;
-        end -= 1;
-    }
+    let end = read_footer(&lines, start, &mut meeting, &mut audit);
 
     let body = &lines[start..end];
+    read_blocks(
+        body,
+        options,
+        &mut meeting.blocks,
+        &mut audit,
+        &mut warnings,
+    );
+    (meeting, audit, warnings)
+}
+
+/// Reads the body's blocks: as a transcript when its labels make one (see the module docs), else as narration, with
+/// a warning naming the label-like lines that were not taken as labels.
+fn read_blocks(
+    body: &[Line<'_>],
+    options: &ReadOptions,
+    blocks: &mut Vec<Block>,
+    audit: &mut Audit,
+    warnings: &mut Vec<Warning>,
+) {
     // Which body lines are labels, and strong ones (parsed once here; the body reader reparses only those).
     let is_label: Vec<Option<bool>> = body
         .iter()
@@ -472,17 +214,10 @@ pub fn parse_text(
         });
     }
     if is_transcript {
-        read_body(
-            body,
-            &is_label,
-            &mut meeting.blocks,
-            &mut audit,
-            &mut warnings,
-        );
+        read_body(body, &is_label, blocks, audit, warnings);
     } else {
-        read_narration(body, options, &mut meeting.blocks, &mut audit);
+        read_narration(body, options, blocks, audit);
     }
-    (meeting, audit, warnings)
 }
 
 fn read_narration(
@@ -539,6 +274,8 @@ enum State {
     Closed,
 }
 
+/// Reads the body of a transcript line by line (see the module docs for the rules). `is_label` tells which lines
+/// are labels, and whether strong ones.
 fn read_body(
     body: &[Line<'_>],
     is_label: &[Option<bool>],
@@ -550,61 +287,12 @@ fn read_body(
     let mut current: Option<usize> = None; // index in `blocks` of the open (or last) turn
     for (k, (number, line)) in body.iter().enumerate() {
         let number = *number;
-        if SEPARATOR.is_match(line) {
-            audit.separators += 1;
-            blocks.push(Block::Separator { line: number });
-            state = if state == State::Lead || state == State::LeadAfterSeparator {
-                State::LeadAfterSeparator
-            } else {
-                State::Closed
-            };
-            continue;
-        }
-        if ELISION.is_match(line) {
-            audit.elisions += 1;
-            blocks.push(Block::Elision { line: number });
-            if matches!(state, State::InTurn | State::AfterElision) {
-                state = State::AfterElision;
-            }
-            continue;
-        }
-        if FURNITURE.contains(&line.to_lowercase().as_str()) {
-            audit.metadata += 1;
-            blocks.push(Block::Furniture {
-                line: number,
-                text: line.to_string(),
-            });
-            continue;
-        }
-        if MARKUP.is_match(line) {
-            audit.unclassified += 1;
-            warnings.push(Warning {
-                line: Some(number),
-                message: format!("unclassified line (markup): {}", preview(line)),
-            });
-            blocks.push(Block::Unclassified {
-                line: number,
-                text: line.to_string(),
-            });
+        if read_mark(number, line, &mut state, blocks, audit, warnings) {
             continue;
         }
         if let Some(label) = is_label[k].and_then(|_| parse_label(line)) {
             audit.turn_lines += 1;
-            blocks.push(Block::Turn(Turn {
-                line: number,
-                label: label.raw.to_string(),
-                name: label.name.clone(),
-                remark: label.remark.map(str::to_string),
-                speaker: label.name,
-                interpreted: label.interpreted,
-                resumed: false,
-                // A label alone on its line (the words on the next lines) opens a turn with no paragraph yet.
-                paragraphs: if label.rest.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![split_paragraph(number, label.rest)]
-                },
-            }));
+            blocks.push(Block::Turn(labelled_turn(number, label)));
             current = Some(blocks.len() - 1);
             state = State::InTurn;
             continue;
@@ -633,21 +321,7 @@ fn read_body(
             }
             State::Lead | State::LeadAfterSeparator => {
                 let before_label = is_label.get(k + 1).is_some_and(Option::is_some);
-                if !ends_like_a_sentence(line)
-                    && (before_label || state == State::LeadAfterSeparator)
-                {
-                    audit.headings += 1;
-                    blocks.push(Block::Heading {
-                        line: number,
-                        text: line.to_string(),
-                    });
-                } else {
-                    audit.lead += 1;
-                    blocks.push(Block::Lead {
-                        line: number,
-                        text: line.to_string(),
-                    });
-                }
+                read_lead(number, line, before_label, state, blocks, audit);
             }
             State::Closed => {
                 audit.headings += 1;
@@ -660,12 +334,99 @@ fn read_body(
     }
 }
 
-fn preview(line: &str) -> String {
-    let mut s: String = line.chars().take(80).collect();
-    if s.len() < line.len() {
-        s.push('…');
+/// Reads a line that is not text: a separator (which closes a turn), an elision (after which an unlabelled line
+/// resumes the speaker), page furniture or markup only. `false` for any other line, which is left to the caller.
+fn read_mark(
+    number: usize,
+    line: &str,
+    state: &mut State,
+    blocks: &mut Vec<Block>,
+    audit: &mut Audit,
+    warnings: &mut Vec<Warning>,
+) -> bool {
+    if SEPARATOR.is_match(line) {
+        audit.separators += 1;
+        blocks.push(Block::Separator { line: number });
+        *state = if *state == State::Lead || *state == State::LeadAfterSeparator {
+            State::LeadAfterSeparator
+        } else {
+            State::Closed
+        };
+        return true;
     }
-    s
+    if ELISION.is_match(line) {
+        audit.elisions += 1;
+        blocks.push(Block::Elision { line: number });
+        if matches!(*state, State::InTurn | State::AfterElision) {
+            *state = State::AfterElision;
+        }
+        return true;
+    }
+    if FURNITURE.contains(&line.to_lowercase().as_str()) {
+        audit.metadata += 1;
+        blocks.push(Block::Furniture {
+            line: number,
+            text: line.to_string(),
+        });
+        return true;
+    }
+    if MARKUP.is_match(line) {
+        audit.unclassified += 1;
+        warnings.push(Warning {
+            line: Some(number),
+            message: format!("unclassified line (markup): {}", preview(line)),
+        });
+        blocks.push(Block::Unclassified {
+            line: number,
+            text: line.to_string(),
+        });
+        return true;
+    }
+    false
+}
+
+/// The turn a label line opens, with the text after the label as its first paragraph.
+fn labelled_turn(number: usize, label: Label<'_>) -> Turn {
+    Turn {
+        line: number,
+        label: label.raw.to_string(),
+        name: label.name.clone(),
+        remark: label.remark.map(str::to_string),
+        speaker: label.name,
+        interpreted: label.interpreted,
+        resumed: false,
+        // A label alone on its line (the words on the next lines) opens a turn with no paragraph yet.
+        paragraphs: if label.rest.is_empty() {
+            Vec::new()
+        } else {
+            vec![split_paragraph(number, label.rest)]
+        },
+    }
+}
+
+/// Reads an unlabelled line before any turn: a heading when it has no closing punctuation and comes right before a
+/// label (`before_label`) or after a separator, else lead.
+fn read_lead(
+    number: usize,
+    line: &str,
+    before_label: bool,
+    state: State,
+    blocks: &mut Vec<Block>,
+    audit: &mut Audit,
+) {
+    if !ends_like_a_sentence(line) && (before_label || state == State::LeadAfterSeparator) {
+        audit.headings += 1;
+        blocks.push(Block::Heading {
+            line: number,
+            text: line.to_string(),
+        });
+    } else {
+        audit.lead += 1;
+        blocks.push(Block::Lead {
+            line: number,
+            text: line.to_string(),
+        });
+    }
 }
 
 /// Test helper: the speaker and spoken paragraphs of each turn.
@@ -685,23 +446,7 @@ fn turn_texts(m: &Meeting) -> Vec<(String, Vec<String>)> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn no_break_spaces_are_found_by_their_bytes() {
-        const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
-        for s in [
-            "",
-            "a b",
-            "«цитата» — тире",
-            "a\u{00A0}b",
-            "1\u{202F}000",
-            "x\u{2007}",
-            "\u{2008}\u{2028}‰…",
-            "Â\u{00A1}",
-            "\u{00A0}",
-        ] {
-            assert_eq!(has_no_break_space(s), s.contains(NBSP), "{s:?}");
-        }
-    }
+    use crate::transcript::header::header_date;
 
     fn read(text: &str) -> (Meeting, Audit, Vec<Warning>) {
         parse_text(

@@ -1,5 +1,5 @@
 //! Files to meetings: walking the paths the user gave, reading and decoding one file with its limits, and a whole
-//! corpus of transcripts kept in memory ([`read_corpus`], through [`super::ingest`]). One bad file is reported and
+//! corpus of transcripts kept in memory ([`read_corpus`], through [`mod@super::ingest`]). One bad file is reported and
 //! the others are still read.
 //!
 //! Directories are walked recursively (symbolic links followed, loops reported) and contribute their `*.txt` files,
@@ -391,11 +391,17 @@ pub fn read_bytes(
     Ok((ReadFile { meeting, audit }, warnings))
 }
 
-/// Reads all files named by `paths` (through [`ingest`], in path order), then sets every turn's canonical speaker
+/// Reads all files named by `paths` (through [`ingest()`], in path order), then sets every turn's canonical speaker
 /// from the labels of all files.
 pub fn read_corpus(paths: &[PathBuf], options: &ReadOptions, aliases: Aliases) -> Transcripts {
     let mut files = Vec::new();
-    let ingested = ingest(paths, options, aliases, |file| file, |file| files.push(file));
+    let ingested = ingest(
+        paths,
+        options,
+        aliases,
+        |file| file,
+        |file| files.push(file),
+    );
     for (file, id) in files.iter_mut().zip(ingested.ids) {
         file.meeting.id = id;
         for turn in file.meeting.turns_mut() {

@@ -112,8 +112,7 @@ static SURNAME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_cyrillic_word(w: &str) -> bool {
-    w.chars()
-        .all(|c| crate::lang::is_cyrillic(c) || c == '-')
+    w.chars().all(|c| crate::lang::is_cyrillic(c) || c == '-')
         && w.chars().next().is_some_and(char::is_uppercase)
 }
 

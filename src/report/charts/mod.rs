@@ -242,6 +242,19 @@ where
     Ok(())
 }
 
+/// The width in pixels of an axis of labels: the longest label's characters (4 to `max_chars`) at `char_px` each,
+/// and a margin.
+pub fn label_width(labels: &[String], max_chars: usize, char_px: u32) -> u32 {
+    labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, max_chars) as u32
+        * char_px
+        + 20
+}
+
 /// One horizontal bar per label, the first at the top; `values` may be negative (bars grow left), `colors` per bar.
 pub fn bar_panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -268,14 +281,7 @@ where
     } else {
         0.0..(max + pad)
     };
-    let label_width = labels
-        .iter()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(4)
-        .clamp(4, 36) as u32
-        * 9
-        + 20;
+    let label_width = label_width(labels, 36, 9);
     let mut chart = ChartBuilder::on(area)
         .caption(title, bold(22))
         .margin(12)

@@ -59,7 +59,12 @@ impl Chart for XRay {
             .terms
             .iter()
             .zip(&found.hits)
-            .map(|(t, hits)| (t.clone(), hits.iter().map(|&(p, s)| (p, colour(s))).collect()))
+            .map(|(t, hits)| {
+                (
+                    t.clone(),
+                    hits.iter().map(|&(p, s)| (p, colour(s))).collect(),
+                )
+            })
             .collect();
         let used: std::collections::BTreeSet<usize> =
             terms.iter().flat_map(|t| t.1.iter().map(|h| h.1)).collect();
@@ -98,15 +103,8 @@ impl Chart for XRay {
             return super::no_data(&inner, "no terms");
         }
         let n = self.terms.len() as i32;
-        let label_width = self
-            .terms
-            .iter()
-            .map(|t| t.0.chars().count())
-            .max()
-            .unwrap_or(4)
-            .clamp(4, 24) as u32
-            * 10
-            + 20;
+        let words: Vec<String> = self.terms.iter().map(|t| t.0.clone()).collect();
+        let label_width = super::label_width(&words, 24, 10);
         let mut chart = ChartBuilder::on(root)
             .caption(&title, super::bold(24))
             .margin(14)

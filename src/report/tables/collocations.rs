@@ -104,8 +104,16 @@ impl Table for Collocations {
                 })
             },
         )?;
-        assemble(&dir.join(BIGRAMS), BigramRow::HEADER, &whole(&done, |g| &g.bigrams))?;
-        assemble(&dir.join(TRIGRAMS), TrigramRow::HEADER, &whole(&done, |g| &g.trigrams))?;
+        assemble(
+            &dir.join(BIGRAMS),
+            BigramRow::HEADER,
+            &whole(&done, |g| &g.bigrams),
+        )?;
+        assemble(
+            &dir.join(TRIGRAMS),
+            TrigramRow::HEADER,
+            &whole(&done, |g| &g.trigrams),
+        )?;
         let bigram_rows = done.iter().map(|g| g.bigrams.rows).sum();
         let trigram_rows = done.iter().map(|g| g.trigrams.rows).sum();
         let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());
@@ -115,8 +123,22 @@ impl Table for Collocations {
         }
         let top = cx.config.top;
         let previews = vec![
-            Preview::new(BIGRAMS, BIGRAMS_ABOUT, BigramRow::HEADER, &bigram_heads, bigram_rows, top),
-            Preview::new(TRIGRAMS, TRIGRAMS_ABOUT, TrigramRow::HEADER, &trigram_heads, trigram_rows, top),
+            Preview::new(
+                BIGRAMS,
+                BIGRAMS_ABOUT,
+                BigramRow::HEADER,
+                &bigram_heads,
+                bigram_rows,
+                top,
+            ),
+            Preview::new(
+                TRIGRAMS,
+                TRIGRAMS_ABOUT,
+                TrigramRow::HEADER,
+                &trigram_heads,
+                trigram_rows,
+                top,
+            ),
         ];
         cx.made.bigrams = bigram_heads;
         Ok(previews)

@@ -6,11 +6,12 @@
 //! is kept, for the charts and the page.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use crate::report::spool::{assemble, by_group, RowSpool, Segment, Spooled};
 use crate::report::WriteError;
 use crate::stats::freq::{group_frequencies, groups, FreqRow, Scratch, ALL};
-use crate::stats::View;
+use crate::stats::{Corpus, View};
 
 use super::{Context, Preview, Row, Table};
 
@@ -27,6 +28,71 @@ impl Row for FreqRow<'_> {
 
 /// `freq.csv` and the speakers' files.
 pub struct Freq;
+
+/// What every group's task reads.
+struct Shared<'s> {
+    dir: &'s Path,
+    /// Head rows kept per group and view.
+    keep: usize,
+    /// Each speaker's file.
+    path_of: &'s BTreeMap<&'s str, &'s str>,
+    /// [`View::text_order`] of the key and the stem view.
+    orders: &'s [Vec<u32>; 2],
+}
+
+/// One group's rows in both views, into its file (a speaker's, or a scratch file for `*`), with their heads.
+fn write_group<'a>(
+    corpus: &'a Corpus,
+    speaker: &'a str,
+    turns: &[usize],
+    shared: &Shared,
+    scratches: &mut [Scratch; 2],
+) -> Result<GroupFile<'a>, WriteError> {
+    let path = shared.path_of.get(speaker).map(|p| p.to_string());
+    let shown = shared.dir.join(path.as_deref().unwrap_or(FILE));
+    let file_dir = shown.parent().unwrap_or(shared.dir);
+    // Straight to a file: a speaker's file is published as it is.
+    let mut out = RowSpool::<FreqRow>::new(file_dir, 0);
+    out.header();
+    let mut heads: [Vec<FreqRow>; 2] = [Vec::new(), Vec::new()];
+    for (v, (view, scratch)) in [View::Key, View::Stem]
+        .into_iter()
+        .zip(scratches)
+        .enumerate()
+    {
+        let (mut taken, mut taken_content) = (0, 0);
+        let keep = shared.keep;
+        group_frequencies(
+            corpus,
+            view,
+            (speaker, turns),
+            1,
+            &shared.orders[v],
+            scratch,
+            &mut |r| {
+                if taken < keep {
+                    heads[v].push(r.clone());
+                    taken += 1;
+                } else if !r.stopword && taken_content < keep {
+                    heads[v].push(r.clone());
+                    taken_content += 1;
+                }
+                out.push(&r);
+            },
+        )?;
+        out.end_section();
+    }
+    let spooled = out.finish().map_err(|source| WriteError::Csv {
+        path: shown.display().to_string(),
+        source,
+    })?;
+    Ok(GroupFile {
+        speaker,
+        spooled,
+        path,
+        heads,
+    })
+}
 
 /// One group's rows, written: its file (a speaker's file in `speakers/`, or a scratch file for `*`) holds the
 /// header, then the key view's rows (section 0), then the stem view's (section 1).
@@ -67,54 +133,16 @@ impl Table for Freq {
             || View::Stem.text_order(corpus),
         );
         let orders = [orders.0, orders.1];
+        let shared = Shared {
+            dir,
+            keep,
+            path_of: &path_of,
+            orders: &orders,
+        };
         let done: Vec<GroupFile> = by_group(
             &sizes,
-            || (Scratch::new(keys), Scratch::new(stems)),
-            |g, (key_scratch, stem_scratch)| {
-                let (speaker, turns) = &groups[g];
-                let path = path_of.get(speaker).map(|p| p.to_string());
-                let shown = dir.join(path.as_deref().unwrap_or(FILE));
-                let file_dir = shown.parent().unwrap_or(dir);
-                // Straight to a file: a speaker's file is published as it is.
-                let mut out = RowSpool::<FreqRow>::new(file_dir, 0);
-                out.header();
-                let mut heads: [Vec<FreqRow>; 2] = [Vec::new(), Vec::new()];
-                for (v, view, scratch) in [
-                    (0, View::Key, &mut *key_scratch),
-                    (1, View::Stem, &mut *stem_scratch),
-                ] {
-                    let (mut taken, mut taken_content) = (0, 0);
-                    group_frequencies(
-                        corpus,
-                        view,
-                        (speaker, turns),
-                        1,
-                        &orders[v],
-                        scratch,
-                        &mut |r| {
-                            if taken < keep {
-                                heads[v].push(r.clone());
-                                taken += 1;
-                            } else if !r.stopword && taken_content < keep {
-                                heads[v].push(r.clone());
-                                taken_content += 1;
-                            }
-                            out.push(&r);
-                        },
-                    )?;
-                    out.end_section();
-                }
-                let spooled = out.finish().map_err(|source| WriteError::Csv {
-                    path: shown.display().to_string(),
-                    source,
-                })?;
-                Ok(GroupFile {
-                    speaker,
-                    spooled,
-                    path,
-                    heads,
-                })
-            },
+            || [Scratch::new(keys), Scratch::new(stems)],
+            |g, scratches| write_group(corpus, groups[g].0, &groups[g].1, &shared, scratches),
         )?;
         // freq.csv: the key rows of every group, then the stem rows, copied from the groups' files.
         let mut parts: Vec<(&Segment, u64, u64)> = Vec::new();

@@ -29,7 +29,13 @@ impl Table for Keyness {
         let (corpus, config) = (cx.corpus, cx.config);
         let mut rows = keyness(corpus, config.view, &config.reference, config.min_count)?;
         if let ([a, b, ..], Reference::Others) = (cx.leaders.as_slice(), &config.reference) {
-            rows.extend(keyness_between(corpus, config.view, a, b, config.min_count)?);
+            rows.extend(keyness_between(
+                corpus,
+                config.view,
+                a,
+                b,
+                config.min_count,
+            )?);
         }
         let preview = write_table(cx, FILE, ABOUT, &rows)?;
         cx.made.keyness = rows;

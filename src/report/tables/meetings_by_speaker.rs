@@ -10,7 +10,8 @@ const FILE: &str = "meetings_by_speaker.csv";
 const ABOUT: &str = "Each speaker's vocabulary meeting by meeting in date order: words, types, MATTR, MTLD, new types.";
 
 impl Row for MeetingSpeakerRow {
-    const HEADER: &'static str = "meeting,date,speaker,words,types,mattr,mtld,new_types,new_type_share,cumulative_types";
+    const HEADER: &'static str =
+        "meeting,date,speaker,words,types,mattr,mtld,new_types,new_type_share,cumulative_types";
 }
 
 /// `meetings_by_speaker.csv`.

@@ -5,29 +5,67 @@
 //! with the header ([`Row::HEADER`]), shapes its rows from the analysed corpus, writes its files and says on the
 //! page what they hold. [`TABLES`] lists them in the order the page shows them, which is also the order they are
 //! made in: a table may use what an earlier one left in [`Made`](super::Made). A new table is one new file plus one
-//! line in [`TABLES`]; the smallest, [`transitions`], shows the whole shape:
+//! line in [`TABLES`]; the smallest, [`transitions`], has the whole shape. Here is a new one, made outside the
+//! registry (the list would call its `make` the same way):
 //!
-//! ```ignore
+//! ```
+//! use serde::Serialize;
+//! use stenogram::report::tables::{write_table, Preview, Row, Table};
+//! use stenogram::report::{Context, Made, ReportConfig, WriteError};
+//!
+//! /// One row of `longest_turns.csv`.
 //! #[derive(Serialize)]
-//! pub struct TransitionRow { pub from: String, pub to: String, pub count: usize }
+//! struct LongestTurn<'a> {
+//!     speaker: &'a str,
+//!     words: usize,
+//! }
 //!
-//! impl Row for TransitionRow { const HEADER: &'static str = "from,to,count"; }
+//! impl Row for LongestTurn<'_> {
+//!     const HEADER: &'static str = "speaker,words";
+//! }
 //!
-//! pub struct Transitions;
+//! /// `longest_turns.csv`: each speaker's longest turn.
+//! struct LongestTurns;
 //!
-//! impl Table for Transitions {
-//!     fn phase(&self) -> &'static str { "transitions" }
+//! impl Table for LongestTurns {
+//!     fn files(&self) -> Vec<(&'static str, &'static str)> {
+//!         vec![("longest_turns.csv", LongestTurn::HEADER)]
+//!     }
+//!     fn phase(&self) -> &'static str {
+//!         "longest turns"
+//!     }
 //!     fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
-//!         let rows: Vec<TransitionRow> = /* from cx.corpus */;
-//!         write_table(cx, FILE, ABOUT, &rows)
+//!         let corpus = cx.corpus;
+//!         let rows: Vec<LongestTurn> = (0..corpus.speakers.len())
+//!             .map(|s| LongestTurn {
+//!                 speaker: &corpus.speakers[s],
+//!                 words: corpus.turns.iter().filter(|t| t.speaker as usize == s).map(|t| t.len()).max().unwrap_or(0),
+//!             })
+//!             .collect();
+//!         write_table(cx, "longest_turns.csv", "Each speaker's longest turn, in words.", &rows)
 //!     }
 //! }
+//!
+//! let text = "В.Путин: Добрый день, коллеги.\nА.Лукашенко: Здравствуйте.\n";
+//! let (file, _) = stenogram::transcript::read_bytes("t.txt", text.as_bytes(), &Default::default())?;
+//! let corpus = stenogram::stats::analyse(&[&file.meeting], &Default::default());
+//! let out = tempfile::tempdir()?;
+//! let config = ReportConfig { out: out.path().to_path_buf(), ..ReportConfig::default() };
+//! let mut cx = Context { corpus: &corpus, audits: &[], config: &config, leaders: Vec::new(), made: Made::default() };
+//! let previews = LongestTurns.make(&mut cx)?;
+//! assert_eq!(previews[0].total, 2);
+//! let written = std::fs::read_to_string(out.path().join("longest_turns.csv"))?;
+//! assert_eq!(written, "speaker,words\nА.Лукашенко,1\nВ.Путин,3\n");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use serde::Serialize;
 
 use super::write::{write_csv, WriteError};
 use super::Context;
+use crate::stats::freq::ALL;
+use crate::stats::lexdiv::LexicalDiversity;
+use crate::stats::turns::TurnSummary;
 
 pub mod audit;
 pub mod collocations;
@@ -150,10 +188,7 @@ impl Preview {
             .take(limit)
             .map(|row| {
                 let value = serde_json::to_value(row).unwrap_or_default();
-                columns
-                    .iter()
-                    .map(|c| cell(value.get(*c).unwrap_or(&serde_json::Value::Null)))
-                    .collect()
+                columns.iter().map(|c| cell(field(&value, c))).collect()
             })
             .collect();
         Preview {
@@ -164,6 +199,57 @@ impl Preview {
             total,
             limit,
         }
+    }
+}
+
+/// The field `name` of a row: of the row itself, or of the first of its parts that has it (a row may be a tuple
+/// of structs, as `(Where, &TurnSummary)`, whose CSV columns are the parts' fields in order).
+fn field<'v>(row: &'v serde_json::Value, name: &str) -> &'v serde_json::Value {
+    let found = match row {
+        serde_json::Value::Array(parts) => parts.iter().find_map(|p| p.get(name)),
+        _ => row.get(name),
+    };
+    found.unwrap_or(&serde_json::Value::Null)
+}
+
+/// The first columns of a row about a speaker overall (`meeting` = `*`, no date) or in one meeting.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Where<'a> {
+    /// Speaker.
+    pub speaker: &'a str,
+    /// Meeting id or `*`.
+    pub meeting: &'a str,
+    /// Date of the meeting (empty for `*`).
+    pub date: &'a str,
+}
+
+impl<'a> Where<'a> {
+    /// The rows of every speaker: overall, then in each meeting in date order, with the profile part `of` gives.
+    pub fn speakers_and_meetings<T>(
+        cx: &'a Context,
+        of: impl Fn(&'a (TurnSummary, LexicalDiversity)) -> &'a T,
+    ) -> Vec<(Where<'a>, &'a T)> {
+        let (corpus, profiles) = (cx.corpus, &cx.made.profiles);
+        let mut rows = Vec::new();
+        for (&s, profile) in &profiles.speakers {
+            let speaker = corpus.speakers[s as usize].as_str();
+            let all = Where {
+                speaker,
+                meeting: ALL,
+                date: "",
+            };
+            rows.push((all, of(profile)));
+            for (m, profile) in profiles.meetings_of(s) {
+                let info = &corpus.meetings[m as usize];
+                let place = Where {
+                    speaker,
+                    meeting: &info.id,
+                    date: &info.date,
+                };
+                rows.push((place, of(profile)));
+            }
+        }
+        rows
     }
 }
 
@@ -219,7 +305,10 @@ mod tests {
         for r in &rows {
             r.append(&mut out).unwrap();
         }
-        assert_eq!(String::from_utf8(out).unwrap(), "\"a, \"\"b\"\"\",3,0.25\nc,0,\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\"a, \"\"b\"\"\",3,0.25\nc,0,\n"
+        );
         let preview = Preview::new("t.csv", "", Sample::HEADER, &rows, 2, 1);
         assert_eq!(preview.columns, ["name", "count", "share"]);
         assert_eq!(
