@@ -15,12 +15,12 @@ use plotters::prelude::*;
 use super::write::{atomic_write, WriteError};
 use super::{Context, Formats};
 
+pub mod across_meetings;
 pub mod collocations;
-pub mod growth;
 pub mod keyness;
-pub mod meetings;
 pub mod top_words;
 pub mod turn_lengths;
+pub mod vocabulary_growth;
 pub mod xray;
 
 /// Every chart, in page order.
@@ -28,8 +28,8 @@ pub static CHARTS: [Entry; 7] = [
     entry::<top_words::TopWords>(),
     entry::<keyness::Keyness>(),
     entry::<turn_lengths::TurnLengths>(),
-    entry::<growth::Growth>(),
-    entry::<meetings::AcrossMeetings>(),
+    entry::<vocabulary_growth::Growth>(),
+    entry::<across_meetings::AcrossMeetings>(),
     entry::<collocations::Collocations>(),
     entry::<xray::XRay>(),
 ];

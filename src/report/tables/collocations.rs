@@ -3,9 +3,10 @@
 //! from them in group order; of each group only the first rows are kept, for the chart and the page.
 
 use crate::report::spool::{assemble, by_group, RowSpool, Segment, Spooled};
-use crate::report::WriteError;
+use crate::report::{ReportConfig, WriteError};
 use crate::stats::colloc::{group_collocations, BigramRow, Emit, TrigramRow};
 use crate::stats::freq::groups;
+use crate::stats::Corpus;
 
 use super::{Context, Preview, Row, Table};
 
@@ -24,6 +25,68 @@ impl Row for TrigramRow<'_> {
 
 /// `collocations.csv` and `trigrams.csv`.
 pub struct Collocations;
+
+/// One group of turns and what its rows are made with.
+struct Group<'a, 'g> {
+    corpus: &'a Corpus,
+    speaker: &'a str,
+    turns: &'g [usize],
+    /// [`crate::stats::View::form_order`] of the collocations' view.
+    forms: &'g [u32],
+}
+
+/// One group's pairs and triples, spooled (small groups' rows stay in memory; a big group's go to a file beside
+/// the tables), and the first `keep` of each.
+fn write_group<'a>(
+    group: &Group<'a, '_>,
+    config: &ReportConfig,
+    keep: usize,
+    unigrams: &mut [u64],
+) -> Result<GroupRows<'a>, WriteError> {
+    let dir = config.out.as_path();
+    let mut bigrams = RowSpool::<BigramRow>::new(dir, 1 << 16);
+    let mut trigrams = RowSpool::<TrigramRow>::new(dir, 1 << 16);
+    let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());
+    let emit = Emit {
+        bigram: &mut |r: BigramRow<'a>| {
+            bigrams.push(&r);
+            if bigram_heads.len() < keep {
+                bigram_heads.push(r);
+            }
+        },
+        trigram: &mut |r: TrigramRow<'a>| {
+            trigrams.push(&r);
+            if trigram_heads.len() < keep {
+                trigram_heads.push(r);
+            }
+        },
+    };
+    let Group {
+        corpus,
+        speaker,
+        turns,
+        forms,
+    } = *group;
+    group_collocations(
+        corpus,
+        &config.colloc,
+        speaker,
+        turns,
+        unigrams,
+        forms,
+        emit,
+    )?;
+    let csv_error = |source| WriteError::Csv {
+        path: dir.join(BIGRAMS).display().to_string(),
+        source,
+    };
+    Ok(GroupRows {
+        bigrams: bigrams.finish().map_err(csv_error)?,
+        trigrams: trigrams.finish().map_err(csv_error)?,
+        bigram_heads,
+        trigram_heads,
+    })
+}
 
 /// Every group's rows of one table, in group order.
 fn whole<'g>(
@@ -68,40 +131,18 @@ impl Table for Collocations {
             .collect();
         let forms = options.view.form_order(corpus);
         let terms = options.view.len(corpus);
-        let csv_error = |source| WriteError::Csv {
-            path: dir.join(BIGRAMS).display().to_string(),
-            source,
-        };
         let done: Vec<GroupRows> = by_group(
             &sizes,
             || vec![0u64; terms],
             |g, unigrams| {
-                let (speaker, turns) = &groups[g];
-                // Small groups' rows stay in memory; a big group's go to a file beside the tables.
-                let mut bigrams = RowSpool::<BigramRow>::new(dir, 1 << 16);
-                let mut trigrams = RowSpool::<TrigramRow>::new(dir, 1 << 16);
-                let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());
-                let emit = Emit {
-                    bigram: &mut |r: BigramRow<'_>| {
-                        bigrams.push(&r);
-                        if bigram_heads.len() < keep {
-                            bigram_heads.push(r);
-                        }
-                    },
-                    trigram: &mut |r: TrigramRow<'_>| {
-                        trigrams.push(&r);
-                        if trigram_heads.len() < keep {
-                            trigram_heads.push(r);
-                        }
-                    },
+                let (speaker, turns) = (groups[g].0, &groups[g].1);
+                let group = Group {
+                    corpus,
+                    speaker,
+                    turns,
+                    forms: &forms,
                 };
-                group_collocations(corpus, options, speaker, turns, unigrams, &forms, emit)?;
-                Ok(GroupRows {
-                    bigrams: bigrams.finish().map_err(csv_error)?,
-                    trigrams: trigrams.finish().map_err(csv_error)?,
-                    bigram_heads,
-                    trigram_heads,
-                })
+                write_group(&group, cx.config, keep, unigrams)
             },
         )?;
         assemble(
