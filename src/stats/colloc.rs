@@ -255,11 +255,9 @@ fn emit_trigrams<'a>(
         order,
     } = *group;
     let view = options.view;
-    let keep =
-        |terms: &[u32]| options.keep_stopwords || !terms.iter().any(|&t| view.is_stop(corpus, t));
     let mut rows: Vec<(u32, [u32; 3])> = trigrams
         .iter()
-        .filter(|(terms, n)| u64::from(*n) >= options.min_count && keep(terms))
+        .filter(|(terms, n)| u64::from(*n) >= options.min_count && group.listed(terms))
         .map(|(terms, n)| (n, terms))
         .collect();
     rows.sort_unstable_by(|a, b| {
@@ -289,6 +287,15 @@ struct Group<'a, 'o> {
     order: &'o [u32],
 }
 
+impl Group<'_, '_> {
+    /// Whether a pair or triple of terms goes in the tables: always with `keep_stopwords`, else when none of its
+    /// terms is a stopword.
+    fn listed(&self, terms: &[u32]) -> bool {
+        let view = self.options.view;
+        self.options.keep_stopwords || !terms.iter().any(|&t| view.is_stop(self.corpus, t))
+    }
+}
+
 /// The bigram rows of a group's pair counts, sorted by count descending, then by the words' forms.
 fn emit_bigrams<'a>(
     group: &Group<'a, '_>,
@@ -304,11 +311,9 @@ fn emit_bigrams<'a>(
     } = *group;
     let view = options.view;
     let min = options.min_count;
-    let keep =
-        |terms: &[u32]| options.keep_stopwords || !terms.iter().any(|&t| view.is_stop(corpus, t));
     let mut rows: Vec<(u32, u32, u32)> = bigrams
         .iter()
-        .filter(|&([x, y], n)| u64::from(n) >= min && keep(&[x, y]))
+        .filter(|&([x, y], n)| u64::from(n) >= min && group.listed(&[x, y]))
         .map(|([x, y], n)| (x, y, n))
         .collect();
     rows.sort_unstable_by(|a, b| {
