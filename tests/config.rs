@@ -53,7 +53,7 @@ fn an_unknown_reference_stops_the_report_before_anything_is_written() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(
         stderr(&out).trim(),
-        "error: --reference Никто: no such speaker (see `stenogram speakers`)"
+        "error: --reference: no speaker is called 'Никто'; `stenogram speakers` lists them"
     );
     assert!(!d.join("r").exists());
     let out = run_in(
@@ -70,4 +70,109 @@ fn an_unknown_reference_stops_the_report_before_anything_is_written() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(d.join("r/keyness.csv").exists());
+}
+
+/// Two meetings: Иванов speaks in both (briefly), Петров and Сидоров in one each, Петров at length.
+fn two_meetings(d: &Path) {
+    write(
+        d,
+        "2025-01-01_a.txt",
+        "А.Иванов: Начнём.\nВ.Петров: Коллеги, я расскажу о работе подробно, о планах на год, о бюджете, о людях и о задачах, которые стоят перед нами.\nД.Медведев: Спасибо.\n"
+            .as_bytes(),
+    );
+    write(
+        d,
+        "2025-02-01_b.txt",
+        "А.Иванов: Продолжим.\nС.Сидоров: Коротко о главном.\nС.Медведев: Согласен.\n".as_bytes(),
+    );
+}
+
+fn keyness_title(svg: &Path) -> String {
+    let svg = std::fs::read_to_string(svg).unwrap();
+    let start = svg.find("Key words:").expect("a keyness title");
+    svg[start..].split('<').next().unwrap().trim().to_string()
+}
+
+#[test]
+fn the_charts_compare_the_speakers_present_in_the_most_meetings_or_the_pair_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    two_meetings(d);
+    let report = |extra: &[&str]| {
+        let mut args = vec![
+            "report",
+            "2025-01-01_a.txt",
+            "2025-02-01_b.txt",
+            "--out",
+            "r",
+            "--charts",
+            "svg",
+            "--quiet",
+        ];
+        args.extend(extra);
+        run_in(d, &args)
+    };
+    let out = report(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        keyness_title(&d.join("r/keyness.svg")),
+        "Key words: А.Иванов (right) vs В.Петров (left)"
+    );
+    // Names as a user types them: spaces, initials with a space, a surname alone, any case.
+    let out = report(&["--speakers", "С. Сидоров, петров"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        keyness_title(&d.join("r/keyness.svg")),
+        "Key words: С.Сидоров (right) vs В.Петров (left)"
+    );
+    let out = report(&["--pair", "Петров,Иванов"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        keyness_title(&d.join("r/keyness.svg")),
+        "Key words: В.Петров (right) vs А.Иванов (left)"
+    );
+    let keyness = std::fs::read_to_string(d.join("r/keyness.csv")).unwrap();
+    assert!(
+        keyness.lines().any(|l| l.starts_with("В.Петров,А.Иванов,")),
+        "{keyness}"
+    );
+    let out = report(&["--reference", "Сидоров"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        keyness_title(&d.join("r/keyness.svg")),
+        "Key words: А.Иванов (right) vs С.Сидоров (left)"
+    );
+}
+
+#[test]
+fn a_name_that_matches_several_speakers_or_none_is_an_error_naming_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    two_meetings(d);
+    let out = run_in(d, &["report", ".", "--speakers", "Медведев", "--out", "r"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim(),
+        "error: --speakers: 'Медведев' could be any of Д.Медведев, С.Медведев; give the name as the speakers list writes it; `stenogram speakers` lists them"
+    );
+    assert!(!d.join("r").exists());
+    let out = run_in(d, &["report", ".", "--pair", "Петров", "--out", "r"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim(),
+        "error: --pair: give two speakers, comma-separated (A,B)"
+    );
+    let out = run_in(d, &["kwic", "коротко", "--speaker", "сидоров", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        crate::support::csv_rows(&crate::support::stdout(&out)).len(),
+        1
+    );
+    assert_eq!(stderr(&out).trim(), "1 hit");
+    let out = run_in(d, &["kwic", "коротко", "--speaker", "Сидров", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim(),
+        "error: --speaker: no speaker is called 'Сидров' (closest: С.Сидоров); `stenogram speakers` lists them"
+    );
 }

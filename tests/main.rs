@@ -8,6 +8,7 @@ mod reader;
 mod report;
 mod stats;
 mod text;
+mod usage;
 
 /// Every file of a report directory (temporary files left by a killed run excluded), keyed by relative path.
 pub fn report_files(

@@ -6,8 +6,10 @@ use anyhow::Context;
 use clap::Args;
 
 use stenogram::stats::kwic::{kwic, Pattern};
+use stenogram::transcript::find_named;
 
 use super::input::{report_diagnostics, InputArgs};
+use super::numbers::count;
 use super::output::with_output;
 use super::Outcome;
 
@@ -59,7 +61,22 @@ pub fn run(args: &KwicArgs) -> anyhow::Result<Outcome> {
     let corpus = args.input.load(args.narrator.as_deref())?;
     let failed = report_diagnostics(&corpus, false);
     let meetings: Vec<_> = corpus.meetings().collect();
-    let rows = kwic(&meetings, &pattern, args.width, args.speaker.as_deref());
+    let speaker = match &args.speaker {
+        None => None,
+        Some(name) => {
+            let mut speakers: Vec<String> = meetings
+                .iter()
+                .flat_map(|m| m.turns().map(|t| t.speaker.clone()))
+                .collect();
+            speakers.sort();
+            speakers.dedup();
+            let found = find_named(&speakers, name)
+                .map_err(|e| anyhow::anyhow!("--speaker: {e}; `stenogram speakers` lists them"))?;
+            Some(found)
+        }
+    };
+    let rows = kwic(&meetings, &pattern, args.width, speaker.as_deref());
+    eprintln!("{}", count(rows.len(), "hit"));
     with_output(args.out.as_deref(), |out| {
         let mut w = csv::Writer::from_writer(out);
         if rows.is_empty() {

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 mod input;
 mod kwic;
 mod memory;
+mod numbers;
 mod output;
 mod parse;
 mod plain;

@@ -50,5 +50,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
             || c.downcast_ref::<csv::Error>().is_some_and(|ce| {
                 matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
             })
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|je| je.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
     })
 }

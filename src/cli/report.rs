@@ -8,11 +8,12 @@ use clap::Args;
 use stenogram::report::{self, Observer, ReportConfig};
 use stenogram::stats::colloc::CollocOptions;
 use stenogram::stats::keyness::Reference;
-use stenogram::stats::{find_speaker, tokenize_paths, AnalysisOptions, View};
+use stenogram::stats::{tokenize_paths, AnalysisOptions, View};
 use stenogram::text::{Language, Stopwords};
-use stenogram::transcript::{read_text, Aliases, ReadOptions};
+use stenogram::transcript::{find_named, read_text, Aliases, ReadOptions};
 
 use super::input::{print_diagnostics, InputArgs, NarratorArg};
+use super::numbers::{count, whole};
 use super::progress::Progress;
 use super::values::{ChartsArg, ViewArg};
 use super::Outcome;
@@ -34,14 +35,19 @@ pub struct ReportArgs {
     #[arg(long, short, value_name = "DIR", default_value = "reports")]
     pub out: PathBuf,
     /// Rows per chart panel and per table preview.
-    #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=1000))]
+    #[arg(long, default_value_t = 15, value_parser = whole(1, Some(1000)))]
     pub top: u64,
     /// Minimum count of a word pair or triple, and of a term for keyness.
-    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 3, value_parser = whole(1, None))]
     pub min_count: u64,
-    /// Speakers to chart, comma-separated, in this order (default: up to four with the most words).
+    /// Speakers to chart, comma-separated, in this order, as `stenogram speakers` lists them or by surname
+    /// (default: up to four present in the most meetings).
     #[arg(long, value_delimiter = ',', value_name = "NAMES")]
     pub speakers: Option<Vec<String>>,
+    /// The two speakers the keyness chart compares (default: the first two charted speakers, or the first against
+    /// --reference).
+    #[arg(long, value_delimiter = ',', value_name = "A,B")]
+    pub pair: Option<Vec<String>>,
     /// Terms for trends.csv and the x-ray chart, comma-separated (default: the six most frequent content words).
     #[arg(long, value_delimiter = ',', value_name = "WORDS")]
     pub terms: Vec<String>,
@@ -58,7 +64,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ChartsArg::Both)]
     pub charts: ChartsArg,
     /// MATTR window in words.
-    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 100, value_parser = whole(1, None))]
     pub window: u64,
     /// Keyness reference speaker (default: all other speakers).
     #[arg(long, value_name = "NAME")]
@@ -70,7 +76,7 @@ pub struct ReportArgs {
     #[arg(long)]
     pub keep_stopword_pairs: bool,
     /// Worker threads (default: all cores).
-    #[arg(long, short = 'j', value_parser = clap::value_parser!(u64).range(1..=1024))]
+    #[arg(long, short = 'j', value_parser = whole(1, Some(1024)))]
     pub jobs: Option<u64>,
     /// Word tokens held in memory before the rest go to a temporary file (in TMPDIR); for tests.
     #[arg(long, hide = true)]
@@ -88,7 +94,6 @@ struct Checked {
     aliases: Aliases,
     analysis: AnalysisOptions,
     config: ReportConfig,
-    quiet: bool,
 }
 
 fn read_stopwords(path: &std::path::Path) -> anyhow::Result<Stopwords> {
@@ -127,6 +132,22 @@ impl Checked {
         let stopwords = stopwords(args)?;
         let aliases = args.input.aliases()?;
         let view = View::from(args.view);
+        let names = |list: &Option<Vec<String>>| {
+            list.as_ref().map(|names| {
+                names
+                    .iter()
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty())
+                    .collect::<Vec<String>>()
+            })
+        };
+        let pair = match names(&args.pair) {
+            None => None,
+            Some(pair) => match <[String; 2]>::try_from(pair) {
+                Ok([a, b]) => Some((a, b)),
+                Err(_) => anyhow::bail!("--pair: give two speakers, comma-separated (A,B)"),
+            },
+        };
         Ok(Checked {
             paths: args.input.paths.clone(),
             read: args.input.read_options(args.narrator.narrator.as_deref()),
@@ -140,7 +161,7 @@ impl Checked {
                 out: args.out.clone(),
                 top: args.top as usize,
                 min_count: args.min_count,
-                speakers: args.speakers.clone(),
+                speakers: names(&args.speakers),
                 terms: args.terms.clone(),
                 view,
                 charts: args.charts.into(),
@@ -149,6 +170,7 @@ impl Checked {
                     .reference
                     .clone()
                     .map_or(Reference::Others, Reference::Speaker),
+                pair,
                 colloc: CollocOptions {
                     view: View::Key,
                     min_count: args.min_count,
@@ -156,26 +178,30 @@ impl Checked {
                     keep_stopwords: args.keep_stopword_pairs,
                 },
             },
-            quiet: args.quiet,
         })
     }
 
-    /// Checks the names given in options against the corpus' speakers: an unknown `--reference` is an error, an
-    /// unknown `--speakers` name a warning.
-    fn check_names(&self, speakers: &[String]) -> anyhow::Result<()> {
-        let known = |name: &str| find_speaker(speakers, name).is_some();
-        if let (Some(chosen), false) = (&self.config.speakers, self.quiet) {
-            for name in chosen.iter().filter(|n| !known(n)) {
-                eprintln!(
-                    "warning: --speakers {name}: no such speaker, left out of the charts (see `stenogram speakers`)"
-                );
+    /// Finds the speakers named in options (`--speakers`, `--reference`, `--pair`) among the corpus' speakers, as
+    /// labels are read (see [`find_named`]): a name that matches nobody, or several speakers, is an error.
+    fn resolve_names(&mut self, speakers: &[String]) -> anyhow::Result<()> {
+        let find = |option: &str, name: &str| {
+            find_named(speakers, name)
+                .map_err(|e| anyhow::anyhow!("{option}: {e}; `stenogram speakers` lists them"))
+        };
+        let config = &mut self.config;
+        if let Some(chosen) = &mut config.speakers {
+            for name in chosen.iter_mut() {
+                *name = find("--speakers", name)?;
             }
         }
-        if let Reference::Speaker(reference) = &self.config.reference {
-            if !known(reference) {
-                anyhow::bail!(
-                    "--reference {reference}: no such speaker (see `stenogram speakers`)"
-                );
+        if let Reference::Speaker(reference) = &mut config.reference {
+            *reference = find("--reference", reference)?;
+        }
+        if let Some((a, b)) = &mut config.pair {
+            *a = find("--pair", a)?;
+            *b = find("--pair", b)?;
+            if a == b {
+                anyhow::bail!("--pair: {a} twice; give two different speakers");
             }
         }
         Ok(())
@@ -184,7 +210,7 @@ impl Checked {
 
 /// Runs `report`.
 pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
-    let checked = Checked::new(args)?;
+    let mut checked = Checked::new(args)?;
     if let Some(jobs) = args.jobs {
         // Fails only if a pool exists already, which it does not this early.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -201,7 +227,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
     );
     let failed = progress
         .suspend(|| print_diagnostics(tokenized.warnings(), tokenized.errors(), args.quiet));
-    let out = &checked.config.out;
+    let out = checked.config.out.clone();
     // Nothing read (every path bad, or no `.txt` file): an empty report must not replace a previous one.
     if tokenized.files() == 0 {
         progress.finish();
@@ -211,7 +237,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::InputFailed);
     }
-    progress.suspend(|| checked.check_names(tokenized.speakers()))?;
+    progress.suspend(|| checked.resolve_names(tokenized.speakers()))?;
     progress.phase("terms");
     let analysed = tokenized.finish();
     let corpus = &analysed.corpus;
@@ -225,12 +251,12 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
     progress.finish();
     if !args.quiet {
         eprintln!(
-            "{}: {} files ({} meetings, {} speakers, {} words)",
+            "{}: {} ({}, {}, {})",
             out.display(),
-            written.files.len(),
-            corpus.meetings.len(),
-            corpus.speakers.len(),
-            corpus.total_words()
+            count(written.files.len(), "file"),
+            count(corpus.meetings.len(), "meeting"),
+            count(corpus.speakers.len(), "speaker"),
+            count(corpus.total_words(), "word")
         );
     }
     Ok(Outcome::of(failed))

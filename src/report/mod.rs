@@ -59,6 +59,9 @@ pub struct ReportConfig {
     pub mattr_window: usize,
     /// Keyness reference.
     pub reference: Reference,
+    /// The two speakers the keyness chart compares (default: the first two charted speakers, or the first against
+    /// the reference speaker).
+    pub pair: Option<(String, String)>,
     /// Collocation options.
     pub colloc: CollocOptions,
 }
@@ -75,6 +78,7 @@ impl Default for ReportConfig {
             charts: Formats::Both,
             mattr_window: crate::stats::lexdiv::MATTR_WINDOW,
             reference: Reference::Others,
+            pair: None,
             colloc: CollocOptions::default(),
         }
     }
@@ -133,12 +137,16 @@ pub struct Context<'a> {
     pub config: &'a ReportConfig,
     /// The speakers the charts show, in order.
     pub leaders: Vec<String>,
+    /// The speakers the keyness chart compares: a target and a reference speaker, or
+    /// [`OTHERS`](crate::stats::keyness::OTHERS) for all others.
+    pub pair: Option<(String, String)>,
     /// What the tables made so far.
     pub made: Made<'a>,
 }
 
-/// The speakers the charts show: the configured ones that exist, in that order; otherwise up to four speakers with
-/// the most words, group labels (`Вопрос`, `Question`, …) left out unless nobody else spoke.
+/// The speakers the charts show: the configured ones that exist, in that order; otherwise up to four speakers
+/// present in the most meetings (then with the most words), so that the charts compare people who can be compared
+/// across meetings, group labels (`Вопрос`, `Question`, …) and narration left out unless nobody else spoke.
 pub fn leaders(corpus: &Corpus, config: &ReportConfig) -> Vec<String> {
     if let Some(chosen) = &config.speakers {
         return chosen
@@ -148,13 +156,15 @@ pub fn leaders(corpus: &Corpus, config: &ReportConfig) -> Vec<String> {
             .collect();
     }
     let mut words = vec![0usize; corpus.speakers.len()];
+    let mut meetings = vec![std::collections::BTreeSet::new(); corpus.speakers.len()];
     for t in &corpus.turns {
         words[t.speaker as usize] += t.len();
+        meetings[t.speaker as usize].insert(t.meeting);
     }
     let mut order: Vec<usize> = (0..corpus.speakers.len()).collect();
     order.sort_by(|&a, &b| {
-        words[b]
-            .cmp(&words[a])
+        (meetings[b].len(), words[b])
+            .cmp(&(meetings[a].len(), words[a]))
             .then_with(|| corpus.speakers[a].cmp(&corpus.speakers[b]))
     });
     let is_group = |s: &str| GROUP_LABELS.contains(&s) || s == NARRATION;
@@ -174,6 +184,24 @@ pub fn leaders(corpus: &Corpus, config: &ReportConfig) -> Vec<String> {
     picked
 }
 
+/// The speakers the keyness chart compares: the configured pair; else the first charted speaker against the
+/// reference speaker (the first other charted speaker when the reference leads); else the first two charted speakers;
+/// else the only one against all others.
+pub fn pair(leaders: &[String], config: &ReportConfig) -> Option<(String, String)> {
+    if let Some(pair) = &config.pair {
+        return Some(pair.clone());
+    }
+    match (&config.reference, leaders) {
+        (Reference::Speaker(r), _) => leaders
+            .iter()
+            .find(|l| *l != r)
+            .map(|l| (l.clone(), r.clone())),
+        (Reference::Others, [a, b, ..]) => Some((a.clone(), b.clone())),
+        (Reference::Others, [a]) => Some((a.clone(), crate::stats::keyness::OTHERS.to_string())),
+        (Reference::Others, []) => None,
+    }
+}
+
 /// Writes the whole report; `audits` are the parse audits of the files read.
 pub fn run(
     corpus: &Corpus,
@@ -183,11 +211,13 @@ pub fn run(
 ) -> Result<Written, WriteError> {
     let out = &config.out;
     write::output_dir(out)?;
+    let leaders = leaders(corpus, config);
     let mut cx = Context {
         corpus,
         audits,
         config,
-        leaders: leaders(corpus, config),
+        pair: pair(&leaders, config),
+        leaders,
         made: Made::default(),
     };
     let mut previews = Vec::new();

@@ -43,7 +43,7 @@ struct Prepared<T> {
     item: T,
     id: String,
     path: String,
-    names: Vec<String>,
+    names: Vec<(String, String)>,
     warnings: Vec<FileWarning>,
 }
 
@@ -54,8 +54,8 @@ struct Merged {
     warnings: Vec<FileWarning>,
     /// (meeting id, path) of each file merged.
     ids: Vec<(String, String)>,
-    /// The label names of every file.
-    names: Vec<String>,
+    /// The (label, name) of every file's turns.
+    names: Vec<(String, String)>,
 }
 
 /// Takes the workers' results as they come and hands them to `merge` in path order, marking each file merged in
@@ -161,7 +161,9 @@ pub fn ingest<T: Send>(
         ids,
         names,
     } = merged;
-    let speakers = SpeakerResolver::new(names.iter().map(String::as_str), aliases);
+    let speakers = SpeakerResolver::new(names.iter().map(|(_, name)| name.as_str()), aliases);
+    let mut warnings = warnings;
+    warnings.extend(speakers.unused_aliases(names.iter().map(|(l, n)| (l.as_str(), n.as_str()))));
     let ids = unique_ids(ids.iter().map(|(id, path)| (id.as_str(), path.as_str())));
     Ingested {
         errors,
@@ -171,12 +173,15 @@ pub fn ingest<T: Send>(
     }
 }
 
-/// The distinct label names of a meeting's turns, in order of first use.
-fn label_names(meeting: &Meeting) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
+/// The distinct labels of a meeting's turns, as written and without the remark, in order of first use.
+fn label_names(meeting: &Meeting) -> Vec<(String, String)> {
+    let mut names: Vec<(String, String)> = Vec::new();
     for turn in meeting.turns() {
-        if !names.contains(&turn.name) {
-            names.push(turn.name.clone());
+        if !names
+            .iter()
+            .any(|(l, n)| *l == turn.label && *n == turn.name)
+        {
+            names.push((turn.label.clone(), turn.name.clone()));
         }
     }
     names

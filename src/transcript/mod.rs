@@ -8,6 +8,7 @@
 //! - [`header`]: the title, date, place and source URL around the body;
 //! - [`reader`]: text to blocks, with an audit of every line;
 //! - [`speaker`]: one canonical speaker per person;
+//! - [`names`]: speakers named by a user in options, found the way labels are read;
 //! - [`source`]: paths to files, one file's bytes to a meeting, one bad file never losing the others;
 //! - [`mod@ingest`]: the one read path of a corpus: files in parallel, merged in path order through a bounded window.
 
@@ -19,6 +20,7 @@ pub mod label;
 pub mod lines;
 pub mod markup;
 pub mod model;
+pub mod names;
 pub mod reader;
 pub mod source;
 pub mod speaker;
@@ -26,6 +28,7 @@ pub mod speaker;
 pub use ingest::{ingest, unique_ids, Ingested};
 pub use label::{parse_label, Label};
 pub use model::{Annotation, AnnotationKind, Block, Language, Meeting, Paragraph, Turn};
+pub use names::{find_named, NameError};
 pub use reader::{parse_text, Audit, ReadOptions, Warning};
 pub use source::{
     collect_files, decode_named, read_bounded, read_bounded_stdin, read_bytes, read_corpus,

@@ -33,6 +33,12 @@ pub enum ReadError {
         /// What went wrong.
         message: String,
     },
+    /// A folder given by the user holds no file to read.
+    #[error("{path}: no transcript (.txt) file found in this folder or below it")]
+    NoTranscripts {
+        /// The folder.
+        path: String,
+    },
     /// A path given by the user does not exist.
     #[error("{path}: no such file or directory")]
     Missing {
@@ -186,6 +192,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
                 source,
             }),
             Ok(meta) if meta.is_dir() => {
+                let before = files.len();
                 let walker = walkdir::WalkDir::new(path)
                     .follow_links(true)
                     .sort_by_file_name()
@@ -208,6 +215,11 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
                             message: walk_message(&err),
                         }),
                     }
+                }
+                if files.len() == before {
+                    errors.push(ReadError::NoTranscripts {
+                        path: display(path),
+                    });
                 }
             }
             Ok(_) => files.push(path.clone()),

@@ -21,11 +21,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::label::GROUP_LABELS;
+use super::reader::Warning;
+use super::source::FileWarning;
 
 /// A `label,speaker` alias table.
 #[derive(Debug, Clone, Default)]
 pub struct Aliases {
     map: BTreeMap<String, String>,
+    /// The alias file and the line of each label in it (empty for aliases added by hand).
+    path: String,
+    lines: BTreeMap<String, usize>,
 }
 
 /// A problem in an alias file.
@@ -50,6 +55,7 @@ impl Aliases {
             .trim(csv::Trim::All)
             .from_reader(data);
         let mut map = BTreeMap::new();
+        let mut lines = BTreeMap::new();
         for (i, record) in reader.records().enumerate() {
             let record = record.map_err(|e| AliasError {
                 path: path.to_string(),
@@ -74,8 +80,13 @@ impl Aliases {
                 });
             }
             map.insert(collapse(&record[0]), collapse(&record[1]));
+            lines.insert(collapse(&record[0]), line);
         }
-        Ok(Aliases { map })
+        Ok(Aliases {
+            map,
+            path: path.to_string(),
+            lines,
+        })
     }
 
     /// Adds one alias.
@@ -83,8 +94,11 @@ impl Aliases {
         self.map.insert(collapse(label), collapse(speaker));
     }
 
-    fn get(&self, key: &str) -> Option<&String> {
-        self.map.get(&collapse(key))
+    /// The alias of `key` (spaces collapsed), with its label as stored.
+    fn entry(&self, key: &str) -> Option<(&str, &String)> {
+        self.map
+            .get_key_value(&collapse(key))
+            .map(|(k, v)| (k.as_str(), v))
     }
 
     /// Number of aliases.
@@ -98,7 +112,7 @@ impl Aliases {
     }
 }
 
-fn collapse(s: &str) -> String {
+pub(super) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -117,7 +131,7 @@ fn is_cyrillic_word(w: &str) -> bool {
 }
 
 /// The initials form of a Russian name, if it is written with initials: (key, display).
-fn initials_form(name: &str) -> Option<((char, String), String)> {
+pub(super) fn initials_form(name: &str) -> Option<((char, String), String)> {
     let caps = INITIALS_FIRST
         .captures(name)
         .or_else(|| SURNAME_FIRST.captures(name))?;
@@ -131,7 +145,7 @@ fn initials_form(name: &str) -> Option<((char, String), String)> {
 }
 
 /// The (first initial, surname) key of a full Cyrillic name such as `Владимир Путин` or `Касым-Жомарт Токаев`.
-fn full_name_key(name: &str) -> Option<(char, String)> {
+pub(super) fn full_name_key(name: &str) -> Option<(char, String)> {
     let words: Vec<&str> = name.split(' ').collect();
     if !(2..=3).contains(&words.len()) || !words.iter().all(|w| is_cyrillic_word(w)) {
         return None;
@@ -189,24 +203,68 @@ impl SpeakerResolver {
 
     /// The canonical speaker of a label (`raw` as written, `name` without the remark).
     pub fn resolve(&self, raw: &str, name: &str) -> String {
-        if let Some(s) = self.aliases.get(raw).or_else(|| self.aliases.get(name)) {
-            return s.clone();
+        self.resolve_with_alias(raw, name).0
+    }
+
+    /// The alias labels (with their line in the alias file) that none of `labels` (raw, name) uses: a spelling
+    /// mistake in the file, or a speaker of another corpus. Each is a warning naming the file and line.
+    pub fn unused_aliases<'a>(
+        &self,
+        labels: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Vec<FileWarning> {
+        let mut used = BTreeSet::new();
+        for (raw, name) in labels {
+            if let (_, Some(key)) = self.resolve_with_alias(raw, name) {
+                used.insert(key);
+            }
+        }
+        let aliases = &self.aliases;
+        let mut unused: Vec<(usize, &String)> = aliases
+            .map
+            .keys()
+            .filter(|k| !used.contains(k.as_str()))
+            .map(|k| (aliases.lines.get(k).copied().unwrap_or(0), k))
+            .collect();
+        unused.sort();
+        unused
+            .into_iter()
+            .map(|(line, label)| FileWarning {
+                path: aliases.path.clone(),
+                warning: Warning {
+                    line: (line > 0).then_some(line),
+                    message: format!(
+                        "alias label '{label}' matches no speaker label of the transcripts read; not used"
+                    ),
+                },
+            })
+            .collect()
+    }
+
+    /// The canonical speaker of a label, and the alias label that decided it, if one did.
+    fn resolve_with_alias(&self, raw: &str, name: &str) -> (String, Option<&str>) {
+        for key in [raw, name] {
+            if let Some((label, s)) = self.aliases.entry(key) {
+                return (s.clone(), Some(label));
+            }
         }
         let name = collapse(name);
         if GROUP_LABELS.contains(&name.as_str()) {
-            return name;
+            return (name, None);
         }
         if let Some((key, display)) = initials_form(&name) {
-            return self.initials.get(&key).cloned().unwrap_or(display);
+            return (self.initials.get(&key).cloned().unwrap_or(display), None);
         }
         if let Some(key) = full_name_key(&name) {
-            return self.initials.get(&key).cloned().unwrap_or(name);
+            return (self.initials.get(&key).cloned().unwrap_or(name), None);
         }
         let canonical = self.shortest_suffix(&name).or_else(|| {
             strip_title(&name).map(|stripped| self.shortest_suffix(&stripped).unwrap_or(stripped))
         });
         let canonical = canonical.unwrap_or(name);
-        self.aliases.get(&canonical).cloned().unwrap_or(canonical)
+        match self.aliases.entry(&canonical) {
+            Some((label, s)) => (s.clone(), Some(label)),
+            None => (canonical, None),
+        }
     }
 
     /// The shortest other name of the corpus (two words or more) that `name` ends with, word-wise.

@@ -23,12 +23,20 @@ impl Chart for Keyness {
     const TITLE: &'static str = "Key words";
     const CAPTION: &'static str = "Words one speaker uses significantly more than the other (signed log-likelihood G²; bars right for the first speaker, left for the second). |G²| above 6.63 means p < 0.01, above 10.83 p < 0.001.";
 
-    /// Key words of the first charted speaker against the second, or against everybody else when there is one.
+    /// Key words of the compared pair ([`Context::pair`]).
     fn shape(cx: &Context) -> Result<Option<Keyness>, WriteError> {
-        let (a, reference, shown, colors) = match cx.leaders.as_slice() {
-            [a, b, ..] => (a, b.as_str(), b.clone(), (0, 1)),
-            [a] => (a, OTHERS, "all others".to_string(), (0, 7)),
-            [] => return Ok(None),
+        let Some((a, reference)) = &cx.pair else {
+            return Ok(None);
+        };
+        let reference = reference.as_str();
+        // Each speaker in the colour the other charts give them (grey for all others).
+        let colour = |name: &str| cx.leaders.iter().position(|l| l == name);
+        let (shown, colors) = if reference == OTHERS {
+            ("all others".to_string(), (colour(a).unwrap_or(0), 7))
+        } else {
+            let (ca, cb) = (colour(a).unwrap_or(0), colour(reference));
+            let other = if ca == 1 { 0 } else { 1 };
+            (reference.to_string(), (ca, cb.unwrap_or(other)))
         };
         let top = cx.config.top;
         let rows: Vec<_> = cx

@@ -1,13 +1,13 @@
 //! `keyness.csv`: keyness of every term for each speaker against the reference (all others, or the `--reference`
-//! speaker), and of the first two charted speakers against each other.
+//! speaker), and of the compared pair (`--pair`, or the first two charted speakers) against each other.
 
 use crate::report::WriteError;
-use crate::stats::keyness::{keyness, keyness_between, KeynessRow, Reference};
+use crate::stats::keyness::{keyness, keyness_between, KeynessRow, Reference, OTHERS};
 
 use super::{write_table, Context, Preview, Row, Table};
 
 const FILE: &str = "keyness.csv";
-const ABOUT: &str = "Keyness of every term for each speaker against the others (reference *) and for the two leading speakers against each other.";
+const ABOUT: &str = "Keyness of every term for each speaker against the others (reference *) and for the two compared speakers against each other.";
 
 impl Row for KeynessRow<'_> {
     const HEADER: &'static str = "target,reference,term,form,count_target,count_reference,total_target,total_reference,g2,chi2,p_value,log_ratio,pct_diff,log_odds_z";
@@ -28,14 +28,18 @@ impl Table for Keyness {
     fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
         let (corpus, config) = (cx.corpus, cx.config);
         let mut rows = keyness(corpus, config.view, &config.reference, config.min_count)?;
-        if let ([a, b, ..], Reference::Others) = (cx.leaders.as_slice(), &config.reference) {
-            rows.extend(keyness_between(
-                corpus,
-                config.view,
-                a,
-                b,
-                config.min_count,
-            )?);
+        // The compared pair's rows, unless the rows against the reference have them already.
+        if let Some((a, b)) = &cx.pair {
+            let covered = b == OTHERS || config.reference == Reference::Speaker(b.clone());
+            if !covered {
+                rows.extend(keyness_between(
+                    corpus,
+                    config.view,
+                    a,
+                    b,
+                    config.min_count,
+                )?);
+            }
         }
         let preview = write_table(cx, FILE, ABOUT, &rows)?;
         cx.made.keyness = rows;

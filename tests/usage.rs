@@ -1,0 +1,116 @@
+//! What a user trips on at the command line: a closed pipe, numbers out of range, a folder without transcripts, an
+//! alias that matches nothing, and counts in messages.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::support::{run_in, stderr};
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+/// A transcript of `turns` turns.
+fn long_transcript(turns: usize) -> String {
+    (0..turns)
+        .map(|i| {
+            if i % 2 == 0 {
+                format!("В.Путин: Добрый день, коллеги, это реплика номер {i}.\n")
+            } else {
+                format!("А.Лукашенко: Здравствуйте, это ответ номер {i}.\n")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "t.txt", &long_transcript(20_000));
+    for format in ["csv", "jsonl"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stenogram"))
+            .args(["parse", "--format", format, "t.txt"])
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 100];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The reader is gone (as `head` is after its lines): the rest of the output meets a closed pipe.
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{format}");
+    }
+}
+
+#[test]
+fn numbers_out_of_range_are_said_as_a_person_would() {
+    let out = run_in(Path::new("."), &["report", "--min-count", "0"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "invalid value '0' for '--min-count <MIN_COUNT>': expected a whole number 1 or more"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let out = run_in(Path::new("."), &["report", "--top", "5000"]);
+    assert!(
+        stderr(&out).contains("expected a whole number from 1 to 1000"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_folder_without_transcripts_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    write(dir.path(), "empty/notes.md", "not a transcript");
+    let out = run_in(dir.path(), &["report", "empty", "--out", "r"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error: empty: no transcript (.txt) file found in this folder or below it"),
+        "{err}"
+    );
+    assert!(!dir.path().join("r").exists());
+}
+
+#[test]
+fn an_alias_that_matches_no_label_is_named_with_its_line_and_counts_agree_with_their_nouns() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.txt",
+        "В.Путин: Добрый день.\nА.Лукашенко: Здравствуйте.\n",
+    );
+    write(
+        dir.path(),
+        "aliases.csv",
+        "label,speaker\nВ.Путин,Путин\nВ.Пупкин,Пупкин\n",
+    );
+    let out = run_in(
+        dir.path(),
+        &[
+            "report",
+            "t.txt",
+            "--aliases",
+            "aliases.csv",
+            "--out",
+            "r",
+            "--charts",
+            "none",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("aliases.csv:3: warning: alias label 'В.Пупкин' matches no speaker label of the transcripts read; not used"),
+        "{err}"
+    );
+    assert!(!err.contains("'В.Путин'"), "{err}");
+    assert!(err.contains("(1 meeting, 2 speakers, 3 words)"), "{err}");
+}
