@@ -114,3 +114,58 @@ fn an_alias_that_matches_no_label_is_named_with_its_line_and_counts_agree_with_t
     assert!(!err.contains("'В.Путин'"), "{err}");
     assert!(err.contains("(1 meeting, 2 speakers, 3 words)"), "{err}");
 }
+
+#[test]
+fn phrases_are_counted_in_trends_and_kwic_as_consecutive_words() {
+    let dir = tempfile::tempdir().unwrap();
+    // By hand: the key view sees «Союзное государство» once (the comma breaks the last pair); the stem view sees
+    // «Союзного государства» too.
+    write(
+        dir.path(),
+        "t.txt",
+        "В.Путин: Союзное государство крепнет. Союзного государства нет, союзное, государство.\nА.Лукашенко: Да.\n",
+    );
+    for (view, expected) in [("key", "1"), ("stem", "2")] {
+        let out = run_in(
+            dir.path(),
+            &[
+                "report",
+                "t.txt",
+                "--out",
+                "r",
+                "--charts",
+                "none",
+                "--view",
+                view,
+                "--terms",
+                "Союзное государство, зелёный слон",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("warning: --terms: 'зелёный слон' occurs nowhere in the"),
+            "{}",
+            stderr(&out)
+        );
+        let trends = crate::support::csv_rows(
+            &std::fs::read_to_string(dir.path().join("r/trends.csv")).unwrap(),
+        );
+        let putin = trends
+            .iter()
+            .find(|r| r["speaker"] == "В.Путин" && r["term"] == "Союзное государство")
+            .unwrap();
+        assert_eq!(putin["count"], expected, "{view}");
+    }
+    for (args, hits) in [
+        (&["kwic", "союзное государство", "t.txt"][..], "1 hit"),
+        (
+            &["kwic", "--stem", "Союзное государство", "t.txt"][..],
+            "2 hits",
+        ),
+    ] {
+        let out = run_in(dir.path(), args);
+        assert_eq!(stderr(&out).trim(), hits, "{args:?}");
+        let rows = crate::support::csv_rows(&crate::support::stdout(&out));
+        assert_eq!(rows[0]["match"], "Союзное государство");
+    }
+}

@@ -17,12 +17,13 @@ use super::Outcome;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   stenogram kwic товарооборот corpus/                 the key (any case, ё = е)
-  stenogram kwic --stem переговоры corpus/            every form with that stem
+  stenogram kwic --stem сотрудничество corpus/        every form with that stem
+  stenogram kwic 'Союзное государство' ../shared/corpus/kremlin     a phrase
   stenogram kwic --regex 'миллиард\\w*' --speaker В.Путин ../shared/corpus/kremlin
   stenogram kwic --width 60 --out hits.csv сотрудничество corpus/
   stenogram kwic --narrator 'Л.Толстой' --stem война novel.txt      plain prose as one speaker")]
 pub struct KwicArgs {
-    /// A word (matched by key), a word whose stem to match (--stem), or a regular expression (--regex).
+    /// A word or phrase (matched by key), one whose stems to match (--stem), or a regular expression (--regex).
     pub pattern: String,
     #[command(flatten)]
     pub input: InputArgs,

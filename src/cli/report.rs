@@ -48,7 +48,8 @@ pub struct ReportArgs {
     /// --reference).
     #[arg(long, value_delimiter = ',', value_name = "A,B")]
     pub pair: Option<Vec<String>>,
-    /// Terms for trends.csv and the x-ray chart, comma-separated (default: the six most frequent content words).
+    /// Words or phrases for trends.csv and the x-ray chart, comma-separated (default: the six most frequent content
+    /// words).
     #[arg(long, value_delimiter = ',', value_name = "WORDS")]
     pub terms: Vec<String>,
     /// Term view for keyness, trends and the top-words chart.
@@ -162,7 +163,12 @@ impl Checked {
                 top: args.top as usize,
                 min_count: args.min_count,
                 speakers: names(&args.speakers),
-                terms: args.terms.clone(),
+                terms: args
+                    .terms
+                    .iter()
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
                 view,
                 charts: args.charts.into(),
                 mattr_window: args.window as usize,
@@ -249,6 +255,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
     let written = report::run(corpus, &analysed.audits, &checked.config, &mut progress)?;
     progress.phase("done");
     progress.finish();
+    if !args.quiet {
+        for warning in &written.warnings {
+            eprintln!("warning: {warning}");
+        }
+    }
     if !args.quiet {
         eprintln!(
             "{}: {} ({}, {}, {})",

@@ -100,6 +100,8 @@ impl Observer for () {
 pub struct Written {
     /// Files, relative to the output directory.
     pub files: Vec<String>,
+    /// What the user should know of the options' effect (a term asked for that occurs nowhere, …).
+    pub warnings: Vec<String>,
 }
 
 /// What the tables made for later tables, the charts and the page (the tables themselves are written as they are
@@ -108,6 +110,8 @@ pub struct Written {
 pub struct Made<'a> {
     /// Files written so far, relative to the output directory.
     pub files: Vec<String>,
+    /// Warnings for the user so far.
+    pub warnings: Vec<String>,
     /// Turn statistics and lexical diversity per speaker and per speaker and meeting.
     pub profiles: Profiles,
     /// `speakers.csv`.
@@ -243,6 +247,7 @@ pub fn run(
     cx.made.files.push("index.html".into());
     Ok(Written {
         files: cx.made.files,
+        warnings: cx.made.warnings,
     })
 }
 

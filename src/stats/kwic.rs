@@ -2,7 +2,8 @@
 //! with its speaker, meeting, left and right context and byte offsets into the turn's spoken text.
 //!
 //! A key or stem pattern matches word tokens (the pattern is keyed, and stemmed for a stem pattern, the way the
-//! text is); a regular expression matches the spoken text itself. Context is cut at `width` characters on each
+//! text is); a pattern of several words (`Союзное государство`) matches them one after the other with nothing but
+//! spaces between; a regular expression matches the spoken text itself. Context is cut at `width` characters on each
 //! side, with line breaks shown as spaces.
 
 use regex::Regex;
@@ -67,6 +68,34 @@ fn right_context(text: &str, at: usize, width: usize) -> String {
         .replace('\n', " ")
 }
 
+/// Where the words `wanted` (keys, or stems with `stemmer`) occur one after the other in `text`, with nothing but
+/// spaces between them: (start, end) byte offsets of each occurrence.
+fn phrase_spans(text: &str, wanted: &[String], stemmer: Option<&Stemmer>) -> Vec<(usize, usize)> {
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let tokens: Vec<_> = tokenize(text).collect();
+    let matches = |t: &crate::text::Token, w: &String| {
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let k = key(t.surface(text));
+        match stemmer {
+            Some(s) => s.stem(&k) == *w,
+            None => k == *w,
+        }
+    };
+    (0..tokens.len().saturating_sub(wanted.len() - 1))
+        .filter(|&i| {
+            tokens[i..i + wanted.len()]
+                .iter()
+                .zip(wanted)
+                .all(|(t, w)| matches(t, w))
+        })
+        .map(|i| (tokens[i].start, tokens[i + wanted.len() - 1].end))
+        .collect()
+}
+
 /// All hits in meetings (in the order given), optionally for one speaker only.
 pub fn kwic(
     meetings: &[&Meeting],
@@ -74,14 +103,22 @@ pub fn kwic(
     width: usize,
     speaker: Option<&str>,
 ) -> Vec<KwicRow> {
+    // The pattern's words: keys, or the stems of their keys.
+    let words = |text: &str| -> Vec<String> {
+        tokenize(text)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| key(t.surface(text)))
+            .collect()
+    };
     let (wanted, stemmer) = match pattern {
-        Pattern::Key(k) => (key(k), None),
+        Pattern::Key(k) => (words(k), None),
         Pattern::Stem(s) => {
-            let k = key(s);
-            let stemmer = stemmer_for(&k);
-            (stemmer.stem(&k).into_owned(), Some(stemmer))
+            let keys = words(s);
+            let stemmer = stemmer_for(keys.first().map_or("", String::as_str));
+            let stems = keys.iter().map(|k| stemmer.stem(k).into_owned()).collect();
+            (stems, Some(stemmer))
         }
-        Pattern::Regex(_) => (String::new(), None),
+        Pattern::Regex(_) => (Vec::new(), None),
     };
     let mut rows = Vec::new();
     for m in meetings {
@@ -96,17 +133,7 @@ pub fn kwic(
                     .filter(|h| !h.is_empty())
                     .map(|h| (h.start(), h.end()))
                     .collect(),
-                _ => tokenize(&text)
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .filter(|t| {
-                        let k = key(t.surface(&text));
-                        match &stemmer {
-                            Some(s) => s.stem(&k) == wanted,
-                            None => k == wanted,
-                        }
-                    })
-                    .map(|t| (t.start, t.end))
-                    .collect(),
+                _ => phrase_spans(&text, &wanted, stemmer.as_ref()),
             };
             for (start, end) in spans {
                 rows.push(KwicRow {

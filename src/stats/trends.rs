@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::counts::View;
 use super::freq::{groups, ALL};
 use super::model::Corpus;
+use super::phrase::{find_in_turn, Phrase};
 use super::profile::Profiles;
 use super::store::TokenError;
 
@@ -132,66 +133,39 @@ pub fn meetings_by_speaker(
         .map(|groups| groups.into_iter().flatten().collect())
 }
 
-/// Frequency of each of `terms` (words, keyed, and stemmed in the stem view) per speaker and meeting.
+/// Frequency of each of `terms` (words or phrases, see [`Phrase`]) per speaker and meeting.
 pub fn term_trends(
     corpus: &Corpus,
     view: View,
     terms: &[String],
 ) -> Result<Vec<TermTrendRow>, TokenError> {
-    let wanted: Vec<(String, Option<u32>)> = terms
-        .iter()
-        .map(|t| {
-            let key = crate::text::normalize::key(t);
-            let id = corpus
-                .keys
-                .get(&key)
-                .map(|k| view.term(corpus, k))
-                .or_else(|| match view {
-                    View::Key => None,
-                    View::Stem => corpus.stems.get(&key),
-                });
-            (t.clone(), id)
-        })
-        .collect();
-    // term id -> the indices of `wanted` that ask for it
-    // Which terms are asked for, by term id (an array: one lookup per token).
-    let mut asked_term = vec![false; view.len(corpus)];
-    for (_, id) in &wanted {
-        if let Some(id) = id {
-            asked_term[*id as usize] = true;
-        }
-    }
-    let any = asked_term.iter().any(|&a| a);
+    let phrases: Vec<Phrase> = terms.iter().map(|t| Phrase::new(corpus, view, t)).collect();
+    let any = phrases.iter().any(Phrase::possible);
     let mut cells: BTreeMap<(u32, u32), (u64, Vec<u64>)> = BTreeMap::new();
     let mut reader = corpus.reader();
+    let mut scratch = Vec::new();
     for t in &corpus.turns {
         let cell = cells
             .entry((t.speaker, t.meeting))
-            .or_insert_with(|| (0, vec![0; wanted.len()]));
+            .or_insert_with(|| (0, vec![0; phrases.len()]));
         cell.0 += t.len() as u64;
         if !any {
             continue;
         }
-        for &w in reader.words(t)? {
-            let term = view.term(corpus, w);
-            if asked_term[term as usize] {
-                for (i, (_, id)) in wanted.iter().enumerate() {
-                    if *id == Some(term) {
-                        cell.1[i] += 1;
-                    }
-                }
-            }
-        }
+        let words = reader.words_and_gaps(t)?;
+        find_in_turn(corpus, view, &phrases, words, &mut scratch, |p, _| {
+            cell.1[p] += 1
+        });
     }
     let mut rows = Vec::new();
     for ((s, m), (total, counts)) in cells {
         let info = &corpus.meetings[m as usize];
-        for ((term, _), count) in wanted.iter().zip(counts) {
+        for (phrase, count) in phrases.iter().zip(counts) {
             rows.push(TermTrendRow {
                 meeting: info.id.clone(),
                 date: info.date.clone(),
                 speaker: corpus.speakers[s as usize].clone(),
-                term: term.clone(),
+                term: phrase.text.clone(),
                 count,
                 per_10k: if total == 0 {
                     0.0

@@ -2,7 +2,8 @@
 //! every occurrence among the meeting's words (0 for its first word) and who said it.
 
 use super::counts::View;
-use super::model::{Corpus, MeetingId, SpeakerId, TermId};
+use super::model::{Corpus, MeetingId, SpeakerId};
+use super::phrase::{find_in_turn, Phrase};
 use super::store::TokenError;
 
 /// The occurrences of some terms in one meeting.
@@ -29,38 +30,28 @@ pub fn longest_meeting(corpus: &Corpus) -> Option<MeetingId> {
         .map(|m| m as MeetingId)
 }
 
-/// The occurrences of `terms` (words, matched by key and counted in `view`) in `meeting`. A word the corpus never
-/// has occurs nowhere.
+/// The occurrences of `terms` (words or phrases, see [`Phrase`]) in `meeting`, at the position of their first word.
 pub fn dispersion(
     corpus: &Corpus,
     meeting: MeetingId,
     view: View,
     terms: &[String],
 ) -> Result<Dispersion, TokenError> {
-    let wanted: Vec<Option<TermId>> = terms
-        .iter()
-        .map(|term| {
-            let key = crate::text::normalize::key(term);
-            corpus.keys.get(&key).map(|k| view.term(corpus, k))
-        })
-        .collect();
+    let phrases: Vec<Phrase> = terms.iter().map(|t| Phrase::new(corpus, view, t)).collect();
     let mut hits = vec![Vec::new(); terms.len()];
     let mut speakers = Vec::new();
     let mut position = 0;
     let mut reader = corpus.reader();
+    let mut scratch = Vec::new();
     for t in corpus.turns.iter().filter(|t| t.meeting == meeting) {
         if !speakers.contains(&t.speaker) {
             speakers.push(t.speaker);
         }
-        for &w in reader.words(t)? {
-            let term = view.term(corpus, w);
-            for (k, id) in wanted.iter().enumerate() {
-                if *id == Some(term) {
-                    hits[k].push((position, t.speaker));
-                }
-            }
-            position += 1;
-        }
+        let words = reader.words_and_gaps(t)?;
+        find_in_turn(corpus, view, &phrases, words, &mut scratch, |p, at| {
+            hits[p].push((position + at, t.speaker))
+        });
+        position += t.len();
     }
     Ok(Dispersion {
         meeting,

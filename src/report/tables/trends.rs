@@ -1,5 +1,6 @@
-//! `trends.csv`: the chosen terms (`--terms`, or the six most frequent content terms over all speakers) per speaker
-//! and meeting, per 10,000 words. Leaves the terms for the x-ray chart.
+//! `trends.csv`: the chosen terms (`--terms`, words or phrases, or the six most frequent content terms over all
+//! speakers) per speaker and meeting, per 10,000 words. Leaves the terms for the x-ray chart; a term asked for that
+//! occurs nowhere is a warning.
 
 use crate::report::WriteError;
 use crate::stats::freq::ALL;
@@ -42,6 +43,14 @@ impl Table for Trends {
             config.terms.clone()
         };
         let rows = term_trends(cx.corpus, config.view, &terms)?;
+        for term in &config.terms {
+            if !rows.iter().any(|r| &r.term == term && r.count > 0) {
+                cx.made.warnings.push(format!(
+                    "--terms: '{term}' occurs nowhere in the {} view of the transcripts read",
+                    config.view.as_str()
+                ));
+            }
+        }
         cx.made.terms = terms;
         write_table(cx, FILE, ABOUT, &rows)
     }

@@ -1,0 +1,91 @@
+//! Terms asked for by a user (`--terms`, the x-ray): a word or a phrase of several words (`Союзное государство`),
+//! found as consecutive words of one sentence with nothing but spaces between them, each word matched by its key
+//! (and in the stem view by its stem, so `Союзного государства` counts too).
+
+use crate::lang::{has_cyrillic, Language};
+use crate::text::normalize::key;
+use crate::text::stem::Stemmer;
+use crate::text::{tokenize, TokenKind};
+
+use super::counts::View;
+use super::model::{Corpus, Gap, KeyId, TermId};
+
+/// A term asked for, with the term id of each of its words in a view (`None`: a word the corpus never has).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// The term as asked for.
+    pub text: String,
+    ids: Vec<Option<TermId>>,
+}
+
+impl Phrase {
+    /// The words of `text` (as the tokenizer reads them) as terms of `view`.
+    pub fn new(corpus: &Corpus, view: View, text: &str) -> Phrase {
+        let ids = tokenize(text)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| term_id(corpus, view, &key(t.surface(text))))
+            .collect();
+        Phrase {
+            text: text.to_string(),
+            ids,
+        }
+    }
+
+    /// Whether the phrase can occur at all: it has words, and the corpus has every one of them.
+    pub fn possible(&self) -> bool {
+        !self.ids.is_empty() && self.ids.iter().all(Option::is_some)
+    }
+
+    /// Whether the phrase starts at word `at` of a turn whose words are `terms` (in the phrase's view) with `gaps`.
+    pub fn at(&self, terms: &[TermId], gaps: &[Gap], at: usize) -> bool {
+        let n = self.ids.len();
+        self.possible()
+            && at + n <= terms.len()
+            && self
+                .ids
+                .iter()
+                .zip(&terms[at..at + n])
+                .all(|(id, t)| *id == Some(*t))
+            && gaps[at + 1..at + n].iter().all(|g| *g == Gap::Adjacent)
+    }
+}
+
+/// The term of a word's key in `view`: the key's own term, or in the stem view the stem of a key the corpus does
+/// not have (as the corpus stems it: Russian for Cyrillic, English otherwise).
+fn term_id(corpus: &Corpus, view: View, key: &str) -> Option<TermId> {
+    if let Some(k) = corpus.keys.get(key) {
+        return Some(view.term(corpus, k as KeyId));
+    }
+    match view {
+        View::Key => None,
+        View::Stem => {
+            let language = if has_cyrillic(key) {
+                Language::Ru
+            } else {
+                Language::En
+            };
+            let stem = Stemmer::new(language).stem(key).into_owned();
+            corpus.stems.get(&stem).or_else(|| corpus.stems.get(key))
+        }
+    }
+}
+
+/// Every occurrence of `phrases` in one turn: `found(phrase index, word position)` for each, in text order.
+pub fn find_in_turn(
+    corpus: &Corpus,
+    view: View,
+    phrases: &[Phrase],
+    (words, gaps): (&[KeyId], &[Gap]),
+    terms: &mut Vec<TermId>,
+    mut found: impl FnMut(usize, usize),
+) {
+    terms.clear();
+    terms.extend(words.iter().map(|&w| view.term(corpus, w)));
+    for at in 0..terms.len() {
+        for (p, phrase) in phrases.iter().enumerate() {
+            if phrase.at(terms, gaps, at) {
+                found(p, at);
+            }
+        }
+    }
+}
