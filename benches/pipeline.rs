@@ -99,7 +99,7 @@ fn stats_stages(c: &mut Criterion) {
     let Some(text) = sample() else { return };
     let options = ReadOptions {
         narrator: Some("narrator".into()),
-        language: None,
+        ..ReadOptions::default()
     };
     let (file, _) = read_bytes("sample.txt", text.as_bytes(), &options).expect("the sample reads");
     let mut g = c.benchmark_group("stats");

@@ -169,3 +169,66 @@ fn phrases_are_counted_in_trends_and_kwic_as_consecutive_words() {
         assert_eq!(rows[0]["match"], "Союзное государство");
     }
 }
+
+#[test]
+fn since_and_until_select_meetings_by_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (name, text) in [
+        ("2025-01-15_a.txt", "В.Путин: Январь.\n"),
+        ("2025-02-15_b.txt", "В.Путин: Февраль.\n"),
+        ("2025-03-15_c.txt", "В.Путин: Март.\n"),
+        ("undated.txt", "В.Путин: Когда-то.\n"),
+    ] {
+        write(d, name, text);
+    }
+    let out = run_in(
+        d,
+        &[
+            "report",
+            ".",
+            "--since",
+            "2025-02",
+            "--until",
+            "2025-02-28",
+            "--out",
+            "r",
+            "--charts",
+            "none",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("note: --since/--until left out 3 meetings, 1 of them without a date"),
+        "{}",
+        stderr(&out)
+    );
+    let meetings =
+        crate::support::csv_rows(&std::fs::read_to_string(d.join("r/meetings.csv")).unwrap());
+    let dates: Vec<&str> = meetings.iter().map(|m| m["date"].as_str()).collect();
+    assert_eq!(dates, ["2025-02-15"]);
+    let out = run_in(d, &["speakers", ".", "--until", "2025"]);
+    let rows = crate::support::csv_rows(&crate::support::stdout(&out));
+    assert_eq!(rows[0]["meetings"], "3");
+    for (args, message) in [
+        (
+            &["--since", "2025-13"][..],
+            "error: --since/--until: '2025-13' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        ),
+        (
+            &["--since", "2025-03", "--until", "2025-01"][..],
+            "error: --since/--until: the first day 2025-03-01 is after the last day 2025-01-31",
+        ),
+        (
+            &["--since", "2030"][..],
+            "error: no meeting falls between --since and --until, so nothing was written to r2",
+        ),
+    ] {
+        let mut all = vec!["report", ".", "--out", "r2", "--quiet"];
+        all.extend(args);
+        let out = run_in(d, &all);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(stderr(&out).trim(), message, "{args:?}");
+    }
+}

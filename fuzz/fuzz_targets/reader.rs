@@ -7,7 +7,7 @@ use stenogram::transcript::{read_bytes, ReadOptions, SpeakerResolver, Aliases};
 
 fuzz_target!(|data: &[u8]| {
     for narrator in [None, Some("N".to_string())] {
-        let options = ReadOptions { narrator, language: None };
+        let options = ReadOptions { narrator, ..ReadOptions::default() };
         if let Ok((file, _warnings)) = read_bytes("fuzz.txt", data, &options) {
             let a = &file.audit;
             assert_eq!(

@@ -6,7 +6,8 @@ use anyhow::Context;
 use clap::Args;
 
 use stenogram::transcript::{
-    read_corpus, read_text, Aliases, FileWarning, Language, ReadError, ReadOptions, Transcripts,
+    read_corpus, read_text, Aliases, DateRange, FileWarning, Language, ReadError, ReadOptions,
+    Transcripts,
 };
 
 /// Where transcripts come from and how to read them.
@@ -22,6 +23,12 @@ pub struct InputArgs {
     /// Language of the texts (ru or en) instead of detecting it per file.
     #[arg(long, value_name = "LANG", value_parser = parse_language)]
     pub lang: Option<Language>,
+    /// Only the meetings of this day or later (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only the meetings of this day or earlier (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
 }
 
 fn parse_language(s: &str) -> Result<Language, String> {
@@ -49,19 +56,22 @@ impl InputArgs {
         })
     }
 
-    /// How to read files.
-    pub fn read_options(&self, narrator: Option<&str>) -> ReadOptions {
-        ReadOptions {
+    /// How to read files (a malformed date is a usage error).
+    pub fn read_options(&self, narrator: Option<&str>) -> anyhow::Result<ReadOptions> {
+        let dates = DateRange::parse(self.since.as_deref(), self.until.as_deref())
+            .map_err(|e| anyhow::anyhow!("--since/--until: {e}"))?;
+        Ok(ReadOptions {
             narrator: narrator.map(str::to_string),
             language: self.lang,
-        }
+            dates,
+        })
     }
 
     /// Reads the corpus. Alias-file problems are usage errors (`Err`); bad transcripts are in `Transcripts::errors`.
     pub fn load(&self, narrator: Option<&str>) -> anyhow::Result<Transcripts> {
         Ok(read_corpus(
             &self.paths,
-            &self.read_options(narrator),
+            &self.read_options(narrator)?,
             self.aliases()?,
         ))
     }
@@ -69,7 +79,22 @@ impl InputArgs {
 
 /// Prints a corpus's warnings and errors to stderr; returns whether any file failed.
 pub fn report_diagnostics(corpus: &Transcripts, quiet: bool) -> bool {
+    print_left_out(corpus.left_out, quiet);
     print_diagnostics(&corpus.warnings, &corpus.errors, quiet)
+}
+
+/// Says how many meetings `--since`/`--until` left out (unless quiet or none).
+pub fn print_left_out((left_out, undated): (usize, usize), quiet: bool) {
+    if left_out > 0 && !quiet {
+        let undated = match undated {
+            0 => String::new(),
+            n => format!(", {} of them without a date", n),
+        };
+        eprintln!(
+            "note: --since/--until left out {}{undated}",
+            super::numbers::count(left_out, "meeting")
+        );
+    }
 }
 
 /// Prints warnings (unless quiet) and errors to stderr; returns whether there were errors.

@@ -12,7 +12,7 @@ use stenogram::stats::{tokenize_paths, AnalysisOptions, View};
 use stenogram::text::{Language, Stopwords};
 use stenogram::transcript::{find_named, read_text, Aliases, ReadOptions};
 
-use super::input::{print_diagnostics, InputArgs, NarratorArg};
+use super::input::{print_diagnostics, print_left_out, InputArgs, NarratorArg};
 use super::numbers::{count, whole};
 use super::progress::Progress;
 use super::values::{ChartsArg, ViewArg};
@@ -151,7 +151,7 @@ impl Checked {
         };
         Ok(Checked {
             paths: args.input.paths.clone(),
-            read: args.input.read_options(args.narrator.narrator.as_deref()),
+            read: args.input.read_options(args.narrator.narrator.as_deref())?,
             aliases,
             analysis: AnalysisOptions {
                 stopwords,
@@ -231,12 +231,20 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
         checked.aliases.clone(),
         &checked.analysis,
     );
-    let failed = progress
-        .suspend(|| print_diagnostics(tokenized.warnings(), tokenized.errors(), args.quiet));
+    let failed = progress.suspend(|| {
+        print_left_out(tokenized.left_out(), args.quiet);
+        print_diagnostics(tokenized.warnings(), tokenized.errors(), args.quiet)
+    });
     let out = checked.config.out.clone();
     // Nothing read (every path bad, or no `.txt` file): an empty report must not replace a previous one.
     if tokenized.files() == 0 {
         progress.finish();
+        if tokenized.left_out().0 > 0 {
+            anyhow::bail!(
+                "no meeting falls between --since and --until, so nothing was written to {}",
+                out.display()
+            );
+        }
         eprintln!(
             "error: no transcript was read, so nothing was written to {}",
             out.display()

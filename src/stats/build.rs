@@ -54,6 +54,7 @@ pub struct Analysed {
 /// the moment to check names given by the user against the speakers, before any statistic is computed.
 pub struct Tokenized {
     builder: Builder,
+    left_out: (usize, usize),
     speakers: Speakers,
     analysed: Analysed,
     options: AnalysisOptions,
@@ -78,6 +79,11 @@ impl Tokenized {
     /// Warnings, in path order.
     pub fn warnings(&self) -> &[FileWarning] {
         &self.analysed.warnings
+    }
+
+    /// Meetings read but outside the dates asked for, and how many of them have no date.
+    pub fn left_out(&self) -> (usize, usize) {
+        self.left_out
     }
 
     /// Orders the meetings and derives stems, forms and stopword marks.
@@ -117,6 +123,7 @@ pub fn tokenize_paths(
     let speakers = builder.speakers(|label, name| ingested.speakers.resolve(label, name));
     Tokenized {
         builder,
+        left_out: (ingested.left_out, ingested.left_out_undated),
         speakers,
         analysed: Analysed {
             corpus: Corpus::default(),

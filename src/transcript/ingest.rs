@@ -36,11 +36,16 @@ pub struct Ingested {
     pub ids: Vec<String>,
     /// The canonical speaker of every label of the corpus.
     pub speakers: SpeakerResolver,
+    /// Files read whose meetings are outside the dates asked for ([`ReadOptions::dates`]), so not handed on…
+    pub left_out: usize,
+    /// …of which without a date.
+    pub left_out_undated: usize,
 }
 
 /// A file read and prepared by a worker, with what the merger needs to know of it.
 struct Prepared<T> {
-    item: T,
+    /// `Err`: a meeting outside the dates asked for (`Err(true)` if it has no date).
+    item: Result<T, bool>,
     id: String,
     path: String,
     names: Vec<(String, String)>,
@@ -56,6 +61,8 @@ struct Merged {
     ids: Vec<(String, String)>,
     /// The (label, name) of every file's turns.
     names: Vec<(String, String)>,
+    left_out: usize,
+    left_out_undated: usize,
 }
 
 /// Takes the workers' results as they come and hands them to `merge` in path order, marking each file merged in
@@ -74,10 +81,18 @@ fn merge_in_order<T>(
         while let Some(result) = waiting.remove(&next) {
             match result {
                 Ok(prepared) => {
-                    merge(prepared.item);
-                    merged.ids.push((prepared.id, prepared.path));
-                    merged.names.extend(prepared.names);
                     merged.warnings.extend(prepared.warnings);
+                    match prepared.item {
+                        Ok(item) => {
+                            merge(item);
+                            merged.ids.push((prepared.id, prepared.path));
+                            merged.names.extend(prepared.names);
+                        }
+                        Err(undated) => {
+                            merged.left_out += 1;
+                            merged.left_out_undated += usize::from(undated);
+                        }
+                    }
                 }
                 Err(e) => merged.errors.push(e),
             }
@@ -106,6 +121,8 @@ pub fn ingest<T: Send>(
         let (file, warnings) = read_file(&files[i], options)?;
         let meeting = &file.meeting;
         let shown = meeting.path.clone();
+        let selected = options.dates.contains(meeting.date.as_deref());
+        let undated = meeting.date.is_none();
         Ok(Prepared {
             id: meeting.id.clone(),
             names: label_names(meeting),
@@ -117,7 +134,11 @@ pub fn ingest<T: Send>(
                 })
                 .collect(),
             path: shown,
-            item: prepare(file),
+            item: if selected {
+                Ok(prepare(file))
+            } else {
+                Err(undated)
+            },
         })
     };
     let mut merged = Merged {
@@ -160,6 +181,8 @@ pub fn ingest<T: Send>(
         warnings,
         ids,
         names,
+        left_out,
+        left_out_undated,
     } = merged;
     let speakers = SpeakerResolver::new(names.iter().map(|(_, name)| name.as_str()), aliases);
     let mut warnings = warnings;
@@ -170,6 +193,8 @@ pub fn ingest<T: Send>(
         warnings,
         ids,
         speakers,
+        left_out,
+        left_out_undated,
     }
 }
 

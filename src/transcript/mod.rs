@@ -29,7 +29,7 @@ pub use ingest::{ingest, unique_ids, Ingested};
 pub use label::{parse_label, Label};
 pub use model::{Annotation, AnnotationKind, Block, Language, Meeting, Paragraph, Turn};
 pub use names::{find_named, NameError};
-pub use reader::{parse_text, Audit, ReadOptions, Warning};
+pub use reader::{parse_text, Audit, DateRange, ReadOptions, Warning};
 pub use source::{
     collect_files, decode_named, read_bounded, read_bounded_stdin, read_bytes, read_corpus,
     read_file, read_text, FileWarning, ReadError, ReadFile, Transcripts,

@@ -159,6 +159,8 @@ pub struct Transcripts {
     pub errors: Vec<ReadError>,
     /// Warnings, in path order.
     pub warnings: Vec<FileWarning>,
+    /// Meetings read but outside the dates asked for, and how many of them have no date.
+    pub left_out: (usize, usize),
 }
 
 impl Transcripts {
@@ -424,5 +426,6 @@ pub fn read_corpus(paths: &[PathBuf], options: &ReadOptions, aliases: Aliases) -
         files,
         errors: ingested.errors,
         warnings: ingested.warnings,
+        left_out: (ingested.left_out, ingested.left_out_undated),
     }
 }
