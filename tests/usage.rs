@@ -232,3 +232,62 @@ fn since_and_until_select_meetings_by_date() {
         assert_eq!(stderr(&out).trim(), message, "{args:?}");
     }
 }
+
+#[test]
+fn interpreted_turns_are_counted_left_out_or_counted_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.txt",
+        "В.Путин: Один два три.\nН.Мадуро (как переведено): Четыре пять.\nН.Мадуро: Шесть.\n",
+    );
+    // speaker -> (words, interpreted_words), worked out by hand.
+    for (mode, expected) in [
+        (
+            "include",
+            vec![("В.Путин", "3", "0"), ("Н.Мадуро", "3", "2")],
+        ),
+        (
+            "exclude",
+            vec![("В.Путин", "3", "0"), ("Н.Мадуро", "1", "0")],
+        ),
+        (
+            "separate",
+            vec![
+                ("В.Путин", "3", "0"),
+                ("Н.Мадуро", "1", "0"),
+                ("Н.Мадуро (interpreted)", "2", "2"),
+            ],
+        ),
+    ] {
+        let out = run_in(
+            dir.path(),
+            &[
+                "report",
+                "t.txt",
+                "--interpreted",
+                mode,
+                "--out",
+                "r",
+                "--charts",
+                "none",
+                "--quiet",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{mode}: {}", stderr(&out));
+        let rows = crate::support::csv_rows(
+            &std::fs::read_to_string(dir.path().join("r/speakers.csv")).unwrap(),
+        );
+        let got: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r["speaker"].as_str(),
+                    r["words"].as_str(),
+                    r["interpreted_words"].as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "{mode}");
+    }
+}

@@ -15,7 +15,7 @@ use stenogram::transcript::{find_named, read_text, Aliases, ReadOptions};
 use super::input::{print_diagnostics, print_left_out, InputArgs, NarratorArg};
 use super::numbers::{count, whole};
 use super::progress::Progress;
-use super::values::{ChartsArg, ViewArg};
+use super::values::{ChartsArg, InterpretedArg, ViewArg};
 use super::Outcome;
 
 /// Arguments of `report`, as clap parsed them (checked into a [`Checked`] before any file is read).
@@ -67,6 +67,10 @@ pub struct ReportArgs {
     /// MATTR window in words.
     #[arg(long, default_value_t = 100, value_parser = whole(1, None))]
     pub window: u64,
+    /// Interpreted turns (`(как переведено)`): counted as the speaker's, left out of every statistic, or counted
+    /// under `NAME (interpreted)`.
+    #[arg(long, value_enum, default_value_t = InterpretedArg::Include)]
+    pub interpreted: InterpretedArg,
     /// Keyness reference speaker (default: all other speakers).
     #[arg(long, value_name = "NAME")]
     pub reference: Option<String>,
@@ -157,6 +161,7 @@ impl Checked {
                 stopwords,
                 language: args.input.lang,
                 token_budget: args.token_budget,
+                interpreted: args.interpreted.into(),
             },
             config: ReportConfig {
                 out: args.out.clone(),

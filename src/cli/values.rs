@@ -4,7 +4,7 @@
 use clap::ValueEnum;
 
 use stenogram::report::Formats;
-use stenogram::stats::View;
+use stenogram::stats::{Interpreted, View};
 
 /// `--view`: which term a word counts as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -20,6 +20,27 @@ impl From<ViewArg> for View {
         match v {
             ViewArg::Key => View::Key,
             ViewArg::Stem => View::Stem,
+        }
+    }
+}
+
+/// `--interpreted`: what becomes of interpreted turns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InterpretedArg {
+    /// Counted as the speaker's words.
+    Include,
+    /// Left out of every statistic.
+    Exclude,
+    /// Counted under a speaker of their own, `NAME (interpreted)`.
+    Separate,
+}
+
+impl From<InterpretedArg> for Interpreted {
+    fn from(i: InterpretedArg) -> Interpreted {
+        match i {
+            InterpretedArg::Include => Interpreted::Include,
+            InterpretedArg::Exclude => Interpreted::Exclude,
+            InterpretedArg::Separate => Interpreted::Separate,
         }
     }
 }

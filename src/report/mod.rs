@@ -148,6 +148,28 @@ pub struct Context<'a> {
     pub made: Made<'a>,
 }
 
+impl Context<'_> {
+    /// A speaker's name as the charts show it: marked when most of their words are an interpreter's (interpreted
+    /// turns counted as theirs, `--interpreted include`), since their vocabulary is then the interpreter's.
+    pub fn shown(&self, name: &str) -> String {
+        let Some(id) = self.corpus.speaker_id(name) else {
+            return name.to_string();
+        };
+        let (mut all, mut interpreted) = (0, 0);
+        for t in self.corpus.turns.iter().filter(|t| t.speaker == id) {
+            all += t.len();
+            if t.interpreted {
+                interpreted += t.len();
+            }
+        }
+        if 2 * interpreted > all {
+            format!("{name} (mostly interpreted)")
+        } else {
+            name.to_string()
+        }
+    }
+}
+
 /// The speakers the charts show: the configured ones that exist, in that order; otherwise up to four speakers
 /// present in the most meetings (then with the most words), so that the charts compare people who can be compared
 /// across meetings, group labels (`Вопрос`, `Question`, …) and narration left out unless nobody else spoke.

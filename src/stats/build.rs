@@ -35,7 +35,24 @@ pub struct AnalysisOptions {
     pub language: Option<Language>,
     /// Word tokens held in memory before they go to a temporary file ([`DEFAULT_BUDGET`] when `None`).
     pub token_budget: Option<usize>,
+    /// What becomes of interpreted turns.
+    pub interpreted: Interpreted,
 }
+
+/// What becomes of interpreted turns (`В.Путин (как переведено):`), whose words are an interpreter's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Interpreted {
+    /// Counted as the speaker's.
+    #[default]
+    Include,
+    /// Left out of every statistic.
+    Exclude,
+    /// Counted under a speaker of their own, `NAME (interpreted)`.
+    Separate,
+}
+
+/// The suffix of the speaker of interpreted turns counted apart ([`Interpreted::Separate`]).
+pub const INTERPRETED: &str = " (interpreted)";
 
 /// A corpus analysed straight from files, with what the reader said about them.
 #[derive(Debug, Default)]
@@ -111,7 +128,12 @@ pub fn tokenize_paths(
         paths,
         read,
         aliases,
-        |file| (analyse_meeting(&file.meeting), file.audit),
+        |file| {
+            (
+                analyse_meeting(&file.meeting, options.interpreted),
+                file.audit,
+            )
+        },
         |(local, audit)| {
             builder.add(local);
             audits.push(audit);
@@ -156,7 +178,10 @@ pub fn analyse(meetings: &[&Meeting], options: &AnalysisOptions) -> Corpus {
             speaker_of.insert(label_key(&t.label, &t.name), t.speaker.clone());
         }
     }
-    let locals: Vec<Local> = order.par_iter().map(|m| analyse_meeting(m)).collect();
+    let locals: Vec<Local> = order
+        .par_iter()
+        .map(|m| analyse_meeting(m, options.interpreted))
+        .collect();
     let mut builder = Builder::new(options);
     for local in locals {
         builder.add(local);
@@ -181,6 +206,8 @@ pub fn analyse(meetings: &[&Meeting], options: &AnalysisOptions) -> Corpus {
 
 /// Separates a turn's label from its name in [`Builder::names`].
 const NAME_SEPARATOR: char = '\u{1f}';
+/// Ends the key of an interpreted turn counted apart in [`Builder::names`].
+const INTERPRETED_MARK: char = '\u{1e}';
 
 /// How a turn's label and name are kept: `label` U+001F `name`.
 fn label_key(label: &str, name: &str) -> String {
@@ -221,12 +248,15 @@ struct Builder {
     surface_counts: HashMap<(KeyId, u32), u32>,
     /// [`label_key`] of every turn; a turn's `speaker` holds an id into this table until `finish`.
     names: Interner,
+    /// Interpreted turns get speakers of their own ([`Interpreted::Separate`]).
+    separate: bool,
 }
 
 impl Builder {
     fn new(options: &AnalysisOptions) -> Builder {
         Builder {
             tokens: TokenStore::new(options.token_budget.unwrap_or(DEFAULT_BUDGET)),
+            separate: options.interpreted == Interpreted::Separate,
             ..Builder::default()
         }
     }
@@ -249,7 +279,11 @@ impl Builder {
         }
         self.key_counts.resize(self.keys.len(), 0);
         for (label, name, turn) in local.turns {
-            let speaker = self.names.intern(&label_key(&label, &name));
+            let mut key = label_key(&label, &name);
+            if self.separate && turn.interpreted {
+                key.push(INTERPRETED_MARK);
+            }
+            let speaker = self.names.intern(&key);
             let ids = turn.words.iter().map(|&w| global[w as usize]);
             for id in ids.clone() {
                 self.key_counts[id as usize] += 1;
@@ -274,8 +308,17 @@ impl Builder {
             .names
             .iter()
             .map(|n| {
+                let (n, interpreted) = match n.strip_suffix(INTERPRETED_MARK) {
+                    Some(n) => (n, true),
+                    None => (n, false),
+                };
                 let (label, name) = n.split_once(NAME_SEPARATOR).unwrap_or((n, n));
-                resolve(label, name)
+                let speaker = resolve(label, name);
+                if interpreted {
+                    speaker + INTERPRETED
+                } else {
+                    speaker
+                }
             })
             .collect();
         let mut names = resolved.clone();

@@ -13,6 +13,7 @@ use crate::text::sentences::sentence_ranges;
 use crate::text::{tokenize, Token, TokenKind};
 use crate::transcript::{Block, Meeting};
 
+use super::build::Interpreted;
 use super::intern::Interner;
 use super::model::{Gap, KeyId, MeetingInfo, NARRATION};
 
@@ -117,8 +118,9 @@ fn local_turn(
     }
 }
 
-/// Tokenizes a meeting's turns (or, when it has none, its lead paragraphs as narration).
-pub(super) fn analyse_meeting(meeting: &Meeting) -> Local {
+/// Tokenizes a meeting's turns (or, when it has none, its lead paragraphs as narration); interpreted turns are
+/// left out with [`Interpreted::Exclude`] (their numbers stay taken, so turn numbers are the transcript's).
+pub(super) fn analyse_meeting(meeting: &Meeting, interpreted: Interpreted) -> Local {
     let mut local = Local {
         info: MeetingInfo {
             id: meeting.id.clone(),
@@ -139,6 +141,9 @@ pub(super) fn analyse_meeting(meeting: &Meeting) -> Local {
     for block in &meeting.blocks {
         if let Block::Turn(turn) = block {
             number += 1;
+            if turn.interpreted && interpreted == Interpreted::Exclude {
+                continue;
+            }
             let (words, gaps, sentences) = analyse_text(
                 &turn.spoken(),
                 &mut local.keys,

@@ -23,7 +23,10 @@ pub mod trends;
 pub mod turns;
 pub mod xray;
 
-pub use build::{analyse, analyse_paths, tokenize_paths, Analysed, AnalysisOptions, Tokenized};
+pub use build::{
+    analyse, analyse_paths, tokenize_paths, Analysed, AnalysisOptions, Interpreted, Tokenized,
+    INTERPRETED,
+};
 pub use counts::{count, Counts, View};
 pub use intern::{Interner, Strings};
 pub use model::{

@@ -129,7 +129,7 @@ impl Chart for AcrossMeetings {
                     .iter()
                     .filter_map(|r| r.mattr.and_then(|m| point(&r.date, m)))
                     .collect();
-                (s.clone(), types, mattr)
+                (cx.shown(s), types, mattr)
             })
             .collect();
         Ok(Some(AcrossMeetings {

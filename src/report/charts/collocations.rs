@@ -36,7 +36,7 @@ impl Chart for Collocations {
                     .take(cx.config.top)
                     .map(|r| (format!("{} {}", r.first, r.second), r.count, r.log_dice))
                     .collect();
-                (s.clone(), pairs)
+                (cx.shown(s), pairs)
             })
             .collect();
         Ok(Some(Collocations {

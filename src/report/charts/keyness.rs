@@ -36,7 +36,7 @@ impl Chart for Keyness {
         } else {
             let (ca, cb) = (colour(a).unwrap_or(0), colour(reference));
             let other = if ca == 1 { 0 } else { 1 };
-            (reference.to_string(), (ca, cb.unwrap_or(other)))
+            (cx.shown(reference), (ca, cb.unwrap_or(other)))
         };
         let top = cx.config.top;
         let rows: Vec<_> = cx
@@ -61,7 +61,7 @@ impl Chart for Keyness {
         negative.reverse();
         terms.extend(negative);
         Ok(Some(Keyness {
-            pair: (a.clone(), shown),
+            pair: (cx.shown(a), shown),
             terms,
             colors,
         }))

@@ -34,7 +34,7 @@ impl Chart for TopWords {
                     .take(cx.config.top)
                     .map(|r| (r.form.to_string(), r.per_10k))
                     .collect();
-                (s.clone(), words)
+                (cx.shown(s), words)
             })
             .collect();
         Ok(Some(TopWords { speakers, view }))

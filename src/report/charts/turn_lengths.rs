@@ -31,7 +31,7 @@ impl Chart for TurnLengths {
                     .filter(|t| Some(t.speaker) == id)
                     .map(|t| t.len() as u32)
                     .collect();
-                (s.clone(), lengths)
+                (cx.shown(s), lengths)
             })
             .collect();
         Ok(Some(TurnLengths { speakers }))

@@ -23,7 +23,7 @@ impl Chart for Growth {
         let mut speakers = Vec::new();
         for name in &cx.leaders {
             if let Some(id) = cx.corpus.speaker_id(name) {
-                speakers.push((name.clone(), speaker_growth(cx.corpus, id, 400)?));
+                speakers.push((cx.shown(name), speaker_growth(cx.corpus, id, 400)?));
             }
         }
         Ok(Some(Growth { speakers }))

@@ -85,6 +85,7 @@ impl Chart for XRay {
             speakers: colour_of
                 .into_iter()
                 .filter(|(_, c)| used.contains(c))
+                .map(|(name, c)| (cx.shown(&name), c))
                 .collect(),
         }))
     }

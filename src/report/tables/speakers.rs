@@ -1,5 +1,5 @@
-//! `speakers.csv`: one row per speaker with turns, words, turn lengths, sentences and lexical diversity. Computes
-//! the speakers' profiles the next tables share.
+//! `speakers.csv`: one row per speaker with turns, words, turn lengths, sentences, lexical diversity and the words
+//! of their interpreted turns. Computes the speakers' profiles the next tables share.
 
 use serde::Serialize;
 
@@ -57,10 +57,12 @@ pub struct SpeakerRow {
     pub hdd: Option<f64>,
     /// Hapax share.
     pub hapax_share: Option<f64>,
+    /// Words of interpreted turns (`(как переведено)`): an interpreter's words, counted as the speaker's.
+    pub interpreted_words: usize,
 }
 
 impl Row for SpeakerRow {
-    const HEADER: &'static str = "speaker,meetings,turns,words,types,share_words,words_per_turn_mean,words_per_turn_median,words_per_turn_p90,words_per_turn_max,sentences,words_per_sentence,ttr,herdan_c,guiraud_r,maas_a,yule_k,mattr,mtld,hdd,hapax_share";
+    const HEADER: &'static str = "speaker,meetings,turns,words,types,share_words,words_per_turn_mean,words_per_turn_median,words_per_turn_p90,words_per_turn_max,sentences,words_per_sentence,ttr,herdan_c,guiraud_r,maas_a,yule_k,mattr,mtld,hdd,hapax_share,interpreted_words";
 }
 
 /// `speakers.csv`.
@@ -78,6 +80,10 @@ impl Table for Speakers {
     fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
         let corpus = cx.corpus;
         let profiles = Profiles::new(corpus, cx.config.mattr_window)?;
+        let mut interpreted = vec![0usize; corpus.speakers.len()];
+        for t in corpus.turns.iter().filter(|t| t.interpreted) {
+            interpreted[t.speaker as usize] += t.len();
+        }
         let rows: Vec<SpeakerRow> = profiles
             .speakers
             .iter()
@@ -103,6 +109,7 @@ impl Table for Speakers {
                 mtld: lex.mtld,
                 hdd: lex.hdd,
                 hapax_share: lex.hapax_share,
+                interpreted_words: interpreted[s as usize],
             })
             .collect();
         cx.made.profiles = profiles;
