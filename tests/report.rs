@@ -260,3 +260,59 @@ fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
         );
     }
 }
+
+/// The keyness chart draws content words past p < 0.01 only, each with its Log Ratio (checked against
+/// `keyness.csv`, where stopwords stay, flagged).
+#[test]
+fn the_keyness_chart_draws_significant_content_words_only() {
+    let Some(dir) = shared("corpus/kremlin") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    report(
+        crate_dir(),
+        &[
+            dir.to_str().unwrap(),
+            "--out",
+            tmp.path().to_str().unwrap(),
+            "--charts",
+            "svg",
+        ],
+    );
+    let rows = csv_rows(&std::fs::read_to_string(tmp.path().join("keyness.csv")).unwrap());
+    let pair: Vec<_> = rows
+        .iter()
+        .filter(|r| r["target"] == "В.Путин" && r["reference"] == "А.Лукашенко")
+        .collect();
+    assert!(
+        pair.iter().any(|r| r["stopword"] == "true"),
+        "stopwords stay in the table"
+    );
+    let svg = std::fs::read_to_string(tmp.path().join("keyness.svg")).unwrap();
+    let mut drawn = 0;
+    for label in svg.split('>').filter_map(|s| s.split('<').next()) {
+        let Some((form, ratio)) = label.trim().rsplit_once(" (") else {
+            continue;
+        };
+        let Some(ratio) = ratio.strip_suffix(')') else {
+            continue;
+        };
+        let Ok(ratio) = ratio.parse::<f64>() else {
+            continue;
+        };
+        let row = pair
+            .iter()
+            .find(|r| r["form"] == form)
+            .expect("a drawn term is in the table");
+        let g2: f64 = row["g2"].parse().unwrap();
+        let log_ratio: f64 = row["log_ratio"].parse().unwrap();
+        assert_eq!(row["stopword"], "false", "{form}");
+        assert!(g2.abs() >= 6.63, "{form}: G² {g2}");
+        assert!(
+            (log_ratio - ratio).abs() <= 0.051,
+            "{form}: {log_ratio} shown as {ratio}"
+        );
+        drawn += 1;
+    }
+    assert!(drawn > 10, "{drawn} bars");
+}

@@ -59,6 +59,8 @@ pub struct KeynessRow<'a> {
     pub pct_diff: f64,
     /// Log-odds z-score with an informative Dirichlet prior.
     pub log_odds_z: f64,
+    /// The term is a stopword (kept in the table, left out of the chart).
+    pub stopword: bool,
 }
 
 /// The measures for counts a, b of totals c, d: (g2 signed, chi2, p, log_ratio, pct_diff, log_odds_z).
@@ -314,6 +316,7 @@ impl<'a> PairOf<'_, 'a> {
                         log_ratio,
                         pct_diff,
                         log_odds_z,
+                        stopword: view.is_stop(corpus, t),
                     }
                 })
             })

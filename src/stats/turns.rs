@@ -92,6 +92,47 @@ pub fn summarise(lengths: &[usize], sentences: usize, total: usize) -> TurnSumma
     }
 }
 
+/// A box plot of values: quartiles by [`quantile`] (numpy's linear method) and Tukey's whiskers, which end at the
+/// furthest value within 1.5 × IQR of the box (not at that limit, where there may be no value at all).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoxPlot {
+    /// The lowest value at or above Q1 − 1.5 IQR.
+    pub low: f64,
+    /// The first quartile.
+    pub q1: f64,
+    /// The median.
+    pub median: f64,
+    /// The third quartile.
+    pub q3: f64,
+    /// The highest value at or below Q3 + 1.5 IQR.
+    pub high: f64,
+}
+
+impl BoxPlot {
+    /// The box plot of `sorted` values (ascending); `None` when there are none.
+    pub fn of(sorted: &[usize]) -> Option<BoxPlot> {
+        if sorted.is_empty() {
+            return None;
+        }
+        let (q1, median, q3) = (
+            quantile(sorted, 0.25),
+            quantile(sorted, 0.5),
+            quantile(sorted, 0.75),
+        );
+        let reach = 1.5 * (q3 - q1);
+        let within = |v: &&usize| (**v as f64) >= q1 - reach && (**v as f64) <= q3 + reach;
+        let low = sorted.iter().find(within).map_or(q1, |&v| v as f64);
+        let high = sorted.iter().rev().find(within).map_or(q3, |&v| v as f64);
+        Some(BoxPlot {
+            low,
+            q1,
+            median,
+            q3,
+            high,
+        })
+    }
+}
+
 /// Turn summaries per speaker id.
 pub fn by_speaker(corpus: &Corpus) -> BTreeMap<u32, TurnSummary> {
     let total = corpus.total_words();
@@ -137,6 +178,20 @@ pub fn transitions(corpus: &Corpus) -> BTreeMap<(u32, u32), usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whiskers_end_at_the_furthest_value_within_one_and_a_half_iqr() {
+        // Q1 = 3, Q3 = 7 (numpy's linear method: positions 2 and 6 of 0..8), IQR 4: the limits are -3 and 13, so
+        // 100 is an outlier, the upper whisker ends at 9, the largest value within, and the lower at 1.
+        let b = BoxPlot::of(&[1, 2, 3, 4, 5, 6, 7, 9, 100]).unwrap();
+        assert_eq!(
+            (b.low, b.q1, b.median, b.q3, b.high),
+            (1.0, 3.0, 5.0, 7.0, 9.0)
+        );
+        let one = BoxPlot::of(&[4]).unwrap();
+        assert_eq!((one.low, one.high), (4.0, 4.0));
+        assert_eq!(BoxPlot::of(&[]), None);
+    }
 
     #[test]
     fn numpy_percentile_and_sample_sd() {

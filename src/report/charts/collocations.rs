@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{bar_panel, color, panels, Chart, DrawResult};
+use super::{bar_panel, color, panels, Bars, Chart, DrawResult};
 use crate::report::{Context, WriteError};
 
 /// A bar: the pair as text, its count and its logDice.
@@ -58,6 +58,11 @@ impl Chart for Collocations {
             "Most frequent word pairs per speaker (count; logDice in brackets)",
             super::bold(26),
         )?;
+        let shared_max = self
+            .speakers
+            .iter()
+            .flat_map(|s| s.1.iter().map(|p| p.1 as f64))
+            .fold(0.0, f64::max);
         for (i, (panel, (speaker, pairs))) in panels(&area, self.speakers.len(), 2)
             .iter()
             .zip(&self.speakers)
@@ -68,16 +73,23 @@ impl Chart for Collocations {
                 .map(|p| format!("{} ({:.1})", p.0, p.2))
                 .collect();
             let values: Vec<f64> = pairs.iter().map(|p| p.1 as f64).collect();
-            let empty = format!("no word pair occurs {} times or more", self.min_count);
+            let empty = format!(
+                "no word pair occurs {} times or more; a smaller --min-count (or --keep-stopword-pairs) shows more",
+                self.min_count
+            );
             let x_desc = "occurrences of the pair";
             bar_panel(
                 panel,
-                speaker,
-                &labels,
-                &values,
-                &[color(i)],
-                x_desc,
-                &empty,
+                &Bars {
+                    title: speaker,
+                    labels: &labels,
+                    values: &values,
+                    colors: &[color(i)],
+                    x_desc,
+                    empty: &empty,
+                    shared_max,
+                    marks: &[],
+                },
             )?;
         }
         Ok(())

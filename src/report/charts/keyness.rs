@@ -1,10 +1,12 @@
-//! Keyness as diverging bars: the words that set one speaker apart from another (signed G²; right, the first
-//! speaker's; left, the second's).
+//! Keyness as diverging bars: the content words that set one speaker apart from another (signed G²; right, the
+//! first speaker's; left, the second's). Only terms past the significance cut-off are drawn, the cut-off is drawn,
+//! and each bar's label gives its effect size, Log Ratio (a difference of 1 is twice as frequent). Stopwords stay in
+//! `keyness.csv`, flagged.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{bar_panel, color, Chart, DrawResult};
+use super::{bar_panel, color, Bars, Chart, DrawResult};
 use crate::report::{Context, WriteError};
 use crate::stats::keyness::OTHERS;
 
@@ -12,16 +14,19 @@ use crate::stats::keyness::OTHERS;
 pub struct Keyness {
     /// The target (bars to the right) and the reference (bars to the left).
     pub pair: (String, String),
-    /// (form, signed G²), from most positive to most negative.
-    pub terms: Vec<(String, f64)>,
+    /// (form, signed G², Log Ratio), from most positive to most negative.
+    pub terms: Vec<(String, f64, f64)>,
     /// Colour indices of the two speakers.
     pub colors: (usize, usize),
 }
 
+/// |G²| of p < 0.01 (χ², one degree of freedom): the bars drawn reach at least this.
+pub const CUT_OFF: f64 = 6.63;
+
 impl Chart for Keyness {
     const STEM: &'static str = "keyness";
     const TITLE: &'static str = "Key words";
-    const CAPTION: &'static str = "Words one speaker uses significantly more than the other (signed log-likelihood G²; bars right for the first speaker, left for the second). |G²| above 6.63 means p < 0.01, above 10.83 p < 0.001.";
+    const CAPTION: &'static str = "Content words one speaker uses significantly more than the other (signed log-likelihood G²; bars right for the first speaker, left for the second; only |G²| ≥ 6.63, p < 0.01, drawn at the grey lines). In brackets the effect size, Log Ratio: +1 means twice as frequent in the first speaker's words, −1 half as frequent. Stopwords are in keyness.csv, flagged.";
 
     /// Key words of the compared pair ([`Context::pair`]).
     fn shape(cx: &Context) -> Result<Option<Keyness>, WriteError> {
@@ -45,18 +50,21 @@ impl Chart for Keyness {
             .iter()
             .filter(|r| r.target == a && r.reference == reference)
             .collect();
-        let mut terms: Vec<(String, f64)> = rows
+        let drawn = |r: &&&crate::stats::keyness::KeynessRow| !r.stopword && r.g2.abs() >= CUT_OFF;
+        let mut terms: Vec<(String, f64, f64)> = rows
             .iter()
             .filter(|r| r.g2 > 0.0)
+            .filter(drawn)
             .take(top)
-            .map(|r| (r.form.to_string(), r.g2))
+            .map(|r| (r.form.to_string(), r.g2, r.log_ratio))
             .collect();
-        let mut negative: Vec<(String, f64)> = rows
+        let mut negative: Vec<(String, f64, f64)> = rows
             .iter()
             .rev()
             .filter(|r| r.g2 < 0.0)
+            .filter(drawn)
             .take(top)
-            .map(|r| (r.form.to_string(), r.g2))
+            .map(|r| (r.form.to_string(), r.g2, r.log_ratio))
             .collect();
         negative.reverse();
         terms.extend(negative);
@@ -76,7 +84,11 @@ impl Chart for Keyness {
         DB::ErrorType: 'static,
     {
         let (a, b) = &self.pair;
-        let labels: Vec<String> = self.terms.iter().map(|t| t.0.clone()).collect();
+        let labels: Vec<String> = self
+            .terms
+            .iter()
+            .map(|t| format!("{} ({:+.1})", t.0, t.2))
+            .collect();
         let values: Vec<f64> = self.terms.iter().map(|t| t.1).collect();
         let colors: Vec<RGBColor> = values
             .iter()
@@ -91,12 +103,16 @@ impl Chart for Keyness {
         let title = format!("Key words: {a} (right) vs {b} (left)");
         bar_panel(
             root,
-            &title,
-            &labels,
-            &values,
-            &colors,
-            "signed log-likelihood G² (|G²| > 6.63: p < 0.01)",
-            "no term reaches the minimum count",
+            &Bars {
+                title: &title,
+                labels: &labels,
+                values: &values,
+                colors: &colors,
+                x_desc: "signed log-likelihood G² (Log Ratio in brackets)",
+                empty: "no content word sets them apart at p < 0.01 (|G²| ≥ 6.63): they said too few words, or too alike ones; keyness.csv has every term with its G²",
+                shared_max: 0.0,
+                marks: &[-CUT_OFF, CUT_OFF],
+            },
         )
     }
 }

@@ -231,14 +231,29 @@ where
     DB::ErrorType: 'static,
 {
     let (w, h) = area.dim_in_pixel();
-    area.draw(&Text::new(
-        what.to_string(),
-        (
-            w as i32 / 2 - 9 * what.chars().count() as i32 / 2,
-            h as i32 / 2,
-        ),
-        font(22).color(&RGBColor(110, 110, 110)),
-    ))?;
+    // Lines of at most as many characters as fit (about 11 pixels each), broken between words.
+    let fit = (w as usize / 11).max(20);
+    let mut lines: Vec<String> = Vec::new();
+    for word in what.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= fit => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    let top = h as i32 / 2 - 15 * lines.len() as i32;
+    for (i, line) in lines.iter().enumerate() {
+        area.draw(&Text::new(
+            line.clone(),
+            (
+                w as i32 / 2 - 11 * line.chars().count() as i32 / 2,
+                top + 30 * i as i32,
+            ),
+            font(22).color(&RGBColor(110, 110, 110)),
+        ))?;
+    }
     Ok(())
 }
 
@@ -255,26 +270,51 @@ pub fn label_width(labels: &[String], max_chars: usize, char_px: u32) -> u32 {
         + 20
 }
 
-/// One horizontal bar per label, the first at the top; `values` may be negative (bars grow left), `colors` per bar.
-pub fn bar_panel<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    title: &str,
-    labels: &[String],
-    values: &[f64],
-    colors: &[RGBColor],
-    x_desc: &str,
-    empty: &str,
-) -> DrawResult
+/// A panel of horizontal bars, one per label, the first at the top.
+pub struct Bars<'a> {
+    /// The panel's title.
+    pub title: &'a str,
+    /// A label per bar.
+    pub labels: &'a [String],
+    /// A value per bar; negative values grow left.
+    pub values: &'a [f64],
+    /// A colour per bar (repeated when fewer).
+    pub colors: &'a [RGBColor],
+    /// What the x axis measures.
+    pub x_desc: &'a str,
+    /// What the panel says when it has no bar: why, and what would fill it.
+    pub empty: &'a str,
+    /// The axis reaches at least this (the largest value of panels drawn beside this one, so they share a scale).
+    pub shared_max: f64,
+    /// Values marked by a vertical line (a significance cut-off).
+    pub marks: &'a [f64],
+}
+
+/// Draws a panel of bars.
+pub fn bar_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &Bars) -> DrawResult
 where
     DB::ErrorType: 'static,
 {
+    let Bars {
+        title,
+        labels,
+        values,
+        colors,
+        x_desc,
+        empty,
+        shared_max,
+        marks,
+    } = *bars;
     if labels.is_empty() {
         let inner = area.titled(title, bold(22))?;
         return no_data(&inner, empty);
     }
     let n = labels.len() as i32;
-    let max = values.iter().fold(0.0f64, |m, v| m.max(*v));
+    // Panels compared side by side share their scale: the largest value of all of them.
+    let max = values.iter().fold(shared_max.max(0.0), |m, v| m.max(*v));
     let min = values.iter().fold(0.0f64, |m, v| m.min(*v));
+    let min = if min < 0.0 { min.min(-max) } else { min };
+    let max = if min < 0.0 { max.max(-min) } else { max };
     let pad = (max - min).max(1e-9) * 0.05;
     let x_range = if min < 0.0 {
         (min - pad)..(max + pad)
@@ -287,7 +327,7 @@ where
         .margin(12)
         .x_label_area_size(48)
         .y_label_area_size(label_width)
-        .build_cartesian_2d(x_range, (0..n).into_segmented())?;
+        .build_cartesian_2d(x_range, (0..n - 1).into_segmented())?;
     let shown: Vec<String> = labels.iter().map(|l| clip(l, 36)).collect();
     let integers =
         max - min >= 20.0 || (values.iter().all(|v| v.fract() == 0.0) && max - min >= 5.0);
@@ -325,8 +365,18 @@ where
         )
         .into_dyn()
     }))?;
-    // Thin white gaps between bars.
-    chart.draw_series((0..=n).map(|row| {
+    for &mark in marks.iter().filter(|m| (min..=max).contains(*m)) {
+        let line = PathElement::new(
+            vec![
+                (mark, SegmentValue::Exact(0)),
+                (mark, SegmentValue::Exact(n)),
+            ],
+            RGBColor(90, 90, 90).stroke_width(2),
+        );
+        chart.draw_series(std::iter::once(line))?;
+    }
+    // Thin white gaps between bars (not below the lowest: that line would hide the axis and leave a stub of it).
+    chart.draw_series((1..n).map(|row| {
         PathElement::new(
             vec![
                 (min, SegmentValue::Exact(row)),

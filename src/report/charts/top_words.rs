@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{bar_panel, color, panels, Chart, DrawResult};
+use super::{bar_panel, color, panels, Bars, Chart, DrawResult};
 use crate::report::{Context, WriteError};
 
 /// The data: per speaker, (form, per 10k) from the most frequent down.
@@ -58,6 +58,11 @@ impl Chart for TopWords {
             &format!("Most frequent content words per speaker ({view})"),
             super::bold(26),
         )?;
+        let shared_max = self
+            .speakers
+            .iter()
+            .flat_map(|s| s.1.iter().map(|w| w.1))
+            .fold(0.0, f64::max);
         for (i, (panel, (speaker, words))) in panels(&area, self.speakers.len(), 2)
             .iter()
             .zip(&self.speakers)
@@ -67,12 +72,16 @@ impl Chart for TopWords {
             let values: Vec<f64> = words.iter().map(|w| w.1).collect();
             bar_panel(
                 panel,
-                speaker,
-                &labels,
-                &values,
-                &[color(i)],
-                "occurrences per 10,000 words",
-                "no content words",
+                &Bars {
+                    title: speaker,
+                    labels: &labels,
+                    values: &values,
+                    colors: &[color(i)],
+                    x_desc: "occurrences per 10,000 words",
+                    empty: "no content words",
+                    shared_max,
+                    marks: &[],
+                },
             )?;
         }
         Ok(())

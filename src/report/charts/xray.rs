@@ -111,7 +111,7 @@ impl Chart for XRay {
             .margin(14)
             .x_label_area_size(50)
             .y_label_area_size(label_width)
-            .build_cartesian_2d(0..self.length, (0..n).into_segmented())?;
+            .build_cartesian_2d(0..self.length, (0..n - 1).into_segmented())?;
         let names: Vec<String> = self
             .terms
             .iter()
