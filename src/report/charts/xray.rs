@@ -20,6 +20,9 @@ pub struct XRay {
     pub speakers: Vec<(String, usize)>,
 }
 
+/// The width of the legend column, in pixels.
+const LEGEND_WIDTH: u32 = 230;
+
 impl Chart for XRay {
     const STEM: &'static str = "xray";
     const TITLE: &'static str = "Where the words occur";
@@ -98,7 +101,8 @@ impl Chart for XRay {
     where
         DB::ErrorType: 'static,
     {
-        let title = format!("Where the words occur: {}", super::clip(&self.meeting, 60));
+        // The meeting's title is long on kremlin.ru; clipped so the chart's title fits its width.
+        let title = format!("Where the words occur: {}", super::clip(&self.meeting, 52));
         if self.terms.is_empty() || self.length == 0 {
             let inner = root.titled(&title, super::bold(24))?;
             return super::no_data(&inner, "no terms");
@@ -106,8 +110,11 @@ impl Chart for XRay {
         let n = self.terms.len() as i32;
         let words: Vec<String> = self.terms.iter().map(|t| t.0.clone()).collect();
         let label_width = super::label_width(&words, 24, 10);
-        let mut chart = ChartBuilder::on(root)
-            .caption(&title, super::bold(24))
+        // The legend goes in a column of its own, right of the plot, so it never covers a tick.
+        let area = root.titled(&title, super::bold(24))?;
+        let (width, _) = area.dim_in_pixel();
+        let (plot, legend) = area.split_horizontally(width.saturating_sub(LEGEND_WIDTH));
+        let mut chart = ChartBuilder::on(&plot)
             .margin(14)
             .x_label_area_size(50)
             .y_label_area_size(label_width)
@@ -145,20 +152,14 @@ impl Chart for XRay {
                 )
             }))?;
         }
-        for (name, c) in &self.speakers {
-            let c = color(*c);
-            chart
-                .draw_series(std::iter::empty::<Circle<(usize, SegmentValue<i32>), i32>>())?
-                .label(name.as_str())
-                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], c.filled()));
+        for (i, (name, c)) in self.speakers.iter().enumerate() {
+            let y = 30 + 24 * i as i32;
+            legend.draw(&Rectangle::new(
+                [(6, y - 6), (18, y + 6)],
+                color(*c).filled(),
+            ))?;
+            legend.draw(&Text::new(super::clip(name, 26), (24, y - 8), font(15)))?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(180, 180, 180))
-            .label_font(font(15))
-            .draw()?;
         Ok(())
     }
 }
