@@ -8,12 +8,13 @@ use stenogram::report::tables::TABLES;
 
 use crate::support::{csv_rows, run_in, shared, stderr};
 
-const CHARTS: [&str; 7] = [
+const CHARTS: [&str; 8] = [
     "top_words",
     "keyness",
     "turn_lengths",
     "vocabulary_growth",
     "across_meetings",
+    "term_trends",
     "collocations",
     "xray",
 ];

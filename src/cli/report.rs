@@ -15,7 +15,7 @@ use stenogram::transcript::{find_named, read_text, Aliases, ReadOptions};
 use super::input::{print_diagnostics, print_left_out, InputArgs, NarratorArg};
 use super::numbers::{count, whole};
 use super::progress::Progress;
-use super::values::{ChartsArg, InterpretedArg, ViewArg};
+use super::values::{ChartsArg, InterpretedArg, PeriodArg, ViewArg};
 use super::Outcome;
 
 /// Arguments of `report`, as clap parsed them (checked into a [`Checked`] before any file is read).
@@ -71,6 +71,9 @@ pub struct ReportArgs {
     /// under `NAME (interpreted)`.
     #[arg(long, value_enum, default_value_t = InterpretedArg::Include)]
     pub interpreted: InterpretedArg,
+    /// How the charts across time group meetings (default: the finest grouping with at most 24 points).
+    #[arg(long, value_enum)]
+    pub period: Option<PeriodArg>,
     /// Keyness reference speaker (default: all other speakers).
     #[arg(long, value_name = "NAME")]
     pub reference: Option<String>,
@@ -182,6 +185,7 @@ impl Checked {
                     .clone()
                     .map_or(Reference::Others, Reference::Speaker),
                 pair,
+                period: args.period.map(Into::into),
                 colloc: CollocOptions {
                     view: View::Key,
                     min_count: args.min_count,

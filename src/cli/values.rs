@@ -4,6 +4,7 @@
 use clap::ValueEnum;
 
 use stenogram::report::Formats;
+use stenogram::stats::periods::Period;
 use stenogram::stats::{Interpreted, View};
 
 /// `--view`: which term a word counts as.
@@ -41,6 +42,30 @@ impl From<InterpretedArg> for Interpreted {
             InterpretedArg::Include => Interpreted::Include,
             InterpretedArg::Exclude => Interpreted::Exclude,
             InterpretedArg::Separate => Interpreted::Separate,
+        }
+    }
+}
+
+/// `--period`: how measures across time group meetings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    /// Each meeting on its own.
+    Meeting,
+    /// Calendar months.
+    Month,
+    /// Calendar quarters.
+    Quarter,
+    /// Calendar years.
+    Year,
+}
+
+impl From<PeriodArg> for Period {
+    fn from(p: PeriodArg) -> Period {
+        match p {
+            PeriodArg::Meeting => Period::Meeting,
+            PeriodArg::Month => Period::Month,
+            PeriodArg::Quarter => Period::Quarter,
+            PeriodArg::Year => Period::Year,
         }
     }
 }

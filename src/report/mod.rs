@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use crate::stats::colloc::{BigramRow, CollocOptions};
 use crate::stats::freq::FreqRow;
 use crate::stats::keyness::{KeynessRow, Reference};
+use crate::stats::periods::{Period, Periods};
 use crate::stats::profile::Profiles;
-use crate::stats::trends::MeetingSpeakerRow;
 use crate::stats::{Corpus, View, NARRATION};
 use crate::transcript::label::GROUP_LABELS;
 use crate::transcript::Audit;
@@ -64,6 +64,8 @@ pub struct ReportConfig {
     pub pair: Option<(String, String)>,
     /// Collocation options.
     pub colloc: CollocOptions,
+    /// How measures across time group meetings (default: chosen from the time span, [`Period::readable`]).
+    pub period: Option<Period>,
 }
 
 impl Default for ReportConfig {
@@ -80,6 +82,7 @@ impl Default for ReportConfig {
             reference: Reference::Others,
             pair: None,
             colloc: CollocOptions::default(),
+            period: None,
         }
     }
 }
@@ -125,8 +128,6 @@ pub struct Made<'a> {
     pub bigrams: Vec<BigramRow<'a>>,
     /// `keyness.csv`.
     pub keyness: Vec<KeynessRow<'a>>,
-    /// The rows of `meetings_by_speaker.csv` of the charted speakers.
-    pub meetings_by_speaker: Vec<MeetingSpeakerRow>,
     /// The terms of the trends table and the x-ray chart.
     pub terms: Vec<String>,
 }
@@ -144,6 +145,8 @@ pub struct Context<'a> {
     /// The speakers the keyness chart compares: a target and a reference speaker, or
     /// [`OTHERS`](crate::stats::keyness::OTHERS) for all others.
     pub pair: Option<(String, String)>,
+    /// The meetings grouped in time, for the measures across time.
+    pub periods: Periods,
     /// What the tables made so far.
     pub made: Made<'a>,
 }
@@ -244,6 +247,10 @@ pub fn run(
         config,
         pair: pair(&leaders, config),
         leaders,
+        periods: Periods::new(
+            corpus,
+            config.period.unwrap_or_else(|| Period::readable(corpus)),
+        ),
         made: Made::default(),
     };
     let mut previews = Vec::new();
@@ -303,8 +310,8 @@ mod tests {
             .collect();
         found.sort();
         assert_eq!(named, found);
-        // 13 tables, 2 speakers' files, 7 charts in 2 formats, the page.
-        assert_eq!(found.len(), 13 + 2 + 14 + 1);
+        // 13 tables, 2 speakers' files, 8 charts in 2 formats, the page.
+        assert_eq!(found.len(), 13 + 2 + 16 + 1);
     }
 
     #[test]

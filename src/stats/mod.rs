@@ -16,6 +16,7 @@ pub mod kwic;
 pub mod lexdiv;
 pub mod local;
 pub mod model;
+pub mod periods;
 pub mod phrase;
 pub mod profile;
 pub mod store;

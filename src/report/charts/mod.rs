@@ -18,18 +18,21 @@ use super::{Context, Formats};
 pub mod across_meetings;
 pub mod collocations;
 pub mod keyness;
+pub mod lines;
+pub mod term_trends;
 pub mod top_words;
 pub mod turn_lengths;
 pub mod vocabulary_growth;
 pub mod xray;
 
 /// Every chart, in page order.
-pub static CHARTS: [Entry; 7] = [
+pub static CHARTS: [Entry; 8] = [
     entry::<top_words::TopWords>(),
     entry::<keyness::Keyness>(),
     entry::<turn_lengths::TurnLengths>(),
     entry::<vocabulary_growth::Growth>(),
     entry::<across_meetings::AcrossMeetings>(),
+    entry::<term_trends::TermTrends>(),
     entry::<collocations::Collocations>(),
     entry::<xray::XRay>(),
 ];

@@ -51,7 +51,10 @@
 //! let corpus = stenogram::stats::analyse(&[&file.meeting], &Default::default());
 //! let out = tempfile::tempdir()?;
 //! let config = ReportConfig { out: out.path().to_path_buf(), ..ReportConfig::default() };
-//! let mut cx = Context { corpus: &corpus, audits: &[], config: &config, leaders: Vec::new(), pair: None, made: Made::default() };
+//! let periods = stenogram::stats::periods::Periods::new(&corpus, stenogram::stats::periods::Period::Meeting);
+//! let mut cx = Context {
+//!     corpus: &corpus, audits: &[], config: &config, leaders: Vec::new(), pair: None, periods, made: Made::default(),
+//! };
 //! let previews = LongestTurns.make(&mut cx)?;
 //! assert_eq!(previews[0].total, 2);
 //! let written = std::fs::read_to_string(out.path().join("longest_turns.csv"))?;
