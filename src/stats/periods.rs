@@ -10,7 +10,7 @@ use crate::lang::Language;
 use super::counts::View;
 use super::lexdiv::mattr;
 use super::model::{Corpus, SpeakerId};
-use super::phrase::{find_in_turn, Phrase};
+use super::phrase::Finder;
 use super::store::TokenError;
 
 /// How meetings are grouped in time.
@@ -147,20 +147,16 @@ impl Periods {
         view: View,
         terms: &[String],
     ) -> Result<Vec<Vec<(usize, f64)>>, TokenError> {
-        let phrases: Vec<Phrase> = terms.iter().map(|t| Phrase::new(corpus, view, t)).collect();
+        let mut finder = Finder::new(corpus, view, terms);
         let mut words = vec![0u64; self.labels.len()];
         let mut counts = vec![vec![0u64; self.labels.len()]; terms.len()];
         let mut reader = corpus.reader();
-        let mut scratch = Vec::new();
         for t in &corpus.turns {
             let Some(p) = self.of_meeting[t.meeting as usize] else {
                 continue;
             };
             words[p] += t.len() as u64;
-            let turn = reader.words_and_gaps(t)?;
-            find_in_turn(corpus, view, &phrases, turn, &mut scratch, |k, _| {
-                counts[k][p] += 1
-            });
+            finder.find(&mut reader, t, |k, _| counts[k][p] += 1)?;
         }
         Ok(counts
             .into_iter()

@@ -8,7 +8,8 @@ use crate::text::stem::Stemmer;
 use crate::text::{tokenize, TokenKind};
 
 use super::counts::View;
-use super::model::{Corpus, Gap, KeyId, TermId};
+use super::model::{Corpus, Gap, KeyId, TermId, TurnTokens};
+use super::store::{TokenError, TurnReader};
 
 /// A term asked for, with the term id of each of its words in a view (`None`: a word the corpus never has).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,22 +71,83 @@ fn term_id(corpus: &Corpus, view: View, key: &str) -> Option<TermId> {
     }
 }
 
-/// Every occurrence of `phrases` in one turn: `found(phrase index, word position)` for each, in text order.
-pub fn find_in_turn(
-    corpus: &Corpus,
+/// Finds phrases in turns: a term is looked at further only when some phrase starts with it (one array look-up
+/// per word), and the gaps between words are read only when a phrase has more than one word.
+pub struct Finder<'c> {
+    corpus: &'c Corpus,
     view: View,
-    phrases: &[Phrase],
-    (words, gaps): (&[KeyId], &[Gap]),
-    terms: &mut Vec<TermId>,
-    mut found: impl FnMut(usize, usize),
-) {
-    terms.clear();
-    terms.extend(words.iter().map(|&w| view.term(corpus, w)));
-    for at in 0..terms.len() {
-        for (p, phrase) in phrases.iter().enumerate() {
-            if phrase.at(terms, gaps, at) {
-                found(p, at);
+    phrases: Vec<Phrase>,
+    /// Whether a phrase starts with each term of the view.
+    starts: Vec<bool>,
+    multi: bool,
+    terms: Vec<TermId>,
+}
+
+impl<'c> Finder<'c> {
+    /// A finder of `texts` (words or phrases) in `view`.
+    pub fn new(corpus: &'c Corpus, view: View, texts: &[String]) -> Finder<'c> {
+        let phrases: Vec<Phrase> = texts.iter().map(|t| Phrase::new(corpus, view, t)).collect();
+        let mut starts = vec![false; view.len(corpus)];
+        for phrase in phrases.iter().filter(|p| p.possible()) {
+            if let Some(Some(first)) = phrase.ids.first() {
+                starts[*first as usize] = true;
             }
         }
+        Finder {
+            corpus,
+            view,
+            multi: phrases.iter().any(|p| p.ids.len() > 1),
+            phrases,
+            starts,
+            terms: Vec::new(),
+        }
+    }
+
+    /// The phrases, in the order asked for.
+    pub fn phrases(&self) -> &[Phrase] {
+        &self.phrases
+    }
+
+    /// Whether any phrase can occur at all.
+    pub fn any(&self) -> bool {
+        self.phrases.iter().any(Phrase::possible)
+    }
+
+    /// Every occurrence in one turn: `found(phrase index, word position)` for each, in text order.
+    pub fn find(
+        &mut self,
+        reader: &mut TurnReader,
+        turn: &TurnTokens,
+        mut found: impl FnMut(usize, usize),
+    ) -> Result<(), TokenError> {
+        let (corpus, view) = (self.corpus, self.view);
+        if !self.multi {
+            for (at, &w) in reader.words(turn)?.iter().enumerate() {
+                let term = view.term(corpus, w);
+                if self.starts[term as usize] {
+                    for (p, phrase) in self.phrases.iter().enumerate() {
+                        if phrase.ids.first() == Some(&Some(term)) {
+                            found(p, at);
+                        }
+                    }
+                }
+            }
+            return Ok(());
+        }
+        let (words, gaps) = reader.words_and_gaps(turn)?;
+        self.terms.clear();
+        self.terms
+            .extend(words.iter().map(|&w| view.term(corpus, w)));
+        for at in 0..self.terms.len() {
+            if !self.starts[self.terms[at] as usize] {
+                continue;
+            }
+            for (p, phrase) in self.phrases.iter().enumerate() {
+                if phrase.at(&self.terms, gaps, at) {
+                    found(p, at);
+                }
+            }
+        }
+        Ok(())
     }
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::counts::View;
 use super::freq::{groups, ALL};
 use super::model::Corpus;
-use super::phrase::{find_in_turn, Phrase};
+use super::phrase::Finder;
 use super::profile::Profiles;
 use super::store::TokenError;
 
@@ -133,34 +133,29 @@ pub fn meetings_by_speaker(
         .map(|groups| groups.into_iter().flatten().collect())
 }
 
-/// Frequency of each of `terms` (words or phrases, see [`Phrase`]) per speaker and meeting.
+/// Frequency of each of `terms` (words or phrases, see [`super::phrase::Phrase`]) per speaker and meeting.
 pub fn term_trends(
     corpus: &Corpus,
     view: View,
     terms: &[String],
 ) -> Result<Vec<TermTrendRow>, TokenError> {
-    let phrases: Vec<Phrase> = terms.iter().map(|t| Phrase::new(corpus, view, t)).collect();
-    let any = phrases.iter().any(Phrase::possible);
+    let mut finder = Finder::new(corpus, view, terms);
+    let any = finder.any();
     let mut cells: BTreeMap<(u32, u32), (u64, Vec<u64>)> = BTreeMap::new();
     let mut reader = corpus.reader();
-    let mut scratch = Vec::new();
     for t in &corpus.turns {
         let cell = cells
             .entry((t.speaker, t.meeting))
-            .or_insert_with(|| (0, vec![0; phrases.len()]));
+            .or_insert_with(|| (0, vec![0; terms.len()]));
         cell.0 += t.len() as u64;
-        if !any {
-            continue;
+        if any {
+            finder.find(&mut reader, t, |p, _| cell.1[p] += 1)?;
         }
-        let words = reader.words_and_gaps(t)?;
-        find_in_turn(corpus, view, &phrases, words, &mut scratch, |p, _| {
-            cell.1[p] += 1
-        });
     }
     let mut rows = Vec::new();
     for ((s, m), (total, counts)) in cells {
         let info = &corpus.meetings[m as usize];
-        for (phrase, count) in phrases.iter().zip(counts) {
+        for (phrase, count) in finder.phrases().iter().zip(counts) {
             rows.push(TermTrendRow {
                 meeting: info.id.clone(),
                 date: info.date.clone(),

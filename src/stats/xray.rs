@@ -3,7 +3,7 @@
 
 use super::counts::View;
 use super::model::{Corpus, MeetingId, SpeakerId};
-use super::phrase::{find_in_turn, Phrase};
+use super::phrase::Finder;
 use super::store::TokenError;
 
 /// The occurrences of some terms in one meeting.
@@ -30,27 +30,25 @@ pub fn longest_meeting(corpus: &Corpus) -> Option<MeetingId> {
         .map(|m| m as MeetingId)
 }
 
-/// The occurrences of `terms` (words or phrases, see [`Phrase`]) in `meeting`, at the position of their first word.
+/// The occurrences of `terms` (words or phrases, see [`super::phrase::Phrase`]) in `meeting`, at the position of their first word.
 pub fn dispersion(
     corpus: &Corpus,
     meeting: MeetingId,
     view: View,
     terms: &[String],
 ) -> Result<Dispersion, TokenError> {
-    let phrases: Vec<Phrase> = terms.iter().map(|t| Phrase::new(corpus, view, t)).collect();
+    let mut finder = Finder::new(corpus, view, terms);
     let mut hits = vec![Vec::new(); terms.len()];
     let mut speakers = Vec::new();
     let mut position = 0;
     let mut reader = corpus.reader();
-    let mut scratch = Vec::new();
     for t in corpus.turns.iter().filter(|t| t.meeting == meeting) {
         if !speakers.contains(&t.speaker) {
             speakers.push(t.speaker);
         }
-        let words = reader.words_and_gaps(t)?;
-        find_in_turn(corpus, view, &phrases, words, &mut scratch, |p, at| {
+        finder.find(&mut reader, t, |p, at| {
             hits[p].push((position + at, t.speaker))
-        });
+        })?;
         position += t.len();
     }
     Ok(Dispersion {

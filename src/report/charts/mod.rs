@@ -208,10 +208,10 @@ pub fn render<C: Chart>(
 
 /// The size of a grid of bar panels, two to a row: `width` pixels a panel, room for the longest panel's bars.
 pub fn grid_size(panels: usize, width: u32, longest: usize) -> (u32, u32) {
-    let cols = panels.clamp(1, 2) as u32;
     let rows = panels.div_ceil(2).max(1) as u32;
     let bars = longest.max(5) as u32;
-    (width * cols, rows * (110 + 26 * bars) + 50)
+    // Two panels wide even for one, so that the chart's title fits.
+    (width * 2, rows * (110 + 26 * bars) + 50)
 }
 
 /// Splits an area into `n` panels in a grid of at most `columns` columns.

@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::lines::LEGEND_WIDTH;
 use super::{color, font, Chart, DrawResult};
 use crate::report::{Context, WriteError};
 use crate::stats::growth::speaker_growth;
@@ -30,7 +31,7 @@ impl Chart for Growth {
     }
 
     fn size(&self) -> (u32, u32) {
-        (1000, 650)
+        (1000 + LEGEND_WIDTH, 650)
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
@@ -54,11 +55,14 @@ impl Chart for Growth {
         if max_x == 0 {
             return super::no_data(root, "no words");
         }
-        let mut chart = ChartBuilder::on(root)
-            .caption(
-                "Vocabulary growth: distinct words against words spoken",
-                super::bold(26),
-            )
+        // The legend goes in a column of its own, so it never covers a curve.
+        let area = root.titled(
+            "Vocabulary growth: distinct words against words spoken",
+            super::bold(26),
+        )?;
+        let (width, _) = area.dim_in_pixel();
+        let (plot, legend) = area.split_horizontally(width.saturating_sub(LEGEND_WIDTH));
+        let mut chart = ChartBuilder::on(&plot)
             .margin(16)
             .x_label_area_size(50)
             .y_label_area_size(80)
@@ -73,20 +77,11 @@ impl Chart for Growth {
             .draw()?;
         for (i, (speaker, points)) in self.speakers.iter().enumerate() {
             let c = color(i);
-            chart
-                .draw_series(LineSeries::new(points.iter().copied(), c.stroke_width(3)))?
-                .label(speaker.as_str())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 24, y)], c.stroke_width(3))
-                });
+            chart.draw_series(LineSeries::new(points.iter().copied(), c.stroke_width(3)))?;
+            let y = 30 + 24 * i as i32;
+            legend.draw(&PathElement::new(vec![(4, y), (28, y)], c.stroke_width(3)))?;
+            legend.draw(&Text::new(super::clip(speaker, 28), (34, y - 8), font(16)))?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(180, 180, 180))
-            .label_font(font(16))
-            .draw()?;
         Ok(())
     }
 }
