@@ -18,7 +18,7 @@ pub struct TurnLengths {
 impl Chart for TurnLengths {
     const STEM: &'static str = "turn_lengths";
     const TITLE: &'static str = "How long the turns are";
-    const CAPTION: &'static str = "Box plots of words per turn on a logarithmic axis: the box spans the middle half of the turns, the line inside is the median, dots are single turns.";
+    const CAPTION: &'static str = "Box plots of words per turn on a logarithmic axis: the box spans the middle half of the turns, the line inside is the median, the whiskers reach the furthest turn within 1.5 × the box's width (Tukey), dots are single turns.";
 
     fn shape(cx: &Context) -> Result<Option<TurnLengths>, WriteError> {
         let corpus = cx.corpus;
