@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::lines::{days_of, line_panel, Series};
+use super::lines::{days_of, line_panel, period_labels, Series};
 use super::{Chart, DrawResult};
 use crate::report::{Context, WriteError};
 use crate::stats::periods::Periods;
@@ -57,12 +57,7 @@ impl Chart for AcrossMeetings {
                 series.push((shown, colour + k * cx.leaders.len(), line));
             }
         }
-        let labels = periods
-            .starts
-            .iter()
-            .zip(&periods.labels)
-            .filter_map(|(s, l)| Some((days_of(s)?, l.clone())))
-            .collect();
+        let labels = period_labels(periods);
         Ok(Some(AcrossMeetings {
             series,
             labels,

@@ -8,6 +8,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{clip, color, font, DrawResult};
+use crate::stats::periods::Periods;
 
 /// One line: its name in the legend, its colour index, and its points (day number, value) in time order.
 pub type Series = (String, usize, Vec<(i64, f64)>);
@@ -22,6 +23,16 @@ pub fn days_of(date: &str) -> Option<i64> {
         d.signed_duration_since(chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?)
             .num_days(),
     )
+}
+
+/// Each period's label by the day number of its start, for the x axis.
+pub fn period_labels(periods: &Periods) -> BTreeMap<i64, String> {
+    periods
+        .starts
+        .iter()
+        .zip(&periods.labels)
+        .filter_map(|(s, l)| Some((days_of(s)?, l.clone())))
+        .collect()
 }
 
 /// Draws `series` on `area` with the periods' `labels` by day number; `empty` is said when there is no point.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::lines::{days_of, line_panel, Series};
+use super::lines::{days_of, line_panel, period_labels, Series};
 use super::{Chart, DrawResult};
 use crate::report::{Context, WriteError};
 
@@ -42,12 +42,7 @@ impl Chart for TermTrends {
                 (term.clone(), i, line)
             })
             .collect();
-        let labels = periods
-            .starts
-            .iter()
-            .zip(&periods.labels)
-            .filter_map(|(s, l)| Some((days_of(s)?, l.clone())))
-            .collect();
+        let labels = period_labels(periods);
         Ok(Some(TermTrends {
             series,
             labels,
