@@ -271,10 +271,11 @@ fn interpreted_turns_are_counted_left_out_or_counted_apart() {
                 "r",
                 "--charts",
                 "none",
-                "--quiet",
             ],
         );
         assert_eq!(out.status.code(), Some(0), "{mode}: {}", stderr(&out));
+        let note = "note: --interpreted exclude left out 1 interpreted turn (2 words)";
+        assert_eq!(stderr(&out).contains(note), mode == "exclude", "{mode}");
         let rows = crate::support::csv_rows(
             &std::fs::read_to_string(dir.path().join("r/speakers.csv")).unwrap(),
         );

@@ -242,6 +242,13 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
     );
     let failed = progress.suspend(|| {
         print_left_out(tokenized.left_out(), args.quiet);
+        if let ((turns @ 1.., words), false) = (tokenized.excluded(), args.quiet) {
+            eprintln!(
+                "note: --interpreted exclude left out {} ({})",
+                count(turns, "interpreted turn"),
+                count(words, "word")
+            );
+        }
         print_diagnostics(tokenized.warnings(), tokenized.errors(), args.quiet)
     });
     let out = checked.config.out.clone();

@@ -103,6 +103,11 @@ impl Tokenized {
         self.left_out
     }
 
+    /// Interpreted turns left out ([`Interpreted::Exclude`]), and their words.
+    pub fn excluded(&self) -> (usize, usize) {
+        self.builder.excluded
+    }
+
     /// Orders the meetings and derives stems, forms and stopword marks.
     pub fn finish(self) -> Analysed {
         let corpus = self.builder.finish(self.speakers, &self.options);
@@ -250,6 +255,8 @@ struct Builder {
     names: Interner,
     /// Interpreted turns get speakers of their own ([`Interpreted::Separate`]).
     separate: bool,
+    /// Interpreted turns left out, and their words.
+    excluded: (usize, usize),
 }
 
 impl Builder {
@@ -262,6 +269,8 @@ impl Builder {
     }
 
     fn add(&mut self, local: Local) {
+        self.excluded.0 += local.excluded.0;
+        self.excluded.1 += local.excluded.1;
         let m = self.meetings.len() as u32;
         let global: Vec<KeyId> = local.keys.iter().map(|k| self.keys.intern(k)).collect();
         let forms: Vec<u32> = local

@@ -43,6 +43,8 @@ pub(super) struct Local {
     pub surfaces: Surfaces,
     /// Each turn's label and name (resolved to a speaker at the end) and its tokens with local key ids.
     pub turns: Vec<(String, String, LocalTurn)>,
+    /// Interpreted turns left out ([`Interpreted::Exclude`]) and their words.
+    pub excluded: (usize, usize),
 }
 
 /// The surface id that stands for "written exactly as the key".
@@ -135,6 +137,7 @@ pub(super) fn analyse_meeting(meeting: &Meeting, interpreted: Interpreted) -> Lo
         keys: Interner::new(),
         surfaces: Surfaces::default(),
         turns: Vec::new(),
+        excluded: (0, 0),
     };
     let mut key = String::new();
     let mut number = 0;
@@ -142,6 +145,8 @@ pub(super) fn analyse_meeting(meeting: &Meeting, interpreted: Interpreted) -> Lo
         if let Block::Turn(turn) = block {
             number += 1;
             if turn.interpreted && interpreted == Interpreted::Exclude {
+                local.excluded.0 += 1;
+                local.excluded.1 += crate::text::count_words(&turn.spoken());
                 continue;
             }
             let (words, gaps, sentences) = analyse_text(
