@@ -8,7 +8,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{clip, color, font, DrawResult};
-use crate::stats::periods::Periods;
+use crate::stats::periods::{Period, Periods};
 
 /// One line: its name in the legend, its colour index, and its points (day number, value) in time order.
 pub type Series = (String, usize, Vec<(i64, f64)>);
@@ -25,13 +25,15 @@ pub fn days_of(date: &str) -> Option<i64> {
     )
 }
 
-/// Each period's label by the day number of its start, for the x axis.
+/// Each period's label by the day number of its start, for the x axis (a meeting is labelled by its date: its id
+/// is too long for an axis).
 pub fn period_labels(periods: &Periods) -> BTreeMap<i64, String> {
+    let by_date = periods.period == Period::Meeting;
     periods
         .starts
         .iter()
         .zip(&periods.labels)
-        .filter_map(|(s, l)| Some((days_of(s)?, l.clone())))
+        .filter_map(|(s, l)| Some((days_of(s)?, if by_date { s } else { l }.clone())))
         .collect()
 }
 
@@ -67,16 +69,23 @@ where
             (y_min - y_pad).max(0.0)..(y_max + y_pad),
         )?;
     let ticks = labels.len().clamp(2, 8);
+    let last: std::cell::RefCell<Option<String>> = std::cell::RefCell::new(None);
     chart
         .configure_mesh()
         .x_labels(ticks)
         .x_label_formatter(&|d| {
-            // A tick is labelled with the period it falls in (the last one starting on or before it).
-            labels
+            // A tick is labelled with the period it falls in (the last one starting on or before it), unless the
+            // tick before it (ticks are labelled left to right) already says so.
+            let label = labels
                 .range(..=*d)
                 .next_back()
                 .map(|(_, l)| l.clone())
-                .unwrap_or_default()
+                .unwrap_or_default();
+            if last.replace(Some(label.clone())).as_ref() == Some(&label) {
+                String::new()
+            } else {
+                label
+            }
         })
         .y_desc(y_desc)
         .y_label_formatter(&|v| format!("{v:.y_digits$}"))
