@@ -4,6 +4,7 @@ mod support;
 
 mod config;
 mod hostile;
+mod lemmas;
 mod reader;
 mod report;
 mod stats;

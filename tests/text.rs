@@ -293,11 +293,12 @@ fn the_tokens_and_sentences_commands_print_the_fixed_format() {
     let input = "Переговоры прошли. Ёлки\u{2011}палки!";
     assert_eq!(
         run("tokens", input),
-        "0\t20\tword\tПереговоры\tпереговоры\tпереговор\n\
-         21\t33\tword\tпрошли\tпрошли\tпрошл\n\
-         33\t34\tpunct\t.\t.\t.\n\
-         35\t56\tword\tЁлки\u{2011}палки\tелки-палки\tелки-палк\n\
-         56\t57\tpunct\t!\t!\t!\n"
+        "start\tend\tkind\tsurface\tkey\tstem\tlemma\tpos\n\
+         0\t20\tword\tПереговоры\tпереговоры\tпереговор\tпереговоры\tNOUN\n\
+         21\t33\tword\tпрошли\tпрошли\tпрошл\tпройти\tVERB\n\
+         33\t34\tpunct\t.\t.\t.\t.\t_\n\
+         35\t56\tword\tЁлки\u{2011}палки\tелки-палки\tелки-палк\tелки-палки\tINTJ\n\
+         56\t57\tpunct\t!\t!\t!\t!\t_\n"
     );
     assert_eq!(run("sentences", input), "0\t34\n35\t57\n");
 }

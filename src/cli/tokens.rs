@@ -1,10 +1,13 @@
-//! `stenogram tokens`: the tokenizer's output on plain text, one token a line:
-//! `start<TAB>end<TAB>kind<TAB>surface<TAB>key<TAB>stem` (byte offsets into the input, end exclusive).
+//! `stenogram tokens`: the tokenizer's output on plain text, a header line, then one token a line:
+//! `start<TAB>end<TAB>kind<TAB>surface<TAB>key<TAB>stem<TAB>lemma<TAB>pos` (byte offsets into the input, end
+//! exclusive). A Russian word's lemma and part of speech are the dictionary's most probable analysis of the word
+//! as written (case weighs names); other words' lemma is their stem, of part of speech `_`.
 
 use std::path::PathBuf;
 
 use clap::Args;
 
+use stenogram::text::lemma::{LemmaCache, Lemmatizer};
 use stenogram::text::normalize::key_into;
 use stenogram::text::stem::StemCache;
 use stenogram::text::{tokenize, Language, TokenKind};
@@ -12,6 +15,9 @@ use stenogram::text::{tokenize, Language, TokenKind};
 use super::output::with_output;
 use super::plain::read_plain;
 use super::Outcome;
+
+/// The header line of `tokens`.
+pub const HEADER: &str = "start\tend\tkind\tsurface\tkey\tstem\tlemma\tpos";
 
 /// Arguments of `tokens`.
 #[derive(Debug, Args)]
@@ -22,7 +28,7 @@ pub struct TokensArgs {
     /// A plain-text file, or - for standard input.
     #[arg(default_value = "-")]
     pub file: PathBuf,
-    /// Stemmer language.
+    /// Stemmer language; with `en`, Cyrillic words are stemmed too instead of lemmatized.
     #[arg(long, default_value = "ru", value_parser = |s: &str| Language::parse(s).ok_or(format!("unknown language '{s}'")))]
     pub lang: Language,
 }
@@ -33,25 +39,37 @@ pub fn run(args: &TokensArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::InputFailed);
     };
     let mut stems = StemCache::new(args.lang);
+    let mut lemmas = LemmaCache::new(Lemmatizer::new()?);
     let mut key = String::new();
     with_output(None, |out| {
+        writeln!(out, "{HEADER}")?;
         for t in tokenize(&text) {
             let surface = t.surface(&text);
             key_into(surface, &mut key);
-            let stem = if t.kind == TokenKind::Word {
-                stems.stem(&key)
+            let (stem, lemma, pos) = if t.kind != TokenKind::Word {
+                (key.as_str(), key.as_str(), "_")
+            } else if args.lang == Language::Ru && stenogram::lang::has_cyrillic(&key) {
+                let reading = lemmas.read(surface);
+                (
+                    stems.stem(&key),
+                    reading.lemma.as_str(),
+                    reading.pos.as_str(),
+                )
             } else {
-                key.as_str()
+                let stem = stems.stem(&key);
+                (stem, stem, "_")
             };
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 t.start,
                 t.end,
                 t.kind.as_str(),
                 surface,
                 key,
-                stem
+                stem,
+                lemma,
+                pos
             )?;
         }
         Ok(())

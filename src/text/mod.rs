@@ -23,6 +23,7 @@
 
 use std::ops::Range;
 
+pub mod lemma;
 pub mod normalize;
 pub mod sentences;
 pub mod stem;

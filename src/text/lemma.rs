@@ -1,0 +1,419 @@
+//! Lemmas, parts of speech and name types of Russian words, from the OpenCorpora dictionary as the `rumorph` crate
+//! packs it (built into the binary; see the README for its licence).
+//!
+//! A word is analysed out of context, as written: the dictionary's analyses come with P(analysis | word form),
+//! estimated on the OpenCorpora corpus and the training parts of the UD GSD and Taiga treebanks, and the most probable
+//! one is taken. Case is the context a reader uses for names, and the dictionary weighs it: a capitalised word
+//! gives its name readings (surname, first name, patronymic, place, organisation) three times their weight, so
+//! `Пескова` is `песков` (never `песок`) and `Путина` is `путин`, while `путина` is the fishing season. Forcing a
+//! name reading on every capitalised word inside a sentence was measured and loses (`Красной площади` →
+//! `красная`), so it is not done. A caller may name lemmas that must be read as names wherever the dictionary has
+//! them ([`Want::Known`]): the speakers' own names.
+//!
+//! Lemmas are given folded like keys (lowercase, `ё` → `е`) so that they compare with keys; [`Reading::form`] keeps
+//! the dictionary's spelling for display (`всё`, and a capital for proper nouns: `Песков`).
+//!
+//! ```
+//! use stenogram::text::lemma::{Lemmatizer, NameKind, Pos, Want};
+//!
+//! let lemmatizer = Lemmatizer::new().unwrap();
+//! let r = lemmatizer.read("выборы", Want::Best);
+//! assert_eq!((r.lemma.as_str(), r.pos), ("выборы", Pos::Noun));
+//! let r = lemmatizer.read("Пескова", Want::Best);
+//! assert_eq!((r.lemma.as_str(), r.form.as_str(), r.name), ("песков", "Песков", Some(NameKind::Person)));
+//! assert_eq!(lemmatizer.read("путина", Want::Best).lemma, "путина");
+//! assert_eq!(lemmatizer.read("Путина", Want::Best).lemma, "путин");
+//! ```
+
+use std::sync::OnceLock;
+
+use hashbrown::{HashMap, HashSet};
+use rumorph::Dictionary;
+
+use super::normalize::key_into;
+
+/// A universal part of speech (UD UPOS).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[repr(u8)]
+pub enum Pos {
+    /// No analysis (a word of another language, or one the dictionary could not place).
+    #[default]
+    Unknown,
+    /// Noun.
+    Noun,
+    /// Proper noun.
+    Propn,
+    /// Verb.
+    Verb,
+    /// Adjective.
+    Adj,
+    /// Adverb.
+    Adv,
+    /// Auxiliary (`быть` as a copula or in the future tense).
+    Aux,
+    /// Pronoun.
+    Pron,
+    /// Determiner (`весь`, `этот`, `свой`).
+    Det,
+    /// Numeral.
+    Num,
+    /// Adposition.
+    Adp,
+    /// Coordinating conjunction.
+    Cconj,
+    /// Subordinating conjunction.
+    Sconj,
+    /// Particle.
+    Part,
+    /// Interjection.
+    Intj,
+    /// Punctuation.
+    Punct,
+    /// Symbol.
+    Sym,
+    /// Other.
+    X,
+}
+
+impl Pos {
+    /// Every part of speech, in the order of the enum.
+    pub const ALL: [Pos; 18] = [
+        Pos::Unknown,
+        Pos::Noun,
+        Pos::Propn,
+        Pos::Verb,
+        Pos::Adj,
+        Pos::Adv,
+        Pos::Aux,
+        Pos::Pron,
+        Pos::Det,
+        Pos::Num,
+        Pos::Adp,
+        Pos::Cconj,
+        Pos::Sconj,
+        Pos::Part,
+        Pos::Intj,
+        Pos::Punct,
+        Pos::Sym,
+        Pos::X,
+    ];
+
+    /// The UD tag (`NOUN`, `PROPN` …); `_` for [`Pos::Unknown`], as in CoNLL-U.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pos::Unknown => "_",
+            Pos::Noun => "NOUN",
+            Pos::Propn => "PROPN",
+            Pos::Verb => "VERB",
+            Pos::Adj => "ADJ",
+            Pos::Adv => "ADV",
+            Pos::Aux => "AUX",
+            Pos::Pron => "PRON",
+            Pos::Det => "DET",
+            Pos::Num => "NUM",
+            Pos::Adp => "ADP",
+            Pos::Cconj => "CCONJ",
+            Pos::Sconj => "SCONJ",
+            Pos::Part => "PART",
+            Pos::Intj => "INTJ",
+            Pos::Punct => "PUNCT",
+            Pos::Sym => "SYM",
+            Pos::X => "X",
+        }
+    }
+
+    /// The part of speech of a UD tag (case-insensitive); `None` for anything else.
+    pub fn parse(tag: &str) -> Option<Pos> {
+        Pos::ALL
+            .into_iter()
+            .find(|p| *p != Pos::Unknown && p.as_str().eq_ignore_ascii_case(tag))
+    }
+
+    /// Nouns, proper nouns, verbs, adjectives and adverbs: the parts of speech that carry content.
+    pub fn is_content(self) -> bool {
+        matches!(
+            self,
+            Pos::Noun | Pos::Propn | Pos::Verb | Pos::Adj | Pos::Adv
+        )
+    }
+}
+
+/// What kind of name a word is, from the dictionary's name types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum NameKind {
+    /// A surname, first name or patronymic.
+    Person,
+    /// A place (a country, city, river …).
+    Place,
+    /// An organisation.
+    Organisation,
+}
+
+impl NameKind {
+    /// Every kind, in order.
+    pub const ALL: [NameKind; 3] = [NameKind::Person, NameKind::Place, NameKind::Organisation];
+
+    /// `person`, `place` or `organisation`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameKind::Person => "person",
+            NameKind::Place => "place",
+            NameKind::Organisation => "organisation",
+        }
+    }
+
+    /// The kind of a UD `NameType` value (`Sur`, `Giv`, `Pat`, `Prs` → person; `Geo` → place; `Com` →
+    /// organisation).
+    fn of_name_type(value: &str) -> Option<NameKind> {
+        match value {
+            "Sur" | "Giv" | "Pat" | "Prs" => Some(NameKind::Person),
+            "Geo" => Some(NameKind::Place),
+            "Com" => Some(NameKind::Organisation),
+            _ => None,
+        }
+    }
+}
+
+/// One analysis of a word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The lemma, folded like a key (lowercase, `ё` → `е`).
+    pub lemma: String,
+    /// The lemma as the dictionary spells it, with a capital for a proper noun (`Песков`, `всё`).
+    pub form: String,
+    /// The part of speech.
+    pub pos: Pos,
+    /// The name type, for a name.
+    pub name: Option<NameKind>,
+    /// The analysis' probability given the word form.
+    pub prob: f64,
+}
+
+/// Which analysis to take.
+#[derive(Debug, Clone, Copy)]
+pub enum Want<'a> {
+    /// The most probable.
+    Best,
+    /// The most probable name whose lemma is in the set (folded lemmas), else the most probable analysis.
+    Known(&'a HashSet<String>),
+}
+
+/// The dictionary could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[error("loading the built-in Russian dictionary: {0}")]
+pub struct LemmaError(String);
+
+/// A Russian lemmatizer over the built-in dictionary; cheap to clone (the dictionary is shared, never copied).
+#[derive(Clone)]
+pub struct Lemmatizer {
+    dictionary: &'static Dictionary,
+}
+
+impl std::fmt::Debug for Lemmatizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Lemmatizer")
+    }
+}
+
+/// The dictionary, loaded (and checked) once per process.
+static DICTIONARY: OnceLock<Result<Dictionary, String>> = OnceLock::new();
+
+impl Lemmatizer {
+    /// The lemmatizer; the first call loads the dictionary (a few milliseconds: it is read in place from the
+    /// binary).
+    pub fn new() -> Result<Lemmatizer, LemmaError> {
+        match DICTIONARY.get_or_init(|| Dictionary::bundled().map_err(|e| e.to_string())) {
+            Ok(dictionary) => Ok(Lemmatizer { dictionary }),
+            Err(e) => Err(LemmaError(e.clone())),
+        }
+    }
+
+    /// Every analysis of `word` (as written: case matters for names), most probable first.
+    pub fn readings(&self, word: &str) -> Vec<Reading> {
+        let mut folded = String::new();
+        let mut key = String::new();
+        key_into(word, &mut key);
+        self.dictionary
+            .analyze(word)
+            .into_iter()
+            .map(|a| {
+                let (pos, name) = match self.dictionary.ud_tag(a.ud) {
+                    Some(tag) => (
+                        Pos::parse(tag.pos()).unwrap_or(Pos::X),
+                        tag.feat("NameType").and_then(NameKind::of_name_type),
+                    ),
+                    None => (Pos::X, None),
+                };
+                key_into(&a.lemma, &mut folded);
+                if pos == Pos::Adp && is_vowel_variant(&key, &folded) {
+                    return Reading {
+                        lemma: key.clone(),
+                        form: key.clone(),
+                        pos,
+                        name,
+                        prob: a.prob,
+                    };
+                }
+                let form = if pos == Pos::Propn {
+                    capitalised(&a.lemma)
+                } else {
+                    a.lemma
+                };
+                Reading {
+                    lemma: folded.clone(),
+                    form,
+                    pos,
+                    name,
+                    prob: a.prob,
+                }
+            })
+            .collect()
+    }
+
+    /// The analysis of `word` that `want` asks for; a word without any analysis is its own lemma, of unknown part
+    /// of speech.
+    pub fn read(&self, word: &str, want: Want<'_>) -> Reading {
+        let mut readings = self.readings(word);
+        let pick = match want {
+            Want::Best => None,
+            Want::Known(names) => readings
+                .iter()
+                .position(|r| r.name.is_some() && names.contains(&r.lemma)),
+        };
+        match pick {
+            Some(i) => readings.swap_remove(i),
+            None if !readings.is_empty() => readings.swap_remove(0),
+            None => {
+                let mut lemma = String::new();
+                key_into(word, &mut lemma);
+                Reading {
+                    form: lemma.clone(),
+                    lemma,
+                    pos: Pos::Unknown,
+                    name: None,
+                    prob: 0.0,
+                }
+            }
+        }
+    }
+}
+
+/// Whether a preposition is the form of another with `о` added before a consonant cluster (`во` of `в`, `со`, `ко`,
+/// `обо`, `подо` …). The dictionary gives such forms the short lemma, as SynTagRus does; the other Russian treebanks
+/// (UD GSD, Taiga, PUD; MorphoRuEval-2017) keep them as lemmas of their own, and so do we.
+fn is_vowel_variant(key: &str, lemma: &str) -> bool {
+    key.strip_suffix('о') == Some(lemma)
+}
+
+/// `word` with a capital at its start and after each hyphen (`нижний новгород` stays as it is past the first
+/// letter; `санкт-петербург` → `Санкт-Петербург`).
+fn capitalised(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c == '-';
+    }
+    out
+}
+
+/// A lemmatizer that analyses each distinct word (as written) once.
+#[derive(Debug)]
+pub struct LemmaCache {
+    lemmatizer: Lemmatizer,
+    cache: HashMap<Box<str>, Reading>,
+}
+
+impl LemmaCache {
+    /// A cache around `lemmatizer`.
+    pub fn new(lemmatizer: Lemmatizer) -> LemmaCache {
+        LemmaCache {
+            lemmatizer,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The most probable reading of `word` as written.
+    pub fn read(&mut self, word: &str) -> &Reading {
+        let lemmatizer = &self.lemmatizer;
+        self.cache
+            .entry_ref(word)
+            .or_insert_with(|| lemmatizer.read(word, Want::Best))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lemma(word: &str, want: Want<'_>) -> (String, Pos) {
+        let r = Lemmatizer::new().unwrap().read(word, want);
+        (r.lemma, r.pos)
+    }
+
+    #[test]
+    fn lemmas_keep_apart_what_stems_merge() {
+        // Snowball gives выборы and выбор one stem (выбор), and друг/другой one stem (друг).
+        assert_eq!(lemma("выборы", Want::Best).0, "выборы");
+        assert_eq!(lemma("выбора", Want::Best).0, "выбор");
+        assert_eq!(lemma("другой", Want::Best).0, "другой");
+        assert_eq!(lemma("друзьями", Want::Best).0, "друг");
+        // Snowball splits визит (виз) from визиты (визит).
+        assert_eq!(lemma("визит", Want::Best).0, "визит");
+        assert_eq!(lemma("визиты", Want::Best).0, "визит");
+        assert_eq!(lemma("стали", Want::Best), ("стать".into(), Pos::Verb));
+        // Prepositions with an added о are lemmas of their own, as in most Russian treebanks.
+        assert_eq!(lemma("во", Want::Best), ("во".into(), Pos::Adp));
+        assert_eq!(lemma("Со", Want::Best), ("со".into(), Pos::Adp));
+        assert_eq!(lemma("в", Want::Best), ("в".into(), Pos::Adp));
+        // Folded like keys: всё → все.
+        assert_eq!(lemma("всё", Want::Best).0, "все");
+    }
+
+    #[test]
+    fn names_stay_names() {
+        let l = Lemmatizer::new().unwrap();
+        let r = l.read("Пескова", Want::Best);
+        assert_eq!(r.lemma, "песков");
+        assert_eq!(r.name, Some(NameKind::Person));
+        assert_eq!(r.pos, Pos::Propn);
+        assert_eq!(l.read("путина", Want::Best).pos, Pos::Noun);
+        let known: HashSet<String> = ["путин".to_string()].into();
+        assert_eq!(l.read("путина", Want::Known(&known)).lemma, "путин");
+        let r = l.read("Москве", Want::Best);
+        assert_eq!((r.form.as_str(), r.name), ("Москва", Some(NameKind::Place)));
+        assert_eq!(
+            l.read("Газпром", Want::Best).name,
+            Some(NameKind::Organisation)
+        );
+        // A capitalised word the dictionary does not know as a name keeps its best analysis.
+        assert_eq!(l.read("Спасибо", Want::Best).lemma, "спасибо");
+        assert_eq!(l.read("Надежда", Want::Best).name, Some(NameKind::Person));
+        assert_eq!(l.read("надежда", Want::Best).pos, Pos::Noun);
+    }
+
+    #[test]
+    fn parts_of_speech_round_trip_and_content() {
+        for p in Pos::ALL.into_iter().skip(1) {
+            assert_eq!(Pos::parse(p.as_str()), Some(p));
+        }
+        assert_eq!(Pos::parse("_"), None);
+        assert!(Pos::Verb.is_content() && !Pos::Aux.is_content() && !Pos::Pron.is_content());
+        assert_eq!(lemma("был", Want::Best), ("быть".into(), Pos::Aux));
+    }
+
+    #[test]
+    fn cache_reads_each_word_once() {
+        let mut c = LemmaCache::new(Lemmatizer::new().unwrap());
+        assert_eq!(c.read("Путина").lemma, "путин");
+        assert_eq!(c.read("путина").lemma, "путина");
+        assert_eq!(c.read("Путина").lemma, "путин");
+        assert_eq!(c.cache.len(), 2);
+        assert_eq!(capitalised("санкт-петербург"), "Санкт-Петербург");
+    }
+}

@@ -1,0 +1,123 @@
+//! Lemmas against UD gold, with the protocol of `../shared/anchors/eval_lemmas.py`: the treebank's sentences joined
+//! by blank lines go through `stenogram tokens -`; words only (gold UPOS PUNCT, NUM, SYM, X left out), compared
+//! lowercase with `ё` = `е`; a gold word that no token of ours covers exactly counts as wrong.
+//!
+//! Measured with the script (`eval_lemmas.py target/release/stenogram FILE`): GSD dev 96.22%, Taiga dev 95.10%;
+//! pymorphy3's best parse on the gold words 94.10% and 92.83%. The floors are 96% and 95%.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::support::shared;
+
+/// Gold sentences: text and (form, lemma, UPOS) of each word.
+fn gold(text: &str) -> Vec<(String, Vec<(String, String, String)>)> {
+    let mut out = Vec::new();
+    let (mut sentence, mut words) = (None::<String>, Vec::new());
+    for line in text.lines().chain(std::iter::once("")) {
+        if let Some(t) = line.strip_prefix("# text = ") {
+            sentence = Some(t.to_string());
+        } else if line.is_empty() {
+            if let Some(s) = sentence.take() {
+                if !words.is_empty() {
+                    out.push((s, std::mem::take(&mut words)));
+                }
+            }
+            words.clear();
+        } else if !line.starts_with('#') {
+            let c: Vec<&str> = line.split('\t').collect();
+            if c[0].bytes().all(|b| b.is_ascii_digit()) {
+                words.push((c[1].to_string(), c[2].to_string(), c[3].to_string()));
+            }
+        }
+    }
+    out
+}
+
+fn fold(s: &str) -> String {
+    s.to_lowercase().replace('ё', "е")
+}
+
+/// (words scored, accuracy) of the `tokens` lemma column on a CoNLL-U file.
+fn accuracy(path: &std::path::Path) -> (usize, f64) {
+    let sentences = gold(&std::fs::read_to_string(path).unwrap());
+    let raw = sentences
+        .iter()
+        .map(|(t, _)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+        + "\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stenogram"))
+        .args(["tokens", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = raw.clone();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(out.status.success());
+    let out = String::from_utf8(out.stdout).unwrap();
+    let mut lines = out.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let col = header.iter().position(|&h| h == "lemma").unwrap();
+    // Our tokens by byte span; gold words are found by byte offsets too.
+    let ours: HashMap<(usize, usize), String> = lines
+        .map(|l| {
+            let p: Vec<&str> = l.split('\t').collect();
+            (
+                (p[0].parse().unwrap(), p[1].parse().unwrap()),
+                p[col].to_string(),
+            )
+        })
+        .collect();
+    let (mut n, mut right, mut base) = (0, 0, 0);
+    for (text, words) in &sentences {
+        let mut pos = 0;
+        for (form, lemma, upos) in words {
+            let Some(at) = text[pos..].find(form.as_str()).map(|j| pos + j) else {
+                continue;
+            };
+            pos = at + form.len();
+            if ["PUNCT", "NUM", "SYM", "X"].contains(&upos.as_str()) {
+                continue;
+            }
+            n += 1;
+            let got = ours.get(&(base + at, base + at + form.len()));
+            right += usize::from(got.is_some_and(|g| fold(g) == fold(lemma)));
+        }
+        base += text.len() + 2;
+    }
+    (n, right as f64 / n as f64)
+}
+
+#[test]
+fn lemma_accuracy_on_ud_dev_sets() {
+    for (file, words, floor) in [
+        (
+            "reference/ud/UD_Russian-GSD/ru_gsd-ud-dev.conllu",
+            9006,
+            0.96,
+        ),
+        (
+            "reference/ud/UD_Russian-Taiga/ru_taiga-ud-dev.conllu",
+            12726,
+            0.95,
+        ),
+    ] {
+        let Some(path) = shared(file) else { return };
+        let (n, acc) = accuracy(&path);
+        println!("{file}: {n} words, lemma accuracy {acc:.4}");
+        assert_eq!(
+            n, words,
+            "{file}: the words scored, as eval_lemmas.py counts them"
+        );
+        assert!(
+            acc >= floor,
+            "{file}: lemma accuracy {acc:.4} below {floor}"
+        );
+    }
+}
