@@ -11,8 +11,11 @@ use std::process::{Command, Stdio};
 
 use crate::support::shared;
 
-/// Gold sentences: text and (form, lemma, UPOS) of each word.
-fn gold(text: &str) -> Vec<(String, Vec<(String, String, String)>)> {
+/// A gold word: form, lemma, UPOS.
+type Word = (String, String, String);
+
+/// Gold sentences: text and words.
+fn gold(text: &str) -> Vec<(String, Vec<Word>)> {
     let mut out = Vec::new();
     let (mut sentence, mut words) = (None::<String>, Vec::new());
     for line in text.lines().chain(std::iter::once("")) {
