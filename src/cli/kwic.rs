@@ -18,18 +18,23 @@ use super::Outcome;
 #[command(after_help = "Examples:
   stenogram kwic товарооборот corpus/                 the key (any case, ё = е)
   stenogram kwic --stem сотрудничество corpus/        every form with that stem
+  stenogram kwic --lemma выборы corpus/               every form of that lemma (выборы, выборов, not выбор)
   stenogram kwic 'Союзное государство' ../shared/corpus/kremlin     a phrase
   stenogram kwic --regex 'миллиард\\w*' --speaker В.Путин ../shared/corpus/kremlin
   stenogram kwic --width 60 --out hits.csv сотрудничество corpus/
   stenogram kwic --narrator 'Л.Толстой' --stem война novel.txt      plain prose as one speaker")]
 pub struct KwicArgs {
-    /// A word or phrase (matched by key), one whose stems to match (--stem), or a regular expression (--regex).
+    /// A word or phrase (matched by key), one whose stems or lemmas to match (--stem, --lemma), or a regular
+    /// expression (--regex).
     pub pattern: String,
     #[command(flatten)]
     pub input: InputArgs,
     /// Match every word with the pattern's stem.
-    #[arg(long, conflicts_with = "regex")]
+    #[arg(long, conflicts_with_all = ["regex", "lemma"])]
     pub stem: bool,
+    /// Match every word with the pattern's lemma (a Russian word as the dictionary reads it; other words by stem).
+    #[arg(long, conflicts_with = "regex")]
+    pub lemma: bool,
     /// Treat the pattern as a regular expression over the spoken text.
     #[arg(long)]
     pub regex: bool,
@@ -56,6 +61,8 @@ pub fn run(args: &KwicArgs) -> anyhow::Result<Outcome> {
         )
     } else if args.stem {
         Pattern::Stem(args.pattern.clone())
+    } else if args.lemma {
+        Pattern::Lemma(args.pattern.clone())
     } else {
         Pattern::Key(args.pattern.clone())
     };

@@ -15,7 +15,7 @@ use stenogram::transcript::{find_named, read_text, Aliases, ReadOptions};
 use super::input::{print_diagnostics, print_left_out, InputArgs, NarratorArg};
 use super::numbers::{count, whole};
 use super::progress::Progress;
-use super::values::{ChartsArg, InterpretedArg, PeriodArg, ViewArg};
+use super::values::{ChartsArg, ContentArg, InterpretedArg, PeriodArg, ViewArg};
 use super::Outcome;
 
 /// Arguments of `report`, as clap parsed them (checked into a [`Checked`] before any file is read).
@@ -52,9 +52,14 @@ pub struct ReportArgs {
     /// words).
     #[arg(long, value_delimiter = ',', value_name = "WORDS")]
     pub terms: Vec<String>,
-    /// Term view for keyness, trends and the top-words chart.
-    #[arg(long, value_enum, default_value_t = ViewArg::Stem)]
+    /// Term view for keyness, trends and the charts: dictionary lemmas (English words: stems), Snowball stems, or
+    /// keys (word forms, lowercase).
+    #[arg(long, value_enum, default_value_t = ViewArg::Lemma)]
     pub view: ViewArg,
+    /// Content words (shown by the word charts, previews and default --terms): by part of speech and stopword
+    /// list, by part of speech alone, or by stopword list alone.
+    #[arg(long, value_enum, default_value_t = ContentArg::Both)]
+    pub content: ContentArg,
     /// Stopword list file (one word a line) replacing the built-in lists, or `none`.
     #[arg(long, value_name = "FILE|none")]
     pub stopwords: Option<String>,
@@ -139,6 +144,7 @@ impl Checked {
         report::write::check_output_dir(&args.out)?;
         let stopwords = stopwords(args)?;
         let aliases = args.input.aliases()?;
+        stenogram::text::lemma::Lemmatizer::new()?;
         let view = View::from(args.view);
         let names = |list: &Option<Vec<String>>| {
             list.as_ref().map(|names| {
@@ -165,6 +171,7 @@ impl Checked {
                 language: args.input.lang,
                 token_budget: args.token_budget,
                 interpreted: args.interpreted.into(),
+                content: args.content.into(),
             },
             config: ReportConfig {
                 out: args.out.clone(),
@@ -187,7 +194,7 @@ impl Checked {
                 pair,
                 period: args.period.map(Into::into),
                 colloc: CollocOptions {
-                    view: View::Key,
+                    view,
                     min_count: args.min_count,
                     skip_punct: args.skip_punct,
                     keep_stopwords: args.keep_stopword_pairs,

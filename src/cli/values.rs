@@ -5,7 +5,7 @@ use clap::ValueEnum;
 
 use stenogram::report::Formats;
 use stenogram::stats::periods::Period;
-use stenogram::stats::{Interpreted, View};
+use stenogram::stats::{Content, Interpreted, View};
 
 /// `--view`: which term a word counts as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -14,6 +14,8 @@ pub enum ViewArg {
     Key,
     /// The Snowball stem of the key, shown as its most frequent word form.
     Stem,
+    /// The dictionary lemma of a Russian word (an English word's stem).
+    Lemma,
 }
 
 impl From<ViewArg> for View {
@@ -21,6 +23,28 @@ impl From<ViewArg> for View {
         match v {
             ViewArg::Key => View::Key,
             ViewArg::Stem => View::Stem,
+            ViewArg::Lemma => View::Lemma,
+        }
+    }
+}
+
+/// `--content`: which words charts and previews show as content words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ContentArg {
+    /// Nouns, proper nouns, verbs, adjectives and adverbs that are not stopwords.
+    Both,
+    /// Nouns, proper nouns, verbs, adjectives and adverbs, stopwords or not.
+    Pos,
+    /// Every word that is not a stopword.
+    Stopwords,
+}
+
+impl From<ContentArg> for Content {
+    fn from(c: ContentArg) -> Content {
+        match c {
+            ContentArg::Both => Content::Both,
+            ContentArg::Pos => Content::Pos,
+            ContentArg::Stopwords => Content::Stopwords,
         }
     }
 }

@@ -121,13 +121,15 @@ pub struct Made<'a> {
     pub speakers: Vec<tables::speakers::SpeakerRow>,
     /// Each speaker's word-list file (`speakers/NAME.csv`), by speaker name.
     pub speaker_files: Vec<(String, String)>,
-    /// The head of `freq.csv` (both views): of each speaker and view, the first rows and the first rows that are
-    /// not stopwords, as many as charts and previews use.
+    /// The head of `freq.csv` (its views): of each speaker and view, the first rows and the first content words,
+    /// as many as charts and previews use.
     pub freq: Vec<FreqRow<'a>>,
     /// The first rows of each group of `collocations.csv`.
     pub bigrams: Vec<BigramRow<'a>>,
     /// `keyness.csv`.
     pub keyness: Vec<KeynessRow<'a>>,
+    /// `names.csv`.
+    pub names: Vec<crate::stats::names::NameRow<'a>>,
     /// The terms of the trends table and the x-ray chart.
     pub terms: Vec<String>,
 }

@@ -1,12 +1,9 @@
 //! Meetings tokenized on their own ([`super::local`]) merged, in a fixed order, into one [`Corpus`]: local key ids
 //! mapped to the corpus' ids, every turn's tokens appended to the token store, speakers resolved, meetings ordered
-//! by date, and per key its stem, its most frequent surface form and its stopword mark.
+//! by date, and per key what [`super::terms`] derives: its stem, lemma, forms and marks.
 //!
 //! Meetings are tokenized in parallel and merged in path order, so the ids, and every table made from them, do not
 //! depend on the thread count. Files go through [`mod@crate::transcript::ingest`], the one read path of a corpus.
-//!
-//! **Stems.** Keys with Cyrillic letters get the Russian Snowball stemmer, other keys the English one, so a mixed
-//! corpus needs no per-file choice; a forced language (`--lang`) stems every key with that language's stemmer.
 //!
 //! **Meeting order.** Meetings are ordered by date, then by id; a meeting without a date sorts last.
 
@@ -15,24 +12,28 @@ use std::path::PathBuf;
 use hashbrown::HashMap;
 use rayon::prelude::*;
 
-use crate::text::stem::Stemmer;
+use crate::text::lemma::Lemmatizer;
 use crate::text::{Language, Stopwords};
 use crate::transcript::{
     ingest, unique_ids, Aliases, Audit, FileWarning, Meeting, ReadError, ReadOptions,
 };
 
-use super::intern::{Interner, Strings};
-use super::local::{analyse_meeting, Local, SAME_AS_KEY};
+use super::intern::Interner;
+use super::local::{analyse_meeting, Local};
 use super::model::{Corpus, KeyId, MeetingInfo, SpeakerId, TurnTokens};
 use super::store::{TokenStore, DEFAULT_BUDGET};
+use super::terms::{derive_terms, name_parts, Content, Forms, Rules};
 
 /// Options of the analysis.
 #[derive(Debug, Clone, Default)]
 pub struct AnalysisOptions {
     /// The stopword list (the built-in lists of the languages present when `None`).
     pub stopwords: Option<Stopwords>,
-    /// Stem every key with this language's stemmer instead of choosing by script.
+    /// Stem every key with this language's stemmer instead of choosing by script (with `En`, Russian words are
+    /// stemmed instead of lemmatized).
     pub language: Option<Language>,
+    /// Which words are content words.
+    pub content: Content,
     /// Word tokens held in memory before they go to a temporary file ([`DEFAULT_BUDGET`] when `None`).
     pub token_budget: Option<usize>,
     /// What becomes of interpreted turns.
@@ -219,20 +220,6 @@ fn label_key(label: &str, name: &str) -> String {
     format!("{label}{NAME_SEPARATOR}{name}")
 }
 
-/// The most frequent string of a count table; ties go to a form without capitals (a word capitalised only at the
-/// start of sentences is shown in lowercase), then to the smallest string.
-fn most_frequent<'a>(candidates: impl Iterator<Item = (&'a str, u32)>) -> String {
-    let rank = |s: &str, n: u32| (std::cmp::Reverse(n), s.chars().any(char::is_uppercase));
-    let mut best: Option<(&str, u32)> = None;
-    for (s, n) in candidates {
-        best = match best {
-            Some((bs, bn)) if (rank(bs, bn), bs) <= (rank(s, n), s) => Some((bs, bn)),
-            _ => Some((s, n)),
-        };
-    }
-    best.map(|(s, _)| s.to_string()).unwrap_or_default()
-}
-
 /// The corpus' speakers: their names sorted, and the speaker of each label of [`Builder::names`].
 struct Speakers {
     names: Vec<String>,
@@ -353,7 +340,15 @@ impl Builder {
             self.surface_counts,
             &self.surfaces,
         );
-        let terms = derive_terms(&self.keys, &forms, &stopwords, options.language);
+        let lemmatizer = Lemmatizer::new().ok();
+        let rules = Rules {
+            stopwords: &stopwords,
+            language: options.language,
+            content: options.content,
+            names: name_parts(speakers.names.iter().map(String::as_str)),
+            lemmatizer: lemmatizer.as_ref(),
+        };
+        let terms = derive_terms(&self.keys, &forms, &rules);
         drop(forms);
         Corpus {
             meetings,
@@ -367,6 +362,13 @@ impl Builder {
             stem_form: terms.stem_form,
             key_stop: terms.key_stop,
             stem_stop: terms.stem_stop,
+            lemmas: terms.lemmas,
+            lemma_of: terms.lemma_of,
+            lemma_form: terms.lemma_form,
+            lemma_stop: terms.lemma_stop,
+            pos: terms.pos,
+            content: terms.content,
+            lemma_name: terms.lemma_name,
         }
     }
 }
@@ -420,122 +422,3 @@ fn builtin_stopwords(meetings: &[MeetingInfo]) -> Stopwords {
     s
 }
 
-/// The surface forms of each key with their counts; a key's own spelling stands as [`SAME_AS_KEY`].
-struct Forms<'a> {
-    keys: &'a Interner,
-    surfaces: &'a Interner,
-    of_key: Vec<Vec<(u32, u32)>>,
-}
-
-impl<'a> Forms<'a> {
-    fn new(
-        keys: &'a Interner,
-        key_counts: Vec<u64>,
-        surface_counts: HashMap<(KeyId, u32), u32>,
-        surfaces: &'a Interner,
-    ) -> Forms<'a> {
-        let mut of_key: Vec<Vec<(u32, u32)>> = vec![Vec::new(); keys.len()];
-        let mut as_key: Vec<u64> = key_counts;
-        for (&(key, form), &n) in &surface_counts {
-            of_key[key as usize].push((form, n));
-            as_key[key as usize] -= u64::from(n);
-        }
-        for (key, &n) in as_key.iter().enumerate() {
-            if n > 0 {
-                of_key[key].push((SAME_AS_KEY, n.min(u64::from(u32::MAX)) as u32));
-            }
-        }
-        Forms {
-            keys,
-            surfaces,
-            of_key,
-        }
-    }
-
-    fn text(&self, key: KeyId, form: u32) -> &'a str {
-        if form == SAME_AS_KEY {
-            self.keys.resolve(key)
-        } else {
-            self.surfaces.resolve(form)
-        }
-    }
-
-    /// The forms of `key` with their counts.
-    fn of(&self, key: KeyId) -> impl Iterator<Item = (&'a str, u32)> + '_ {
-        self.of_key[key as usize]
-            .iter()
-            .map(move |&(f, n)| (self.text(key, f), n))
-    }
-}
-
-/// What the corpus knows of its keys and stems (see the fields of [`Corpus`] of the same names).
-struct Terms {
-    stems: Interner,
-    stem_of: Vec<u32>,
-    key_form: Strings,
-    stem_form: Strings,
-    key_stop: Vec<bool>,
-    stem_stop: Vec<bool>,
-}
-
-/// Stems, forms and stopword marks, once per key (in parallel); stems interned in key order.
-fn derive_terms(
-    keys: &Interner,
-    forms: &Forms,
-    stopwords: &Stopwords,
-    language: Option<Language>,
-) -> Terms {
-    let ru = Stemmer::new(Language::Ru);
-    let en = Stemmer::new(Language::En);
-    let stemmer_for = |key: &str| match language {
-        Some(Language::Ru) => &ru,
-        Some(Language::En) => &en,
-        None if crate::lang::has_cyrillic(key) => &ru,
-        None => &en,
-    };
-    let per_key: Vec<(String, String, bool)> = (0..keys.len())
-        .into_par_iter()
-        .map(|id| {
-            let key = keys.resolve(id as KeyId);
-            let stem = stemmer_for(key).stem(key).into_owned();
-            let form = most_frequent(forms.of(id as KeyId));
-            (stem, form, stopwords.contains(key))
-        })
-        .collect();
-    let mut stem_of = Vec::with_capacity(keys.len());
-    let mut stems = Interner::new();
-    let mut key_form = Strings::default();
-    let mut key_stop = Vec::with_capacity(keys.len());
-    let mut keys_of_stem: Vec<Vec<KeyId>> = Vec::new();
-    for (id, (stem, form, stop)) in per_key.into_iter().enumerate() {
-        let stem = stems.intern(&stem);
-        if stem as usize == keys_of_stem.len() {
-            keys_of_stem.push(Vec::new());
-        }
-        keys_of_stem[stem as usize].push(id as KeyId);
-        stem_of.push(stem);
-        key_form.push(&form);
-        key_stop.push(stop);
-    }
-    // A stem's form: the most frequent surface over all its keys (surfaces of different keys differ).
-    let stem_form = keys_of_stem
-        .par_iter()
-        .map(|ids| most_frequent(ids.iter().flat_map(|&id| forms.of(id))))
-        .collect::<Vec<String>>()
-        .into_iter()
-        .collect();
-    let mut stem_stop = vec![false; stems.len()];
-    for (id, &stop) in key_stop.iter().enumerate() {
-        if stop {
-            stem_stop[stem_of[id] as usize] = true;
-        }
-    }
-    Terms {
-        stems,
-        stem_of,
-        key_form,
-        stem_form,
-        key_stop,
-        stem_stop,
-    }
-}

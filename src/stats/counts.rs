@@ -1,4 +1,4 @@
-//! Term counts by speaker × meeting × term, for the key view or the stem view.
+//! Term counts by speaker × meeting × term, for the key, stem or lemma view.
 //!
 //! Counts are a sparse map that merges by addition, so the counts of shards added together equal the counts of
 //! the whole (and a parallel count equals a serial one); [`count`] counts turns in parallel that way.
@@ -18,14 +18,20 @@ pub enum View {
     Key,
     /// The Snowball stem of the key, shown as its most frequent word form.
     Stem,
+    /// The dictionary lemma of a Russian word (its stem for other words), shown as the lemma.
+    Lemma,
 }
 
 impl View {
-    /// `key` or `stem`.
+    /// Every view.
+    pub const ALL: [View; 3] = [View::Key, View::Stem, View::Lemma];
+
+    /// `key`, `stem` or `lemma`.
     pub fn as_str(self) -> &'static str {
         match self {
             View::Key => "key",
             View::Stem => "stem",
+            View::Lemma => "lemma",
         }
     }
 
@@ -34,6 +40,7 @@ impl View {
         match self {
             View::Key => key,
             View::Stem => corpus.stem_of[key as usize],
+            View::Lemma => corpus.lemma_of[key as usize],
         }
     }
 
@@ -42,14 +49,16 @@ impl View {
         match self {
             View::Key => corpus.keys.resolve(term),
             View::Stem => corpus.stems.resolve(term),
+            View::Lemma => corpus.lemmas.resolve(term),
         }
     }
 
-    /// The most frequent surface form of a term.
+    /// How a term is shown: its most frequent surface form (a lemma: the lemma as the corpus writes it).
     pub fn form(self, corpus: &Corpus, term: u32) -> &str {
         match self {
             View::Key => &corpus.key_form[term as usize],
             View::Stem => &corpus.stem_form[term as usize],
+            View::Lemma => &corpus.lemma_form[term as usize],
         }
     }
 
@@ -58,6 +67,26 @@ impl View {
         match self {
             View::Key => corpus.key_stop[term as usize],
             View::Stem => corpus.stem_stop[term as usize],
+            View::Lemma => corpus.lemma_stop[term as usize],
+        }
+    }
+
+    /// Whether a term is a content word, by the corpus' [`super::Content`] rule.
+    pub fn is_content(self, corpus: &Corpus, term: u32) -> bool {
+        self.marks(&corpus.content)[term as usize]
+    }
+
+    /// A term's part of speech.
+    pub fn pos(self, corpus: &Corpus, term: u32) -> crate::text::lemma::Pos {
+        self.marks(&corpus.pos)[term as usize]
+    }
+
+    /// This view's marks.
+    fn marks<T>(self, marks: &super::model::TermMarks<T>) -> &[T] {
+        match self {
+            View::Key => &marks.key,
+            View::Stem => &marks.stem,
+            View::Lemma => &marks.lemma,
         }
     }
 
@@ -77,6 +106,7 @@ impl View {
         match self {
             View::Key => corpus.keys.len(),
             View::Stem => corpus.stems.len(),
+            View::Lemma => corpus.lemmas.len(),
         }
     }
 }

@@ -23,7 +23,7 @@ pub const ALL: &str = "*";
 pub struct FreqRow<'a> {
     /// Speaker, or `*`.
     pub speaker: &'a str,
-    /// `key` or `stem`.
+    /// `key`, `stem` or `lemma`.
     pub view: &'static str,
     /// The term.
     pub term: &'a str,
@@ -41,6 +41,10 @@ pub struct FreqRow<'a> {
     pub dp: f64,
     /// The term is a stopword.
     pub stopword: bool,
+    /// Its part of speech (UD tag; `_` without one).
+    pub pos: &'static str,
+    /// It is a content word ([`super::Content`]).
+    pub content: bool,
 }
 
 /// Gries' DP from per-part term counts and per-part sizes (same order).
@@ -187,6 +191,8 @@ pub fn group_frequencies<'a>(
                 meetings: s.meetings[t] as usize,
                 dp: 0.5 * (s.abs_dev[t] + unused),
                 stopword: view.is_stop(corpus, term),
+                pos: view.pos(corpus, term).as_str(),
+                content: view.is_content(corpus, term),
             });
         }
         s.total[t] = 0;

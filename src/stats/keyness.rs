@@ -59,8 +59,12 @@ pub struct KeynessRow<'a> {
     pub pct_diff: f64,
     /// Log-odds z-score with an informative Dirichlet prior.
     pub log_odds_z: f64,
-    /// The term is a stopword (kept in the table, left out of the chart).
+    /// The term is a stopword.
     pub stopword: bool,
+    /// Its part of speech (UD tag; `_` without one).
+    pub pos: &'static str,
+    /// It is a content word ([`super::Content`]; only content words are charted).
+    pub content: bool,
 }
 
 /// The measures for counts a, b of totals c, d: (g2 signed, chi2, p, log_ratio, pct_diff, log_odds_z).
@@ -317,6 +321,8 @@ impl<'a> PairOf<'_, 'a> {
                         pct_diff,
                         log_odds_z,
                         stopword: view.is_stop(corpus, t),
+                        pos: view.pos(corpus, t).as_str(),
+                        content: view.is_content(corpus, t),
                     }
                 })
             })

@@ -1,14 +1,16 @@
-//! Keyword in context: every occurrence of a key, a stem or a regular expression in the spoken text of the turns,
-//! with its speaker, meeting, left and right context and byte offsets into the turn's spoken text.
+//! Keyword in context: every occurrence of a key, a stem, a lemma or a regular expression in the spoken text of the
+//! turns, with its speaker, meeting, left and right context and byte offsets into the turn's spoken text.
 //!
-//! A key or stem pattern matches word tokens (the pattern is keyed, and stemmed for a stem pattern, the way the
-//! text is); a pattern of several words (`Союзное государство`) matches them one after the other with nothing but
+//! A key, stem or lemma pattern matches word tokens (the pattern is keyed, stemmed or lemmatized the way the text
+//! is; a lemma is the dictionary's reading of each word as written, so a capitalised `Путина` is the surname and
+//! `путина` the fishing season); a pattern of several words (`Союзное государство`) matches them one after the other with nothing but
 //! spaces between; a regular expression matches the spoken text itself. Context is cut at `width` characters on each
 //! side, with line breaks shown as spaces.
 
 use regex::Regex;
 use serde::Serialize;
 
+use crate::text::lemma::{LemmaCache, Lemmatizer};
 use crate::text::normalize::key;
 use crate::text::stem::Stemmer;
 use crate::text::{tokenize, Language, TokenKind};
@@ -21,6 +23,8 @@ pub enum Pattern {
     Key(String),
     /// Word tokens with this stem (of the pattern's key).
     Stem(String),
+    /// Word tokens with this lemma (of the pattern's words).
+    Lemma(String),
     /// A regular expression over the spoken text.
     Regex(Regex),
 }
@@ -68,29 +72,43 @@ fn right_context(text: &str, at: usize, width: usize) -> String {
         .replace('\n', " ")
 }
 
-/// Where the words `wanted` (keys, or stems with `stemmer`) occur one after the other in `text`, with nothing but
-/// spaces between them: (start, end) byte offsets of each occurrence.
-fn phrase_spans(text: &str, wanted: &[String], stemmer: Option<&Stemmer>) -> Vec<(usize, usize)> {
+/// What a word token is compared as.
+enum Unit {
+    Key,
+    Stem(Stemmer),
+    Lemma(LemmaCache, Stemmer),
+}
+
+impl Unit {
+    /// The unit of a word as written.
+    fn of(&mut self, word: &str) -> String {
+        let k = key(word);
+        match self {
+            Unit::Key => k,
+            Unit::Stem(s) => s.stem(&k).into_owned(),
+            Unit::Lemma(lemmas, _) if crate::lang::has_cyrillic(&k) => lemmas.read(word).lemma.clone(),
+            Unit::Lemma(_, english) => english.stem(&k).into_owned(),
+        }
+    }
+}
+
+/// Where the words `wanted` (as `unit`s) occur one after the other in `text`, with nothing but spaces between
+/// them: (start, end) byte offsets of each occurrence.
+fn phrase_spans(text: &str, wanted: &[String], unit: &mut Unit) -> Vec<(usize, usize)> {
     if wanted.is_empty() {
         return Vec::new();
     }
     let tokens: Vec<_> = tokenize(text).collect();
-    let matches = |t: &crate::text::Token, w: &String| {
-        if t.kind != TokenKind::Word {
-            return false;
-        }
-        let k = key(t.surface(text));
-        match stemmer {
-            Some(s) => s.stem(&k) == *w,
-            None => k == *w,
-        }
-    };
+    let units: Vec<Option<String>> = tokens
+        .iter()
+        .map(|t| (t.kind == TokenKind::Word).then(|| unit.of(t.surface(text))))
+        .collect();
     (0..tokens.len().saturating_sub(wanted.len() - 1))
         .filter(|&i| {
-            tokens[i..i + wanted.len()]
+            units[i..i + wanted.len()]
                 .iter()
                 .zip(wanted)
-                .all(|(t, w)| matches(t, w))
+                .all(|(u, w)| u.as_ref() == Some(w))
         })
         .map(|i| (tokens[i].start, tokens[i + wanted.len() - 1].end))
         .collect()
@@ -103,23 +121,23 @@ pub fn kwic(
     width: usize,
     speaker: Option<&str>,
 ) -> Vec<KwicRow> {
-    // The pattern's words: keys, or the stems of their keys.
-    let words = |text: &str| -> Vec<String> {
-        tokenize(text)
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| key(t.surface(text)))
-            .collect()
+    // The pattern's words, as units of the pattern's kind.
+    let (text, mut unit) = match pattern {
+        Pattern::Key(k) => (k.as_str(), Unit::Key),
+        Pattern::Stem(s) => (s.as_str(), Unit::Stem(stemmer_for(s))),
+        Pattern::Lemma(l) => match Lemmatizer::new() {
+            Ok(lemmatizer) => (
+                l.as_str(),
+                Unit::Lemma(LemmaCache::new(lemmatizer), Stemmer::new(Language::En)),
+            ),
+            Err(_) => (l.as_str(), Unit::Stem(stemmer_for(l))),
+        },
+        Pattern::Regex(_) => ("", Unit::Key),
     };
-    let (wanted, stemmer) = match pattern {
-        Pattern::Key(k) => (words(k), None),
-        Pattern::Stem(s) => {
-            let keys = words(s);
-            let stemmer = stemmer_for(keys.first().map_or("", String::as_str));
-            let stems = keys.iter().map(|k| stemmer.stem(k).into_owned()).collect();
-            (stems, Some(stemmer))
-        }
-        Pattern::Regex(_) => (Vec::new(), None),
-    };
+    let wanted: Vec<String> = tokenize(text)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| unit.of(t.surface(text)))
+        .collect();
     let mut rows = Vec::new();
     for m in meetings {
         for (i, turn) in m.turns().enumerate() {
@@ -133,7 +151,7 @@ pub fn kwic(
                     .filter(|h| !h.is_empty())
                     .map(|h| (h.start(), h.end()))
                     .collect(),
-                _ => phrase_spans(&text, &wanted, stemmer.as_ref()),
+                _ => phrase_spans(&text, &wanted, &mut unit),
             };
             for (start, end) in spans {
                 rows.push(KwicRow {

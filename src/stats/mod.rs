@@ -16,10 +16,12 @@ pub mod kwic;
 pub mod lexdiv;
 pub mod local;
 pub mod model;
+pub mod names;
 pub mod periods;
 pub mod phrase;
 pub mod profile;
 pub mod store;
+pub mod terms;
 pub mod trends;
 pub mod turns;
 pub mod xray;
@@ -35,3 +37,4 @@ pub use model::{
     TurnsText, NARRATION,
 };
 pub use store::{TokenError, TokenStore, TurnReader};
+pub use terms::Content;

@@ -5,6 +5,7 @@
 //! Ids are plain `u32` indices; the aliases [`SpeakerId`], [`MeetingId`], [`KeyId`] and [`TermId`] say which table
 //! an index points into.
 
+use crate::text::lemma::{NameKind, Pos};
 use crate::text::Language;
 
 use super::intern::{Interner, Strings};
@@ -17,7 +18,8 @@ pub type SpeakerId = u32;
 pub type MeetingId = u32;
 /// An index into [`Corpus::keys`] (a word's key: lowercase, `ё` → `е`).
 pub type KeyId = u32;
-/// A term of a view ([`super::View`]): a key id in the key view, a stem id in the stem view.
+/// A term of a view ([`super::View`]): a key id in the key view, a stem id in the stem view, a lemma id in the
+/// lemma view.
 pub type TermId = u32;
 
 /// The index of the speaker called `name` exactly in a list of speakers sorted by name (as
@@ -119,6 +121,32 @@ pub struct Corpus {
     pub key_stop: Vec<bool>,
     /// Whether each stem is the stem of a stopword.
     pub stem_stop: Vec<bool>,
+    /// Lemmas (folded like keys); a word without a dictionary (English) has its stem as its lemma.
+    pub lemmas: Interner,
+    /// The lemma id of each key id.
+    pub lemma_of: Vec<u32>,
+    /// Each lemma as shown: as the corpus writes it where it occurs in that form, else as the dictionary spells it.
+    pub lemma_form: Strings,
+    /// Whether each lemma is the lemma of a stopword.
+    pub lemma_stop: Vec<bool>,
+    /// The part of speech of each key, lemma and stem (of its most frequent key) ([`Pos::Unknown`] without a
+    /// dictionary).
+    pub pos: TermMarks<Pos>,
+    /// Whether each key, stem and lemma is a content word ([`super::Content`]).
+    pub content: TermMarks<bool>,
+    /// The name type of each lemma (of its most frequent key), for names.
+    pub lemma_name: Vec<Option<NameKind>>,
+}
+
+/// One mark per term of each view.
+#[derive(Debug, Default, Clone)]
+pub struct TermMarks<T> {
+    /// Per key.
+    pub key: Vec<T>,
+    /// Per stem.
+    pub stem: Vec<T>,
+    /// Per lemma.
+    pub lemma: Vec<T>,
 }
 
 impl Corpus {

@@ -1,9 +1,10 @@
 //! Terms asked for by a user (`--terms`, the x-ray): a word or a phrase of several words (`Союзное государство`),
 //! found as consecutive words of one sentence with nothing but spaces between them, each word matched by its key
-//! (and in the stem view by its stem, so `Союзного государства` counts too).
+//! (and in the stem or lemma view by its stem or lemma, so `Союзного государства` counts too).
 
 use crate::lang::{has_cyrillic, Language};
 use crate::text::normalize::key;
+use crate::text::lemma::{Lemmatizer, Want};
 use crate::text::stem::Stemmer;
 use crate::text::{tokenize, TokenKind};
 
@@ -24,7 +25,7 @@ impl Phrase {
     pub fn new(corpus: &Corpus, view: View, text: &str) -> Phrase {
         let ids = tokenize(text)
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| term_id(corpus, view, &key(t.surface(text))))
+            .map(|t| term_id(corpus, view, t.surface(text)))
             .collect();
         Phrase {
             text: text.to_string(),
@@ -51,22 +52,29 @@ impl Phrase {
     }
 }
 
-/// The term of a word's key in `view`: the key's own term, or in the stem view the stem of a key the corpus does
-/// not have (as the corpus stems it: Russian for Cyrillic, English otherwise).
-fn term_id(corpus: &Corpus, view: View, key: &str) -> Option<TermId> {
-    if let Some(k) = corpus.keys.get(key) {
+/// The term of a word in `view`: its key's own term, or for a key the corpus does not have, in the stem view its
+/// stem (as the corpus stems it: Russian for Cyrillic, English otherwise) and in the lemma view its lemma (as the
+/// dictionary reads the word as written).
+fn term_id(corpus: &Corpus, view: View, word: &str) -> Option<TermId> {
+    let key = key(word);
+    if let Some(k) = corpus.keys.get(&key) {
         return Some(view.term(corpus, k as KeyId));
     }
+    let language = if has_cyrillic(&key) {
+        Language::Ru
+    } else {
+        Language::En
+    };
+    let stem = || Stemmer::new(language).stem(&key).into_owned();
     match view {
         View::Key => None,
-        View::Stem => {
-            let language = if has_cyrillic(key) {
-                Language::Ru
-            } else {
-                Language::En
+        View::Stem => corpus.stems.get(&stem()).or_else(|| corpus.stems.get(&key)),
+        View::Lemma => {
+            let lemma = match Lemmatizer::new() {
+                Ok(l) if language == Language::Ru => l.read(word, Want::Best).lemma,
+                _ => stem(),
             };
-            let stem = Stemmer::new(language).stem(key).into_owned();
-            corpus.stems.get(&stem).or_else(|| corpus.stems.get(key))
+            corpus.lemmas.get(&lemma).or_else(|| corpus.lemmas.get(&key))
         }
     }
 }

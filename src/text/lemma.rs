@@ -184,7 +184,8 @@ pub struct Reading {
     pub form: String,
     /// The part of speech.
     pub pos: Pos,
-    /// The name type, for a name.
+    /// The name type, for an analysis as a name that the dictionary has (a word it only guesses has none): of the
+    /// name analyses with this lemma, the kind with the largest total probability.
     pub name: Option<NameKind>,
     /// The analysis' probability given the word form.
     pub prob: f64,
@@ -234,15 +235,17 @@ impl Lemmatizer {
         let mut folded = String::new();
         let mut key = String::new();
         key_into(word, &mut key);
-        self.dictionary
+        let mut readings: Vec<Reading> = self
+            .dictionary
             .analyze(word)
             .into_iter()
             .map(|a| {
                 let (pos, name) = match self.dictionary.ud_tag(a.ud) {
-                    Some(tag) => (
+                    Some(tag) if a.source == rumorph::Source::Dictionary => (
                         Pos::parse(tag.pos()).unwrap_or(Pos::X),
                         tag.feat("NameType").and_then(NameKind::of_name_type),
                     ),
+                    Some(tag) => (Pos::parse(tag.pos()).unwrap_or(Pos::X), None),
                     None => (Pos::X, None),
                 };
                 key_into(&a.lemma, &mut folded);
@@ -268,7 +271,26 @@ impl Lemmatizer {
                     prob: a.prob,
                 }
             })
-            .collect()
+            .collect();
+        // A name's kind: the most probable over the name analyses with its lemma.
+        let kinds: Vec<Option<NameKind>> = readings
+            .iter()
+            .map(|r| {
+                r.name?;
+                let mut weight = [0.0f64; 3];
+                for other in readings.iter().filter(|o| o.lemma == r.lemma) {
+                    if let Some(kind) = other.name {
+                        weight[kind as usize] += other.prob;
+                    }
+                }
+                let best = (0..3).max_by(|&a, &b| weight[a].total_cmp(&weight[b]).then(b.cmp(&a)))?;
+                (weight[best] > 0.0).then_some(NameKind::ALL[best])
+            })
+            .collect();
+        for (r, kind) in readings.iter_mut().zip(kinds) {
+            r.name = kind;
+        }
+        readings
     }
 
     /// The analysis of `word` that `want` asks for; a word without any analysis is its own lemma, of unknown part
@@ -395,6 +417,13 @@ mod tests {
         assert_eq!(l.read("Спасибо", Want::Best).lemma, "спасибо");
         assert_eq!(l.read("Надежда", Want::Best).name, Some(NameKind::Person));
         assert_eq!(l.read("надежда", Want::Best).pos, Pos::Noun);
+        // A word the dictionary only guesses has no name type, whatever its guessed analyses say.
+        let r = l.read("Купчино", Want::Best);
+        assert_eq!((r.pos, r.name), (Pos::Propn, None));
+        // A common noun is no name, though the dictionary has a name with its lemma (Тема, of Артём).
+        assert_eq!(l.read("тема", Want::Best).name, None);
+        // The name kind is the most probable over the name analyses of the lemma.
+        assert_eq!(l.read("России", Want::Best).name, Some(NameKind::Place));
     }
 
     #[test]

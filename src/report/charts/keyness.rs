@@ -50,7 +50,7 @@ impl Chart for Keyness {
             .iter()
             .filter(|r| r.target == a && r.reference == reference)
             .collect();
-        let drawn = |r: &&&crate::stats::keyness::KeynessRow| !r.stopword && r.g2.abs() >= CUT_OFF;
+        let drawn = |r: &&&crate::stats::keyness::KeynessRow| r.content && r.g2.abs() >= CUT_OFF;
         let mut terms: Vec<(String, f64, f64)> = rows
             .iter()
             .filter(|r| r.g2 > 0.0)

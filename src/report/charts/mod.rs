@@ -19,6 +19,7 @@ pub mod across_meetings;
 pub mod collocations;
 pub mod keyness;
 pub mod lines;
+pub mod names;
 pub mod term_trends;
 pub mod top_words;
 pub mod turn_lengths;
@@ -26,9 +27,10 @@ pub mod vocabulary_growth;
 pub mod xray;
 
 /// Every chart, in page order.
-pub static CHARTS: [Entry; 8] = [
+pub static CHARTS: [Entry; 9] = [
     entry::<top_words::TopWords>(),
     entry::<keyness::Keyness>(),
+    entry::<names::Names>(),
     entry::<turn_lengths::TurnLengths>(),
     entry::<vocabulary_growth::Growth>(),
     entry::<across_meetings::AcrossMeetings>(),

@@ -1,4 +1,4 @@
-//! Top words per speaker, side by side: the most frequent content words (stopwords left out) of each speaker in
+//! Top words per speaker, side by side: the most frequent content words ([`crate::stats::Content`]) of each speaker in
 //! the chosen view, per 10,000 of the speaker's words, labelled by their most frequent word form.
 
 use plotters::coord::Shift;
@@ -11,14 +11,14 @@ use crate::report::{Context, WriteError};
 pub struct TopWords {
     /// Panels in speaker order.
     pub speakers: Vec<(String, Vec<(String, f64)>)>,
-    /// `key` or `stem`.
+    /// `key`, `stem` or `lemma`.
     pub view: &'static str,
 }
 
 impl Chart for TopWords {
     const STEM: &'static str = "top_words";
     const TITLE: &'static str = "Most frequent content words";
-    const CAPTION: &'static str = "Per speaker, the most frequent words that are not stopwords, per 10,000 of the speaker's words; in the stem view a bar counts all forms of a word and is labelled with its most frequent form.";
+    const CAPTION: &'static str = "Per speaker, the most frequent content words (nouns, proper nouns, verbs, adjectives and adverbs that are not stopwords; --content changes this), per 10,000 of the speaker's words; in the lemma view a bar counts all forms of a word and is labelled with its lemma, in the stem view with its most frequent form.";
 
     fn shape(cx: &Context) -> Result<Option<TopWords>, WriteError> {
         let view = cx.config.view.as_str();
@@ -30,7 +30,7 @@ impl Chart for TopWords {
                     .made
                     .freq
                     .iter()
-                    .filter(|r| r.speaker == s && r.view == view && !r.stopword)
+                    .filter(|r| r.speaker == s && r.view == view && r.content)
                     .take(cx.config.top)
                     .map(|r| (r.form.to_string(), r.per_10k))
                     .collect();
@@ -49,10 +49,10 @@ impl Chart for TopWords {
     where
         DB::ErrorType: 'static,
     {
-        let view = if self.view == "stem" {
-            "stems, shown as their most frequent form"
-        } else {
-            "words"
+        let view = match self.view {
+            "stem" => "stems, shown as their most frequent form",
+            "lemma" => "lemmas",
+            _ => "word forms",
         };
         let area = root.titled(
             &format!("Most frequent content words per speaker ({view})"),

@@ -1,9 +1,9 @@
-//! `freq.csv` and `speakers/NAME.csv`: term frequencies per speaker and over all speakers (`*`), in the key and the
-//! stem view. The largest table (a million rows on a large corpus), so it is never held: group by group in parallel
-//! (each group's two views in one task), each speaker's rows are formatted straight into its file, the rows of `*`
-//! into a scratch file, and `freq.csv` (every group's key rows, then every group's stem rows) is put together from
-//! those files. Of each group and view only the head (the first rows, and the first rows that are not stopwords)
-//! is kept, for the charts and the page.
+//! `freq.csv` and `speakers/NAME.csv`: term frequencies per speaker and over all speakers (`*`), in the key view
+//! (word forms) and the view of `--view` (lemmas by default). The largest table (a million rows on a large corpus),
+//! so it is never held: group by group in parallel (each group's views in one task), each speaker's rows are
+//! formatted straight into its file, the rows of `*` into a scratch file, and `freq.csv` (every group's key rows,
+//! then every group's rows of the other view) is put together from those files. Of each group and view only the
+//! head (the first rows, and the first content words) is kept, for the charts and the page.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,10 +16,10 @@ use crate::stats::{Corpus, View};
 use super::{Context, Preview, Row, Table};
 
 const FILE: &str = "freq.csv";
-const ABOUT: &str = "Term frequencies per speaker and over all speakers (*), in the key and the stem view, with rank, meetings and Gries' DP.";
+const ABOUT: &str = "Term frequencies per speaker and over all speakers (*), as word forms (key view) and in the chosen view, with rank, meetings, Gries' DP, part of speech and content-word mark.";
 
 impl Row for FreqRow<'_> {
-    const HEADER: &'static str = "speaker,view,term,form,count,per_10k,rank,meetings,dp,stopword";
+    const HEADER: &'static str = "speaker,view,term,form,count,per_10k,rank,meetings,dp,stopword,pos,content";
 
     fn append(&self, out: &mut Vec<u8>) -> Result<(), csv::Error> {
         write_freq_row(self, out)
@@ -36,8 +36,10 @@ struct Shared<'s> {
     keep: usize,
     /// Each speaker's file.
     path_of: &'s BTreeMap<&'s str, &'s str>,
-    /// [`View::text_order`] of the key and the stem view.
-    orders: &'s [Vec<u32>; 2],
+    /// The views, the key view first.
+    views: &'s [View],
+    /// [`View::text_order`] of each view.
+    orders: &'s [Vec<u32>],
 }
 
 /// One group's rows in both views, into its file (a speaker's, or a scratch file for `*`), with their heads.
@@ -46,7 +48,7 @@ fn write_group<'a>(
     speaker: &'a str,
     turns: &[usize],
     shared: &Shared,
-    scratches: &mut [Scratch; 2],
+    scratches: &mut [Scratch],
 ) -> Result<GroupFile<'a>, WriteError> {
     let path = shared.path_of.get(speaker).map(|p| p.to_string());
     let shown = shared.dir.join(path.as_deref().unwrap_or(FILE));
@@ -54,12 +56,8 @@ fn write_group<'a>(
     // Straight to a file: a speaker's file is published as it is.
     let mut out = RowSpool::<FreqRow>::new(file_dir, 0);
     out.header();
-    let mut heads: [Vec<FreqRow>; 2] = [Vec::new(), Vec::new()];
-    for (v, (view, scratch)) in [View::Key, View::Stem]
-        .into_iter()
-        .zip(scratches)
-        .enumerate()
-    {
+    let mut heads: Vec<Vec<FreqRow>> = vec![Vec::new(); shared.views.len()];
+    for (v, (&view, scratch)) in shared.views.iter().zip(scratches).enumerate() {
         let (mut taken, mut taken_content) = (0, 0);
         let keep = shared.keep;
         group_frequencies(
@@ -73,7 +71,7 @@ fn write_group<'a>(
                 if taken < keep {
                     heads[v].push(r.clone());
                     taken += 1;
-                } else if !r.stopword && taken_content < keep {
+                } else if r.content && taken_content < keep {
                     heads[v].push(r.clone());
                     taken_content += 1;
                 }
@@ -95,12 +93,12 @@ fn write_group<'a>(
 }
 
 /// One group's rows, written: its file (a speaker's file in `speakers/`, or a scratch file for `*`) holds the
-/// header, then the key view's rows (section 0), then the stem view's (section 1).
+/// header, then the key view's rows (section 0), then the other view's (section 1).
 struct GroupFile<'a> {
     speaker: &'a str,
     spooled: Spooled,
     path: Option<String>,
-    heads: [Vec<FreqRow<'a>>; 2],
+    heads: Vec<Vec<FreqRow<'a>>>,
 }
 
 impl Table for Freq {
@@ -127,38 +125,38 @@ impl Table for Freq {
             .iter()
             .map(|(_, turns)| turns.iter().map(|&i| corpus.turns[i].len()).sum())
             .collect();
-        let (keys, stems) = (View::Key.len(corpus), View::Stem.len(corpus));
-        let orders = rayon::join(
-            || View::Key.text_order(corpus),
-            || View::Stem.text_order(corpus),
-        );
-        let orders = [orders.0, orders.1];
+        let views = views(cx.config.view);
+        let orders: Vec<Vec<u32>> = {
+            use rayon::prelude::*;
+            views.par_iter().map(|v| v.text_order(corpus)).collect()
+        };
         let shared = Shared {
             dir,
             keep,
             path_of: &path_of,
+            views: &views,
             orders: &orders,
         };
         let done: Vec<GroupFile> = by_group(
             &sizes,
-            || [Scratch::new(keys), Scratch::new(stems)],
+            || views.iter().map(|v| Scratch::new(v.len(corpus))).collect::<Vec<_>>(),
             |g, scratches| write_group(corpus, groups[g].0, &groups[g].1, &shared, scratches),
         )?;
-        // freq.csv: the key rows of every group, then the stem rows, copied from the groups' files.
+        // freq.csv: the key rows of every group, then the other view's rows, copied from the groups' files.
         let mut parts: Vec<(&Segment, u64, u64)> = Vec::new();
-        for v in 0..2 {
+        for v in 0..views.len() {
             for g in &done {
                 let (from, len) = g.spooled.section(v);
                 parts.push((&g.spooled.segment, from, len));
             }
         }
         assemble(&dir.join(FILE), FreqRow::HEADER, &parts)?;
-        let (mut heads, mut stem_heads, mut rows) = (Vec::new(), Vec::new(), 0);
+        let (mut heads, mut view_heads, mut rows) = (Vec::new(), Vec::new(), 0);
         for g in done {
             rows += g.spooled.rows;
-            let [key_head, stem_head] = g.heads;
-            heads.extend(key_head);
-            stem_heads.extend(stem_head);
+            let mut group_heads = g.heads.into_iter();
+            heads.extend(group_heads.next().unwrap_or_default());
+            view_heads.extend(group_heads.flatten());
             if let Some(path) = g.path {
                 g.spooled.segment.publish(&dir.join(&path))?;
                 cx.made.files.push(path);
@@ -166,10 +164,19 @@ impl Table for Freq {
                 debug_assert_eq!(g.speaker, ALL);
             }
         }
-        heads.extend(stem_heads);
+        heads.extend(view_heads);
         let preview = Preview::new(FILE, ABOUT, FreqRow::HEADER, &heads, rows, cx.config.top);
         cx.made.freq = heads;
         Ok(vec![preview])
+    }
+}
+
+/// The views of `freq.csv`: the key view, and the view asked for if it is another.
+pub fn views(view: View) -> Vec<View> {
+    if view == View::Key {
+        vec![View::Key]
+    } else {
+        vec![View::Key, view]
     }
 }
 
@@ -200,7 +207,9 @@ pub fn write_freq_row(r: &FreqRow, out: &mut Vec<u8>) -> Result<(), csv::Error> 
     out.extend_from_slice(int.format(r.meetings).as_bytes());
     out.push(b',');
     out.extend_from_slice(float.format(r.dp).as_bytes());
-    out.extend_from_slice(if r.stopword { b",true\n" } else { b",false\n" });
+    out.extend_from_slice(if r.stopword { b",true," } else { b",false," });
+    out.extend_from_slice(r.pos.as_bytes());
+    out.extend_from_slice(if r.content { b",true\n" } else { b",false\n" });
     Ok(())
 }
 
@@ -219,8 +228,10 @@ mod tests {
             rank in 0usize..100_000,
             dp in 0.0f64..1.0,
             stopword in any::<bool>(),
+            content in any::<bool>(),
+            pos in prop::sample::select(vec!["NOUN", "PROPN", "_"]),
         ) {
-            let row = FreqRow { speaker: &speaker, view: "key", term: &term, form: &term, count, per_10k, rank, meetings: 3, dp, stopword };
+            let row = FreqRow { speaker: &speaker, view: "key", term: &term, form: &term, count, per_10k, rank, meetings: 3, dp, stopword, pos, content };
             let mut fast = Vec::new();
             write_freq_row(&row, &mut fast).unwrap();
             let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());

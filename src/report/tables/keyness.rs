@@ -10,7 +10,7 @@ const FILE: &str = "keyness.csv";
 const ABOUT: &str = "Keyness of every term for each speaker against the others (reference *) and for the two compared speakers against each other.";
 
 impl Row for KeynessRow<'_> {
-    const HEADER: &'static str = "target,reference,term,form,count_target,count_reference,total_target,total_reference,g2,chi2,p_value,log_ratio,pct_diff,log_odds_z,stopword";
+    const HEADER: &'static str = "target,reference,term,form,count_target,count_reference,total_target,total_reference,g2,chi2,p_value,log_ratio,pct_diff,log_odds_z,stopword,pos,content";
 }
 
 /// `keyness.csv`.

@@ -77,6 +77,7 @@ pub mod keyness;
 pub mod lexdiv;
 pub mod meetings;
 pub mod meetings_by_speaker;
+pub mod names;
 pub mod speakers;
 pub mod transitions;
 pub mod trends;
@@ -91,6 +92,7 @@ pub static TABLES: &[&dyn Table] = &[
     &freq::Freq,
     &collocations::Collocations,
     &keyness::Keyness,
+    &names::Names,
     &meetings_by_speaker::MeetingsBySpeaker,
     &trends::Trends,
     &meetings::Meetings,

@@ -35,7 +35,7 @@ impl Table for Trends {
             cx.made
                 .freq
                 .iter()
-                .filter(|r| r.speaker == ALL && r.view == view && !r.stopword)
+                .filter(|r| r.speaker == ALL && r.view == view && r.content)
                 .take(6)
                 .map(|r| r.form.to_string())
                 .collect()

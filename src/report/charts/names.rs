@@ -1,0 +1,102 @@
+//! Names per speaker: the person, place and organisation names each charted speaker uses most, per 10,000 of the
+//! speaker's words, coloured by kind (from `names.csv`).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{bar_panel, font, panels, Bars, Chart, DrawResult, PALETTE};
+use crate::report::{Context, WriteError};
+use crate::text::lemma::NameKind;
+
+/// The colour of each kind of name, in [`NameKind::ALL`] order.
+const KIND_COLORS: [RGBColor; 3] = [PALETTE[0], PALETTE[2], PALETTE[1]];
+
+/// The data: per speaker, (name, kind, per 10k) from the most used down.
+pub struct Names {
+    /// Panels in speaker order.
+    pub speakers: Vec<(String, Vec<(String, NameKind, f64)>)>,
+}
+
+fn kind_of(s: &str) -> NameKind {
+    NameKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .unwrap_or(NameKind::Person)
+}
+
+impl Chart for Names {
+    const STEM: &'static str = "names";
+    const TITLE: &'static str = "Names each speaker uses";
+    const CAPTION: &'static str = "Per speaker, the person, place and organisation names used most, per 10,000 of the speaker's words, counted by lemma (Путина, Путину → Путин); each word of a name counts (a first name and a patronymic are two person names). Only names the dictionary knows are counted; names.csv has them all.";
+
+    fn shape(cx: &Context) -> Result<Option<Names>, WriteError> {
+        if !cx.corpus.meetings.iter().any(|m| m.language == crate::text::Language::Ru) {
+            return Ok(None);
+        }
+        let speakers = cx
+            .leaders
+            .iter()
+            .map(|s| {
+                let mut names: Vec<(String, NameKind, f64)> = cx
+                    .made
+                    .names
+                    .iter()
+                    .filter(|r| r.speaker == s)
+                    .map(|r| (r.form.to_string(), kind_of(r.kind), r.per_10k))
+                    .collect();
+                // Most used first, whatever the kind (the table orders by kind first).
+                names.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+                names.truncate(cx.config.top);
+                (cx.shown(s), names)
+            })
+            .collect();
+        Ok(Some(Names { speakers }))
+    }
+
+    fn size(&self) -> (u32, u32) {
+        let longest = self.speakers.iter().map(|s| s.1.len()).max().unwrap_or(10);
+        let (w, h) = super::grid_size(self.speakers.len(), 620, longest);
+        (w, h + 40)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static,
+    {
+        let area = root.titled("Names each speaker uses", super::bold(26))?;
+        let (legend, area) = area.split_vertically(40);
+        let mut x = 20;
+        for (kind, c) in NameKind::ALL.into_iter().zip(KIND_COLORS) {
+            legend.draw(&Rectangle::new([(x, 10), (x + 18, 28)], c.filled()))?;
+            legend.draw(&Text::new(kind.as_str(), (x + 26, 9), font(20)))?;
+            x += 40 + 12 * kind.as_str().len() as i32;
+        }
+        let shared_max = self
+            .speakers
+            .iter()
+            .flat_map(|s| s.1.iter().map(|w| w.2))
+            .fold(0.0, f64::max);
+        for (panel, (speaker, names)) in panels(&area, self.speakers.len(), 2)
+            .iter()
+            .zip(&self.speakers)
+        {
+            let labels: Vec<String> = names.iter().map(|n| n.0.clone()).collect();
+            let values: Vec<f64> = names.iter().map(|n| n.2).collect();
+            let colors: Vec<RGBColor> = names.iter().map(|n| KIND_COLORS[n.1 as usize]).collect();
+            bar_panel(
+                panel,
+                &Bars {
+                    title: speaker,
+                    labels: &labels,
+                    values: &values,
+                    colors: &colors,
+                    x_desc: "occurrences per 10,000 words",
+                    empty: "no name the dictionary knows",
+                    shared_max,
+                    marks: &[],
+                },
+            )?;
+        }
+        Ok(())
+    }
+}
