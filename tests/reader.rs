@@ -454,7 +454,7 @@ fn aliases_join_languages_and_a_bad_alias_file_is_a_usage_error() {
 fn usage_errors_exit_with_1_and_help_with_0() {
     assert_eq!(run(&["report", "--no-such-option"]).status.code(), Some(1));
     assert_eq!(run(&["kwic"]).status.code(), Some(1), "a missing pattern");
-    assert_eq!(run(&["report", "--view", "lemma"]).status.code(), Some(1));
+    assert_eq!(run(&["report", "--view", "lexeme"]).status.code(), Some(1));
     let help = run(&["report", "--help"]);
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help).contains("Examples:"));

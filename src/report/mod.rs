@@ -76,7 +76,7 @@ impl Default for ReportConfig {
             min_count: 3,
             speakers: None,
             terms: Vec::new(),
-            view: View::Stem,
+            view: View::Lemma,
             charts: Formats::Both,
             mattr_window: crate::stats::lexdiv::MATTR_WINDOW,
             reference: Reference::Others,
@@ -312,8 +312,8 @@ mod tests {
             .collect();
         found.sort();
         assert_eq!(named, found);
-        // 13 tables, 2 speakers' files, 8 charts in 2 formats, the page.
-        assert_eq!(found.len(), 13 + 2 + 16 + 1);
+        // 14 tables, 2 speakers' files, 9 charts in 2 formats, the page.
+        assert_eq!(found.len(), 14 + 2 + 18 + 1);
     }
 
     #[test]

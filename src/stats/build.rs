@@ -421,4 +421,3 @@ fn builtin_stopwords(meetings: &[MeetingInfo]) -> Stopwords {
     }
     s
 }
-

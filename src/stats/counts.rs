@@ -71,14 +71,22 @@ impl View {
         }
     }
 
-    /// Whether a term is a content word, by the corpus' [`super::Content`] rule.
+    /// Whether a term is a content word, by the corpus' [`super::Content`] rule (in a corpus built by hand
+    /// without these marks: whether it is not a stopword).
     pub fn is_content(self, corpus: &Corpus, term: u32) -> bool {
-        self.marks(&corpus.content)[term as usize]
+        match self.marks(&corpus.content).get(term as usize) {
+            Some(&content) => content,
+            None => !self.is_stop(corpus, term),
+        }
     }
 
-    /// A term's part of speech.
+    /// A term's part of speech ([`Pos::Unknown`](crate::text::lemma::Pos::Unknown) in a corpus built by hand
+    /// without them).
     pub fn pos(self, corpus: &Corpus, term: u32) -> crate::text::lemma::Pos {
-        self.marks(&corpus.pos)[term as usize]
+        self.marks(&corpus.pos)
+            .get(term as usize)
+            .copied()
+            .unwrap_or_default()
     }
 
     /// This view's marks.

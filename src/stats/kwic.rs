@@ -86,7 +86,9 @@ impl Unit {
         match self {
             Unit::Key => k,
             Unit::Stem(s) => s.stem(&k).into_owned(),
-            Unit::Lemma(lemmas, _) if crate::lang::has_cyrillic(&k) => lemmas.read(word).lemma.clone(),
+            Unit::Lemma(lemmas, _) if crate::lang::has_cyrillic(&k) => {
+                lemmas.read(word).lemma.clone()
+            }
             Unit::Lemma(_, english) => english.stem(&k).into_owned(),
         }
     }

@@ -58,7 +58,10 @@ pub fn names(corpus: &Corpus) -> Result<Vec<NameRow<'_>>, TokenError> {
     Ok(cells
         .into_iter()
         .map(|((speaker, lemma), count)| NameRow {
-            speaker: corpus.speakers.get(speaker as usize).map_or(ALL, String::as_str),
+            speaker: corpus
+                .speakers
+                .get(speaker as usize)
+                .map_or(ALL, String::as_str),
             kind: kind(lemma).as_str(),
             name: corpus.lemmas.resolve(lemma),
             form: &corpus.lemma_form[lemma as usize],

@@ -3,8 +3,8 @@
 //! (and in the stem or lemma view by its stem or lemma, so `Союзного государства` counts too).
 
 use crate::lang::{has_cyrillic, Language};
-use crate::text::normalize::key;
 use crate::text::lemma::{Lemmatizer, Want};
+use crate::text::normalize::key;
 use crate::text::stem::Stemmer;
 use crate::text::{tokenize, TokenKind};
 
@@ -74,7 +74,10 @@ fn term_id(corpus: &Corpus, view: View, word: &str) -> Option<TermId> {
                 Ok(l) if language == Language::Ru => l.read(word, Want::Best).lemma,
                 _ => stem(),
             };
-            corpus.lemmas.get(&lemma).or_else(|| corpus.lemmas.get(&key))
+            corpus
+                .lemmas
+                .get(&lemma)
+                .or_else(|| corpus.lemmas.get(&key))
         }
     }
 }

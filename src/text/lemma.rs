@@ -283,7 +283,8 @@ impl Lemmatizer {
                         weight[kind as usize] += other.prob;
                     }
                 }
-                let best = (0..3).max_by(|&a, &b| weight[a].total_cmp(&weight[b]).then(b.cmp(&a)))?;
+                let best =
+                    (0..3).max_by(|&a, &b| weight[a].total_cmp(&weight[b]).then(b.cmp(&a)))?;
                 (weight[best] > 0.0).then_some(NameKind::ALL[best])
             })
             .collect();

@@ -30,7 +30,12 @@ impl Chart for Names {
     const CAPTION: &'static str = "Per speaker, the person, place and organisation names used most, per 10,000 of the speaker's words, counted by lemma (Путина, Путину → Путин); each word of a name counts (a first name and a patronymic are two person names). Only names the dictionary knows are counted; names.csv has them all.";
 
     fn shape(cx: &Context) -> Result<Option<Names>, WriteError> {
-        if !cx.corpus.meetings.iter().any(|m| m.language == crate::text::Language::Ru) {
+        if !cx
+            .corpus
+            .meetings
+            .iter()
+            .any(|m| m.language == crate::text::Language::Ru)
+        {
             return Ok(None);
         }
         let speakers = cx

@@ -19,7 +19,8 @@ const FILE: &str = "freq.csv";
 const ABOUT: &str = "Term frequencies per speaker and over all speakers (*), as word forms (key view) and in the chosen view, with rank, meetings, Gries' DP, part of speech and content-word mark.";
 
 impl Row for FreqRow<'_> {
-    const HEADER: &'static str = "speaker,view,term,form,count,per_10k,rank,meetings,dp,stopword,pos,content";
+    const HEADER: &'static str =
+        "speaker,view,term,form,count,per_10k,rank,meetings,dp,stopword,pos,content";
 
     fn append(&self, out: &mut Vec<u8>) -> Result<(), csv::Error> {
         write_freq_row(self, out)
@@ -139,7 +140,12 @@ impl Table for Freq {
         };
         let done: Vec<GroupFile> = by_group(
             &sizes,
-            || views.iter().map(|v| Scratch::new(v.len(corpus))).collect::<Vec<_>>(),
+            || {
+                views
+                    .iter()
+                    .map(|v| Scratch::new(v.len(corpus)))
+                    .collect::<Vec<_>>()
+            },
             |g, scratches| write_group(corpus, groups[g].0, &groups[g].1, &shared, scratches),
         )?;
         // freq.csv: the key rows of every group, then the other view's rows, copied from the groups' files.
