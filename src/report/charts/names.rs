@@ -11,10 +11,13 @@ use crate::text::lemma::NameKind;
 /// The colour of each kind of name, in [`NameKind::ALL`] order.
 const KIND_COLORS: [RGBColor; 3] = [PALETTE[0], PALETTE[2], PALETTE[1]];
 
-/// The data: per speaker, (name, kind, per 10k) from the most used down.
+/// A bar: the name as shown, its kind, its count per 10,000 words.
+pub type NameBar = (String, NameKind, f64);
+
+/// The data: per speaker, the names from the most used down.
 pub struct Names {
     /// Panels in speaker order.
-    pub speakers: Vec<(String, Vec<(String, NameKind, f64)>)>,
+    pub speakers: Vec<(String, Vec<NameBar>)>,
 }
 
 fn kind_of(s: &str) -> NameKind {
@@ -42,7 +45,7 @@ impl Chart for Names {
             .leaders
             .iter()
             .map(|s| {
-                let mut names: Vec<(String, NameKind, f64)> = cx
+                let mut names: Vec<NameBar> = cx
                     .made
                     .names
                     .iter()
