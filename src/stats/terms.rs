@@ -190,6 +190,9 @@ fn read_key(key: &str, form: &str, rules: &Rules<'_>) -> Option<crate::text::lem
     Some(lemmatizer.read(form, Want::Known(&rules.names)))
 }
 
+/// Keys derived in parallel at a time.
+const CHUNK: usize = 1 << 14;
+
 /// Stems, lemmas, forms and marks, once per key (in parallel); stems and lemmas interned in key order.
 pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) -> Terms {
     let ru = Stemmer::new(Language::Ru);
@@ -200,35 +203,32 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         None if crate::lang::has_cyrillic(key) => &ru,
         None => &en,
     };
-    let per_key: Vec<PerKey> = (0..keys.len())
-        .into_par_iter()
-        .map(|id| {
-            let key = keys.resolve(id as KeyId);
-            let stem = stemmer_for(key).stem(key).into_owned();
-            let form = most_frequent(forms.of(id as KeyId));
-            let stop = rules.stopwords.contains(key);
-            match read_key(key, &form, rules) {
-                Some(r) => PerKey {
-                    stem,
-                    form,
-                    stop,
-                    lemma: r.lemma,
-                    lemma_spelling: r.form,
-                    pos: r.pos,
-                    name: r.name,
-                },
-                None => PerKey {
-                    lemma: stem.clone(),
-                    stem,
-                    form,
-                    stop,
-                    lemma_spelling: String::new(),
-                    pos: Pos::Unknown,
-                    name: None,
-                },
-            }
-        })
-        .collect();
+    let derive = |id: usize| {
+        let key = keys.resolve(id as KeyId);
+        let stem = stemmer_for(key).stem(key).into_owned();
+        let form = most_frequent(forms.of(id as KeyId));
+        let stop = rules.stopwords.contains(key);
+        match read_key(key, &form, rules) {
+            Some(r) => PerKey {
+                stem,
+                form,
+                stop,
+                lemma: r.lemma,
+                lemma_spelling: r.form,
+                pos: r.pos,
+                name: r.name,
+            },
+            None => PerKey {
+                lemma: stem.clone(),
+                stem,
+                form,
+                stop,
+                lemma_spelling: String::new(),
+                pos: Pos::Unknown,
+                name: None,
+            },
+        }
+    };
     let n = keys.len();
     let mut stems = Interner::new();
     let mut lemmas = Interner::new();
@@ -241,7 +241,14 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
     let mut keys_of_lemma: Vec<Vec<KeyId>> = Vec::new();
     let mut spellings = Vec::with_capacity(n);
     let mut names = Vec::with_capacity(n);
-    for (id, k) in per_key.into_iter().enumerate() {
+    // In chunks, so that the strings of only one chunk of keys are held at a time.
+    let per_key = (0..n).step_by(CHUNK).flat_map(|start| {
+        (start..(start + CHUNK).min(n))
+            .into_par_iter()
+            .map(derive)
+            .collect::<Vec<PerKey>>()
+    });
+    for (id, k) in per_key.enumerate() {
         for (interner, of, groups, text) in [
             (&mut stems, &mut stem_of, &mut keys_of_stem, &k.stem),
             (&mut lemmas, &mut lemma_of, &mut keys_of_lemma, &k.lemma),

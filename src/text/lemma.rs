@@ -30,8 +30,6 @@ use std::sync::OnceLock;
 use hashbrown::{HashMap, HashSet};
 use rumorph::Dictionary;
 
-use super::normalize::key_into;
-
 /// A universal part of speech (UD UPOS).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[repr(u8)]
@@ -232,93 +230,101 @@ impl Lemmatizer {
 
     /// Every analysis of `word` (as written: case matters for names), most probable first.
     pub fn readings(&self, word: &str) -> Vec<Reading> {
-        let mut folded = String::new();
-        let mut key = String::new();
-        key_into(word, &mut key);
-        let mut readings: Vec<Reading> = self
-            .dictionary
-            .analyze(word)
-            .into_iter()
-            .map(|a| {
-                let (pos, name) = match self.dictionary.ud_tag(a.ud) {
-                    Some(tag) if a.source == rumorph::Source::Dictionary => (
-                        Pos::parse(tag.pos()).unwrap_or(Pos::X),
-                        tag.feat("NameType").and_then(NameKind::of_name_type),
-                    ),
-                    Some(tag) => (Pos::parse(tag.pos()).unwrap_or(Pos::X), None),
-                    None => (Pos::X, None),
-                };
-                key_into(&a.lemma, &mut folded);
-                if pos == Pos::Adp && is_vowel_variant(&key, &folded) {
-                    return Reading {
-                        lemma: key.clone(),
-                        form: key.clone(),
-                        pos,
-                        name,
-                        prob: a.prob,
-                    };
-                }
-                let form = if pos == Pos::Propn {
-                    capitalised(&a.lemma)
-                } else {
-                    a.lemma
-                };
-                Reading {
-                    lemma: folded.clone(),
-                    form,
-                    pos,
-                    name,
-                    prob: a.prob,
-                }
-            })
-            .collect();
-        // A name's kind: the most probable over the name analyses with its lemma.
-        let kinds: Vec<Option<NameKind>> = readings
-            .iter()
-            .map(|r| {
-                r.name?;
-                let mut weight = [0.0f64; 3];
-                for other in readings.iter().filter(|o| o.lemma == r.lemma) {
-                    if let Some(kind) = other.name {
-                        weight[kind as usize] += other.prob;
-                    }
-                }
-                let best =
-                    (0..3).max_by(|&a, &b| weight[a].total_cmp(&weight[b]).then(b.cmp(&a)))?;
-                (weight[best] > 0.0).then_some(NameKind::ALL[best])
-            })
-            .collect();
-        for (r, kind) in readings.iter_mut().zip(kinds) {
-            r.name = kind;
-        }
-        readings
+        let analyses = self.dictionary.analyze(word);
+        (0..analyses.len())
+            .map(|i| self.reading(word, &analyses, i))
+            .collect()
     }
 
     /// The analysis of `word` that `want` asks for; a word without any analysis is its own lemma, of unknown part
-    /// of speech.
+    /// of speech. Only the chosen analysis is made a [`Reading`] (this runs once per distinct word of a corpus).
     pub fn read(&self, word: &str, want: Want<'_>) -> Reading {
-        let mut readings = self.readings(word);
+        let analyses = self.dictionary.analyze(word);
+        if analyses.is_empty() {
+            let key = crate::text::normalize::key(word);
+            return Reading {
+                form: key.clone(),
+                lemma: key,
+                pos: Pos::Unknown,
+                name: None,
+                prob: 0.0,
+            };
+        }
         let pick = match want {
             Want::Best => None,
-            Want::Known(names) => readings
-                .iter()
-                .position(|r| r.name.is_some() && names.contains(&r.lemma)),
+            Want::Known(names) if names.is_empty() => None,
+            Want::Known(names) => (0..analyses.len()).find(|&i| {
+                names.contains::<str>(&fold(&analyses[i].lemma))
+                    && self.name_type(&analyses[i]).is_some()
+            }),
         };
-        match pick {
-            Some(i) => readings.swap_remove(i),
-            None if !readings.is_empty() => readings.swap_remove(0),
-            None => {
-                let mut lemma = String::new();
-                key_into(word, &mut lemma);
-                Reading {
-                    form: lemma.clone(),
-                    lemma,
-                    pos: Pos::Unknown,
-                    name: None,
-                    prob: 0.0,
+        self.reading(word, &analyses, pick.unwrap_or(0))
+    }
+
+    /// The dictionary's name type of an analysis (none for a guess).
+    fn name_type(&self, a: &rumorph::Analysis) -> Option<NameKind> {
+        if a.source != rumorph::Source::Dictionary {
+            return None;
+        }
+        let tag = self.dictionary.ud_tag(a.ud)?;
+        tag.feat("NameType").and_then(NameKind::of_name_type)
+    }
+
+    /// Analysis `i` of `word`, as a reading.
+    fn reading(&self, word: &str, analyses: &[rumorph::Analysis], i: usize) -> Reading {
+        let a = &analyses[i];
+        let pos = self
+            .dictionary
+            .ud_tag(a.ud)
+            .and_then(|tag| Pos::parse(tag.pos()))
+            .unwrap_or(Pos::X);
+        let lemma = fold(&a.lemma).into_owned();
+        let key = || crate::text::normalize::key(word);
+        if pos == Pos::Adp && is_vowel_variant(&key(), &lemma) {
+            return Reading {
+                lemma: key(),
+                form: key(),
+                pos,
+                name: None,
+                prob: a.prob,
+            };
+        }
+        // A name's kind: the most probable over the name analyses with its lemma.
+        let name = self.name_type(a).and_then(|_| {
+            let mut weight = [0.0f64; 3];
+            for other in analyses.iter().filter(|o| o.lemma == a.lemma) {
+                if let Some(kind) = self.name_type(other) {
+                    weight[kind as usize] += other.prob;
                 }
             }
+            let best = (0..3).max_by(|&x, &y| weight[x].total_cmp(&weight[y]).then(y.cmp(&x)))?;
+            (weight[best] > 0.0).then_some(NameKind::ALL[best])
+        });
+        let form = if pos == Pos::Propn {
+            capitalised(&a.lemma)
+        } else {
+            a.lemma.clone()
+        };
+        Reading {
+            lemma,
+            form,
+            pos,
+            name,
+            prob: a.prob,
         }
+    }
+}
+
+/// A dictionary lemma folded like a key: the dictionary's lemmas are lowercase NFC already, so only `ё` → `е` is
+/// left (anything else goes through the key normalisation).
+fn fold(lemma: &str) -> std::borrow::Cow<'_, str> {
+    if lemma
+        .chars()
+        .all(|c| c.is_lowercase() && c != 'ё' || c == '-')
+    {
+        std::borrow::Cow::Borrowed(lemma)
+    } else {
+        std::borrow::Cow::Owned(crate::text::normalize::key(lemma))
     }
 }
 
