@@ -124,3 +124,79 @@ fn lemma_accuracy_on_ud_dev_sets() {
         );
     }
 }
+
+/// A report in the lemma view on a small transcript: forms counted under their lemma, names kept as names (a
+/// speaker's surname written in lowercase too), `names.csv` by kind, content words by part of speech.
+#[test]
+fn the_lemma_view_counts_lemmas_and_keeps_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Встреча\n2025-03-01 12:00\n\
+        Д.Песков: Выборы прошли. О выборах говорили в Москве и в Минске. Мы были в Москве. \
+        Слова Пескова передали. Мы говорили с Газпромом.\n\
+        В.Путин: Выбор за вами. путина обсуждала выборы. Путина спросили о выборах.\n";
+    std::fs::write(dir.path().join("m.txt"), text).unwrap();
+    let out = crate::support::run_in(
+        dir.path(),
+        &[
+            "report", "m.txt", "--out", "r", "--quiet", "--charts", "none",
+        ],
+    );
+    assert!(out.status.success(), "{}", crate::support::stderr(&out));
+    let freq =
+        crate::support::csv_rows(&std::fs::read_to_string(dir.path().join("r/freq.csv")).unwrap());
+    let cell = |speaker: &str, view: &str, term: &str, col: &str| {
+        freq.iter()
+            .find(|r| r["speaker"] == speaker && r["view"] == view && r["term"] == term)
+            .map(|r| r[col].clone())
+    };
+    // выборы, выборах: one lemma; выбор (choice) another, which the stem view merges with them.
+    assert_eq!(cell("*", "lemma", "выборы", "count").as_deref(), Some("4"));
+    assert_eq!(cell("*", "lemma", "выбор", "count").as_deref(), Some("1"));
+    assert_eq!(cell("*", "lemma", "выборы", "pos").as_deref(), Some("NOUN"));
+    assert_eq!(
+        cell("*", "lemma", "говорить", "content").as_deref(),
+        Some("true")
+    );
+    // быть is a verb the stopword list names; мы a pronoun: neither is a content word.
+    assert_eq!(
+        cell("*", "lemma", "быть", "content").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        cell("*", "lemma", "мы", "content").as_deref(),
+        Some("false")
+    );
+    // Пескова is the surname, shown with its capital; путина (lowercase, once) joins Путина as the speaker's name.
+    assert_eq!(
+        cell("*", "lemma", "песков", "form").as_deref(),
+        Some("Песков")
+    );
+    assert_eq!(cell("*", "lemma", "песок", "count"), None);
+    assert_eq!(cell("*", "lemma", "путин", "count").as_deref(), Some("2"));
+    assert_eq!(cell("*", "lemma", "путина", "count"), None);
+    let names =
+        crate::support::csv_rows(&std::fs::read_to_string(dir.path().join("r/names.csv")).unwrap());
+    let name = |speaker: &str, name: &str| {
+        names
+            .iter()
+            .find(|r| r["speaker"] == speaker && r["name"] == name)
+            .map(|r| (r["kind"].clone(), r["count"].clone()))
+    };
+    assert_eq!(
+        name("Д.Песков", "москва"),
+        Some(("place".into(), "2".into()))
+    );
+    assert_eq!(
+        name("Д.Песков", "минск"),
+        Some(("place".into(), "1".into()))
+    );
+    assert_eq!(
+        name("Д.Песков", "газпром"),
+        Some(("organisation".into(), "1".into()))
+    );
+    assert_eq!(
+        name("Д.Песков", "песков"),
+        Some(("person".into(), "1".into()))
+    );
+    assert_eq!(name("*", "путин"), Some(("person".into(), "2".into())));
+}
