@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use stenogram::stats::colloc::{collocations, CollocOptions};
 use stenogram::stats::freq::frequencies;
-use stenogram::stats::keyness::{keyness, Reference};
+use stenogram::stats::keyness::{keyness, Reference, Tallies};
 use stenogram::stats::lexdiv::measure;
 use stenogram::stats::{
     count, turns, Corpus, Counts, Gap, MeetingInfo, TokenStore, TurnTokens, View,
@@ -243,10 +243,11 @@ fn keyness_equals_the_reference_formulas() {
     let mut checked = 0;
     for (pair, rows) in expected["keyness"].as_object().unwrap() {
         let (target, reference) = pair.split_once('|').unwrap();
+        let tallies = Tallies::new(&c, View::Key).unwrap();
         let ours = if reference == "<others>" {
-            keyness(&c, View::Key, &Reference::Others, 3).unwrap()
+            keyness(&c, &tallies, &Reference::Others, 3)
         } else {
-            keyness(&c, View::Key, &Reference::Speaker(reference.to_string()), 3).unwrap()
+            keyness(&c, &tallies, &Reference::Speaker(reference.to_string()), 3)
         };
         let reference_name = if reference == "<others>" {
             "*"

@@ -35,3 +35,22 @@ pub fn resident() -> (Option<f64>, Option<f64>) {
     };
     (field("VmRSS:"), field("VmHWM:"))
 }
+
+/// CPU time of the process so far (user + system, all threads), in seconds (Unix; `None` elsewhere).
+pub fn cpu_seconds() -> Option<f64> {
+    #[cfg(unix)]
+    {
+        let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+        // SAFETY: getrusage writes a `rusage` into the pointer it is given, which points to one; RUSAGE_SELF is valid.
+        let ok = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) } == 0;
+        if !ok {
+            return None;
+        }
+        // SAFETY: getrusage succeeded, so it filled the struct (which was zeroed anyway).
+        let usage = unsafe { usage.assume_init() };
+        let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        Some(secs(usage.ru_utime) + secs(usage.ru_stime))
+    }
+    #[cfg(not(unix))]
+    None
+}

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use stenogram::report::Observer;
 
-use super::memory::{resident, trim_heap};
+use super::memory::{cpu_seconds, resident, trim_heap};
 
 /// The observer of a report run.
 pub struct Progress {
@@ -14,6 +14,7 @@ pub struct Progress {
     timings: bool,
     started: Instant,
     last: Duration,
+    last_cpu: f64,
 }
 
 impl Progress {
@@ -29,6 +30,7 @@ impl Progress {
             timings: std::env::var_os("STENOGRAM_TIMINGS").is_some(),
             started: Instant::now(),
             last: Duration::ZERO,
+            last_cpu: 0.0,
         }
     }
 
@@ -54,15 +56,18 @@ impl Observer for Progress {
         if self.timings {
             let now = self.started.elapsed();
             let (rss, peak) = resident();
+            let cpu = cpu_seconds().unwrap_or(0.0);
             let mib = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.0}"));
             eprintln!(
-                "{:8.3}s (+{:.3}s) rss {:>5} MiB peak {:>5} MiB  {name}",
+                "{:8.3}s (+{:.3}s, cpu +{:.3}s) rss {:>5} MiB peak {:>5} MiB  {name}",
                 now.as_secs_f64(),
                 (now - self.last).as_secs_f64(),
+                cpu - self.last_cpu,
                 mib(rss),
                 mib(peak)
             );
             self.last = now;
+            self.last_cpu = cpu;
         }
         if let Some(b) = &self.bar {
             b.set_message(format!("{name}…"));

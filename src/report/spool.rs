@@ -183,10 +183,12 @@ pub fn by_group<S: Send, T: Send>(
     let mut order: Vec<usize> = (0..sizes.len()).collect();
     order.sort_by_key(|&g| std::cmp::Reverse(sizes[g]));
     let pool = Pool::default();
+    // A queue, not a split list: `par_iter` would hand the second thread the second half of the order (the small
+    // groups) while the first works through the large ones.
     let mut done: Vec<(usize, T)> = order
-        .par_iter()
-        .with_max_len(1)
-        .map(|&g| pool.with(&scratch, |s| work(g, s)).map(|t| (g, t)))
+        .into_iter()
+        .par_bridge()
+        .map(|g| pool.with(&scratch, |s| work(g, s)).map(|t| (g, t)))
         .collect::<Result<_, WriteError>>()?;
     done.sort_by_key(|(g, _)| *g);
     Ok(done.into_iter().map(|(_, t)| t).collect())

@@ -110,69 +110,133 @@ pub enum Reference {
     Speaker(String),
 }
 
-/// Each speaker's term counts as a sorted list, their totals, and the corpus counts per term.
-struct TermTotals {
+/// Each speaker's term counts as a sorted list, their totals, and the corpus counts per term: what keyness is made
+/// from, counted once per view ([`Tallies::new`]) for any number of comparisons.
+pub struct Tallies {
+    view: View,
     by_speaker: Vec<Vec<(TermId, u64)>>,
     totals: Vec<u64>,
     all: Vec<u64>,
 }
 
-fn term_totals(corpus: &Corpus, view: View) -> Result<TermTotals, TokenError> {
-    let terms = view.len(corpus);
-    let mut by_turns: Vec<Vec<usize>> = vec![Vec::new(); corpus.speakers.len()];
-    for (i, t) in corpus.turns.iter().enumerate() {
-        by_turns[t.speaker as usize].push(i);
-    }
-    let by_speaker: Vec<Vec<(TermId, u64)>> = by_turns
-        .par_iter()
-        .map_init(
-            || vec![0u64; terms],
-            |dense, turns| {
-                let mut touched = Vec::new();
-                let mut reader = corpus.reader();
-                for &i in turns {
-                    for &w in reader.words(&corpus.turns[i])? {
-                        let t = view.term(corpus, w);
-                        if dense[t as usize] == 0 {
-                            touched.push(t);
-                        }
-                        dense[t as usize] += 1;
-                    }
-                }
-                touched.sort_unstable();
-                Ok(touched
-                    .into_iter()
-                    .map(|t| (t, std::mem::take(&mut dense[t as usize])))
-                    .collect())
-            },
-        )
-        .collect::<Result<_, TokenError>>()?;
-    let mut all = vec![0u64; terms];
-    for list in &by_speaker {
-        for &(t, n) in list {
-            all[t as usize] += n;
+/// Words counted per parallel task: a speaker with more (a long narration, a president) is counted in parts.
+const WORDS_PER_TASK: usize = 1 << 18;
+
+impl Tallies {
+    /// The counts of the corpus in `view`.
+    pub fn new(corpus: &Corpus, view: View) -> Result<Tallies, TokenError> {
+        let terms = view.len(corpus);
+        let mut by_turns: Vec<Vec<usize>> = vec![Vec::new(); corpus.speakers.len()];
+        for (i, t) in corpus.turns.iter().enumerate() {
+            by_turns[t.speaker as usize].push(i);
         }
+        // Tasks of consecutive turns of one speaker, about WORDS_PER_TASK words each.
+        let mut tasks: Vec<(SpeakerId, &[usize])> = Vec::new();
+        for (speaker, turns) in by_turns.iter().enumerate() {
+            let mut start = 0;
+            let mut words = 0;
+            for (k, &i) in turns.iter().enumerate() {
+                words += corpus.turns[i].len();
+                if words >= WORDS_PER_TASK || k + 1 == turns.len() {
+                    tasks.push((speaker as SpeakerId, &turns[start..=k]));
+                    (start, words) = (k + 1, 0);
+                }
+            }
+        }
+        let parts: Vec<(SpeakerId, Vec<(TermId, u64)>)> = tasks
+            .par_iter()
+            .map_init(
+                || vec![0u64; terms],
+                |dense, &(speaker, turns)| {
+                    let mut touched = Vec::new();
+                    let mut reader = corpus.reader();
+                    for &i in turns {
+                        for &w in reader.words(&corpus.turns[i])? {
+                            let t = view.term(corpus, w);
+                            if dense[t as usize] == 0 {
+                                touched.push(t);
+                            }
+                            dense[t as usize] += 1;
+                        }
+                    }
+                    touched.sort_unstable();
+                    let counts = touched
+                        .into_iter()
+                        .map(|t| (t, std::mem::take(&mut dense[t as usize])))
+                        .collect();
+                    Ok((speaker, counts))
+                },
+            )
+            .collect::<Result<_, TokenError>>()?;
+        // A speaker's parts added up (in the dense corpus counts, which are rebuilt after).
+        let mut by_speaker: Vec<Vec<(TermId, u64)>> = vec![Vec::new(); corpus.speakers.len()];
+        let mut all = vec![0u64; terms];
+        let mut parts = parts.into_iter().peekable();
+        while let Some((speaker, first)) = parts.next() {
+            if parts.peek().is_none_or(|(next, _)| *next != speaker) {
+                by_speaker[speaker as usize] = first;
+                continue;
+            }
+            let mut touched: Vec<TermId> = Vec::new();
+            let mut add = |counts: Vec<(TermId, u64)>| {
+                for (t, n) in counts {
+                    if all[t as usize] == 0 {
+                        touched.push(t);
+                    }
+                    all[t as usize] += n;
+                }
+            };
+            add(first);
+            while let Some((_, counts)) = parts.next_if(|(next, _)| *next == speaker) {
+                add(counts);
+            }
+            touched.sort_unstable();
+            by_speaker[speaker as usize] = touched
+                .into_iter()
+                .map(|t| (t, std::mem::take(&mut all[t as usize])))
+                .collect();
+        }
+        for list in &by_speaker {
+            for &(t, n) in list {
+                all[t as usize] += n;
+            }
+        }
+        let totals = by_speaker
+            .iter()
+            .map(|l| l.iter().map(|p| p.1).sum())
+            .collect();
+        Ok(Tallies {
+            view,
+            by_speaker,
+            totals,
+            all,
+        })
     }
-    let totals = by_speaker
-        .iter()
-        .map(|l| l.iter().map(|p| p.1).sum())
-        .collect();
-    Ok(TermTotals {
-        by_speaker,
-        totals,
-        all,
-    })
+
+    /// The view counted.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// A speaker's count of each term it uses, by term id.
+    pub fn counts(&self, speaker: SpeakerId) -> &[(TermId, u64)] {
+        &self.by_speaker[speaker as usize]
+    }
+
+    /// A speaker's words.
+    pub fn total(&self, speaker: SpeakerId) -> u64 {
+        self.totals[speaker as usize]
+    }
 }
 
 /// Keyness rows for every target speaker (sorted by name) against the reference. Targets are computed in
 /// parallel; the rows do not depend on the thread count.
 pub fn keyness<'a>(
     corpus: &'a Corpus,
-    view: View,
+    tallies: &Tallies,
     reference: &Reference,
     min_count: u64,
-) -> Result<Vec<KeynessRow<'a>>, TokenError> {
-    let tallies = term_totals(corpus, view)?;
+) -> Vec<KeynessRow<'a>> {
     let speakers: Vec<SpeakerId> = (0..corpus.speakers.len() as SpeakerId)
         .filter(|&s| tallies.totals[s as usize] > 0)
         .collect();
@@ -187,37 +251,29 @@ pub fn keyness<'a>(
                 .collect(),
         },
     };
-    Ok(rows_for_pairs(corpus, view, &tallies, &pairs, min_count))
+    rows_for_pairs(corpus, tallies, &pairs, min_count)
 }
 
 /// Keyness rows of two speakers against each other (both directions); empty if either is unknown.
 pub fn keyness_between<'a>(
     corpus: &'a Corpus,
-    view: View,
+    tallies: &Tallies,
     a: &str,
     b: &str,
     min_count: u64,
-) -> Result<Vec<KeynessRow<'a>>, TokenError> {
+) -> Vec<KeynessRow<'a>> {
     match (corpus.speaker_id(a), corpus.speaker_id(b)) {
         (Some(a), Some(b)) if a != b => {
-            let tallies = term_totals(corpus, view)?;
-            Ok(rows_for_pairs(
-                corpus,
-                view,
-                &tallies,
-                &[(a, Some(b)), (b, Some(a))],
-                min_count,
-            ))
+            rows_for_pairs(corpus, tallies, &[(a, Some(b)), (b, Some(a))], min_count)
         }
-        _ => Ok(Vec::new()),
+        _ => Vec::new(),
     }
 }
 
 /// The rows of each (target, reference) pair, `None` meaning all other speakers; pairs computed in parallel.
 fn rows_for_pairs<'a>(
     corpus: &'a Corpus,
-    view: View,
-    tallies: &TermTotals,
+    tallies: &Tallies,
     pairs: &[(SpeakerId, Option<SpeakerId>)],
     min_count: u64,
 ) -> Vec<KeynessRow<'a>> {
@@ -230,6 +286,7 @@ fn rows_for_pairs<'a>(
         .map(|(t, &n)| (n, t as TermId))
         .collect();
     frequent.sort_unstable_by(|x, y| y.cmp(x));
+    let view = tallies.view;
     let pair_of = PairOf {
         corpus,
         view,
@@ -255,7 +312,7 @@ fn rows_for_pairs<'a>(
 struct PairOf<'p, 'a> {
     corpus: &'a Corpus,
     view: View,
-    tallies: &'p TermTotals,
+    tallies: &'p Tallies,
     /// All terms by corpus count, most frequent first.
     frequent: &'p [(u64, TermId)],
     /// Words of all speakers.

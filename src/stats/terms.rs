@@ -57,7 +57,7 @@ impl Content {
 
 /// The most frequent string of a count table; ties go to a form without capitals (a word capitalised only at the
 /// start of sentences is shown in lowercase), then to the smallest string.
-pub(super) fn most_frequent<'a>(candidates: impl Iterator<Item = (&'a str, u32)>) -> String {
+pub(super) fn most_frequent<'a>(candidates: impl Iterator<Item = (&'a str, u32)>) -> &'a str {
     let rank = |s: &str, n: u32| (std::cmp::Reverse(n), s.chars().any(char::is_uppercase));
     let mut best: Option<(&str, u32)> = None;
     for (s, n) in candidates {
@@ -66,7 +66,7 @@ pub(super) fn most_frequent<'a>(candidates: impl Iterator<Item = (&'a str, u32)>
             _ => Some((s, n)),
         };
     }
-    best.map(|(s, _)| s.to_string()).unwrap_or_default()
+    best.map_or("", |(s, _)| s)
 }
 
 /// The surface forms of each key with their counts; a key's own spelling stands as [`SAME_AS_KEY`].
@@ -169,9 +169,9 @@ pub(super) fn name_parts<'a>(speakers: impl IntoIterator<Item = &'a str>) -> Has
 }
 
 /// What one key yields.
-struct PerKey {
+struct PerKey<'a> {
     stem: String,
-    form: String,
+    form: &'a str,
     stop: bool,
     lemma: String,
     /// The lemma as the dictionary spells it (empty without a dictionary reading).
@@ -208,7 +208,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         let stem = stemmer_for(key).stem(key).into_owned();
         let form = most_frequent(forms.of(id as KeyId));
         let stop = rules.stopwords.contains(key);
-        match read_key(key, &form, rules) {
+        match read_key(key, form, rules) {
             Some(r) => PerKey {
                 stem,
                 form,
@@ -241,31 +241,41 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
     let mut keys_of_lemma: Vec<Vec<KeyId>> = Vec::new();
     let mut spellings = Vec::with_capacity(n);
     let mut names = Vec::with_capacity(n);
-    // In chunks, so that the strings of only one chunk of keys are held at a time.
-    let per_key = (0..n).step_by(CHUNK).flat_map(|start| {
+    // In chunks, so that the strings of only one chunk of keys are held at a time; a chunk is taken in (interned,
+    // in key order) while the next one is derived.
+    let derive_chunk = |start: usize| -> Vec<PerKey> {
         (start..(start + CHUNK).min(n))
             .into_par_iter()
             .map(derive)
-            .collect::<Vec<PerKey>>()
-    });
-    for (id, k) in per_key.enumerate() {
-        for (interner, of, groups, text) in [
-            (&mut stems, &mut stem_of, &mut keys_of_stem, &k.stem),
-            (&mut lemmas, &mut lemma_of, &mut keys_of_lemma, &k.lemma),
-        ] {
-            let term = interner.intern(text);
-            if term as usize == groups.len() {
-                groups.push(Vec::new());
+            .collect()
+    };
+    let mut take_in = |chunk: Vec<PerKey>| {
+        for k in chunk {
+            let id = key_stop.len() as KeyId;
+            for (interner, of, groups, text) in [
+                (&mut stems, &mut stem_of, &mut keys_of_stem, &k.stem),
+                (&mut lemmas, &mut lemma_of, &mut keys_of_lemma, &k.lemma),
+            ] {
+                let term = interner.intern(text);
+                if term as usize == groups.len() {
+                    groups.push(Vec::new());
+                }
+                groups[term as usize].push(id);
+                of.push(term);
             }
-            groups[term as usize].push(id as KeyId);
-            of.push(term);
+            key_form.push(k.form);
+            key_stop.push(k.stop);
+            key_pos.push(k.pos);
+            spellings.push(k.lemma_spelling);
+            names.push(k.name);
         }
-        key_form.push(&k.form);
-        key_stop.push(k.stop);
-        key_pos.push(k.pos);
-        spellings.push(k.lemma_spelling);
-        names.push(k.name);
+    };
+    let mut derived = derive_chunk(0);
+    for start in (CHUNK..n).step_by(CHUNK) {
+        let (_, next) = rayon::join(|| take_in(derived), || derive_chunk(start));
+        derived = next;
     }
+    take_in(derived);
     // The most frequent key of each group (ties: the first key).
     let head = |ids: &[KeyId]| {
         ids.iter()
@@ -277,7 +287,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
     let stem_form: Strings = keys_of_stem
         .par_iter()
         .map(|ids| most_frequent(ids.iter().flat_map(|&id| forms.of(id))))
-        .collect::<Vec<String>>()
+        .collect::<Vec<&str>>()
         .into_iter()
         .collect();
     // A lemma's form: how the corpus writes the key that is the lemma itself, else the dictionary's spelling of
@@ -288,16 +298,16 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         .map(|(lemma, ids)| {
             let text = lemmas.resolve(lemma as u32);
             if let Some(&own) = ids.iter().find(|&&id| keys.resolve(id) == text) {
-                return key_form[own as usize].to_string();
+                return &key_form[own as usize];
             }
             let spelling = &spellings[head(ids)];
             if spelling.is_empty() {
                 most_frequent(ids.iter().flat_map(|&id| forms.of(id)))
             } else {
-                spelling.clone()
+                spelling.as_str()
             }
         })
-        .collect::<Vec<String>>()
+        .collect::<Vec<&str>>()
         .into_iter()
         .collect();
     let any_stop = |groups: &[Vec<KeyId>]| -> Vec<bool> {

@@ -2,7 +2,7 @@
 //! speaker), and of the compared pair (`--pair`, or the first two charted speakers) against each other.
 
 use crate::report::WriteError;
-use crate::stats::keyness::{keyness, keyness_between, KeynessRow, Reference, OTHERS};
+use crate::stats::keyness::{keyness, keyness_between, KeynessRow, Reference, Tallies, OTHERS};
 
 use super::{write_table, Context, Preview, Row, Table};
 
@@ -27,18 +27,13 @@ impl Table for Keyness {
 
     fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
         let (corpus, config) = (cx.corpus, cx.config);
-        let mut rows = keyness(corpus, config.view, &config.reference, config.min_count)?;
+        let tallies = Tallies::new(corpus, config.view)?;
+        let mut rows = keyness(corpus, &tallies, &config.reference, config.min_count);
         // The compared pair's rows, unless the rows against the reference have them already.
         if let Some((a, b)) = &cx.pair {
             let covered = b == OTHERS || config.reference == Reference::Speaker(b.clone());
             if !covered {
-                rows.extend(keyness_between(
-                    corpus,
-                    config.view,
-                    a,
-                    b,
-                    config.min_count,
-                )?);
+                rows.extend(keyness_between(corpus, &tallies, a, b, config.min_count));
             }
         }
         let preview = write_table(cx, FILE, ABOUT, &rows)?;

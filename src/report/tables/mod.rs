@@ -114,7 +114,7 @@ pub trait Table: Sync {
 }
 
 /// A row of a table, as written to CSV.
-pub trait Row: Serialize {
+pub trait Row: Serialize + Sync {
     /// The header: the row's field names in order, comma-separated (written on its own when a table is empty).
     const HEADER: &'static str;
 
