@@ -5,12 +5,16 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use stenogram::report::tables::TABLES;
+use stenogram::transcript::label::GROUP_LABELS;
 
 use crate::support::{csv_rows, run_in, shared, stderr};
 
-const CHARTS: [&str; 8] = [
+const CHARTS: [&str; 11] = [
     "top_words",
     "keyness",
+    "term_map",
+    "distances",
+    "keyness_periods",
     "turn_lengths",
     "vocabulary_growth",
     "across_meetings",
@@ -107,7 +111,12 @@ fn complete_reports_of_the_shared_corpora() {
         let tmp = tempfile::tempdir().unwrap();
         report(
             crate_dir(),
-            &[dir.to_str().unwrap(), "--out", tmp.path().to_str().unwrap()],
+            &[
+                dir.to_str().unwrap(),
+                "--out",
+                tmp.path().to_str().unwrap(),
+                "--matrix",
+            ],
         );
         for (name, header) in TABLES.iter().flat_map(|t| t.files()) {
             let text = std::fs::read_to_string(tmp.path().join(name)).unwrap();
@@ -146,6 +155,9 @@ fn complete_reports_of_the_shared_corpora() {
             .collect();
         listed.sort();
         assert_eq!(listed, pairs, "{sub}");
+        matrix_sums_to_freq(tmp.path(), sub);
+        distances_of_speakers_with_enough_words(tmp.path(), sub);
+        term_map_labels_cover_no_label_or_point(tmp.path(), sub);
         let meetings = csv_rows(&std::fs::read_to_string(tmp.path().join("meetings.csv")).unwrap());
         let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).unwrap();
         assert_eq!(
@@ -153,6 +165,121 @@ fn complete_reports_of_the_shared_corpora() {
             manifest.lines().count() - 1,
             "{sub}: every meeting"
         );
+    }
+}
+
+/// Summed over meetings, `matrix.csv` gives every speaker's counts in `freq.csv`, in both views.
+fn matrix_sums_to_freq(out: &Path, sub: &str) {
+    let matrix = csv_rows(&std::fs::read_to_string(out.join("matrix.csv")).unwrap());
+    let mut summed: BTreeMap<(String, String, String), u64> = BTreeMap::new();
+    for r in &matrix {
+        let key = (r["speaker"].clone(), r["view"].clone(), r["term"].clone());
+        *summed.entry(key).or_default() += r["count"].parse::<u64>().unwrap();
+    }
+    let freq = csv_rows(&std::fs::read_to_string(out.join("freq.csv")).unwrap());
+    let listed: BTreeMap<(String, String, String), u64> = freq
+        .iter()
+        .filter(|r| r["speaker"] != "*")
+        .map(|r| {
+            let key = (r["speaker"].clone(), r["view"].clone(), r["term"].clone());
+            (key, r["count"].parse::<u64>().unwrap())
+        })
+        .collect();
+    assert!(listed.len() > 1000, "{sub}");
+    assert_eq!(summed, listed, "{sub}: matrix.csv summed is freq.csv");
+}
+
+/// `distances.csv` has both measures for every two speakers with at least 1,000 words, each pair once.
+fn distances_of_speakers_with_enough_words(out: &Path, sub: &str) {
+    let speakers = csv_rows(&std::fs::read_to_string(out.join("speakers.csv")).unwrap());
+    let words: BTreeMap<String, u64> = speakers
+        .iter()
+        .map(|r| (r["speaker"].clone(), r["words"].parse().unwrap()))
+        .collect();
+    let rows = csv_rows(&std::fs::read_to_string(out.join("distances.csv")).unwrap());
+    let mut names: Vec<&str> = rows
+        .iter()
+        .flat_map(|r| [r["a"].as_str(), r["b"].as_str()])
+        .collect();
+    names.sort();
+    names.dedup();
+    let n = names.len();
+    assert!(n >= 4, "{sub}: {n} speakers in distances.csv");
+    assert_eq!(rows.len(), n * (n - 1), "{sub}: two measures per pair");
+    for r in &rows {
+        assert!(r["a"] < r["b"], "{sub}: {r:?}");
+        assert!(
+            words[&r["a"]] >= 1000 && words[&r["b"]] >= 1000,
+            "{sub}: {r:?}"
+        );
+        let v: f64 = r["value"].parse().unwrap();
+        match r["measure"].as_str() {
+            "jensen_shannon" => assert!(v > 0.0 && v < 1.0, "{sub}: {r:?}"),
+            "burrows_delta" => assert!(v > 0.0 && v < 5.0, "{sub}: {r:?}"),
+            other => panic!("{sub}: measure {other}"),
+        }
+    }
+    let enough = words
+        .iter()
+        .filter(|(s, &w)| {
+            w >= 1000
+                && s.as_str() != stenogram::stats::NARRATION
+                && !GROUP_LABELS.contains(&s.as_str())
+        })
+        .count();
+    assert_eq!(n, enough, "{sub}: every speaker with 1,000 words");
+}
+
+/// No label of the term map's SVG covers another label or a point. A label's box is estimated generously: 0.62
+/// of the font size per character (DejaVu Sans averages less), the font size high.
+fn term_map_labels_cover_no_label_or_point(out: &Path, sub: &str) {
+    let svg = std::fs::read_to_string(out.join("term_map.svg")).unwrap();
+    assert!(
+        svg.len() < 500_000,
+        "{sub}: term_map.svg is {} bytes",
+        svg.len()
+    );
+    let number = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let circles: Vec<(f64, f64, f64)> = svg
+        .split("<circle")
+        .skip(1)
+        .map(|t| (number(t, "cx"), number(t, "cy"), number(t, "r")))
+        .collect();
+    assert!(circles.len() > 100, "{sub}: {} points", circles.len());
+    // The labels are the texts drawn after the points (the title and axes come first).
+    let after_points = &svg[svg.rfind("<circle").unwrap()..];
+    let labels: Vec<(f64, f64, f64, f64)> = after_points
+        .split("<text")
+        .skip(1)
+        .map(|t| {
+            let size = number(t, "font-size");
+            let text = &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()];
+            let (x, y) = (number(t, "x"), number(t, "y"));
+            (
+                x,
+                y,
+                x + 0.62 * size * text.trim().chars().count() as f64,
+                y + size,
+            )
+        })
+        .collect();
+    assert!(labels.len() >= 8, "{sub}: {} labels", labels.len());
+    let overlap = |a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)| {
+        a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+    };
+    for (i, &a) in labels.iter().enumerate() {
+        for &b in &labels[i + 1..] {
+            assert!(!overlap(a, b), "{sub}: labels {a:?} and {b:?} overlap");
+        }
+        for &(x, y, r) in &circles {
+            assert!(
+                !overlap(a, (x - r, y - r, x + r, y + r)),
+                "{sub}: label {a:?} covers the point at {x},{y}"
+            );
+        }
     }
 }
 

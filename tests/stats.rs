@@ -11,9 +11,11 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use stenogram::stats::colloc::{collocations, CollocOptions};
+use stenogram::stats::distance::Distances;
 use stenogram::stats::freq::frequencies;
 use stenogram::stats::keyness::{keyness, Reference, Tallies};
 use stenogram::stats::lexdiv::measure;
+use stenogram::stats::profile::Profiles;
 use stenogram::stats::{
     count, turns, Corpus, Counts, Gap, MeetingInfo, TokenStore, TurnTokens, View,
 };
@@ -234,6 +236,72 @@ fn bigram_measures_equal_nltk_and_trigram_counts_match() {
         }
     }
     assert_eq!(ours, theirs);
+}
+
+/// Delta, Jensen–Shannon and readability against `tests/golden/make_distances.py` (numpy, scipy).
+#[test]
+fn distances_and_readability_equal_the_python_reference() {
+    let (input, _) = golden();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("expected_distances.json")).unwrap(),
+    )
+    .unwrap();
+    let c = corpus_of(&input);
+    let tallies = Tallies::new(&c, View::Key).unwrap();
+    let mut checked = 0;
+    for mfw in [5, 50] {
+        let d = Distances::new(&c, &tallies, 1, mfw).unwrap();
+        assert_eq!(d.mfw.len(), mfw);
+        let names: Vec<&str> = d
+            .speakers
+            .iter()
+            .map(|&s| c.speakers[s as usize].as_str())
+            .collect();
+        assert_eq!(names.len(), 5);
+        for i in 0..names.len() {
+            for j in i + 1..names.len() {
+                let pair = format!("{}|{}", names[i], names[j]);
+                close(
+                    d.delta[i][j],
+                    &expected[format!("delta_{mfw}")][&pair],
+                    &pair,
+                );
+                close(
+                    d.jensen_shannon[i][j],
+                    &expected["jensen_shannon"][&pair],
+                    &pair,
+                );
+                assert_eq!(d.delta[i][j], d.delta[j][i]);
+                checked += 2;
+            }
+        }
+    }
+    assert_eq!(checked, 40);
+    // Rows: each pair once, a before b.
+    let d = Distances::new(&c, &tallies, 1, 50).unwrap();
+    let rows = d.rows(&c);
+    assert_eq!(rows.len(), 20);
+    assert!(rows.iter().all(|r| r.a < r.b));
+    // A speaker under --min-words is left out: И.Гехт has 101 words.
+    let fewer = Distances::new(&c, &tallies, 200, 50).unwrap();
+    assert_eq!(fewer.speakers.len(), 4);
+    assert!(Distances::new(&c, &tallies, 600, 50).is_none());
+    let profiles = Profiles::new(&c, 100).unwrap();
+    for (&s, (summary, _)) in &profiles.speakers {
+        let name = &c.speakers[s as usize];
+        close(
+            summary.reading_ease.unwrap(),
+            &expected["reading_ease"][name],
+            name,
+        );
+        close(
+            summary.syllables_per_word.unwrap(),
+            &expected["syllables_per_word"][name],
+            name,
+        );
+    }
+    assert_eq!(profiles.speakers.len(), 5);
 }
 
 #[test]

@@ -79,6 +79,16 @@ pub struct ReportArgs {
     /// How the charts across time group meetings (default: the finest grouping with at most 24 points).
     #[arg(long, value_enum)]
     pub period: Option<PeriodArg>,
+    /// Also write matrix.csv: every count of a term by a speaker in a meeting (key view and --view), for pandas, R
+    /// or quanteda.
+    #[arg(long)]
+    pub matrix: bool,
+    /// Most frequent words in Burrows' Delta (distances.csv).
+    #[arg(long, default_value_t = 150, value_parser = whole(1, Some(100_000)))]
+    pub mfw: u64,
+    /// Words a speaker needs to be in distances.csv.
+    #[arg(long, default_value_t = 1000, value_parser = whole(1, None))]
+    pub min_words: u64,
     /// Keyness reference speaker (default: all other speakers).
     #[arg(long, value_name = "NAME")]
     pub reference: Option<String>,
@@ -193,6 +203,9 @@ impl Checked {
                     .map_or(Reference::Others, Reference::Speaker),
                 pair,
                 period: args.period.map(Into::into),
+                matrix: args.matrix,
+                mfw: args.mfw as usize,
+                min_words: args.min_words,
                 colloc: CollocOptions {
                     view,
                     min_count: args.min_count,

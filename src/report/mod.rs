@@ -66,6 +66,12 @@ pub struct ReportConfig {
     pub colloc: CollocOptions,
     /// How measures across time group meetings (default: chosen from the time span, [`Period::readable`]).
     pub period: Option<Period>,
+    /// Write `matrix.csv` (every count by meeting, speaker and term).
+    pub matrix: bool,
+    /// Terms in Burrows' Delta.
+    pub mfw: usize,
+    /// Words a speaker needs to be in the distances.
+    pub min_words: u64,
 }
 
 impl Default for ReportConfig {
@@ -83,6 +89,9 @@ impl Default for ReportConfig {
             pair: None,
             colloc: CollocOptions::default(),
             period: None,
+            matrix: false,
+            mfw: crate::stats::distance::MFW,
+            min_words: crate::stats::distance::MIN_WORDS,
         }
     }
 }
@@ -128,6 +137,14 @@ pub struct Made<'a> {
     pub bigrams: Vec<BigramRow<'a>>,
     /// `keyness.csv`.
     pub keyness: Vec<KeynessRow<'a>>,
+    /// The counts keyness was made from, for the tables after it.
+    pub tallies: Option<crate::stats::keyness::Tallies>,
+    /// The distances between speakers.
+    pub distances: Option<crate::stats::distance::Distances>,
+    /// `term_map.csv`.
+    pub term_map: Vec<crate::stats::term_map::TermMapRow<'a>>,
+    /// `keyness_periods.csv`.
+    pub period_keyness: Vec<crate::stats::period_keyness::PeriodKeynessRow<'a>>,
     /// `names.csv`.
     pub names: Vec<crate::stats::names::NameRow<'a>>,
     /// The terms of the trends table and the x-ray chart.
@@ -296,6 +313,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let config = ReportConfig {
             out: dir.path().join("r"),
+            matrix: true,
             ..ReportConfig::default()
         };
         let written = run(&corpus, &[file.audit], &config, &mut ()).unwrap();
@@ -312,8 +330,9 @@ mod tests {
             .collect();
         found.sort();
         assert_eq!(named, found);
-        // 14 tables, 2 speakers' files, 9 charts in 2 formats, the page.
-        assert_eq!(found.len(), 14 + 2 + 18 + 1);
+        // 18 tables (the matrix included), 2 speakers' files, 9 charts in 2 formats (no term map, distances or
+        // periods in two short turns of one meeting), the page.
+        assert_eq!(found.len(), 18 + 2 + 18 + 1);
     }
 
     #[test]

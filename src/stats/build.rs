@@ -369,6 +369,7 @@ impl Builder {
             pos: terms.pos,
             content: terms.content,
             lemma_name: terms.lemma_name,
+            key_syllables: terms.key_syllables,
         }
     }
 }

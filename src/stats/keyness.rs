@@ -112,6 +112,7 @@ pub enum Reference {
 
 /// Each speaker's term counts as a sorted list, their totals, and the corpus counts per term: what keyness is made
 /// from, counted once per view ([`Tallies::new`]) for any number of comparisons.
+#[derive(Debug)]
 pub struct Tallies {
     view: View,
     by_speaker: Vec<Vec<(TermId, u64)>>,
@@ -226,6 +227,25 @@ impl Tallies {
     /// A speaker's words.
     pub fn total(&self, speaker: SpeakerId) -> u64 {
         self.totals[speaker as usize]
+    }
+
+    /// The counts of every speaker but `speaker`, as [`Tallies::counts`] gives a speaker's, and their words.
+    pub fn others(&self, speaker: SpeakerId) -> (Vec<(TermId, u64)>, u64) {
+        let mut counts: Vec<(TermId, u64)> = Vec::new();
+        let mine = self.counts(speaker);
+        let mut k = 0;
+        for (t, &all) in self.all.iter().enumerate() {
+            let t = t as TermId;
+            while k < mine.len() && mine[k].0 < t {
+                k += 1;
+            }
+            let own = mine.get(k).filter(|p| p.0 == t).map_or(0, |p| p.1);
+            if all > own {
+                counts.push((t, all - own));
+            }
+        }
+        let words = self.totals.iter().sum::<u64>() - self.total(speaker);
+        (counts, words)
     }
 }
 

@@ -136,6 +136,8 @@ pub struct Corpus {
     pub content: TermMarks<bool>,
     /// The name type of each lemma (of its most frequent key), for names.
     pub lemma_name: Vec<Option<NameKind>>,
+    /// Syllables of each key ([`super::readability::syllables`]; see [`Corpus::syllables`]).
+    pub key_syllables: Vec<u8>,
 }
 
 /// One mark per term of each view.
@@ -150,6 +152,15 @@ pub struct TermMarks<T> {
 }
 
 impl Corpus {
+    /// Syllables of key `w` ([`super::readability::syllables`]), from [`Corpus::key_syllables`] (counted from the
+    /// key's letters for a corpus built by hand without them).
+    pub fn syllables(&self, w: KeyId) -> u32 {
+        match self.key_syllables.get(w as usize) {
+            Some(&n) => u32::from(n),
+            None => super::readability::syllables(self.keys.resolve(w)),
+        }
+    }
+
     /// Appends a turn and its word tokens (key ids, and how each follows the one before) to a corpus built by
     /// hand; `turn.start` and `turn.words` are set here.
     pub fn push_turn(&mut self, mut turn: TurnTokens, words: &[u32], gaps: &[Gap]) {

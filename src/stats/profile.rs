@@ -1,5 +1,5 @@
-//! Each speaker's profile, over all their turns and in each meeting: turn statistics ([`super::turns`]) and
-//! lexical diversity ([`super::lexdiv`]). Computed once and shared by the tables that show it (speakers, turn
+//! Each speaker's profile, over all their turns and in each meeting: turn statistics ([`super::turns`]) with
+//! readability ([`super::readability`]) and lexical diversity ([`super::lexdiv`]). Computed once and shared by the tables that show it (speakers, turn
 //! lengths, lexical diversity, vocabulary across meetings).
 //!
 //! A speaker in one meeting is read into memory; a speaker over all meetings is read in chunks, turn by turn, so
@@ -11,8 +11,17 @@ use rayon::prelude::*;
 
 use super::lexdiv::{measure, measure_text, LexicalDiversity};
 use super::model::{Corpus, MeetingId, SpeakerId, TurnsText};
+use super::readability::reading_ease;
 use super::store::TokenError;
 use super::turns::{by_speaker, by_speaker_meeting, TurnSummary};
+use crate::lang::Language;
+
+/// Sets the readability of a summary from its syllables.
+fn readable(summary: &mut TurnSummary, language: Language, syllables: u64) {
+    let words = summary.words as u64;
+    summary.syllables_per_word = (words > 0).then(|| syllables as f64 / words as f64);
+    summary.reading_ease = reading_ease(language, words, summary.sentences as u64, syllables);
+}
 
 /// Turn statistics and lexical diversity per speaker, and per speaker and meeting.
 #[derive(Debug, Clone, Default)]
@@ -31,11 +40,12 @@ impl Profiles {
             turns_of.entry((t.speaker, t.meeting)).or_default().push(i);
         }
         let pairs: Vec<(&(SpeakerId, MeetingId), &Vec<usize>)> = turns_of.iter().collect();
-        let by_pair: Vec<LexicalDiversity> = pairs
+        let by_pair: Vec<(LexicalDiversity, u64)> = pairs
             .par_iter()
             .map(|(_, turns)| {
                 let words = corpus.words_of(turns.iter().map(|&i| &corpus.turns[i]))?;
-                Ok(measure(&words, window))
+                let syllables = words.iter().map(|&w| u64::from(corpus.syllables(w))).sum();
+                Ok((measure(&words, window), syllables))
             })
             .collect::<Result<_, TokenError>>()?;
         let ids: BTreeSet<SpeakerId> = turns_of.keys().map(|&(s, _)| s).collect();
@@ -51,6 +61,28 @@ impl Profiles {
             .collect::<Result<_, TokenError>>()?;
         let mut summaries = by_speaker(corpus);
         let mut meeting_summaries = by_speaker_meeting(corpus);
+        // Readability: of each speaker in each meeting in the meeting's language; over all meetings, in the
+        // language of most of the speaker's words.
+        let mut speaker_syllables: BTreeMap<SpeakerId, (u64, [u64; 2])> = BTreeMap::new();
+        for ((&(s, m), _), (_, syllables)) in pairs.iter().zip(&by_pair) {
+            let language = corpus.meetings[m as usize].language;
+            if let Some(summary) = meeting_summaries.get_mut(&(s, m)) {
+                readable(summary, language, *syllables);
+                let entry = speaker_syllables.entry(s).or_default();
+                entry.0 += syllables;
+                entry.1[usize::from(language == Language::En)] += summary.words as u64;
+            }
+        }
+        for (s, (syllables, words)) in speaker_syllables {
+            let language = if words[1] > words[0] {
+                Language::En
+            } else {
+                Language::Ru
+            };
+            if let Some(summary) = summaries.get_mut(&s) {
+                readable(summary, language, syllables);
+            }
+        }
         let speakers = ids
             .iter()
             .zip(by_speaker_lex)
@@ -59,7 +91,7 @@ impl Profiles {
         let meetings = pairs
             .iter()
             .zip(by_pair)
-            .filter_map(|((&key, _), lex)| Some((key, (meeting_summaries.remove(&key)?, lex))))
+            .filter_map(|((&key, _), (lex, _))| Some((key, (meeting_summaries.remove(&key)?, lex))))
             .collect();
         Ok(Profiles { speakers, meetings })
     }

@@ -135,6 +135,7 @@ pub(super) struct Terms {
     pub pos: TermMarks<Pos>,
     pub content: TermMarks<bool>,
     pub lemma_name: Vec<Option<NameKind>>,
+    pub key_syllables: Vec<u8>,
 }
 
 /// How terms are derived.
@@ -170,6 +171,7 @@ pub(super) fn name_parts<'a>(speakers: impl IntoIterator<Item = &'a str>) -> Has
 
 /// What one key yields.
 struct PerKey<'a> {
+    syllables: u8,
     stem: String,
     form: &'a str,
     stop: bool,
@@ -208,8 +210,10 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         let stem = stemmer_for(key).stem(key).into_owned();
         let form = most_frequent(forms.of(id as KeyId));
         let stop = rules.stopwords.contains(key);
+        let syllables = super::readability::syllables(key).min(u32::from(u8::MAX)) as u8;
         match read_key(key, form, rules) {
             Some(r) => PerKey {
+                syllables,
                 stem,
                 form,
                 stop,
@@ -219,6 +223,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
                 name: r.name,
             },
             None => PerKey {
+                syllables,
                 lemma: stem.clone(),
                 stem,
                 form,
@@ -241,6 +246,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
     let mut keys_of_lemma: Vec<Vec<KeyId>> = Vec::new();
     let mut spellings = Vec::with_capacity(n);
     let mut names = Vec::with_capacity(n);
+    let mut key_syllables = Vec::with_capacity(n);
     // In chunks, so that the strings of only one chunk of keys are held at a time; a chunk is taken in (interned,
     // in key order) while the next one is derived.
     let derive_chunk = |start: usize| -> Vec<PerKey> {
@@ -268,6 +274,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
             key_pos.push(k.pos);
             spellings.push(k.lemma_spelling);
             names.push(k.name);
+            key_syllables.push(k.syllables);
         }
     };
     let mut derived = derive_chunk(0);
@@ -349,5 +356,6 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         pos,
         content,
         lemma_name,
+        key_syllables,
     }
 }

@@ -38,6 +38,10 @@ pub struct TurnSummary {
     pub sentences: usize,
     /// Words per sentence.
     pub words_per_sentence: Option<f64>,
+    /// Syllables per word ([`super::readability`]; set with the words read, by [`super::profile::Profiles`]).
+    pub syllables_per_word: Option<f64>,
+    /// Flesch's reading ease, Oborneva's for Russian ([`super::readability`]).
+    pub reading_ease: Option<f64>,
 }
 
 /// numpy's linear interpolation (`_lerp`), which switches form at t = 0.5 for accuracy.
@@ -89,6 +93,8 @@ pub fn summarise(lengths: &[usize], sentences: usize, total: usize) -> TurnSumma
         words_per_turn_sd: sd,
         sentences,
         words_per_sentence: (sentences > 0).then(|| words as f64 / sentences as f64),
+        syllables_per_word: None,
+        reading_ease: None,
     }
 }
 

@@ -17,9 +17,12 @@ use super::{Context, Formats};
 
 pub mod across_meetings;
 pub mod collocations;
+pub mod distances;
 pub mod keyness;
+pub mod keyness_periods;
 pub mod lines;
 pub mod names;
+pub mod term_map;
 pub mod term_trends;
 pub mod top_words;
 pub mod turn_lengths;
@@ -27,14 +30,17 @@ pub mod vocabulary_growth;
 pub mod xray;
 
 /// Every chart, in page order.
-pub static CHARTS: [Entry; 9] = [
+pub static CHARTS: [Entry; 12] = [
     entry::<top_words::TopWords>(),
     entry::<keyness::Keyness>(),
+    entry::<term_map::TermMap>(),
+    entry::<distances::Distances>(),
     entry::<names::Names>(),
     entry::<turn_lengths::TurnLengths>(),
     entry::<vocabulary_growth::Growth>(),
     entry::<across_meetings::AcrossMeetings>(),
     entry::<term_trends::TermTrends>(),
+    entry::<keyness_periods::KeynessPeriods>(),
     entry::<collocations::Collocations>(),
     entry::<xray::XRay>(),
 ];

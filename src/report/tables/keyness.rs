@@ -38,6 +38,7 @@ impl Table for Keyness {
         }
         let preview = write_table(cx, FILE, ABOUT, &rows)?;
         cx.made.keyness = rows;
+        cx.made.tallies = Some(tallies);
         Ok(preview)
     }
 }

@@ -72,13 +72,17 @@ use crate::stats::turns::TurnSummary;
 
 pub mod audit;
 pub mod collocations;
+pub mod distances;
 pub mod freq;
 pub mod keyness;
+pub mod keyness_periods;
 pub mod lexdiv;
+pub mod matrix;
 pub mod meetings;
 pub mod meetings_by_speaker;
 pub mod names;
 pub mod speakers;
+pub mod term_map;
 pub mod transitions;
 pub mod trends;
 pub mod turn_lengths;
@@ -92,6 +96,9 @@ pub static TABLES: &[&dyn Table] = &[
     &freq::Freq,
     &collocations::Collocations,
     &keyness::Keyness,
+    &term_map::TermMap,
+    &distances::DistancesTable,
+    &keyness_periods::KeynessPeriods,
     &names::Names,
     &meetings_by_speaker::MeetingsBySpeaker,
     &trends::Trends,
@@ -99,6 +106,7 @@ pub static TABLES: &[&dyn Table] = &[
     &turns::Turns,
     &transitions::Transitions,
     &audit::AuditTable,
+    &matrix::Matrix,
 ];
 
 /// A table family: how its files are made and written.

@@ -10,7 +10,7 @@ use crate::report::WriteError;
 
 const FILE: &str = "speakers.csv";
 const ABOUT: &str =
-    "One row per speaker: turns, words, share of all words, turn lengths, sentences, and lexical diversity.";
+    "One row per speaker: turns, words, share of all words, turn lengths, sentences, readability, and lexical diversity.";
 
 /// One row of `speakers.csv`.
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +39,10 @@ pub struct SpeakerRow {
     pub sentences: usize,
     /// Words per sentence.
     pub words_per_sentence: Option<f64>,
+    /// Syllables per word.
+    pub syllables_per_word: Option<f64>,
+    /// Flesch's reading ease (Oborneva's for Russian).
+    pub reading_ease: Option<f64>,
     /// TTR.
     pub ttr: Option<f64>,
     /// Herdan's C.
@@ -62,7 +66,7 @@ pub struct SpeakerRow {
 }
 
 impl Row for SpeakerRow {
-    const HEADER: &'static str = "speaker,meetings,turns,words,types,share_words,words_per_turn_mean,words_per_turn_median,words_per_turn_p90,words_per_turn_max,sentences,words_per_sentence,ttr,herdan_c,guiraud_r,maas_a,yule_k,mattr,mtld,hdd,hapax_share,interpreted_words";
+    const HEADER: &'static str = "speaker,meetings,turns,words,types,share_words,words_per_turn_mean,words_per_turn_median,words_per_turn_p90,words_per_turn_max,sentences,words_per_sentence,syllables_per_word,reading_ease,ttr,herdan_c,guiraud_r,maas_a,yule_k,mattr,mtld,hdd,hapax_share,interpreted_words";
 }
 
 /// `speakers.csv`.
@@ -100,6 +104,8 @@ impl Table for Speakers {
                 words_per_turn_max: turns.words_per_turn_max,
                 sentences: turns.sentences,
                 words_per_sentence: turns.words_per_sentence,
+                syllables_per_word: turns.syllables_per_word,
+                reading_ease: turns.reading_ease,
                 ttr: lex.ttr,
                 herdan_c: lex.herdan_c,
                 guiraud_r: lex.guiraud_r,

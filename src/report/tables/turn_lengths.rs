@@ -7,13 +7,13 @@ use super::{write_table, Context, Preview, Row, Table, Where};
 
 const FILE: &str = "turn_lengths.csv";
 const ABOUT: &str =
-    "Turn-length statistics per speaker overall (meeting *) and per meeting, with the standard deviation.";
+    "Turn-length statistics per speaker overall (meeting *) and per meeting, with the standard deviation, and readability (Flesch reading ease; Oborneva's for Russian).";
 
 /// One row of `turn_lengths.csv`: whose turns and where, and their statistics.
 pub type TurnLengthRow<'a> = (Where<'a>, &'a TurnSummary);
 
 impl Row for TurnLengthRow<'_> {
-    const HEADER: &'static str = "speaker,meeting,date,turns,words,share_words,words_per_turn_mean,words_per_turn_median,words_per_turn_p90,words_per_turn_max,words_per_turn_sd,sentences,words_per_sentence";
+    const HEADER: &'static str = "speaker,meeting,date,turns,words,share_words,words_per_turn_mean,words_per_turn_median,words_per_turn_p90,words_per_turn_max,words_per_turn_sd,sentences,words_per_sentence,syllables_per_word,reading_ease";
 }
 
 /// `turn_lengths.csv`.

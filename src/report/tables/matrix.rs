@@ -1,0 +1,178 @@
+//! `matrix.csv` (with `--matrix`): every non-zero count of a term by a speaker in a meeting, in the key view and the
+//! chosen view, as a long table to load elsewhere (pandas, R's quanteda as a document-feature matrix, wordfish,
+//! correspondence analysis, topic models). Rows by meeting (in date order), then speaker, view (key first) and
+//! term; summed over the meetings, a speaker's counts are those of `freq.csv`.
+//!
+//! Streamed: meetings are counted in parallel a batch at a time and written in order, so the table is never held
+//! (it has as many rows as all the speakers' vocabularies in all meetings).
+
+use rayon::prelude::*;
+
+use crate::report::tables::freq::views;
+use crate::report::write::{atomic_write, WriteError};
+use crate::stats::model::TermId;
+use crate::stats::{Corpus, View};
+
+use super::{Context, Preview, Table};
+
+const FILE: &str = "matrix.csv";
+const HEADER: &str = "meeting,date,speaker,view,term,count";
+const ABOUT: &str = "Every non-zero count of a term by a speaker in a meeting (key view and the chosen view), to load into pandas or R.";
+
+/// Meetings counted in parallel before their rows are written.
+const BATCH: usize = 64;
+/// Bytes of the first rows kept for the page.
+const PREVIEW_BYTES: usize = 1 << 14;
+
+/// `matrix.csv`, when asked for.
+pub struct Matrix;
+
+/// Per-term arrays reused from meeting to meeting (one per thread and view).
+struct Scratch {
+    counts: Vec<u64>,
+    touched: Vec<TermId>,
+}
+
+/// A row of the table, as the page's preview shows it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct MatrixRow {
+    meeting: String,
+    date: String,
+    speaker: String,
+    view: String,
+    term: String,
+    count: u64,
+}
+
+/// The rows of meeting `m`, as CSV, and how many.
+fn meeting_rows(
+    corpus: &Corpus,
+    m: usize,
+    views: &[View],
+    orders: &[Vec<u32>],
+    scratch: &mut [Scratch],
+) -> Result<(Vec<u8>, usize), WriteError> {
+    let meeting = &corpus.meetings[m];
+    // The meeting's turns are consecutive (turns are in meeting order); its speakers by name.
+    let from = corpus.turns.partition_point(|t| (t.meeting as usize) < m);
+    let to = corpus.turns.partition_point(|t| (t.meeting as usize) <= m);
+    let turns = &corpus.turns[from..to];
+    let mut speakers: Vec<u32> = turns.iter().map(|t| t.speaker).collect();
+    speakers.sort_by(|&a, &b| corpus.speakers[a as usize].cmp(&corpus.speakers[b as usize]));
+    speakers.dedup();
+    let mut out = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    let mut reader = corpus.reader();
+    let mut count = itoa::Buffer::new();
+    let mut rows = 0;
+    let csv_error = |source| WriteError::Csv {
+        path: FILE.to_string(),
+        source,
+    };
+    for speaker in speakers {
+        for ((&view, order), s) in views.iter().zip(orders).zip(scratch.iter_mut()) {
+            for t in turns.iter().filter(|t| t.speaker == speaker) {
+                for &w in reader.words(t)? {
+                    let term = view.term(corpus, w);
+                    if s.counts[term as usize] == 0 {
+                        s.touched.push(term);
+                    }
+                    s.counts[term as usize] += 1;
+                }
+            }
+            s.touched.sort_unstable_by_key(|&t| order[t as usize]);
+            for &term in &s.touched {
+                let n = std::mem::take(&mut s.counts[term as usize]);
+                out.write_record([
+                    meeting.id.as_str(),
+                    meeting.date.as_str(),
+                    corpus.speakers[speaker as usize].as_str(),
+                    view.as_str(),
+                    view.text(corpus, term),
+                    count.format(n),
+                ])
+                .map_err(csv_error)?;
+                rows += 1;
+            }
+            s.touched.clear();
+        }
+    }
+    let bytes = out
+        .into_inner()
+        .map_err(|e| csv_error(e.into_error().into()))?;
+    Ok((bytes, rows))
+}
+
+impl Table for Matrix {
+    fn files(&self) -> Vec<(&'static str, &'static str)> {
+        vec![(FILE, HEADER)]
+    }
+
+    fn phase(&self) -> &'static str {
+        "matrix"
+    }
+
+    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+        if !cx.config.matrix {
+            return Ok(Vec::new());
+        }
+        let corpus = cx.corpus;
+        let views = views(cx.config.view);
+        let orders: Vec<Vec<u32>> = views.par_iter().map(|v| v.text_order(corpus)).collect();
+        let path = cx.config.out.join(FILE);
+        let io = |source| WriteError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        let pool = crate::report::spool::Pool::default();
+        let scratch = || -> Vec<Scratch> {
+            views
+                .iter()
+                .map(|v| Scratch {
+                    counts: vec![0; v.len(corpus)],
+                    touched: Vec::new(),
+                })
+                .collect()
+        };
+        let mut rows = 0usize;
+        let mut head: Vec<u8> = Vec::new();
+        atomic_write(&path, |out| {
+            out.write_all(HEADER.as_bytes()).map_err(io)?;
+            out.write_all(b"\n").map_err(io)?;
+            let meetings: Vec<usize> = (0..corpus.meetings.len()).collect();
+            for batch in meetings.chunks(BATCH) {
+                let parts: Vec<Result<(Vec<u8>, usize), WriteError>> = batch
+                    .par_iter()
+                    .map(|&m| pool.with(scratch, |s| meeting_rows(corpus, m, &views, &orders, s)))
+                    .collect();
+                for part in parts {
+                    let (part, n) = part?;
+                    rows += n;
+                    if head.len() < PREVIEW_BYTES {
+                        head.extend_from_slice(&part);
+                        head.truncate(PREVIEW_BYTES);
+                    }
+                    out.write_all(&part).map_err(io)?;
+                }
+            }
+            Ok(())
+        })?;
+        // The first rows again, for the page (a cut row at the end of the bytes kept is not read).
+        let shown: Vec<MatrixRow> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(head.as_slice())
+            .deserialize()
+            .take(cx.config.top)
+            .filter_map(Result::ok)
+            .collect();
+        Ok(vec![Preview::new(
+            FILE,
+            ABOUT,
+            HEADER,
+            &shown,
+            rows,
+            cx.config.top,
+        )])
+    }
+}
