@@ -1,0 +1,727 @@
+//! kremlin.ru and en.kremlin.ru news pages, as the site serves them (a `wget --mirror`, or a page saved from a
+//! browser), to the text layout the reader documents ([`super::reader`]): title, date and time, place, lead, the
+//! article body's paragraphs one a line, and the page's URL last. Going through the text layout keeps one reader for
+//! every input, and makes `stenogram import` (which writes that text) equal to reading the page, by construction.
+//!
+//! The page is parsed with an HTML5 parser (html5ever, through `scraper`) and read by the site's h-entry
+//! microformat: `entry-title`, `read__published` (its `datetime`), `read__time`, `read__place`, `read__lead` /
+//! `entry-summary`, and `entry-content`. In the body, the site's furniture is not text: elements the site marks
+//! `masha-ignore` or `hidden` (photo sliders and their captions, video blocks, `See also` / `Additional` link boxes
+//! (`read__cut`), person and term tooltips), and the tags and publication status below the article
+//! (`read__bottommeta`); share widgets, navigation and footer are outside the article. Block elements (`<p>`,
+//! `<blockquote>`, `<li>`, …) and `<br>` end a paragraph; whitespace runs become one space, as a browser shows them.
+//!
+//! **What the markup makes certain.** A paragraph that starts with bold text before a colon (`<b>Vladimir
+//! Putin</b>: …`, `<b>В.Путин:</b> …`, with a remark in parentheses between them if any) is a turn; a paragraph all
+//! in italics is a section title; `* * *` is a separator. The text reader guesses these from the words alone, and
+//! guesses right on nearly every page; where it would not (a label whose name has a lowercase word, such as
+//! `Master mariner Sergei Zybko:`; a bold label in a page too long for its few labels; an italic title right after
+//! a turn; a paragraph that only looks like a label), the line is written in an explicit form that the reader
+//! always takes as it is meant ([`super::reader`]'s `<b>Label</b>:` lines, a `* * *` before a title, and a label-shaped
+//! paragraph behind a leading `\`)... see [`Page::to_text`].
+//!
+//! **Which pages.** An article page is read. Another page of the site (a mirror's `photos.html`, `videos.html`, the
+//! print version, a list of news) is [`PageError::NotArticle`], which the corpus reader counts and skips. A page in
+//! an unknown template, truncated, or from another site is an error that names what was missing.
+
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::label::parse_label;
+use super::reader::{MIN_WEAK_LABEL_PERCENT, SEPARATOR};
+
+/// Why a page was not read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PageError {
+    /// A page of the site that is not an article: skipped, not an error.
+    #[error("not an article ({0}); skipped")]
+    NotArticle(&'static str),
+    /// A page of the site's article template without a part every article has.
+    #[error("not a news page in the kremlin.ru template: {0}")]
+    Missing(&'static str),
+    /// A page that is not from kremlin.ru.
+    #[error("not a kremlin.ru page (no article in the site's template{0})")]
+    OtherSite(String),
+    /// Text without any HTML element.
+    #[error("not an HTML page (no markup)")]
+    NotHtml,
+    /// The page ends before its end tag.
+    #[error("truncated page (it ends before </html>); not read")]
+    Truncated,
+}
+
+impl PageError {
+    /// What kind of problem this is, for a summary of many.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            PageError::NotArticle(_) => "not an article",
+            PageError::Missing(_) => "not a news page in the kremlin.ru template",
+            PageError::OtherSite(_) => "not a kremlin.ru page",
+            PageError::NotHtml => "not an HTML page",
+            PageError::Truncated => "truncated page",
+        }
+    }
+}
+
+/// A paragraph of the article body, as the markup shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Para {
+    /// A paragraph of text.
+    Text(String),
+    /// A turn: the bold label (with its remark) and the text after the colon.
+    Turn {
+        /// The label, without the colon.
+        label: String,
+        /// The text after the colon.
+        text: String,
+    },
+    /// A section title (a paragraph all in italics).
+    Heading(String),
+    /// `* * *`.
+    Separator,
+}
+
+/// An article page, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The news id (the last part of the page's URL).
+    pub id: String,
+    /// The page's URL.
+    pub url: String,
+    /// The `entry-title`.
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `HH:MM`, if the page shows a time.
+    pub time: Option<String>,
+    /// The place, if the page shows one.
+    pub place: Option<String>,
+    /// The lead paragraphs.
+    pub lead: Vec<String>,
+    /// The body's paragraphs.
+    pub body: Vec<Para>,
+}
+
+macro_rules! selector {
+    ($name:ident, $css:literal) => {
+        static $name: LazyLock<Selector> =
+            LazyLock::new(|| Selector::parse($css).expect("a valid selector"));
+    };
+}
+
+selector!(
+    ARTICLE,
+    "article.h-entry, article.hentry, .h-entry, .hentry"
+);
+selector!(TITLE, ".entry-title");
+selector!(PUBLISHED, "time.read__published, .read__published");
+selector!(TIME, ".read__time");
+selector!(PLACE, ".read__place");
+selector!(LEAD, ".read__lead, .entry-summary");
+selector!(CONTENT, ".entry-content");
+selector!(OG_URL, r#"meta[property="og:url"]"#);
+selector!(CANONICAL, r#"link[rel="canonical"]"#);
+selector!(READ, ".read[data-href]");
+selector!(SITE_NAME, r#"meta[property="og:site_name"]"#);
+selector!(
+    ANY_KREMLIN_LINK,
+    r#"a[href*="kremlin.ru"], link[href*="kremlin.ru"]"#
+);
+
+/// Reads a page (decoded text); `path` gives the id and URL when the page does not.
+pub fn read_page(path: &str, html: &str) -> Result<Page, PageError> {
+    if !has_markup(html) {
+        return Err(PageError::NotHtml);
+    }
+    let document = Html::parse_document(html);
+    let root = document.root_element();
+    let own_url = root
+        .select(&READ)
+        .next()
+        .and_then(|e| e.attr("data-href"))
+        .map(str::trim);
+    let url = page_url(&root, own_url, path);
+    let kremlin = is_kremlin(&root, url.as_deref());
+    let article = root.select(&ARTICLE).next();
+    // The site's other views of a news item: its photos, videos and print version.
+    if let Some(view) = own_url.and_then(other_view) {
+        if kremlin {
+            return Err(PageError::NotArticle(view));
+        }
+    }
+    let Some(article) = article else {
+        if kremlin {
+            let what = if root.select(&CONTENT).next().is_some() {
+                "a page without an article, such as a photo or video gallery"
+            } else {
+                "an index or other page of the site"
+            };
+            return Err(PageError::NotArticle(what));
+        }
+        let title = root
+            .select(&Selector::parse("title").expect("a valid selector"))
+            .next()
+            .map(|t| collapse(&t.text().collect::<String>()))
+            .filter(|t| !t.is_empty())
+            .map(|t| format!("; its title: {}", super::lines::preview(&t)))
+            .unwrap_or_default();
+        return Err(PageError::OtherSite(title));
+    };
+    if !ends_with_html_end_tag(html) {
+        return Err(PageError::Truncated);
+    }
+    let title = article
+        .select(&TITLE)
+        .next()
+        .map(|t| collapse(&text_of(t)))
+        .filter(|t| !t.is_empty())
+        .ok_or(PageError::Missing("no title (entry-title)"))?;
+    let date = article
+        .select(&PUBLISHED)
+        .next()
+        .and_then(|t| t.attr("datetime"))
+        .and_then(iso_date)
+        .ok_or(PageError::Missing(
+            "no date (read__published with a datetime)",
+        ))?;
+    let content = article
+        .select(&CONTENT)
+        .next()
+        .ok_or(PageError::Missing("no article body (entry-content)"))?;
+    let time = article
+        .select(&TIME)
+        .next()
+        .map(|t| collapse(&text_of(t)))
+        .and_then(|t| clock(&t));
+    let place = article
+        .select(&PLACE)
+        .next()
+        .map(|t| collapse(&text_of(t)))
+        .filter(|t| !t.is_empty());
+    let lead = article
+        .select(&LEAD)
+        .next()
+        .map(|l| {
+            paragraphs(l)
+                .into_iter()
+                .map(|p| p.text)
+                .filter(|t| !t.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let body: Vec<Para> = paragraphs(content)
+        .into_iter()
+        .filter_map(classify)
+        .collect();
+    let id = url
+        .as_deref()
+        .and_then(news_id)
+        .or_else(|| {
+            article
+                .attr("id")
+                .and_then(|i| i.strip_prefix("event-"))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| file_stem(path));
+    Ok(Page {
+        id,
+        url: url.unwrap_or_default(),
+        title,
+        date,
+        time,
+        place,
+        lead,
+        body,
+    })
+}
+
+/// Whether the text has an HTML tag or doctype at all (a `<` followed by a letter, `/` or `!`).
+fn has_markup(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'<', b).any(|i| {
+        b.get(i + 1)
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/' || *c == b'!')
+    })
+}
+
+/// Whether the page's last tag is `</html>` (whitespace and comments may follow): a mirror or a browser writes it,
+/// and a page cut short by a failed download has none.
+fn ends_with_html_end_tag(html: &str) -> bool {
+    let tail = &html.as_bytes()[html.len().saturating_sub(4096)..];
+    memchr::memmem::rfind(&tail.to_ascii_lowercase(), b"</html").is_some()
+}
+
+/// `photos`, `videos` or `print` when the page's own URL is that view of a news item.
+fn other_view(url: &str) -> Option<&'static str> {
+    let last = url.trim_end_matches('/').rsplit('/').next()?;
+    match last {
+        "photos" => Some("the photos of a news item"),
+        "videos" => Some("the videos of a news item"),
+        "print" => Some("the print version of a news item"),
+        _ => None,
+    }
+}
+
+/// The page's URL: `og:url`, else an absolute canonical link, else the `.read` view's own URL, else the mirror
+/// path (`…/en.kremlin.ru/events/president/news/51389.html` is `http://en.kremlin.ru/events/president/news/51389`).
+fn page_url(root: &ElementRef<'_>, own: Option<&str>, path: &str) -> Option<String> {
+    let absolute = |u: &str| {
+        let u = u.trim();
+        (u.starts_with("http://") || u.starts_with("https://")).then(|| u.to_string())
+    };
+    root.select(&OG_URL)
+        .find_map(|m| m.attr("content").and_then(absolute))
+        .or_else(|| {
+            root.select(&CANONICAL)
+                .find_map(|l| l.attr("href").and_then(absolute))
+        })
+        .or_else(|| own.and_then(absolute))
+        .or_else(|| mirror_url(path))
+}
+
+/// The URL a `wget --mirror` path stands for: from the first folder named like a host (`en.kremlin.ru`) on, without
+/// the `.html` wget added.
+fn mirror_url(path: &str) -> Option<String> {
+    let path = path.replace('\\', "/");
+    let parts: Vec<&str> = path.split('/').collect();
+    let host = parts
+        .iter()
+        .position(|p| p.contains('.') && !p.contains(".htm") && p.ends_with("kremlin.ru"))?;
+    let rest = parts[host..].join("/");
+    let rest = rest
+        .strip_suffix(".html")
+        .or_else(|| rest.strip_suffix(".htm"))
+        .unwrap_or(&rest);
+    Some(format!("http://{rest}"))
+}
+
+/// Whether the page is one of kremlin.ru's: by its URL, its site name, or links to the site.
+fn is_kremlin(root: &ElementRef<'_>, url: Option<&str>) -> bool {
+    let host_is_kremlin = |u: &str| {
+        let host = u
+            .split("://")
+            .nth(1)
+            .unwrap_or(u)
+            .split('/')
+            .next()
+            .unwrap_or("");
+        host == "kremlin.ru" || host.ends_with(".kremlin.ru")
+    };
+    url.is_some_and(host_is_kremlin)
+        || root.select(&SITE_NAME).any(|m| {
+            matches!(
+                m.attr("content").map(str::trim),
+                Some("President of Russia" | "Президент России")
+            )
+        })
+        || root.select(&ANY_KREMLIN_LINK).nth(2).is_some()
+}
+
+/// The news id at the end of a URL (`…/news/51389` → `51389`), if it is a number.
+fn news_id(url: &str) -> Option<String> {
+    let last = url.trim_end_matches('/').rsplit('/').next()?;
+    let last = last.split(['?', '#']).next()?;
+    (!last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())).then(|| last.to_string())
+}
+
+fn file_stem(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_stem()
+        .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+/// `YYYY-MM-DD` from a `datetime` attribute (a date, or a date and time), if it is a real day.
+fn iso_date(datetime: &str) -> Option<String> {
+    let date = datetime.trim().get(..10)?;
+    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .ok()
+        .map(|_| date.to_string())
+}
+
+/// `HH:MM` from the page's time (`15:50`).
+fn clock(text: &str) -> Option<String> {
+    let (h, m) = text.trim().split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
+/// Runs of ASCII whitespace as one space, trimmed (no-break spaces stay, as the page has them).
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_ascii_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Elements whose contents are never text: scripts, media, and what the site hides or marks as furniture.
+fn is_furniture(element: &scraper::node::Element) -> bool {
+    matches!(
+        element.name(),
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "img"
+            | "video"
+            | "audio"
+            | "iframe"
+            | "button"
+            | "form"
+            | "figcaption"
+            | "meta"
+            | "link"
+    ) || element.classes().any(|c| {
+        matches!(
+            c,
+            "masha-ignore"
+                | "hidden"
+                | "hidden-copy"
+                | "read__cut"
+                | "read__tooltip"
+                | "read__bottommeta"
+                | "read__status"
+                | "read__tags"
+                | "slider"
+                | "media"
+                | "cut"
+        )
+    })
+}
+
+/// Elements that end a paragraph.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "blockquote"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "figure"
+            | "pre"
+            | "address"
+            | "center"
+            | "hr"
+            | "br"
+    )
+}
+
+/// A paragraph's text, whitespace collapsed, with which bytes were bold and which italic.
+#[derive(Debug, Default)]
+struct Marked {
+    text: String,
+    bold: Vec<bool>,
+    italic: Vec<bool>,
+    /// The last byte pushed was a collapsed space (or nothing yet).
+    space: bool,
+}
+
+impl Marked {
+    fn new() -> Self {
+        Marked {
+            space: true,
+            ..Marked::default()
+        }
+    }
+
+    fn push(&mut self, text: &str, bold: bool, italic: bool) {
+        for c in text.chars() {
+            if c.is_ascii_whitespace() {
+                if self.space {
+                    continue;
+                }
+                self.space = true;
+                self.push_char(' ', bold, italic);
+            } else {
+                self.space = false;
+                self.push_char(c, bold, italic);
+            }
+        }
+    }
+
+    fn push_char(&mut self, c: char, bold: bool, italic: bool) {
+        let n = c.len_utf8();
+        self.text.push(c);
+        self.bold.extend(std::iter::repeat_n(bold, n));
+        self.italic.extend(std::iter::repeat_n(italic, n));
+    }
+
+    /// The text trimmed, with its marks.
+    fn trimmed(mut self) -> Marked {
+        let end = self.text.trim_end().len();
+        self.text.truncate(end);
+        self.bold.truncate(end);
+        self.italic.truncate(end);
+        let start = self.text.len() - self.text.trim_start().len();
+        Marked {
+            text: self.text[start..].to_string(),
+            bold: self.bold.split_off(start),
+            italic: self.italic.split_off(start),
+            space: false,
+        }
+    }
+}
+
+/// The paragraphs of an element: its text split at block elements and `<br>`, furniture left out.
+fn paragraphs(element: ElementRef<'_>) -> Vec<Marked> {
+    let mut out = Vec::new();
+    let mut current = Marked::new();
+    walk(element, false, false, &mut current, &mut out);
+    flush(&mut current, &mut out);
+    out
+}
+
+fn flush(current: &mut Marked, out: &mut Vec<Marked>) {
+    let done = std::mem::replace(current, Marked::new()).trimmed();
+    if !done.text.is_empty() {
+        out.push(done);
+    }
+}
+
+fn walk(
+    node: ElementRef<'_>,
+    bold: bool,
+    italic: bool,
+    current: &mut Marked,
+    out: &mut Vec<Marked>,
+) {
+    for child in node.children() {
+        match child.value() {
+            Node::Text(text) => current.push(text, bold, italic),
+            Node::Element(element) => {
+                if is_furniture(element) {
+                    continue;
+                }
+                let name = element.name();
+                let block = is_block(name);
+                if block {
+                    flush(current, out);
+                }
+                let bold = bold || matches!(name, "b" | "strong");
+                let italic = italic || matches!(name, "i" | "em");
+                if let Some(child) = ElementRef::wrap(child) {
+                    walk(child, bold, italic, current, out);
+                }
+                if block {
+                    flush(current, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// What a paragraph is, by its marks.
+fn classify(p: Marked) -> Option<Para> {
+    let text = &p.text;
+    if SEPARATOR.is_match(text) {
+        return Some(Para::Separator);
+    }
+    if let Some(colon) = bold_label(&p).filter(|&c| names_someone(text[..c].trim_end())) {
+        return Some(Para::Turn {
+            label: text[..colon].trim_end().to_string(),
+            text: text[colon + 1..].trim_start().to_string(),
+        });
+    }
+    let all_italic = text
+        .char_indices()
+        .all(|(i, c)| c == ' ' || c == '\u{a0}' || p.italic[i]);
+    if all_italic && !text.starts_with('(') && !text.starts_with('[') {
+        return Some(Para::Heading(text.clone()));
+    }
+    Some(Para::Text(text.clone()))
+}
+
+/// Whether a bold text before a colon names a speaker: the text reader's label rule takes it, or its last word
+/// (before a remark) is capitalised, as a name is (`Master mariner Sergei Zybko`). A bold sentence before a list
+/// (`Badges will be issued at the following sites:`) ends with a lowercase word.
+fn names_someone(label: &str) -> bool {
+    let plain = label.replace('\u{a0}', " ");
+    if parse_label(&format!("{plain}: x")).is_some_and(|l| l.raw == plain) {
+        return true;
+    }
+    let name = match plain.strip_suffix(')').and_then(|r| r.rfind('(')) {
+        Some(i) => &plain[..i],
+        None => &plain,
+    };
+    name.split_whitespace()
+        .last()
+        .and_then(|w| w.chars().find(|c| c.is_alphabetic()))
+        .is_some_and(char::is_uppercase)
+}
+
+/// The longest label examined, in bytes (as the text reader's).
+const MAX_LABEL_BYTES: usize = 300;
+
+/// The byte offset of the colon that ends a bold label at the start of the paragraph: everything before the first
+/// colon is bold, except spaces and a remark in parentheses, and has a letter.
+fn bold_label(p: &Marked) -> Option<usize> {
+    let text = &p.text;
+    let colon = text.find(':').filter(|&c| c <= MAX_LABEL_BYTES)?;
+    if !p.bold.first().copied().unwrap_or(false) {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut letter = false;
+    for (i, c) in text[..colon].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ' ' | '\u{a0}' => {}
+            _ if depth > 0 => {}
+            _ => {
+                if !p.bold[i] {
+                    return None;
+                }
+                letter |= c.is_alphabetic();
+            }
+        }
+    }
+    (letter && depth == 0).then_some(colon)
+}
+
+/// A page's text: the HTML element's own text with whitespace collapsed.
+fn text_of(element: ElementRef<'_>) -> String {
+    paragraphs(element)
+        .into_iter()
+        .map(|p| p.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `&`, `<` and `>` as entities, as the text layout writes them (the reader decodes them; `<b>` in a page's text
+/// must not become markup).
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+impl Page {
+    /// Which turns' labels are written in the explicit form (`**Label**: …`, see [`super::label`]): those the text
+    /// reader would not read as the same label, and, when the page's labels would all be weak and too few for the
+    /// reader to take the page as a transcript, the first one (an explicit label is strong).
+    pub fn explicit_labels(&self) -> Vec<bool> {
+        let mut strong = false;
+        let mut labels = 0;
+        let mut explicit: Vec<bool> = self
+            .body
+            .iter()
+            .map(|para| match para {
+                Para::Turn { label, text } => {
+                    let label = label.replace('\u{a0}', " ");
+                    let line = format!("{label}: {}", text.replace('\u{a0}', " "));
+                    match parse_label(&line) {
+                        Some(read) if read.raw == label.trim_end() => {
+                            strong |= read.strong;
+                            labels += 1;
+                            false
+                        }
+                        _ => {
+                            strong = true;
+                            true
+                        }
+                    }
+                }
+                Para::Text(text) => {
+                    labels += usize::from(parse_label(&text.replace('\u{a0}', " ")).is_some());
+                    false
+                }
+                _ => false,
+            })
+            .collect();
+        let lines = self.lead.len() + self.body.len();
+        let dense = labels >= 2 && labels * 100 >= lines * MIN_WEAK_LABEL_PERCENT;
+        if !strong && !dense {
+            if let Some(first) = self
+                .body
+                .iter()
+                .position(|p| matches!(p, Para::Turn { .. }))
+            {
+                explicit[first] = true;
+            }
+        }
+        explicit
+    }
+
+    /// The page in the text layout: an empty line, the title, two empty lines, `YYYY-MM-DD HH:MM:SS`, an empty line,
+    /// the place, an empty line, the lead paragraphs, an empty line, the body one paragraph a line, three empty lines
+    /// and the URL, without a final newline (the layout of `../shared/corpus`).
+    pub fn to_text(&self) -> String {
+        let mut out = String::with_capacity(16 * 1024);
+        out.push('\n');
+        escape(&self.title, &mut out);
+        out.push_str("\n\n\n");
+        out.push_str(&self.date);
+        if let Some(time) = &self.time {
+            out.push(' ');
+            out.push_str(time);
+            out.push_str(":00");
+        }
+        out.push_str("\n\n");
+        if let Some(place) = &self.place {
+            escape(place, &mut out);
+            out.push_str("\n\n");
+        }
+        for lead in &self.lead {
+            escape(lead, &mut out);
+            out.push('\n');
+        }
+        if !self.lead.is_empty() {
+            out.push('\n');
+        }
+        let explicit = self.explicit_labels();
+        for (para, explicit) in self.body.iter().zip(explicit) {
+            match para {
+                Para::Text(text) | Para::Heading(text) => escape(text, &mut out),
+                Para::Turn { label, text } => {
+                    if explicit {
+                        out.push_str("**");
+                    }
+                    escape(label, &mut out);
+                    if explicit {
+                        out.push_str("**");
+                    }
+                    out.push(':');
+                    if !text.is_empty() {
+                        out.push(' ');
+                        escape(text, &mut out);
+                    }
+                }
+                Para::Separator => out.push_str("* * *"),
+            }
+            out.push('\n');
+        }
+        out.push_str("\n\n\n");
+        out.push_str(&self.url);
+        out
+    }
+}
