@@ -15,10 +15,10 @@
 //! Putin</b>: …`, `<b>В.Путин:</b> …`, with a remark in parentheses between them if any) is a turn; a paragraph all
 //! in italics is a section title; `* * *` is a separator. The text reader guesses these from the words alone, and
 //! guesses right on nearly every page; where it would not (a label whose name has a lowercase word, such as
-//! `Master mariner Sergei Zybko:`; a bold label in a page too long for its few labels; an italic title right after
-//! a turn; a paragraph that only looks like a label), the line is written in an explicit form that the reader
-//! always takes as it is meant ([`super::reader`]'s `<b>Label</b>:` lines, a `* * *` before a title, and a label-shaped
-//! paragraph behind a leading `\`)... see [`Page::to_text`].
+//! `Master mariner Sergei Zybko:`, or a page whose few labels are all weak), the label is written in the explicit
+//! form the reader always takes, `**Master mariner Sergei Zybko**: …` (see [`super::label`] and
+//! [`Page::explicit_labels`]). A bold sentence before a list (`Meeting points for media representatives:`) is not a
+//! label: a label's last word is capitalised, as a name is.
 //!
 //! **Which pages.** An article page is read. Another page of the site (a mirror's `photos.html`, `videos.html`, the
 //! print version, a list of news) is [`PageError::NotArticle`], which the corpus reader counts and skips. A page in
