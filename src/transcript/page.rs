@@ -21,12 +21,11 @@
 //! label: a label's last word is capitalised, as a name is.
 //!
 //! **Which pages.** An article page is read. Another page of the site (a mirror's `photos.html`, `videos.html`, the
-//! print version, a list of news) is [`PageError::NotArticle`], which the corpus reader counts and skips. A page in
+//! print version, a list of news), and the `index.html` of a stenogram report, are [`PageError::NotArticle`], which
+//! the corpus reader counts and skips. A page in
 //! an unknown template, truncated, or from another site is an error that names what was missing.
 
-use std::sync::LazyLock;
-
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html, Node};
 
 use super::label::parse_label;
 use super::reader::{MIN_WEAK_LABEL_PERCENT, SEPARATOR};
@@ -103,65 +102,135 @@ pub struct Page {
     pub body: Vec<Para>,
 }
 
-macro_rules! selector {
-    ($name:ident, $css:literal) => {
-        static $name: LazyLock<Selector> =
-            LazyLock::new(|| Selector::parse($css).expect("a valid selector"));
-    };
+/// What one walk over the document finds: the page's own URLs and site, and its article.
+#[derive(Default)]
+struct Found<'a> {
+    og_url: Option<&'a str>,
+    canonical: Option<&'a str>,
+    /// The `data-href` of the `.read` view: the URL of what the page shows (`…/51389/photos` for its photos).
+    own_url: Option<&'a str>,
+    site_name: Option<&'a str>,
+    title_tag: Option<ElementRef<'a>>,
+    kremlin_links: usize,
+    article: Option<ElementRef<'a>>,
+    content: Option<ElementRef<'a>>,
 }
 
-selector!(
-    ARTICLE,
-    "article.h-entry, article.hentry, .h-entry, .hentry"
-);
-selector!(TITLE, ".entry-title");
-selector!(PUBLISHED, "time.read__published, .read__published");
-selector!(TIME, ".read__time");
-selector!(PLACE, ".read__place");
-selector!(LEAD, ".read__lead, .entry-summary");
-selector!(CONTENT, ".entry-content");
-selector!(OG_URL, r#"meta[property="og:url"]"#);
-selector!(CANONICAL, r#"link[rel="canonical"]"#);
-selector!(READ, ".read[data-href]");
-selector!(SITE_NAME, r#"meta[property="og:site_name"]"#);
-selector!(
-    ANY_KREMLIN_LINK,
-    r#"a[href*="kremlin.ru"], link[href*="kremlin.ru"]"#
-);
+/// The parts of an article, each the first element of its class.
+#[derive(Default)]
+struct Parts<'a> {
+    title: Option<ElementRef<'a>>,
+    published: Option<ElementRef<'a>>,
+    time: Option<ElementRef<'a>>,
+    place: Option<ElementRef<'a>>,
+    lead: Option<ElementRef<'a>>,
+    content: Option<ElementRef<'a>>,
+}
+
+fn has_class(element: &ElementRef<'_>, name: &str) -> bool {
+    element.value().classes().any(|c| c == name)
+}
+
+/// Walks the document once (a selector per part would walk it a dozen times).
+fn find(root: ElementRef<'_>) -> Found<'_> {
+    let mut found = Found::default();
+    for e in root.descendent_elements() {
+        let value = e.value();
+        match value.name() {
+            "meta" => match value.attr("property") {
+                Some("og:url") => found.og_url = found.og_url.or(value.attr("content")),
+                Some("og:site_name") => found.site_name = found.site_name.or(value.attr("content")),
+                _ => {}
+            },
+            "link" if value.attr("rel") == Some("canonical") => {
+                found.canonical = found.canonical.or(value.attr("href"));
+            }
+            "title" if found.title_tag.is_none() => found.title_tag = Some(e),
+            _ => {}
+        }
+        if matches!(value.name(), "a" | "link")
+            && value.attr("href").is_some_and(|h| h.contains("kremlin.ru"))
+        {
+            found.kremlin_links += 1;
+        }
+        if found.own_url.is_none() && has_class(&e, "read") {
+            found.own_url = value.attr("data-href").map(str::trim);
+        }
+        if found.article.is_none() && (has_class(&e, "h-entry") || has_class(&e, "hentry")) {
+            found.article = Some(e);
+        }
+        if found.content.is_none() && has_class(&e, "entry-content") {
+            found.content = Some(e);
+        }
+    }
+    found
+}
+
+/// The parts of an article, in one walk.
+fn parts<'a>(article: ElementRef<'a>) -> Parts<'a> {
+    let mut parts = Parts::default();
+    for e in article.descendent_elements() {
+        let first = |slot: &mut Option<ElementRef<'a>>, class: &str| {
+            if slot.is_none() && has_class(&e, class) {
+                *slot = Some(e);
+            }
+        };
+        first(&mut parts.title, "entry-title");
+        first(&mut parts.published, "read__published");
+        first(&mut parts.time, "read__time");
+        first(&mut parts.place, "read__place");
+        first(&mut parts.lead, "read__lead");
+        first(&mut parts.lead, "entry-summary");
+        first(&mut parts.content, "entry-content");
+    }
+    parts
+}
+
+/// The page up to the end of its article: what follows (share widgets, the side bar, scripts) is not read, and
+/// need not be parsed (a quarter of a page of the site). The whole page when it has no `</article>`.
+fn up_to_article_end(html: &str) -> &str {
+    match memchr::memmem::rfind(html.as_bytes(), b"</article>") {
+        Some(i) => &html[..i + "</article>".len()],
+        None => html,
+    }
+}
+
+/// The title of the `index.html` that `stenogram report` writes.
+const STENOGRAM_REPORT_TITLE: &str = "stenogram report";
 
 /// Reads a page (decoded text); `path` gives the id and URL when the page does not.
 pub fn read_page(path: &str, html: &str) -> Result<Page, PageError> {
     if !has_markup(html) {
         return Err(PageError::NotHtml);
     }
-    let document = Html::parse_document(html);
-    let root = document.root_element();
-    let own_url = root
-        .select(&READ)
-        .next()
-        .and_then(|e| e.attr("data-href"))
-        .map(str::trim);
-    let url = page_url(&root, own_url, path);
-    let kremlin = is_kremlin(&root, url.as_deref());
-    let article = root.select(&ARTICLE).next();
+    let document = Html::parse_document(up_to_article_end(html));
+    let found = find(document.root_element());
+    let url = page_url(&found, path);
+    let kremlin = is_kremlin(&found, url.as_deref());
     // The site's other views of a news item: its photos, videos and print version.
-    if let Some(view) = own_url.and_then(other_view) {
+    if let Some(view) = found.own_url.and_then(other_view) {
         if kremlin {
             return Err(PageError::NotArticle(view));
         }
     }
-    let Some(article) = article else {
+    let Some(article) = found.article else {
+        // A report that stenogram wrote (its `index.html`), met when a folder holds both transcripts and reports.
+        if found
+            .title_tag
+            .is_some_and(|t| t.text().eq([STENOGRAM_REPORT_TITLE]))
+        {
+            return Err(PageError::NotArticle("a report that stenogram wrote"));
+        }
         if kremlin {
-            let what = if root.select(&CONTENT).next().is_some() {
+            let what = if found.content.is_some() {
                 "a page without an article, such as a photo or video gallery"
             } else {
                 "an index or other page of the site"
             };
             return Err(PageError::NotArticle(what));
         }
-        let title = root
-            .select(&Selector::parse("title").expect("a valid selector"))
-            .next()
+        let title = found
+            .title_tag
             .map(|t| collapse(&t.text().collect::<String>()))
             .filter(|t| !t.is_empty())
             .map(|t| format!("; its title: {}", super::lines::preview(&t)))
@@ -171,37 +240,32 @@ pub fn read_page(path: &str, html: &str) -> Result<Page, PageError> {
     if !ends_with_html_end_tag(html) {
         return Err(PageError::Truncated);
     }
-    let title = article
-        .select(&TITLE)
-        .next()
+    let parts = parts(article);
+    let title = parts
+        .title
         .map(|t| collapse(&text_of(t)))
         .filter(|t| !t.is_empty())
         .ok_or(PageError::Missing("no title (entry-title)"))?;
-    let date = article
-        .select(&PUBLISHED)
-        .next()
+    let date = parts
+        .published
         .and_then(|t| t.attr("datetime"))
         .and_then(iso_date)
         .ok_or(PageError::Missing(
             "no date (read__published with a datetime)",
         ))?;
-    let content = article
-        .select(&CONTENT)
-        .next()
+    let content = parts
+        .content
         .ok_or(PageError::Missing("no article body (entry-content)"))?;
-    let time = article
-        .select(&TIME)
-        .next()
+    let time = parts
+        .time
         .map(|t| collapse(&text_of(t)))
         .and_then(|t| clock(&t));
-    let place = article
-        .select(&PLACE)
-        .next()
+    let place = parts
+        .place
         .map(|t| collapse(&text_of(t)))
         .filter(|t| !t.is_empty());
-    let lead = article
-        .select(&LEAD)
-        .next()
+    let lead = parts
+        .lead
         .map(|l| {
             paragraphs(l)
                 .into_iter()
@@ -265,18 +329,15 @@ fn other_view(url: &str) -> Option<&'static str> {
 
 /// The page's URL: `og:url`, else an absolute canonical link, else the `.read` view's own URL, else the mirror
 /// path (`…/en.kremlin.ru/events/president/news/51389.html` is `http://en.kremlin.ru/events/president/news/51389`).
-fn page_url(root: &ElementRef<'_>, own: Option<&str>, path: &str) -> Option<String> {
+fn page_url(found: &Found<'_>, path: &str) -> Option<String> {
     let absolute = |u: &str| {
         let u = u.trim();
         (u.starts_with("http://") || u.starts_with("https://")).then(|| u.to_string())
     };
-    root.select(&OG_URL)
-        .find_map(|m| m.attr("content").and_then(absolute))
-        .or_else(|| {
-            root.select(&CANONICAL)
-                .find_map(|l| l.attr("href").and_then(absolute))
-        })
-        .or_else(|| own.and_then(absolute))
+    [found.og_url, found.canonical, found.own_url]
+        .into_iter()
+        .flatten()
+        .find_map(absolute)
         .or_else(|| mirror_url(path))
 }
 
@@ -297,7 +358,7 @@ fn mirror_url(path: &str) -> Option<String> {
 }
 
 /// Whether the page is one of kremlin.ru's: by its URL, its site name, or links to the site.
-fn is_kremlin(root: &ElementRef<'_>, url: Option<&str>) -> bool {
+fn is_kremlin(found: &Found<'_>, url: Option<&str>) -> bool {
     let host_is_kremlin = |u: &str| {
         let host = u
             .split("://")
@@ -309,13 +370,11 @@ fn is_kremlin(root: &ElementRef<'_>, url: Option<&str>) -> bool {
         host == "kremlin.ru" || host.ends_with(".kremlin.ru")
     };
     url.is_some_and(host_is_kremlin)
-        || root.select(&SITE_NAME).any(|m| {
-            matches!(
-                m.attr("content").map(str::trim),
-                Some("President of Russia" | "Президент России")
-            )
-        })
-        || root.select(&ANY_KREMLIN_LINK).nth(2).is_some()
+        || matches!(
+            found.site_name.map(str::trim),
+            Some("President of Russia" | "Президент России")
+        )
+        || found.kremlin_links >= 3
 }
 
 /// The news id at the end of a URL (`…/news/51389` → `51389`), if it is a number.
@@ -723,5 +782,103 @@ impl Page {
         out.push_str("\n\n\n");
         out.push_str(&self.url);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="ru"><head><meta property="og:site_name" content="Президент России"/>
+<meta property="og:url" content="http://kremlin.ru/events/president/news/69944"/></head><body>
+<div class="read" data-href="http://kremlin.ru/events/president/news/69944"><article class="read__in hentry h-entry">
+<h1 class="entry-title">Российско-казахстанские переговоры</h1>
+<div class="read__lead entry-summary"><p>Лид &amp; <i>подробности</i>.</p></div>
+<time class="read__published" datetime="2022-11-28">28 ноября 2022 года</time><div class="read__time">13:00</div>
+<div class="read__place p-location"><i></i>Москва, Кремль</div>
+<div class="entry-content e-content"><div class="slider masha-ignore"><p>Подпись к фото.</p></div>
+<p><b>* * *</b></p><p><i>Начало встречи</i></p>
+<p><b>В.Путин:</b> Уважаемый <a class="person_tag">Касым-Жомарт Кемелевич<span class="read__tooltip hidden masha-ignore">Токаев Касым-Жомарт Президент Казахстана</span></a>!</p>
+<p>Рад&nbsp;встрече &lt;b&gt;.</p>
+<p><b>Капитан дальнего плавания Сергей Зыбко</b> <i>(как переведено)</i>: Да.</p>
+<div class="read__cut masha-ignore"><h3>Смотрите также</h3><a>Визит</a></div>
+<p><b>Участники встречи перечислены ниже:</b></p>
+</div></article></div></body></html>"#;
+
+    #[test]
+    fn a_page_in_the_sites_template_becomes_the_text_layout() {
+        let page = read_page("x/69944.html", PAGE).unwrap();
+        assert_eq!(page.id, "69944");
+        assert_eq!(page.lead, ["Лид & подробности."]);
+        assert_eq!(
+            page.body,
+            [
+                Para::Separator,
+                Para::Heading("Начало встречи".into()),
+                Para::Turn {
+                    label: "В.Путин".into(),
+                    text: "Уважаемый Касым-Жомарт Кемелевич!".into()
+                },
+                Para::Text("Рад\u{a0}встрече <b>.".into()),
+                Para::Turn {
+                    label: "Капитан дальнего плавания Сергей Зыбко (как переведено)".into(),
+                    text: "Да.".into()
+                },
+                Para::Text("Участники встречи перечислены ниже:".into()),
+            ]
+        );
+        // «Капитан дальнего плавания» has lowercase words: written in the explicit form.
+        assert_eq!(
+            page.explicit_labels(),
+            [false, false, false, false, true, false]
+        );
+        assert_eq!(
+            page.to_text(),
+            "\nРоссийско-казахстанские переговоры\n\n\n2022-11-28 13:00:00\n\nМосква, Кремль\n\nЛид &amp; \
+             подробности.\n\n* * *\nНачало встречи\nВ.Путин: Уважаемый Касым-Жомарт Кемелевич!\n\
+             Рад\u{a0}встрече &lt;b&gt;.\n**Капитан дальнего плавания Сергей Зыбко (как переведено)**: Да.\n\
+             Участники встречи перечислены ниже:\n\n\n\nhttp://kremlin.ru/events/president/news/69944"
+        );
+    }
+
+    #[test]
+    fn other_pages_are_skipped_or_named() {
+        let print = PAGE.replace(
+            r#"data-href="http://kremlin.ru/events/president/news/69944""#,
+            r#"data-href="http://kremlin.ru/events/president/news/69944/print""#,
+        );
+        assert_eq!(
+            read_page("p.html", &print),
+            Err(PageError::NotArticle("the print version of a news item"))
+        );
+        let report =
+            "<!DOCTYPE html><html><head><title>stenogram report</title></head><body></body></html>";
+        assert_eq!(
+            read_page("index.html", report),
+            Err(PageError::NotArticle("a report that stenogram wrote"))
+        );
+        assert_eq!(read_page("a.html", "plain text"), Err(PageError::NotHtml));
+        let cut = &PAGE[..PAGE.len() - 30];
+        assert_eq!(read_page("a.html", cut), Err(PageError::Truncated));
+    }
+
+    #[test]
+    fn urls_ids_times_and_names() {
+        assert_eq!(
+            mirror_url("m/en.kremlin.ru/events/president/news/51389.html").as_deref(),
+            Some("http://en.kremlin.ru/events/president/news/51389")
+        );
+        assert_eq!(mirror_url("pages/51389.html"), None);
+        assert_eq!(
+            news_id("http://kremlin.ru/events/president/news/69944/").as_deref(),
+            Some("69944")
+        );
+        assert_eq!(clock("9:05").as_deref(), Some("09:05"));
+        assert_eq!(clock("25:00"), None);
+        assert!(names_someone("Master mariner Sergei Zybko"));
+        assert!(names_someone("Реплика из зала"));
+        assert!(!names_someone(
+            "Badges will be issued at the following sites"
+        ));
     }
 }
