@@ -6,6 +6,11 @@
 #   bench/run.sh                 # everything (the anchor on the 10x replica alone takes ~9 minutes)
 #   ANCHOR_10X=0 bench/run.sh    # skip the anchor on the 10x replica
 #   RUNS=5 bench/run.sh          # medians of 5 runs of stenogram (default 3; the anchor runs once)
+#   bench/run.sh pages           # only the site-mirror case: `stenogram report` on 7,200 en.kremlin.ru pages (HTML)
+#
+# The site-mirror case builds, in a temporary folder, a `wget --mirror` of 7,200 news pages from the 300 pages of
+# ../shared/pages, each copied 24 times under new news ids (the id in its URL becomes 1000000 + id, 2000000 + id, …): 314 MB of
+# HTML. Targets: <= 15 s and <= 250 MiB peak RSS on 2 cores.
 #
 # Needs python3 with venv (it installs nltk, razdel and PyStemmer from PyPI into $VENV) and /usr/bin/time.
 set -euo pipefail
@@ -20,9 +25,38 @@ trap 'rm -rf "$work"' EXIT
 
 [ -d "$data" ] || { echo "bench/run.sh: $data is absent" >&2; exit 1; }
 cargo build --release --quiet
-bin=$root/target/release/stenogram
+bin=${CARGO_TARGET_DIR:-$root/target}/release/stenogram
 
-if [ ! -x "$venv/bin/python" ]; then
+# The site-mirror case: 24 copies of each page of ../shared/pages under new news ids.
+pages_case() {
+  local pages=$shared/pages/en.kremlin.ru/events/president/news
+  [ -d "$pages" ] || { echo "bench/run.sh: $pages is absent" >&2; exit 1; }
+  local mirror=$work/mirror/en.kremlin.ru/events/president/news
+  mkdir -p "$mirror"
+  python3 - "$pages" "$mirror" <<'PY'
+import os, sys
+src, dst = sys.argv[1], sys.argv[2]
+for name in sorted(os.listdir(src)):
+    news_id = name[:-len('.html')]
+    html = open(os.path.join(src, name), encoding='utf-8').read()
+    for copy in range(1, 25):
+        new_id = str(copy * 1000000 + int(news_id))
+        with open(os.path.join(dst, new_id + '.html'), 'w', encoding='utf-8') as out:
+            out.write(html.replace(f'/news/{news_id}"', f'/news/{new_id}"'))
+PY
+  local n bytes
+  n=$(find "$work/mirror" -name '*.html' | wc -l)
+  bytes=$(find "$work/mirror" -name '*.html' -print0 | xargs -0 cat | wc -c)
+  local r
+  r=$(measure report-pages "$runs" "$bin" report "$work/mirror" --out "$work/rp" --quiet)
+  read -r _ wall rss <<<"$r"
+  local meetings
+  meetings=$(($(wc -l < "$work/rp/meetings.csv") - 1))
+  awk -v n="$n" -v b="$bytes" -v t="$wall" -v m="$rss" -v k="$meetings" 'BEGIN {
+    printf "site mirror: %d pages, %.0f MB of HTML, %d meetings: %.2f s (%.1f MB/s), peak RSS %.1f MiB (targets: <= 15 s, <= 250 MiB)\n", n, b/1e6, k, t, b/1e6/t, m/1024 }'
+}
+
+if [ "${1:-}" != pages ] && [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet nltk razdel PyStemmer
 fi
@@ -51,6 +85,11 @@ measure() {
 
 words_of() { awk -F, 'NR>1 {s+=$4} END {print s}' "$1/speakers.csv"; }
 
+if [ "${1:-}" = pages ]; then
+  echo "stenogram $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores" >&2
+  pages_case
+  exit 0
+fi
 echo "stenogram $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, data $((bytes1 / 1000000)) MB" >&2
 results=()
 results+=("$(measure report-1x "$runs" "$bin" report "$data" --out "$work/r1" --quiet)")
@@ -87,3 +126,5 @@ awk -v a="$wall_report_1x_jobs1" -v b="$wall_report_1x_jobs2" 'BEGIN {printf "--
 awk -v m="$rss_report_1x" 'BEGIN {printf "peak RSS 1x:                   %6.1f MiB (target <= 150)\n", m/1024}'
 awk -v a="$rss_report_10x" -v b="$rss_report_1x" 'BEGIN {printf "peak RSS 10x / 1x:             %6.2fx  (target <= 1.5x)\n", a/b}'
 echo "output identical for --jobs 1 and --jobs 2: $identical"
+echo
+pages_case

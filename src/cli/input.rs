@@ -13,8 +13,8 @@ use stenogram::transcript::{
 /// Where transcripts come from and how to read them.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// Transcript files or directories (walked recursively for *.txt; hidden entries and entries that are not
-    /// regular files are left out).
+    /// Transcript files, kremlin.ru pages (*.html, *.htm) or directories (walked recursively for *.txt, *.html and
+    /// *.htm; hidden entries and entries that are not regular files are left out).
     #[arg(value_name = "PATHS", default_value = "corpus")]
     pub paths: Vec<PathBuf>,
     /// CSV file `label,speaker` joining other spellings of a speaker.
@@ -29,6 +29,10 @@ pub struct InputArgs {
     /// Only the meetings of this day or earlier (YYYY-MM-DD, YYYY-MM or YYYY).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+    /// Write every warning, skipped page and error to FILE, one a line (stderr shows a count per kind when there
+    /// are many).
+    #[arg(long, value_name = "FILE")]
+    pub diagnostics: Option<PathBuf>,
 }
 
 fn parse_language(s: &str) -> Result<Language, String> {
@@ -77,10 +81,23 @@ impl InputArgs {
     }
 }
 
-/// Prints a corpus's warnings and errors to stderr; returns whether any file failed.
-pub fn report_diagnostics(corpus: &Transcripts, quiet: bool) -> bool {
-    print_left_out(corpus.left_out, quiet);
-    print_diagnostics(&corpus.warnings, &corpus.errors, quiet)
+impl InputArgs {
+    /// Prints a corpus's warnings and errors to stderr (and to `--diagnostics`); returns whether any file failed.
+    pub fn report_diagnostics(&self, corpus: &Transcripts, quiet: bool) -> bool {
+        print_left_out(corpus.left_out, quiet);
+        self.print_diagnostics(&corpus.warnings, &corpus.errors, quiet)
+    }
+
+    /// Prints warnings (unless quiet) and errors to stderr, a count per kind when there are many, and every one to
+    /// `--diagnostics`; returns whether there were errors.
+    pub fn print_diagnostics(
+        &self,
+        warnings: &[FileWarning],
+        errors: &[ReadError],
+        quiet: bool,
+    ) -> bool {
+        super::diagnostics::print(warnings, errors, quiet, self.diagnostics.as_deref())
+    }
 }
 
 /// Says how many meetings `--since`/`--until` left out (unless quiet or none).
@@ -95,17 +112,4 @@ pub fn print_left_out((left_out, undated): (usize, usize), quiet: bool) {
             super::numbers::count(left_out, "meeting")
         );
     }
-}
-
-/// Prints warnings (unless quiet) and errors to stderr; returns whether there were errors.
-pub fn print_diagnostics(warnings: &[FileWarning], errors: &[ReadError], quiet: bool) -> bool {
-    if !quiet {
-        for w in warnings {
-            eprintln!("{w}");
-        }
-    }
-    for e in errors {
-        eprintln!("error: {e}");
-    }
-    !errors.is_empty()
 }

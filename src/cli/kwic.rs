@@ -8,7 +8,7 @@ use clap::Args;
 use stenogram::stats::kwic::{kwic, Pattern};
 use stenogram::transcript::find_named;
 
-use super::input::{report_diagnostics, InputArgs};
+use super::input::InputArgs;
 use super::numbers::count;
 use super::output::with_output;
 use super::Outcome;
@@ -67,7 +67,7 @@ pub fn run(args: &KwicArgs) -> anyhow::Result<Outcome> {
         Pattern::Key(args.pattern.clone())
     };
     let corpus = args.input.load(args.narrator.as_deref())?;
-    let failed = report_diagnostics(&corpus, false);
+    let failed = args.input.report_diagnostics(&corpus, false);
     let meetings: Vec<_> = corpus.meetings().collect();
     let speaker = match &args.speaker {
         None => None,

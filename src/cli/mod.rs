@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod diagnostics;
+mod import;
 mod input;
 mod kwic;
 mod memory;
@@ -34,6 +36,8 @@ enum Command {
     Parse(parse::ParseArgs),
     /// List the speakers with meetings, turns and words.
     Speakers(speakers::SpeakersArgs),
+    /// Write kremlin.ru pages (*.html) as transcripts in the text layout, one .txt per page.
+    Import(import::ImportArgs),
     /// Keyword in context: every occurrence of a word, stem or pattern with its speaker.
     Kwic(kwic::KwicArgs),
     /// Print the tokens of plain text: start, end, kind, surface, key, stem.
@@ -76,6 +80,7 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Report(args) => report::run(args),
         Command::Parse(args) => parse::run(args),
+        Command::Import(args) => import::run(args),
         Command::Kwic(args) => kwic::run(args),
         Command::Speakers(args) => speakers::run(args),
         Command::Tokens(args) => tokens::run(args),

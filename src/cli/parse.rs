@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use stenogram::transcript::Transcripts;
 
-use super::input::{report_diagnostics, InputArgs, NarratorArg};
+use super::input::{InputArgs, NarratorArg};
 use super::output::with_output;
 use super::Outcome;
 use stenogram::text::count_words;
@@ -103,7 +103,7 @@ fn write_rows<T: Serialize>(
 /// Runs `parse`; returns whether any input failed.
 pub fn run(args: &ParseArgs) -> anyhow::Result<Outcome> {
     let corpus = args.input.load(args.narrator.narrator.as_deref())?;
-    let failed = report_diagnostics(&corpus, false);
+    let failed = args.input.report_diagnostics(&corpus, false);
     with_output(args.out.as_deref(), |out| {
         if args.audit {
             write_rows(out, args.format, corpus.files.iter().map(|f| &f.audit))

@@ -12,7 +12,7 @@ use stenogram::stats::{tokenize_paths, AnalysisOptions, View};
 use stenogram::text::{Language, Stopwords};
 use stenogram::transcript::{find_named, read_text, Aliases, ReadOptions};
 
-use super::input::{print_diagnostics, print_left_out, InputArgs, NarratorArg};
+use super::input::{print_left_out, InputArgs, NarratorArg};
 use super::numbers::{count, whole};
 use super::progress::Progress;
 use super::values::{ChartsArg, ContentArg, InterpretedArg, PeriodArg, ViewArg};
@@ -269,7 +269,8 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
                 count(words, "word")
             );
         }
-        print_diagnostics(tokenized.warnings(), tokenized.errors(), args.quiet)
+        args.input
+            .print_diagnostics(tokenized.warnings(), tokenized.errors(), args.quiet)
     });
     let out = checked.config.out.clone();
     // Nothing read (every path bad, or no `.txt` file): an empty report must not replace a previous one.

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use clap::Args;
 use serde::Serialize;
 
-use super::input::{report_diagnostics, InputArgs, NarratorArg};
+use super::input::{InputArgs, NarratorArg};
 use super::output::with_output;
 use super::Outcome;
 use stenogram::text::count_words;
@@ -42,7 +42,7 @@ struct Row<'a> {
 /// Runs `speakers`; returns whether any input failed.
 pub fn run(args: &SpeakersArgs) -> anyhow::Result<Outcome> {
     let corpus = args.input.load(args.narrator.narrator.as_deref())?;
-    let failed = report_diagnostics(&corpus, false);
+    let failed = args.input.report_diagnostics(&corpus, false);
     let mut tallies: BTreeMap<&str, SpeakerTally> = BTreeMap::new();
     for m in corpus.meetings() {
         for t in m.turns() {

@@ -11,7 +11,7 @@ use regex::Regex;
 use super::label::parse_label;
 use super::lines::Line;
 use super::model::Meeting;
-use super::reader::{ends_like_a_sentence, Audit, Warning, SEPARATOR};
+use super::reader::{ends_like_a_sentence, Audit, Warning, WarningKind, SEPARATOR};
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")
@@ -130,16 +130,13 @@ pub(super) fn read_header(
             } else {
                 warnings.push(Warning {
                     line: Some(lines[i].0),
+                    kind: WarningKind::Date,
                     message: format!("invalid date '{date}' in the header; date left empty"),
                 });
             }
             start = i + 1;
             if let Some((_, place)) = lines.get(start) {
-                if place.chars().count() <= 100
-                    && !ends_like_a_sentence(place)
-                    && parse_label(place).is_none()
-                    && !SEPARATOR.is_match(place)
-                {
+                if is_place(place) {
                     meeting.place = Some(place.to_string());
                     start += 1;
                 }
@@ -153,6 +150,18 @@ pub(super) fn read_header(
             .filter(|d| valid_date(d));
     }
     start
+}
+
+/// Whether the line after the date is a place: short, without the punctuation that ends a sentence (a closing
+/// parenthesis after a name is allowed: `Pratica di Mare (Italian Air Force Base)`), and neither a label, a
+/// separator nor a URL (a page with nothing between its date and its source URL has no place).
+fn is_place(line: &str) -> bool {
+    let named_parenthesis = line.ends_with(')') && line.find(" (").is_some_and(|i| i > 0);
+    line.chars().count() <= 100
+        && (!ends_like_a_sentence(line) || named_parenthesis)
+        && parse_label(line).is_none()
+        && !SEPARATOR.is_match(line)
+        && !URL_LINE.is_match(line)
 }
 
 /// Reads the source URL from the last line, if it comes after the `start` header lines; returns where the body

@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 
 use super::model::Meeting;
-use super::reader::ReadOptions;
+use super::page::PageError;
+use super::reader::{ReadOptions, Warning, WarningKind};
 use super::source::{collect_files, read_file, FileWarning, ReadError, ReadFile};
 use super::speaker::{Aliases, SpeakerResolver};
 
@@ -94,6 +95,18 @@ fn merge_in_order<T>(
                         }
                     }
                 }
+                // A page of the site that is not an article is counted, not an error.
+                Err(ReadError::Page {
+                    path,
+                    error: error @ PageError::NotArticle(_),
+                }) => merged.warnings.push(FileWarning {
+                    path,
+                    warning: Warning {
+                        line: None,
+                        kind: WarningKind::Skipped,
+                        message: error.to_string(),
+                    },
+                }),
                 Err(e) => merged.errors.push(e),
             }
             window.merged(next, sizes[next]);

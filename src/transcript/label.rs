@@ -16,6 +16,10 @@
 //! are **weak** (a capitalised verb and a name, «Ответила Наташа: …», has the same shape as «Патриарх Кирилл: …»).
 //! The reader honours weak labels only in a file that reads as a transcript (see [`super::reader`]).
 //!
+//! A label may also be written **explicitly**, in double asterisks (`**Master mariner Sergei Zybko**: …`, or with
+//! the colon inside, `**Vladimir Putin:** …`): whatever its words, it starts a turn and is strong. This is how
+//! `stenogram import` writes a page's bold label that the rule above would miss, and how a user marks one by hand.
+//!
 //! Every word of a name must be capitalised, so an ordinary sentence with a colon is not a label by construction:
 //! in «Достаточно сказать: свыше 50 миллиардов» the word «сказать» is lowercase. A single capitalised word
 //! (`Итак:`, `Первое:`) is not a name unless it is a group label. Only the first 300 bytes of a line are examined,
@@ -91,6 +95,9 @@ pub fn is_interpreter_remark(remark: &str) -> bool {
 
 /// Parses a label at the start of `line` (already trimmed at the start); `None` if the line does not start a turn.
 pub fn parse_label(line: &str) -> Option<Label<'_>> {
+    if line.starts_with("**") {
+        return explicit_label(line);
+    }
     let mut end = line.len().min(MAX_LABEL_BYTES);
     while !line.is_char_boundary(end) {
         end -= 1;
@@ -126,6 +133,38 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
         remark,
         interpreted,
         rest: line[after..].trim_start(),
+    })
+}
+
+/// A label in double asterisks, the colon after or inside them: `**Name (remark)**: rest` or `**Name:** rest`.
+fn explicit_label(line: &str) -> Option<Label<'_>> {
+    let inner_end = 2 + line[2..].find("**")?;
+    let inner = &line[2..inner_end];
+    let after = &line[inner_end + 2..];
+    let (raw, rest) = match inner.trim_end().strip_suffix(':') {
+        Some(raw) => (raw, after),
+        None => (inner, after.trim_start().strip_prefix(':')?),
+    };
+    let raw = raw.trim();
+    // The remark is a parenthesis that ends the label.
+    let (name, remark) = match raw
+        .strip_suffix(')')
+        .and_then(|r| r.rfind('(').map(|i| (r, i)))
+    {
+        Some((r, i)) if i > 0 => (&r[..i], Some(r[i + 1..].trim())),
+        _ => (raw, None),
+    };
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !name.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(Label {
+        raw,
+        name,
+        remark,
+        interpreted: remark.is_some_and(is_interpreter_remark),
+        rest: rest.trim_start(),
+        strong: true,
     })
 }
 
@@ -234,6 +273,41 @@ mod tests {
             ("Ответила Наташа: «Нет».", false),
         ] {
             assert_eq!(parse_label(line).map(|l| l.strong), Some(strong), "{line}");
+        }
+    }
+
+    #[test]
+    fn explicit_labels_in_double_asterisks_are_taken_whatever_their_words() {
+        let l = parse_label("**Master mariner Sergei Zybko**: Mr President,").unwrap();
+        assert_eq!(
+            (l.raw, l.name.as_str(), l.rest, l.strong),
+            (
+                "Master mariner Sergei Zybko",
+                "Master mariner Sergei Zybko",
+                "Mr President,",
+                true
+            )
+        );
+        let l =
+            parse_label("**Patriarch Kirill of Moscow and All Russia (retranslated):** Thank you.")
+                .unwrap();
+        assert_eq!(
+            l.raw,
+            "Patriarch Kirill of Moscow and All Russia (retranslated)"
+        );
+        assert_eq!(l.name, "Patriarch Kirill of Moscow and All Russia");
+        assert!(l.interpreted);
+        assert_eq!(l.rest, "Thank you.");
+        assert_eq!(parse_label("**Vladimir Putin**:").map(|l| l.rest), Some(""));
+        // Without a colon, or with nothing but punctuation inside, it is not a label.
+        for line in [
+            "**Important** news: none",
+            "**Note** it",
+            "**12**: 30",
+            "** **: x",
+            "**unclosed: x",
+        ] {
+            assert_eq!(parse_label(line), None, "{line}");
         }
     }
 

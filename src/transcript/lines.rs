@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::markup::{looks_like_html, Markup, Stripped};
-use super::reader::Warning;
+use super::reader::{Warning, WarningKind};
 
 /// A non-blank line: its 1-based number and its text (borrowed from the file unless it had to change).
 pub(super) type Line<'t> = (usize, Cow<'t, str>);
@@ -130,11 +130,13 @@ pub(super) fn markup_warnings(content: &Content<'_>, warnings: &mut Vec<Warning>
     if only.len() <= 5 {
         warnings.extend(only.iter().map(|(number, line)| Warning {
             line: Some(*number),
+            kind: WarningKind::Markup,
             message: format!("unclassified line (markup): {}", preview(line)),
         }));
     } else {
         warnings.push(Warning {
             line: Some(only[0].0),
+            kind: WarningKind::Markup,
             message: format!(
                 "{} lines of HTML markup only, unclassified (lines {}); is this a saved web page?",
                 only.len(),
@@ -145,6 +147,7 @@ pub(super) fn markup_warnings(content: &Content<'_>, warnings: &mut Vec<Warning>
     if let Some(&first) = content.stripped.first() {
         warnings.push(Warning {
             line: Some(first),
+            kind: WarningKind::Markup,
             message: format!(
                 "HTML tags removed from {} line(s) (lines {})",
                 content.stripped.len(),

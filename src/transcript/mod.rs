@@ -9,6 +9,7 @@
 //! - [`reader`]: text to blocks, with an audit of every line;
 //! - [`speaker`]: one canonical speaker per person;
 //! - [`names`]: speakers named by a user in options, found the way labels are read;
+//! - [`page`]: a kremlin.ru page (HTML) to the text layout, its bold labels and italic titles made certain;
 //! - [`source`]: paths to files, one file's bytes to a meeting, one bad file never losing the others;
 //! - [`mod@ingest`]: the one read path of a corpus: files in parallel, merged in path order through a bounded window.
 
@@ -21,6 +22,7 @@ pub mod lines;
 pub mod markup;
 pub mod model;
 pub mod names;
+pub mod page;
 pub mod reader;
 pub mod source;
 pub mod speaker;
@@ -29,9 +31,10 @@ pub use ingest::{ingest, unique_ids, Ingested};
 pub use label::{parse_label, Label};
 pub use model::{Annotation, AnnotationKind, Block, Language, Meeting, Paragraph, Turn};
 pub use names::{find_named, NameError};
-pub use reader::{parse_text, Audit, DateRange, ReadOptions, Warning};
+pub use reader::{parse_text, Audit, DateRange, ReadOptions, Warning, WarningKind};
 pub use source::{
-    collect_files, decode_named, read_bounded, read_bounded_stdin, read_bytes, read_corpus,
-    read_file, read_text, FileWarning, ReadError, ReadFile, Transcripts,
+    collect_files, decode_named, is_page, read_bounded, read_bounded_stdin, read_bytes,
+    read_corpus, read_file, read_page_bytes, read_page_file, read_text, FileWarning, ReadError,
+    ReadFile, Transcripts,
 };
 pub use speaker::{AliasError, Aliases, SpeakerResolver};

@@ -140,8 +140,54 @@ pub struct Audit {
 pub struct Warning {
     /// 1-based line, when the warning is about one line.
     pub line: Option<usize>,
+    /// What kind of problem, for a summary of many.
+    pub kind: WarningKind,
     /// What happened.
     pub message: String,
+}
+
+impl Warning {
+    /// The warning that a file was decoded from a legacy encoding.
+    pub fn not_utf8(encoding: &str) -> Warning {
+        Warning {
+            line: None,
+            kind: WarningKind::Encoding,
+            message: format!("not UTF-8; decoded as {encoding}"),
+        }
+    }
+}
+
+/// Kinds of [`Warning`]s, so that thousands of them (a site mirror) can be told as a count per kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WarningKind {
+    /// A page of a site that is not an article, skipped.
+    Skipped,
+    /// A file decoded from a legacy encoding.
+    Encoding,
+    /// HTML markup in a text file.
+    Markup,
+    /// Label-like lines too few for a transcript: read as narration.
+    Narration,
+    /// A date that does not exist.
+    Date,
+    /// An alias label that matches no label.
+    Alias,
+}
+
+impl WarningKind {
+    /// What warnings of this kind say, for a summary (`12 files: not UTF-8`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            WarningKind::Skipped => "pages that are not articles, skipped",
+            WarningKind::Encoding => "not UTF-8, decoded from a legacy encoding",
+            WarningKind::Markup => "HTML markup in a text file",
+            WarningKind::Narration => {
+                "label-like lines too few for a transcript, read as narration"
+            }
+            WarningKind::Date => "invalid date in the header",
+            WarningKind::Alias => "alias label matching no label",
+        }
+    }
 }
 
 pub(super) static SEPARATOR: LazyLock<Regex> =
@@ -267,6 +313,7 @@ fn read_blocks(
         let more = if labels.len() > 5 { ", …" } else { "" };
         warnings.push(Warning {
             line: Some(labels[0].0),
+            kind: WarningKind::Narration,
             message: format!(
                 "{} label-like line(s) without initials (lines {}{more}), {:.2}% of {} lines: too few for a transcript; read as narration",
                 labels.len(),
@@ -437,6 +484,7 @@ fn read_mark(
         audit.unclassified += 1;
         warnings.push(Warning {
             line: Some(number),
+            kind: WarningKind::Markup,
             message: format!("unclassified line (markup): {}", preview(line)),
         });
         blocks.push(Block::Unclassified {

@@ -2,8 +2,9 @@
 //! corpus of transcripts kept in memory ([`read_corpus`], through [`mod@super::ingest`]). One bad file is reported and
 //! the others are still read.
 //!
-//! Directories are walked recursively (symbolic links followed, loops reported) and contribute their `*.txt` files,
-//! hidden ones excluded; a file named explicitly is read whatever its name. Paths are de-duplicated and read in
+//! Directories are walked recursively (symbolic links followed, loops reported) and contribute their `*.txt` files
+//! and their kremlin.ru pages (`*.html`, `*.htm`, read by [`super::page`]), hidden ones excluded; a file named
+//! explicitly is read whatever its name (as a page if it ends in `.html` or `.htm`). Paths are de-duplicated and read in
 //! sorted order, so the result does not depend on the order they were given in.
 
 use std::path::{Path, PathBuf};
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 use super::decode::{decode, utf16_by_nul_parity, DecodeError, Decoded};
 use super::ingest::ingest;
 use super::model::Meeting;
+use super::page::{read_page, Page, PageError};
 use super::reader::{parse_text, Audit, ReadOptions, Warning};
 use super::speaker::Aliases;
 
@@ -34,7 +36,7 @@ pub enum ReadError {
         message: String,
     },
     /// A folder given by the user holds no file to read.
-    #[error("{path}: no transcript (.txt) file found in this folder or below it")]
+    #[error("{path}: no transcript (.txt) or page (.html, .htm) found in this folder or below it")]
     NoTranscripts {
         /// The folder.
         path: String,
@@ -60,6 +62,14 @@ pub enum ReadError {
         path: String,
         /// The panic's message.
         message: String,
+    },
+    /// A page that could not be read as a kremlin.ru article (see [`super::page`]).
+    #[error("{path}: {error}")]
+    Page {
+        /// The path.
+        path: String,
+        /// What was wrong or missing.
+        error: PageError,
     },
     /// The file has no text.
     #[error("{path}: empty file (no text to read)")]
@@ -104,6 +114,24 @@ pub enum ReadError {
         /// What the detector guessed.
         guess: Option<&'static str>,
     },
+}
+
+impl ReadError {
+    /// What kind of problem this is, for a summary of many (`cannot read`, `not a kremlin.ru page`, …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ReadError::Io { .. } => "cannot read",
+            ReadError::Walk { .. } => "cannot walk a folder",
+            ReadError::NoTranscripts { .. } => "folder without transcripts",
+            ReadError::Missing { .. } => "no such file or directory",
+            ReadError::TooLong { .. } => "not a regular file and too long",
+            ReadError::Internal { .. } => "internal error",
+            ReadError::Page { error, .. } => error.kind(),
+            ReadError::Empty { .. } => "empty file",
+            ReadError::Binary { .. } | ReadError::Control { .. } => "binary file",
+            ReadError::Undecodable { .. } => "undecodable text",
+        }
+    }
 }
 
 fn undecodable_message(offset: usize, guess: Option<&'static str>) -> String {
@@ -180,7 +208,18 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.') && n.len() > 1 && n != "..")
 }
 
-/// The files named by `paths`: files as given, directories walked for `*.txt`. Sorted and de-duplicated.
+/// Whether a file extension is a page's (`html`, `htm`, any case).
+fn is_page_extension(extension: &std::ffi::OsStr) -> bool {
+    extension.eq_ignore_ascii_case("html") || extension.eq_ignore_ascii_case("htm")
+}
+
+/// Whether a path names a page (`*.html`, `*.htm`), read by [`super::page`].
+pub fn is_page(path: &Path) -> bool {
+    path.extension().is_some_and(is_page_extension)
+}
+
+/// The files named by `paths`: files as given, directories walked for `*.txt`, `*.html` and `*.htm`. Sorted and
+/// de-duplicated.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -203,11 +242,10 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_file() => {
-                            let txt = e
-                                .path()
-                                .extension()
-                                .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
-                            if txt {
+                            let read = e.path().extension().is_some_and(|x| {
+                                x.eq_ignore_ascii_case("txt") || is_page_extension(x)
+                            });
+                            if read {
                                 files.push(e.into_path());
                             }
                         }
@@ -245,13 +283,55 @@ fn walk_message(err: &walkdir::Error) -> String {
     }
 }
 
-/// Reads one file.
+/// Reads one file: a page (`*.html`, `*.htm`) through [`super::page`], anything else as a transcript.
 pub fn read_file(
     path: &Path,
     options: &ReadOptions,
 ) -> Result<(ReadFile, Vec<Warning>), ReadError> {
     let bytes = read_bounded(path)?;
-    read_bytes(&display(path), &bytes, options)
+    if is_page(path) {
+        read_page_bytes(&display(path), &bytes, options)
+    } else {
+        read_bytes(&display(path), &bytes, options)
+    }
+}
+
+/// Reads one page file into a [`Page`] (what `stenogram import` writes as text).
+pub fn read_page_file(path: &Path) -> Result<(Page, &'static str), ReadError> {
+    let bytes = read_bounded(path)?;
+    page_of(&display(path), &bytes)
+}
+
+/// A page's bytes to a [`Page`], with the encoding they were decoded from.
+fn page_of(path: &str, bytes: &[u8]) -> Result<(Page, &'static str), ReadError> {
+    let decoded = decode_named(path, bytes)?;
+    if decoded.text.trim().is_empty() {
+        return Err(ReadError::Empty {
+            path: path.to_string(),
+        });
+    }
+    let page = read_page(path, &decoded.text).map_err(|error| ReadError::Page {
+        path: path.to_string(),
+        error,
+    })?;
+    Ok((page, decoded.encoding))
+}
+
+/// Reads one page's bytes: the page in the text layout ([`Page::to_text`]), read as a transcript whose id is the
+/// news id; `path` names it in messages. Line numbers in its messages are those of that text, as `stenogram import`
+/// writes it.
+pub fn read_page_bytes(
+    path: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(ReadFile, Vec<Warning>), ReadError> {
+    let (page, encoding) = page_of(path, bytes)?;
+    let (meeting, audit, mut warnings) =
+        parse_text(&page.id, path, &page.to_text(), encoding, options);
+    if encoding != "UTF-8" {
+        warnings.insert(0, Warning::not_utf8(encoding));
+    }
+    Ok((ReadFile { meeting, audit }, warnings))
 }
 
 /// A file's bytes, read as transcripts are: block by block, stopping at a block with a NUL byte, and at
@@ -394,13 +474,7 @@ pub fn read_bytes(
     let (meeting, audit, mut warnings) =
         parse_text(&id, path, &decoded.text, decoded.encoding, options);
     if decoded.encoding != "UTF-8" {
-        warnings.insert(
-            0,
-            Warning {
-                line: None,
-                message: format!("not UTF-8; decoded as {}", decoded.encoding),
-            },
-        );
+        warnings.insert(0, Warning::not_utf8(decoded.encoding));
     }
     Ok((ReadFile { meeting, audit }, warnings))
 }

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::label::GROUP_LABELS;
-use super::reader::Warning;
+use super::reader::{Warning, WarningKind};
 use super::source::FileWarning;
 
 /// A `label,speaker` alias table.
@@ -232,6 +232,7 @@ impl SpeakerResolver {
                 path: aliases.path.clone(),
                 warning: Warning {
                     line: (line > 0).then_some(line),
+                    kind: WarningKind::Alias,
                     message: format!(
                         "alias label '{label}' matches no speaker label of the transcripts read; not used"
                     ),
