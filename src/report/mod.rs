@@ -330,9 +330,9 @@ mod tests {
             .collect();
         found.sort();
         assert_eq!(named, found);
-        // 18 tables (the matrix included), 2 speakers' files, 9 charts in 2 formats (no term map, distances or
-        // periods in two short turns of one meeting), the page.
-        assert_eq!(found.len(), 18 + 2 + 18 + 1);
+        // 18 tables (the matrix included), 2 speakers' files, 11 charts in 2 formats (no term map: the two share no
+        // word three times; distances and periods say why they are empty), the page.
+        assert_eq!(found.len(), 18 + 2 + 22 + 1);
     }
 
     #[test]

@@ -104,6 +104,14 @@ impl Interner {
         self.strings.get(id as usize)
     }
 
+    /// An empty table with room for `n` strings before it grows.
+    pub fn with_capacity(n: usize) -> Interner {
+        Interner {
+            table: HashTable::with_capacity(n),
+            ..Interner::default()
+        }
+    }
+
     /// The id of `s`, adding it if new.
     pub fn intern(&mut self, s: &str) -> u32 {
         let hash = self.hasher.hash_one(s);

@@ -62,7 +62,9 @@ pub(super) fn most_frequent<'a>(candidates: impl Iterator<Item = (&'a str, u32)>
     let mut best: Option<(&str, u32)> = None;
     for (s, n) in candidates {
         best = match best {
-            Some((bs, bn)) if (rank(bs, bn), bs) <= (rank(s, n), s) => Some((bs, bn)),
+            // A different count decides alone (most keys have one form, and most ties are none).
+            Some((bs, bn)) if bn > n => Some((bs, bn)),
+            Some((bs, bn)) if bn == n && (rank(bs, bn), bs) <= (rank(s, n), s) => Some((bs, bn)),
             _ => Some((s, n)),
         };
     }
@@ -235,8 +237,8 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         }
     };
     let n = keys.len();
-    let mut stems = Interner::new();
-    let mut lemmas = Interner::new();
+    let mut stems = Interner::with_capacity(n / 2);
+    let mut lemmas = Interner::with_capacity(n / 2);
     let mut stem_of = Vec::with_capacity(n);
     let mut lemma_of = Vec::with_capacity(n);
     let mut key_form = Strings::default();

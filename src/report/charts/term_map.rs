@@ -191,7 +191,10 @@ impl Chart for TermMap {
             let (w, h) = root.estimate_text_size(&p.form, &style)?;
             let chars = p.form.chars().count() as f64;
             let wide = (0.6 * f64::from(LABEL_PX) * chars).ceil() as i32;
-            let (w, h) = ((w as i32).max(wide) + 2, (h as i32).max(LABEL_PX as i32) + 2);
+            let (w, h) = (
+                (w as i32).max(wide) + 2,
+                (h as i32).max(LABEL_PX as i32) + 2,
+            );
             let (x, y) = pixel(p);
             let gap = RADIUS + 3;
             // Right, left, above, below, then the corners.

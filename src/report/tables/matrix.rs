@@ -20,7 +20,7 @@ const HEADER: &str = "meeting,date,speaker,view,term,count";
 const ABOUT: &str = "Every non-zero count of a term by a speaker in a meeting (key view and the chosen view), to load into pandas or R.";
 
 /// Meetings counted in parallel before their rows are written.
-const BATCH: usize = 64;
+const BATCH: usize = 16;
 /// Bytes of the first rows kept for the page.
 const PREVIEW_BYTES: usize = 1 << 14;
 
