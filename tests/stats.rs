@@ -287,6 +287,18 @@ fn distances_and_readability_equal_the_python_reference() {
     let fewer = Distances::new(&c, &tallies, 200, 50).unwrap();
     assert_eq!(fewer.speakers.len(), 4);
     assert!(Distances::new(&c, &tallies, 600, 50).is_none());
+    // Two speakers: Delta would be √2 whatever they say, so only Jensen–Shannon is written.
+    let two = Distances::new(&c, &tallies, 500, 50).unwrap();
+    assert!(!two.has_delta());
+    assert!((two.delta[0][1] - 2f64.sqrt()).abs() < 1e-12);
+    let rows = two.rows(&c);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].measure, "jensen_shannon");
+    close(
+        rows[0].value,
+        &expected["jensen_shannon"]["А.Лукашенко|В.Путин"],
+        "two",
+    );
     let profiles = Profiles::new(&c, 100).unwrap();
     for (&s, (summary, _)) in &profiles.speakers {
         let name = &c.speakers[s as usize];

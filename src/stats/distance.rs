@@ -7,7 +7,8 @@
 //!   text), each speaker's relative frequency of each (count / the speaker's words), z-scored per term across the
 //!   speakers (mean and sample standard deviation, n − 1, as R's `sd` and the `stylo` package use; a term used at
 //!   the same rate by all has z = 0); Delta(a, b) = mean over the N terms of |z_a − z_b|. 0 is identical; values
-//!   near 1 are typical of different authors, and it depends on who else is in the set.
+//!   near 1 are typical of different authors, and it depends on who else is in the set. It needs three speakers:
+//!   with two, every z-score is ±1/√2 and Delta is √2, so it is not reported.
 //! - **Jensen–Shannon distance** (Endres & Schindelin 2003): the square root of the Jensen–Shannon divergence of
 //!   the two speakers' whole term distributions, in bits: 0 for the same distribution, 1 for disjoint vocabularies.
 //!   It depends only on the two speakers.
@@ -89,17 +90,28 @@ impl Distances {
         })
     }
 
-    /// The rows of `distances.csv`: every pair once, Delta then Jensen–Shannon.
+    /// Whether Delta says anything: with two speakers every term's z-scores are ±1/√2, and Delta is √2 whatever
+    /// they say.
+    pub fn has_delta(&self) -> bool {
+        self.speakers.len() >= 3
+    }
+
+    /// The rows of `distances.csv`: every pair once, Delta (of three speakers or more) then Jensen–Shannon.
     pub fn rows<'a>(&self, corpus: &'a Corpus) -> Vec<DistanceRow<'a>> {
         let name = |i: usize| corpus.speakers[self.speakers[i] as usize].as_str();
         let n = self.speakers.len();
         let mut rows = Vec::with_capacity(n * (n - 1));
+        let measures: &[(&'static str, &Vec<Vec<f64>>)] = if self.has_delta() {
+            &[
+                ("burrows_delta", &self.delta),
+                ("jensen_shannon", &self.jensen_shannon),
+            ]
+        } else {
+            &[("jensen_shannon", &self.jensen_shannon)]
+        };
         for i in 0..n {
             for j in i + 1..n {
-                for (measure, m) in [
-                    ("burrows_delta", &self.delta),
-                    ("jensen_shannon", &self.jensen_shannon),
-                ] {
+                for &(measure, m) in measures {
                     rows.push(DistanceRow {
                         a: name(i),
                         b: name(j),

@@ -70,7 +70,7 @@ impl Chart for Distances {
     const CAPTION: &'static str = "Burrows' Delta between every two speakers with at least --min-words words, over the --mfw most frequent words of them all (z-scores of relative frequencies): dark cells are speakers whose common words are used at similar rates, light cells speakers who differ. Rows and columns are ordered by an average-linkage clustering, so dark blocks along the diagonal are groups who talk alike. Delta depends on who else is compared; the Jensen–Shannon distance in distances.csv does not.";
 
     fn shape(cx: &Context) -> Result<Option<Distances>, WriteError> {
-        let Some(d) = &cx.made.distances else {
+        let Some(d) = cx.made.distances.as_ref().filter(|d| d.has_delta()) else {
             // Said on the chart: fewer than two speakers have enough words.
             return Ok(Some(Distances {
                 names: Vec::new(),
@@ -112,7 +112,7 @@ impl Chart for Distances {
     }
 
     fn size(&self) -> (u32, u32) {
-        if self.names.len() < 2 {
+        if self.names.len() < 3 {
             return (900, 400);
         }
         let n = self.names.len() as u32;
@@ -131,10 +131,10 @@ impl Chart for Distances {
         );
         let area = root.titled(&title, bold(24))?;
         let n = self.names.len();
-        if n < 2 {
+        if n < 3 {
             return super::no_data(
                 &area,
-                "fewer than two speakers have --min-words words (1,000 by default): lower --min-words, or add transcripts",
+                "Delta compares three speakers or more with --min-words words (1,000 by default), and fewer have them: lower --min-words, or add transcripts (distances.csv has the Jensen–Shannon distance of two)",
             );
         }
         let cell = (720 / n.max(1) as i32).clamp(18, 64);
