@@ -360,6 +360,7 @@ fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
         "1",
         "--charts",
         "svg",
+        "--matrix",
         "--out",
         one.path().to_str().unwrap(),
     ]);
@@ -373,6 +374,7 @@ fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
         "2",
         "--charts",
         "svg",
+        "--matrix",
         "--out",
         two.path().to_str().unwrap(),
     ]);
@@ -380,6 +382,14 @@ fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
     let a = files(one.path(), &["csv", "svg", "html"]);
     let b = files(two.path(), &["csv", "svg", "html"]);
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for table in [
+        "matrix.csv",
+        "distances.csv",
+        "term_map.csv",
+        "keyness_periods.csv",
+    ] {
+        assert!(a[Path::new(table)].len() > 100, "{table} has rows");
+    }
     for (name, bytes) in &a {
         assert!(
             bytes == &b[name],
