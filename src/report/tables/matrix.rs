@@ -71,9 +71,10 @@ fn meeting_rows(
         source,
     };
     for speaker in speakers {
-        for ((&view, order), s) in views.iter().zip(orders).zip(scratch.iter_mut()) {
-            for t in turns.iter().filter(|t| t.speaker == speaker) {
-                for &w in reader.words(t)? {
+        // The speaker's words, read once, counted in every view.
+        for t in turns.iter().filter(|t| t.speaker == speaker) {
+            for &w in reader.words(t)? {
+                for (&view, s) in views.iter().zip(scratch.iter_mut()) {
                     let term = view.term(corpus, w);
                     if s.counts[term as usize] == 0 {
                         s.touched.push(term);
@@ -81,6 +82,8 @@ fn meeting_rows(
                     s.counts[term as usize] += 1;
                 }
             }
+        }
+        for ((&view, order), s) in views.iter().zip(orders).zip(scratch.iter_mut()) {
             s.touched.sort_unstable_by_key(|&t| order[t as usize]);
             for &term in &s.touched {
                 let n = std::mem::take(&mut s.counts[term as usize]);
