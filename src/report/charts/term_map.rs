@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{bold, font, Chart, DrawResult};
+use super::{bold, color, font, Chart, DrawResult};
 use crate::report::{Context, WriteError};
 
 /// Points drawn at most (the most used terms; the CSV has them all).
@@ -19,10 +19,8 @@ const LABEL_PX: u32 = 15;
 /// Point radius in pixels.
 const RADIUS: i32 = 3;
 const SIZE: (u32, u32) = (1100, 1000);
-/// Grey of a term used alike; red and blue of terms leaning to the first and second speaker.
+/// Grey of a term used alike (a term leaning to a speaker takes on the speaker's colour, as in the other charts).
 const NEUTRAL: (f64, f64, f64) = (200.0, 200.0, 200.0);
-const TOWARD_A: (f64, f64, f64) = (214.0, 39.0, 40.0);
-const TOWARD_B: (f64, f64, f64) = (31.0, 119.0, 180.0);
 
 /// A term on the map.
 pub struct Point {
@@ -46,18 +44,26 @@ pub struct TermMap {
     pub b: String,
     /// The terms.
     pub points: Vec<Point>,
+    /// The colours of the two speakers (those the other charts give them; dark grey for all others).
+    pub colors: (RGBColor, RGBColor),
 }
 
-/// The colour of a z-score.
-fn color_of(z: f64) -> RGBColor {
-    let t = (z.abs() / FULL_Z).min(1.0);
-    let to = if z >= 0.0 { TOWARD_A } else { TOWARD_B };
-    let mix = |n: f64, f: f64| (n + (f - n) * t).round() as u8;
-    RGBColor(
-        mix(NEUTRAL.0, to.0),
-        mix(NEUTRAL.1, to.1),
-        mix(NEUTRAL.2, to.2),
-    )
+impl TermMap {
+    /// The colour of a z-score: grey at 0, the leaning speaker's colour at |z| ≥ [`FULL_Z`].
+    fn color_of(&self, z: f64) -> RGBColor {
+        let t = (z.abs() / FULL_Z).min(1.0);
+        let to = if z >= 0.0 {
+            self.colors.0
+        } else {
+            self.colors.1
+        };
+        let mix = |n: f64, f: u8| (n + (f64::from(f) - n) * t).round() as u8;
+        RGBColor(
+            mix(NEUTRAL.0, to.0),
+            mix(NEUTRAL.1, to.1),
+            mix(NEUTRAL.2, to.2),
+        )
+    }
 }
 
 /// Two numbers in [-1, 1] from a term (FNV-1a hash): the same for the same term on every run and machine.
@@ -81,7 +87,7 @@ fn overlaps(a: Box2, b: Box2) -> bool {
 impl Chart for TermMap {
     const STEM: &'static str = "term_map";
     const TITLE: &'static str = "Term map of the compared pair";
-    const CAPTION: &'static str = "Each point is a term the two speakers use together at least --min-count times, placed by how high it ranks in each speaker's word list (right: frequent for the first speaker; top: frequent for the second; 0 means never used). Red terms lean to the first speaker, blue to the second (log-odds z; full colour at |z| ≥ 4, about p < 0.0001); grey terms are used alike. Terms off the diagonal set the two apart; the labelled ones lean most, where a label fits. Terms of equal counts share a rank and are spread a little around it; term_map.csv has every term and its exact place.";
+    const CAPTION: &'static str = "Each point is a term the two speakers use together at least --min-count times, placed by how high it ranks in each speaker's word list (right: frequent for the first speaker; top: frequent for the second; 0 means never used). A term leaning to a speaker takes that speaker's colour (log-odds z; full colour at |z| ≥ 4, about p < 0.0001); grey terms are used alike. Terms off the diagonal set the two apart; the labelled ones lean most, where a label fits. Terms of equal counts share a rank and are spread a little around it; term_map.csv has every term and its exact place.";
 
     fn shape(cx: &Context) -> Result<Option<TermMap>, WriteError> {
         let Some(first) = cx.made.term_map.first() else {
@@ -107,14 +113,20 @@ impl Chart for TermMap {
                 }
             })
             .collect();
+        // Each speaker in the colour the other charts give them (dark grey for all others).
+        let colour = |name: &str| cx.leaders.iter().position(|l| l == name);
+        let ca = colour(first.a).unwrap_or(0);
+        let (b, cb) = if first.b == crate::stats::keyness::OTHERS {
+            ("all other speakers".to_string(), RGBColor(90, 90, 90))
+        } else {
+            let other = if ca == 1 { 0 } else { 1 };
+            (cx.shown(first.b), color(colour(first.b).unwrap_or(other)))
+        };
         Ok(Some(TermMap {
             a: cx.shown(first.a),
-            b: if first.b == crate::stats::keyness::OTHERS {
-                "all other speakers".to_string()
-            } else {
-                cx.shown(first.b)
-            },
+            b,
             points,
+            colors: (color(ca), cb),
         }))
     }
 
@@ -153,7 +165,7 @@ impl Chart for TermMap {
         chart.draw_series(
             order
                 .iter()
-                .map(|p| Circle::new((p.x, p.y), RADIUS, color_of(p.z).filled())),
+                .map(|p| Circle::new((p.x, p.y), RADIUS, self.color_of(p.z).filled())),
         )?;
         // Where every point is, in pixels (labels must not cover any).
         let pixel = |p: &Point| chart.backend_coord(&(p.x, p.y));
@@ -221,7 +233,7 @@ impl Chart for TermMap {
                 root.draw(&Text::new(
                     p.form.clone(),
                     (b.0 + 1, b.1 + 1),
-                    style.color(&color_of(FULL_Z.copysign(p.z))),
+                    style.color(&self.color_of(FULL_Z.copysign(p.z))),
                 ))?;
             }
         }
