@@ -34,14 +34,11 @@ impl Chart for Keyness {
             return Ok(None);
         };
         let reference = reference.as_str();
-        // Each speaker in the colour the other charts give them (grey for all others).
-        let colour = |name: &str| cx.leaders.iter().position(|l| l == name);
-        let (shown, colors) = if reference == OTHERS {
-            ("all others".to_string(), (colour(a).unwrap_or(0), 7))
+        let colors = super::pair_colors(cx, a, reference);
+        let shown = if reference == OTHERS {
+            "all others".to_string()
         } else {
-            let (ca, cb) = (colour(a).unwrap_or(0), colour(reference));
-            let other = if ca == 1 { 0 } else { 1 };
-            (cx.shown(reference), (ca, cb.unwrap_or(other)))
+            cx.shown(reference)
         };
         let top = cx.config.top;
         let rows: Vec<_> = cx

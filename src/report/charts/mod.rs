@@ -126,6 +126,18 @@ pub const PALETTE: [RGBColor; 10] = [
     RGBColor(23, 190, 207),
 ];
 
+/// The palette indices of a compared pair (the first speaker, the second or `*` for all others): the colours the
+/// other charts give them; all others are grey, and a speaker not charted takes a colour unlike the first's.
+pub fn pair_colors(cx: &Context, a: &str, b: &str) -> (usize, usize) {
+    let colour = |name: &str| cx.leaders.iter().position(|l| l == name);
+    let ca = colour(a).unwrap_or(0);
+    if b == crate::stats::keyness::OTHERS {
+        return (ca, 7);
+    }
+    let other = if ca == 1 { 0 } else { 1 };
+    (ca, colour(b).unwrap_or(other))
+}
+
 /// The colour of the i-th speaker.
 pub fn color(i: usize) -> RGBColor {
     PALETTE[i % PALETTE.len()]

@@ -44,7 +44,7 @@ pub struct TermMap {
     pub b: String,
     /// The terms.
     pub points: Vec<Point>,
-    /// The colours of the two speakers (those the other charts give them; dark grey for all others).
+    /// The colours of the two speakers ([`super::pair_colors`]).
     pub colors: (RGBColor, RGBColor),
 }
 
@@ -113,20 +113,17 @@ impl Chart for TermMap {
                 }
             })
             .collect();
-        // Each speaker in the colour the other charts give them (dark grey for all others).
-        let colour = |name: &str| cx.leaders.iter().position(|l| l == name);
-        let ca = colour(first.a).unwrap_or(0);
-        let (b, cb) = if first.b == crate::stats::keyness::OTHERS {
-            ("all other speakers".to_string(), RGBColor(90, 90, 90))
+        let (ca, cb) = super::pair_colors(cx, first.a, first.b);
+        let b = if first.b == crate::stats::keyness::OTHERS {
+            "all other speakers".to_string()
         } else {
-            let other = if ca == 1 { 0 } else { 1 };
-            (cx.shown(first.b), color(colour(first.b).unwrap_or(other)))
+            cx.shown(first.b)
         };
         Ok(Some(TermMap {
             a: cx.shown(first.a),
             b,
             points,
-            colors: (color(ca), cb),
+            colors: (color(ca), color(cb)),
         }))
     }
 
