@@ -427,7 +427,8 @@ pub fn collocations<'a>(
         .par_iter()
         .map_init(
             || vec![0u64; terms],
-            |unigrams, (speaker, turns)| {
+            |unigrams, group| {
+                let (speaker, turns) = (group.name, &group.turns);
                 let (mut bigrams, mut trigrams) = (Vec::new(), Vec::new());
                 let emit = Emit {
                     bigram: &mut |r| bigrams.push(r),

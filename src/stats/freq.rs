@@ -7,13 +7,18 @@
 //!   the term's occurrences. The parts are the meetings in which the speaker has a turn (all meetings for `*`).
 //!   0 means the term is spread exactly like the speaker's words; values near 1 mean it is concentrated in few
 //!   meetings.
+//!
+//! **How.** A group's totals come from the [`Tallies`] counted once per view; its turns are then read once for
+//! all views, meeting by meeting: the keys of a meeting are counted, every other view's terms are summed from them
+//! (once per key and meeting, not per token), and each term's count in the meeting adds to its DP.
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::counts::View;
-use super::model::Corpus;
+use super::model::{Corpus, SpeakerId};
 use super::store::TokenError;
+use super::tallies::Tallies;
 
 /// The speaker name of rows over all speakers.
 pub const ALL: &str = "*";
@@ -61,146 +66,258 @@ pub fn gries_dp(term_counts: &[u64], part_sizes: &[u64]) -> f64 {
         .sum::<f64>()
 }
 
-/// Ranks of counts sorted descending, ties sharing the smallest rank.
-fn min_ranks(sorted_desc: &[u64]) -> Vec<usize> {
-    let mut ranks = Vec::with_capacity(sorted_desc.len());
-    for (i, &c) in sorted_desc.iter().enumerate() {
-        if i > 0 && sorted_desc[i - 1] == c {
-            ranks.push(ranks[i - 1]);
-        } else {
-            ranks.push(i + 1);
-        }
-    }
-    ranks
+/// Rows made at a time ([`group_frequencies`]).
+const BLOCK: usize = 1024;
+
+/// What a group's frequencies keep of one term while its turns are read.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    /// The group's count of the term.
+    total: u64,
+    /// Σ |vᵢ − sᵢ| over the parts where the term occurs.
+    abs_dev: f64,
+    /// Words of the parts where the term occurs.
+    used_size: u64,
+    /// Parts where the term occurs.
+    meetings: u32,
 }
 
-/// Per-term arrays reused from group to group (one per thread and view); only the touched entries are reset.
-pub struct Scratch {
-    total: Vec<u64>,
-    local: Vec<u64>,
-    abs_dev: Vec<f64>,
-    used_size: Vec<u64>,
-    meetings: Vec<u32>,
+/// A count table of the current part (meeting): counts by id, with the ids touched, in first-touch order.
+#[derive(Default)]
+struct PartCounts {
+    count: Vec<u32>,
     touched: Vec<u32>,
-    touched_local: Vec<u32>,
+}
+
+impl PartCounts {
+    fn new(ids: usize) -> PartCounts {
+        PartCounts {
+            count: vec![0; ids],
+            touched: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, id: u32, n: u32) {
+        let c = &mut self.count[id as usize];
+        if *c == 0 {
+            self.touched.push(id);
+        }
+        *c += n;
+    }
+}
+
+/// One view's tallies of a group, reused from group to group; only the touched entries are reset.
+struct ViewScratch {
+    view: View,
+    /// The part's counts of the view's terms (unused in the key view, whose counts are the keys').
+    part: PartCounts,
+    tally: Vec<Tally>,
+    /// The group's terms, ascending.
+    touched: Vec<u32>,
+}
+
+/// Per-term arrays of every view, reused from group to group (one per thread); only the touched entries are reset.
+pub struct Scratch {
+    /// The part's counts of keys: every view's counts are summed from them, once per key and part.
+    keys: PartCounts,
+    views: Vec<ViewScratch>,
 }
 
 impl Scratch {
-    /// Arrays for `terms` terms (the number of terms of the view).
-    pub fn new(terms: usize) -> Scratch {
+    /// Arrays for the views of `views` in `corpus`.
+    pub fn new(corpus: &Corpus, views: &[View]) -> Scratch {
         Scratch {
-            total: vec![0; terms],
-            local: vec![0; terms],
-            abs_dev: vec![0.0; terms],
-            used_size: vec![0; terms],
-            meetings: vec![0; terms],
-            touched: Vec::new(),
-            touched_local: Vec::new(),
+            keys: PartCounts::new(corpus.keys.len()),
+            views: views
+                .iter()
+                .map(|&view| ViewScratch {
+                    view,
+                    part: match view {
+                        View::Key => PartCounts::default(),
+                        _ => PartCounts::new(view.len(corpus)),
+                    },
+                    tally: vec![Tally::default(); view.len(corpus)],
+                    touched: Vec::new(),
+                })
+                .collect(),
         }
+    }
+
+    /// Ends a part (a meeting) of `size` words whose share of the group's words is `share`: each view's terms
+    /// are counted from the part's keys, and the count of each term adds to its deviation.
+    fn end_part(&mut self, corpus: &Corpus, size: u64, share: f64) {
+        let keys = &mut self.keys;
+        let add = |tally: &mut Tally, n: u32| {
+            tally.abs_dev += (f64::from(n) / tally.total as f64 - share).abs();
+            tally.used_size += size;
+            tally.meetings += 1;
+        };
+        for v in &mut self.views {
+            if v.view == View::Key {
+                for &k in &keys.touched {
+                    add(&mut v.tally[k as usize], keys.count[k as usize]);
+                }
+                continue;
+            }
+            for &k in &keys.touched {
+                v.part.add(v.view.term(corpus, k), keys.count[k as usize]);
+            }
+            for &t in &v.part.touched {
+                add(
+                    &mut v.tally[t as usize],
+                    std::mem::take(&mut v.part.count[t as usize]),
+                );
+            }
+            v.part.touched.clear();
+        }
+        for &k in &keys.touched {
+            keys.count[k as usize] = 0;
+        }
+        keys.touched.clear();
     }
 }
 
-/// The turns of each speaker (ids in order), and all turns, as index lists in corpus order (meetings by date).
-pub fn groups(corpus: &Corpus) -> Vec<(&str, Vec<usize>)> {
+/// A group of turns: one speaker's, or all (`*`).
+#[derive(Debug, Clone)]
+pub struct TurnGroup<'a> {
+    /// The speaker's name, or [`ALL`].
+    pub name: &'a str,
+    /// The speaker; `None` for all.
+    pub speaker: Option<SpeakerId>,
+    /// The indices of the turns, in corpus order.
+    pub turns: Vec<usize>,
+}
+
+impl TurnGroup<'_> {
+    /// Words of the group.
+    pub fn words(&self, corpus: &Corpus) -> usize {
+        self.turns.iter().map(|&i| corpus.turns[i].len()).sum()
+    }
+}
+
+/// The turns of each speaker that has any (by name), then all turns (`*`), in corpus order (meetings by date).
+pub fn groups(corpus: &Corpus) -> Vec<TurnGroup<'_>> {
     let mut by_speaker: Vec<Vec<usize>> = vec![Vec::new(); corpus.speakers.len()];
     for (i, t) in corpus.turns.iter().enumerate() {
         by_speaker[t.speaker as usize].push(i);
     }
-    let mut out: Vec<(&str, Vec<usize>)> = corpus
+    let mut out: Vec<TurnGroup> = corpus
         .speakers
         .iter()
-        .map(String::as_str)
         .zip(by_speaker)
-        .filter(|(_, turns)| !turns.is_empty())
+        .enumerate()
+        .filter(|(_, (_, turns))| !turns.is_empty())
+        .map(|(id, (name, turns))| TurnGroup {
+            name,
+            speaker: Some(id as SpeakerId),
+            turns,
+        })
         .collect();
-    out.push((ALL, (0..corpus.turns.len()).collect()));
+    out.push(TurnGroup {
+        name: ALL,
+        speaker: None,
+        turns: (0..corpus.turns.len()).collect(),
+    });
     out
 }
 
-/// The rows of one group (a speaker or `*`, with the indices of its turns in corpus order) in one view, handed
-/// to `emit` one by one in table order, so they need not be held. `order` is [`View::text_order`]. After a
-/// [`TokenError`] the scratch arrays are not all zero again and must not be used for another group.
+/// The rows of one group in several views at once (its turns are read once for all), handed to `emit` one by one
+/// with the index of their view, view after view, each in table order, so they need not be held. `tallies[v]`
+/// holds the counts of `views[v]` (the group's totals), `orders[v]` is its [`View::text_order`], and
+/// `scratch` was made for `views`. After a [`TokenError`] the scratch arrays are not all zero again and must not
+/// be used for another group.
+#[allow(clippy::too_many_arguments)]
 pub fn group_frequencies<'a>(
     corpus: &'a Corpus,
-    view: View,
-    (speaker, turns): (&'a str, &[usize]),
+    views: &[View],
+    group: &TurnGroup<'a>,
     min_count: u64,
-    order: &[u32],
-    s: &mut Scratch,
-    emit: &mut dyn FnMut(FreqRow<'a>),
+    tallies: &[&Tallies],
+    orders: &[Vec<u32>],
+    scratch: &mut Scratch,
+    emit: &mut dyn FnMut(usize, FreqRow<'a>),
 ) -> Result<(), TokenError> {
-    // Pass 1: term totals.
-    let mut reader = corpus.reader();
-    for &i in turns {
-        for &w in reader.words(&corpus.turns[i])? {
-            let t = view.term(corpus, w) as usize;
-            if s.total[t] == 0 {
-                s.touched.push(t as u32);
-            }
-            s.total[t] += 1;
-        }
+    debug_assert!(views.iter().zip(tallies).all(|(&v, t)| t.view() == v));
+    debug_assert!(views.iter().eq(scratch.views.iter().map(|v| &v.view)));
+    let turns = &group.turns;
+    for (t, v) in tallies.iter().zip(&mut scratch.views) {
+        t.of(group.speaker).each(|term, n| {
+            v.tally[term as usize].total = n;
+            v.touched.push(term);
+        });
     }
-    let size_total: u64 = turns.iter().map(|&i| corpus.turns[i].len() as u64).sum();
-    // Pass 2: the parts (meetings, consecutive in corpus order) with their share of each term.
+    let size_total = group.words(corpus) as u64;
+    // The parts (meetings, consecutive in corpus order) with their share of each term.
+    let mut reader = corpus.reader();
     let mut k = 0;
     while k < turns.len() {
         let meeting = corpus.turns[turns[k]].meeting;
         let mut size = 0u64;
         while k < turns.len() && corpus.turns[turns[k]].meeting == meeting {
             for &w in reader.words(&corpus.turns[turns[k]])? {
-                let t = view.term(corpus, w) as usize;
-                if s.local[t] == 0 {
-                    s.touched_local.push(t as u32);
-                }
-                s.local[t] += 1;
+                scratch.keys.add(w, 1);
             }
             size += corpus.turns[turns[k]].len() as u64;
             k += 1;
         }
-        let share = size as f64 / size_total as f64;
-        for &t in &s.touched_local {
-            let t = t as usize;
-            s.abs_dev[t] += (s.local[t] as f64 / s.total[t] as f64 - share).abs();
-            s.used_size[t] += size;
-            s.meetings[t] += 1;
-            s.local[t] = 0;
-        }
-        s.touched_local.clear();
+        scratch.end_part(corpus, size, size as f64 / size_total as f64);
     }
-    let mut terms: Vec<(u64, u32)> = s
-        .touched
-        .iter()
-        .map(|&t| (s.total[t as usize], t))
-        .collect();
-    terms.sort_unstable_by_key(|&(count, t)| (std::cmp::Reverse(count), order[t as usize]));
-    let ranks = min_ranks(&terms.iter().map(|t| t.0).collect::<Vec<_>>());
-    for ((count, term), rank) in terms.into_iter().zip(ranks) {
-        let text = view.text(corpus, term);
-        let t = term as usize;
-        if count >= min_count {
-            // DP = ½ (Σ over the parts where the term occurs of |vᵢ − sᵢ| + Σ of sᵢ over the other parts).
-            let unused = (size_total - s.used_size[t]) as f64 / size_total as f64;
-            emit(FreqRow {
-                speaker,
-                view: view.as_str(),
-                term: text,
-                form: view.form(corpus, term),
-                count,
-                per_10k: count as f64 * 10_000.0 / size_total as f64,
-                rank,
-                meetings: s.meetings[t] as usize,
-                dp: 0.5 * (s.abs_dev[t] + unused),
-                stopword: view.is_stop(corpus, term),
-                pos: view.pos(corpus, term).as_str(),
-                content: view.is_content(corpus, term),
-            });
+    for (index, (v, order)) in scratch.views.iter_mut().zip(orders).enumerate() {
+        let view = v.view;
+        // The group's terms in table order: by count, descending, then by text.
+        let mut terms: Vec<(std::cmp::Reverse<u64>, u32, u32)> = v
+            .touched
+            .drain(..)
+            .map(|t| {
+                let total = v.tally[t as usize].total;
+                (std::cmp::Reverse(total), order[t as usize], t)
+            })
+            .collect();
+        terms.sort_unstable();
+        // Rows a block at a time: what a block's rows need is gathered first (and the scratch left zero), so that
+        // the scattered reads overlap instead of waiting one by one between rows.
+        let (mut rank, mut previous) = (0, u64::MAX);
+        let mut block: Vec<(Tally, &'a str, &'a str)> = Vec::with_capacity(BLOCK);
+        for (start, chunk) in terms.chunks(BLOCK).enumerate() {
+            block.clear();
+            block.extend(chunk.iter().map(|&(_, _, t)| {
+                (
+                    std::mem::take(&mut v.tally[t as usize]),
+                    view.text(corpus, t),
+                    view.form(corpus, t),
+                )
+            }));
+            for (i, (&(_, _, term), &(tally, text, form))) in chunk.iter().zip(&block).enumerate() {
+                let count = tally.total;
+                if count != previous {
+                    (rank, previous) = (start * BLOCK + i + 1, count);
+                }
+                if count < min_count {
+                    continue;
+                }
+                // DP = ½ (Σ over the parts where the term occurs of |vᵢ − sᵢ| + Σ of sᵢ over the other parts).
+                let unused = (size_total - tally.used_size) as f64 / size_total as f64;
+                emit(
+                    index,
+                    FreqRow {
+                        speaker: group.name,
+                        view: view.as_str(),
+                        term: text,
+                        form,
+                        count,
+                        per_10k: count as f64 * 10_000.0 / size_total as f64,
+                        rank,
+                        meetings: tally.meetings as usize,
+                        dp: 0.5 * (tally.abs_dev + unused),
+                        stopword: view.is_stop(corpus, term),
+                        pos: view.pos(corpus, term).as_str(),
+                        content: view.is_content(corpus, term),
+                    },
+                );
+            }
         }
-        s.total[t] = 0;
-        s.abs_dev[t] = 0.0;
-        s.used_size[t] = 0;
-        s.meetings[t] = 0;
     }
-    s.touched.clear();
     Ok(())
 }
 
@@ -213,24 +330,25 @@ pub fn frequency_groups<'a, R: Send>(
     min_count: u64,
     each: impl Fn(&'a str, Vec<FreqRow<'a>>) -> R + Sync,
 ) -> Result<Vec<R>, TokenError> {
-    let terms = view.len(corpus);
-    let order = view.text_order(corpus);
+    let orders = [view.text_order(corpus)];
+    let tallies = Tallies::new(corpus, view)?;
     groups(corpus)
         .par_iter()
         .map_init(
-            || Scratch::new(terms),
-            |scratch, (speaker, turns)| {
+            || Scratch::new(corpus, &[view]),
+            |scratch, group| {
                 let mut rows = Vec::new();
                 group_frequencies(
                     corpus,
-                    view,
-                    (speaker, turns),
+                    &[view],
+                    group,
                     min_count,
-                    &order,
+                    &[&tallies],
+                    &orders,
                     scratch,
-                    &mut |r| rows.push(r),
+                    &mut |_, r| rows.push(r),
                 )?;
-                Ok(each(speaker, rows))
+                Ok(each(group.name, rows))
             },
         )
         .collect()
@@ -255,10 +373,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dp_and_ranks() {
+    fn dp() {
         // Spread like the parts: 0. All in one part of two equal parts: 0.5.
         assert_eq!(gries_dp(&[1, 2], &[10, 20]), 0.0);
         assert_eq!(gries_dp(&[4, 0], &[50, 50]), 0.5);
-        assert_eq!(min_ranks(&[9, 5, 5, 1]), [1, 2, 2, 4]);
+    }
+
+    #[test]
+    fn ties_share_the_smallest_rank_across_blocks_of_rows() {
+        // Word i is said 1 + i % 3 times: three long runs of tied counts, each longer than a block of rows.
+        let words = 3 * BLOCK + 7;
+        let word = |mut i: usize| {
+            let mut w = String::from("q");
+            while i > 0 {
+                w.push((b'a' + (i % 26) as u8) as char);
+                i /= 26;
+            }
+            w
+        };
+        let mut text = String::from("В.Путин:");
+        for i in 0..words {
+            for _ in 0..=i % 3 {
+                text.push(' ');
+                text.push_str(&word(i));
+            }
+        }
+        text.push('\n');
+        let (file, _) =
+            crate::transcript::read_bytes("t.txt", text.as_bytes(), &Default::default()).unwrap();
+        let corpus = crate::stats::analyse(&[&file.meeting], &Default::default());
+        let rows = frequencies(&corpus, View::Key, 1).unwrap();
+        let speaker: Vec<&FreqRow> = rows.iter().filter(|r| r.speaker != ALL).collect();
+        assert_eq!(speaker.len(), words);
+        let at_least = |c: u64| speaker.iter().filter(|r| r.count > c).count() + 1;
+        for r in &speaker {
+            assert_eq!(r.rank, at_least(r.count), "{}", r.term);
+        }
+        // Every word said once ranks after the 2 × 1026 said more often.
+        assert_eq!(
+            (speaker[words - 1].count, speaker[words - 1].rank),
+            (1, 1 + 2 * (words / 3))
+        );
     }
 }

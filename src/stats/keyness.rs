@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use super::counts::View;
 use super::model::{Corpus, SpeakerId, TermId};
-use super::store::TokenError;
+pub use super::tallies::Tallies;
 
 /// The reference name of rows against all other speakers.
 pub const OTHERS: &str = "*";
@@ -110,145 +110,6 @@ pub enum Reference {
     Speaker(String),
 }
 
-/// Each speaker's term counts as a sorted list, their totals, and the corpus counts per term: what keyness is made
-/// from, counted once per view ([`Tallies::new`]) for any number of comparisons.
-#[derive(Debug)]
-pub struct Tallies {
-    view: View,
-    by_speaker: Vec<Vec<(TermId, u64)>>,
-    totals: Vec<u64>,
-    all: Vec<u64>,
-}
-
-/// Words counted per parallel task: a speaker with more (a long narration, a president) is counted in parts.
-const WORDS_PER_TASK: usize = 1 << 18;
-
-impl Tallies {
-    /// The counts of the corpus in `view`.
-    pub fn new(corpus: &Corpus, view: View) -> Result<Tallies, TokenError> {
-        let terms = view.len(corpus);
-        let mut by_turns: Vec<Vec<usize>> = vec![Vec::new(); corpus.speakers.len()];
-        for (i, t) in corpus.turns.iter().enumerate() {
-            by_turns[t.speaker as usize].push(i);
-        }
-        // Tasks of consecutive turns of one speaker, about WORDS_PER_TASK words each.
-        let mut tasks: Vec<(SpeakerId, &[usize])> = Vec::new();
-        for (speaker, turns) in by_turns.iter().enumerate() {
-            let mut start = 0;
-            let mut words = 0;
-            for (k, &i) in turns.iter().enumerate() {
-                words += corpus.turns[i].len();
-                if words >= WORDS_PER_TASK || k + 1 == turns.len() {
-                    tasks.push((speaker as SpeakerId, &turns[start..=k]));
-                    (start, words) = (k + 1, 0);
-                }
-            }
-        }
-        let parts: Vec<(SpeakerId, Vec<(TermId, u64)>)> = tasks
-            .par_iter()
-            .map_init(
-                || vec![0u64; terms],
-                |dense, &(speaker, turns)| {
-                    let mut touched = Vec::new();
-                    let mut reader = corpus.reader();
-                    for &i in turns {
-                        for &w in reader.words(&corpus.turns[i])? {
-                            let t = view.term(corpus, w);
-                            if dense[t as usize] == 0 {
-                                touched.push(t);
-                            }
-                            dense[t as usize] += 1;
-                        }
-                    }
-                    touched.sort_unstable();
-                    let counts = touched
-                        .into_iter()
-                        .map(|t| (t, std::mem::take(&mut dense[t as usize])))
-                        .collect();
-                    Ok((speaker, counts))
-                },
-            )
-            .collect::<Result<_, TokenError>>()?;
-        // A speaker's parts added up (in the dense corpus counts, which are rebuilt after).
-        let mut by_speaker: Vec<Vec<(TermId, u64)>> = vec![Vec::new(); corpus.speakers.len()];
-        let mut all = vec![0u64; terms];
-        let mut parts = parts.into_iter().peekable();
-        while let Some((speaker, first)) = parts.next() {
-            if parts.peek().is_none_or(|(next, _)| *next != speaker) {
-                by_speaker[speaker as usize] = first;
-                continue;
-            }
-            let mut touched: Vec<TermId> = Vec::new();
-            let mut add = |counts: Vec<(TermId, u64)>| {
-                for (t, n) in counts {
-                    if all[t as usize] == 0 {
-                        touched.push(t);
-                    }
-                    all[t as usize] += n;
-                }
-            };
-            add(first);
-            while let Some((_, counts)) = parts.next_if(|(next, _)| *next == speaker) {
-                add(counts);
-            }
-            touched.sort_unstable();
-            by_speaker[speaker as usize] = touched
-                .into_iter()
-                .map(|t| (t, std::mem::take(&mut all[t as usize])))
-                .collect();
-        }
-        for list in &by_speaker {
-            for &(t, n) in list {
-                all[t as usize] += n;
-            }
-        }
-        let totals = by_speaker
-            .iter()
-            .map(|l| l.iter().map(|p| p.1).sum())
-            .collect();
-        Ok(Tallies {
-            view,
-            by_speaker,
-            totals,
-            all,
-        })
-    }
-
-    /// The view counted.
-    pub fn view(&self) -> View {
-        self.view
-    }
-
-    /// A speaker's count of each term it uses, by term id.
-    pub fn counts(&self, speaker: SpeakerId) -> &[(TermId, u64)] {
-        &self.by_speaker[speaker as usize]
-    }
-
-    /// A speaker's words.
-    pub fn total(&self, speaker: SpeakerId) -> u64 {
-        self.totals[speaker as usize]
-    }
-
-    /// The counts of every speaker but `speaker`, as [`Tallies::counts`] gives a speaker's, and their words.
-    pub fn others(&self, speaker: SpeakerId) -> (Vec<(TermId, u64)>, u64) {
-        let mut counts: Vec<(TermId, u64)> = Vec::new();
-        let mine = self.counts(speaker);
-        let mut k = 0;
-        for (t, &all) in self.all.iter().enumerate() {
-            let t = t as TermId;
-            while k < mine.len() && mine[k].0 < t {
-                k += 1;
-            }
-            let own = mine.get(k).filter(|p| p.0 == t).map_or(0, |p| p.1);
-            if all > own {
-                counts.push((t, all - own));
-            }
-        }
-        let words = self.totals.iter().sum::<u64>() - self.total(speaker);
-        (counts, words)
-    }
-}
-
 /// Keyness rows for every target speaker (sorted by name) against the reference. Targets are computed in
 /// parallel; the rows do not depend on the thread count.
 pub fn keyness<'a>(
@@ -258,7 +119,7 @@ pub fn keyness<'a>(
     min_count: u64,
 ) -> Vec<KeynessRow<'a>> {
     let speakers: Vec<SpeakerId> = (0..corpus.speakers.len() as SpeakerId)
-        .filter(|&s| tallies.totals[s as usize] > 0)
+        .filter(|&s| tallies.total(s) > 0)
         .collect();
     let pairs: Vec<(SpeakerId, Option<SpeakerId>)> = match reference {
         Reference::Others => speakers.iter().map(|&s| (s, None)).collect(),
@@ -299,20 +160,20 @@ fn rows_for_pairs<'a>(
 ) -> Vec<KeynessRow<'a>> {
     // All terms by corpus count, most frequent first, for the terms a target never uses.
     let mut frequent: Vec<(u64, TermId)> = tallies
-        .all
+        .all()
         .iter()
         .enumerate()
         .filter(|&(_, &n)| n > 0)
         .map(|(t, &n)| (n, t as TermId))
         .collect();
     frequent.sort_unstable_by(|x, y| y.cmp(x));
-    let view = tallies.view;
+    let view = tallies.view();
     let pair_of = PairOf {
         corpus,
         view,
         tallies,
         frequent: &frequent,
-        grand: tallies.totals.iter().sum(),
+        grand: tallies.grand_total(),
         min_count,
     };
     let terms_total = view.len(corpus);
@@ -349,17 +210,17 @@ impl<'a> PairOf<'_, 'a> {
         (target_dense, reference_dense): &mut (Vec<u64>, Vec<u64>),
     ) -> Vec<KeynessRow<'a>> {
         let tallies = self.tallies;
-        let tc = &tallies.by_speaker[target as usize];
-        let c = tallies.totals[target as usize];
+        let tc = tallies.counts(target);
+        let c = tallies.total(target);
         let d = match against {
-            Some(r) => tallies.totals[r as usize],
+            Some(r) => tallies.total(r),
             None => self.grand - c,
         };
         if c == 0 || d == 0 {
             return Vec::new();
         }
         let reference: &[(TermId, u64)] = match against {
-            Some(r) => &tallies.by_speaker[r as usize],
+            Some(r) => tallies.counts(r),
             None => &[],
         };
         for &(t, n) in tc {
@@ -370,7 +231,7 @@ impl<'a> PairOf<'_, 'a> {
         }
         let b_of = |t: TermId| match against {
             Some(_) => reference_dense[t as usize],
-            None => tallies.all[t as usize] - target_dense[t as usize],
+            None => tallies.all()[t as usize] - target_dense[t as usize],
         };
         let (corpus, view) = (self.corpus, self.view);
         let mut block: Vec<KeynessRow> = self

@@ -24,6 +24,7 @@ pub mod phrase;
 pub mod profile;
 pub mod readability;
 pub mod store;
+pub mod tallies;
 pub mod term_map;
 pub mod terms;
 pub mod trends;

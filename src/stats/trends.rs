@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::counts::View;
-use super::freq::{groups, ALL};
+use super::freq::groups;
 use super::model::Corpus;
 use super::phrase::Finder;
 use super::profile::Profiles;
@@ -70,7 +70,8 @@ pub fn meetings_by_speaker(
     let keys = corpus.keys.len();
     let groups: Vec<(&str, Vec<usize>)> = groups(corpus)
         .into_iter()
-        .filter(|(s, _)| *s != ALL)
+        .filter(|g| g.speaker.is_some())
+        .map(|g| (g.name, g.turns))
         .collect();
     groups
         .par_iter()

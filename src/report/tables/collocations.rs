@@ -125,17 +125,14 @@ impl Table for Collocations {
         let dir = cx.config.out.as_path();
         let options = &cx.config.colloc;
         let groups = groups(corpus);
-        let sizes: Vec<usize> = groups
-            .iter()
-            .map(|(_, turns)| turns.iter().map(|&i| corpus.turns[i].len()).sum())
-            .collect();
+        let sizes: Vec<usize> = groups.iter().map(|group| group.words(corpus)).collect();
         let forms = options.view.form_order(corpus);
         let terms = options.view.len(corpus);
         let done: Vec<GroupRows> = by_group(
             &sizes,
             || vec![0u64; terms],
             |g, unigrams| {
-                let (speaker, turns) = (groups[g].0, &groups[g].1);
+                let (speaker, turns) = (groups[g].name, &groups[g].turns);
                 let group = Group {
                     corpus,
                     speaker,

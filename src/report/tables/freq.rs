@@ -10,8 +10,9 @@ use std::path::Path;
 
 use crate::report::spool::{assemble, by_group, RowSpool, Segment, Spooled};
 use crate::report::WriteError;
-use crate::stats::freq::{group_frequencies, groups, FreqRow, Scratch, ALL};
-use crate::stats::{Corpus, View};
+use crate::stats::freq::{group_frequencies, groups, FreqRow, Scratch, TurnGroup, ALL};
+use crate::stats::tallies::Tallies;
+use crate::stats::{Corpus, TokenError, View};
 
 use super::{Context, Preview, Row, Table};
 
@@ -41,45 +42,56 @@ struct Shared<'s> {
     views: &'s [View],
     /// [`View::text_order`] of each view.
     orders: &'s [Vec<u32>],
+    /// The counts of each view.
+    tallies: &'s [&'s Tallies],
 }
 
 /// One group's rows in both views, into its file (a speaker's, or a scratch file for `*`), with their heads.
 fn write_group<'a>(
     corpus: &'a Corpus,
-    speaker: &'a str,
-    turns: &[usize],
+    group: &TurnGroup<'a>,
     shared: &Shared,
-    scratches: &mut [Scratch],
+    scratch: &mut Scratch,
 ) -> Result<GroupFile<'a>, WriteError> {
+    let speaker = group.name;
     let path = shared.path_of.get(speaker).map(|p| p.to_string());
     let shown = shared.dir.join(path.as_deref().unwrap_or(FILE));
     let file_dir = shown.parent().unwrap_or(shared.dir);
     // Straight to a file: a speaker's file is published as it is.
     let mut out = RowSpool::<FreqRow>::new(file_dir, 0);
     out.header();
-    let mut heads: Vec<Vec<FreqRow>> = vec![Vec::new(); shared.views.len()];
-    for (v, (&view, scratch)) in shared.views.iter().zip(scratches).enumerate() {
-        let (mut taken, mut taken_content) = (0, 0);
-        let keep = shared.keep;
-        group_frequencies(
-            corpus,
-            view,
-            (speaker, turns),
-            1,
-            &shared.orders[v],
-            scratch,
-            &mut |r| {
-                if taken < keep {
-                    heads[v].push(r.clone());
-                    taken += 1;
-                } else if r.content && taken_content < keep {
-                    heads[v].push(r.clone());
-                    taken_content += 1;
-                }
-                out.push(&r);
-            },
-        )?;
+    let mut heads: Vec<Vec<FreqRow<'a>>> = vec![Vec::new(); shared.views.len()];
+    let mut taken = vec![(0, 0); shared.views.len()];
+    let mut section = 0;
+    let keep = shared.keep;
+    group_frequencies(
+        corpus,
+        shared.views,
+        group,
+        1,
+        shared.tallies,
+        shared.orders,
+        scratch,
+        &mut |v, r| {
+            // The views' rows come view after view: a new view ends the section of the one before.
+            while section < v {
+                out.end_section();
+                section += 1;
+            }
+            let (all, content) = &mut taken[v];
+            if *all < keep {
+                heads[v].push(r.clone());
+                *all += 1;
+            } else if r.content && *content < keep {
+                heads[v].push(r.clone());
+                *content += 1;
+            }
+            out.push(&r);
+        },
+    )?;
+    while section < shared.views.len() {
         out.end_section();
+        section += 1;
     }
     let spooled = out.finish().map_err(|source| WriteError::Csv {
         path: shown.display().to_string(),
@@ -122,31 +134,41 @@ impl Table for Freq {
             .map(|(s, f)| (s.as_str(), f.as_str()))
             .collect();
         let groups = groups(corpus);
-        let sizes: Vec<usize> = groups
-            .iter()
-            .map(|(_, turns)| turns.iter().map(|&i| corpus.turns[i].len()).sum())
-            .collect();
+        let sizes: Vec<usize> = groups.iter().map(|group| group.words(corpus)).collect();
         let views = views(cx.config.view);
-        let orders: Vec<Vec<u32>> = {
-            use rayon::prelude::*;
-            views.par_iter().map(|v| v.text_order(corpus)).collect()
-        };
+        // Each view's order and counts (the counts of the view asked for are kept for keyness and after).
+        let (orders, tallies) = rayon::join(
+            || {
+                use rayon::prelude::*;
+                views
+                    .par_iter()
+                    .map(|&v| v.text_order(corpus))
+                    .collect::<Vec<_>>()
+            },
+            || -> Result<Vec<Tallies>, TokenError> {
+                let keys = Tallies::new(corpus, View::Key)?;
+                let mut tallies: Vec<Tallies> = views[1..]
+                    .iter()
+                    .map(|&v| keys.to_view(corpus, v))
+                    .collect();
+                tallies.insert(0, keys);
+                Ok(tallies)
+            },
+        );
+        let tallies = tallies?;
+        let tallied: Vec<&Tallies> = tallies.iter().collect();
         let shared = Shared {
             dir,
             keep,
             path_of: &path_of,
             views: &views,
             orders: &orders,
+            tallies: &tallied,
         };
         let done: Vec<GroupFile> = by_group(
             &sizes,
-            || {
-                views
-                    .iter()
-                    .map(|v| Scratch::new(v.len(corpus)))
-                    .collect::<Vec<_>>()
-            },
-            |g, scratches| write_group(corpus, groups[g].0, &groups[g].1, &shared, scratches),
+            || Scratch::new(corpus, &views),
+            |g, scratches| write_group(corpus, &groups[g], &shared, scratches),
         )?;
         // freq.csv: the key rows of every group, then the other view's rows, copied from the groups' files.
         let mut parts: Vec<(&Segment, u64, u64)> = Vec::new();
@@ -170,6 +192,8 @@ impl Table for Freq {
                 debug_assert_eq!(g.speaker, ALL);
             }
         }
+        drop(tallied);
+        cx.made.tallies = tallies.into_iter().find(|t| t.view() == cx.config.view);
         heads.extend(view_heads);
         let preview = Preview::new(FILE, ABOUT, FreqRow::HEADER, &heads, rows, cx.config.top);
         cx.made.freq = heads;

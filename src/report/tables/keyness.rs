@@ -27,7 +27,11 @@ impl Table for Keyness {
 
     fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
         let (corpus, config) = (cx.corpus, cx.config);
-        let tallies = Tallies::new(corpus, config.view)?;
+        // Counted by the frequencies table before (unless a caller made this table alone).
+        let tallies = match cx.made.tallies.take() {
+            Some(t) if t.view() == config.view => t,
+            _ => Tallies::new(corpus, config.view)?,
+        };
         let mut rows = keyness(corpus, &tallies, &config.reference, config.min_count);
         // The compared pair's rows, unless the rows against the reference have them already.
         if let Some((a, b)) = &cx.pair {
