@@ -27,7 +27,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::counts::View;
-use super::freq::groups;
+use super::freq::{groups, TurnGroup};
+use super::tallies::{GroupCounts, Tallies};
 use super::model::{Corpus, Gap};
 use super::store::TokenError;
 
@@ -217,30 +218,6 @@ pub struct Emit<'e, 'a> {
     pub trigram: &'e mut dyn FnMut(TrigramRow<'a>),
 }
 
-/// Each term's count in a group of turns, added to `unigrams`; returns the terms counted and the group's words.
-fn count_terms(
-    corpus: &Corpus,
-    view: View,
-    turns: &[usize],
-    unigrams: &mut [u64],
-) -> Result<(Vec<u32>, u64), TokenError> {
-    let mut touched: Vec<u32> = Vec::new();
-    let mut total = 0u64;
-    let mut reader = corpus.reader();
-    for &i in turns {
-        let t = &corpus.turns[i];
-        total += t.len() as u64;
-        for &w in reader.words(t)? {
-            let term = view.term(corpus, w);
-            if unigrams[term as usize] == 0 {
-                touched.push(term);
-            }
-            unigrams[term as usize] += 1;
-        }
-    }
-    Ok((touched, total))
-}
-
 /// The trigram rows of a group's triple counts, sorted by count descending, then by the words' forms.
 fn emit_trigrams<'a>(
     group: &Group<'a, '_>,
@@ -343,22 +320,29 @@ fn emit_bigrams<'a>(
     }
 }
 
-/// Bigram and trigram rows of one group of turns (a speaker, or all, with the indices of its turns in corpus
-/// order), handed out one by one so they need not be held. `unigrams` is all zero (one entry per term of the
+/// Bigram and trigram rows of one group of turns, handed out one by one so they need not be held. `counts` are the
+/// group's counts in the view of `options` ([`Tallies::of`]); `unigrams` is all zero (one entry per term of the
 /// view), and is again on return; `order` is [`View::form_order`].
+#[allow(clippy::too_many_arguments)]
 pub fn group_collocations<'a>(
     corpus: &'a Corpus,
     options: &CollocOptions,
-    speaker: &'a str,
-    turns: &[usize],
+    group: &TurnGroup<'a>,
+    counts: GroupCounts<'_>,
     unigrams: &mut [u64],
     order: &[u32],
     emit: Emit<'_, 'a>,
 ) -> Result<(), TokenError> {
     let view = options.view;
     let skip = options.skip_punct;
+    let (speaker, turns) = (group.name, &group.turns);
     let mut reader = corpus.reader();
-    let (touched, total) = count_terms(corpus, view, turns, unigrams)?;
+    let mut touched = Vec::new();
+    counts.each(|t, n| {
+        unigrams[t as usize] = n;
+        touched.push(t);
+    });
+    let total = group.words(corpus) as u64;
     // A pair can reach the minimum count only if both its words do, so only those pairs are counted; and pairs
     // with a stopword are left out of the tables unless asked for, so they are not counted either.
     let min = options.min_count;
@@ -423,18 +407,19 @@ pub fn collocations<'a>(
 ) -> Result<GroupRows<'a>, TokenError> {
     let terms = options.view.len(corpus);
     let order = options.view.form_order(corpus);
+    let tallies = Tallies::new(corpus, options.view)?;
     let parts: Vec<GroupRows<'a>> = groups(corpus)
         .par_iter()
         .map_init(
             || vec![0u64; terms],
             |unigrams, group| {
-                let (speaker, turns) = (group.name, &group.turns);
                 let (mut bigrams, mut trigrams) = (Vec::new(), Vec::new());
                 let emit = Emit {
                     bigram: &mut |r| bigrams.push(r),
                     trigram: &mut |r| trigrams.push(r),
                 };
-                group_collocations(corpus, options, speaker, turns, unigrams, &order, emit)?;
+                let counts = tallies.of(group.speaker);
+                group_collocations(corpus, options, group, counts, unigrams, &order, emit)?;
                 Ok((bigrams, trigrams))
             },
         )

@@ -66,10 +66,37 @@ fn analyse_text(
     surfaces: &mut Surfaces,
     key: &mut String,
 ) -> (Vec<u32>, Vec<Gap>, u32) {
-    let tokens: Vec<Token> = tokenize(text).collect();
-    let sentences = sentence_ranges(text, &tokens);
-    let mut words = Vec::new();
-    let mut gaps = Vec::new();
+    // The tokens go into a buffer each thread keeps: a long turn (a novel read as one) needs megabytes, which
+    // are reused rather than asked of the allocator (and faulted in) turn after turn.
+    thread_local! {
+        static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    TOKENS.with_borrow_mut(|tokens| {
+        tokens.clear();
+        tokens.extend(tokenize(text));
+        let result = words_of(text, tokens, keys, surfaces, key);
+        // A buffer grown by a very long turn is not kept for the rest of the run.
+        if tokens.capacity() > TOKENS_KEPT {
+            *tokens = Vec::new();
+        }
+        result
+    })
+}
+
+/// Tokens a thread's buffer keeps between turns (24 MiB).
+const TOKENS_KEPT: usize = 1 << 20;
+
+/// The word keys of a turn's tokens, how each follows the one before, and the number of its sentences.
+fn words_of(
+    text: &str,
+    tokens: &[Token],
+    keys: &mut Interner,
+    surfaces: &mut Surfaces,
+    key: &mut String,
+) -> (Vec<u32>, Vec<Gap>, u32) {
+    let sentences = sentence_ranges(text, tokens);
+    let mut words = Vec::with_capacity(tokens.len());
+    let mut gaps = Vec::with_capacity(tokens.len());
     let mut sentence_count = 0;
     for range in sentences {
         let mut gap = Gap::Sentence;

@@ -100,7 +100,8 @@ pub struct Turn {
 impl Turn {
     /// The spoken text: the paragraphs' spoken text joined by newlines.
     pub fn spoken(&self) -> String {
-        let mut out = String::new();
+        let len = self.paragraphs.iter().map(|p| p.spoken.len() + 1).sum();
+        let mut out = String::with_capacity(len);
         for (i, p) in self.paragraphs.iter().enumerate() {
             if i > 0 {
                 out.push('\n');

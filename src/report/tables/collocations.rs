@@ -5,7 +5,8 @@
 use crate::report::spool::{assemble, by_group, RowSpool, Segment, Spooled};
 use crate::report::{ReportConfig, WriteError};
 use crate::stats::colloc::{group_collocations, BigramRow, Emit, TrigramRow};
-use crate::stats::freq::groups;
+use crate::stats::freq::{groups, TurnGroup};
+use crate::stats::tallies::{GroupCounts, Tallies};
 use crate::stats::Corpus;
 
 use super::{Context, Preview, Row, Table};
@@ -29,8 +30,9 @@ pub struct Collocations;
 /// One group of turns and what its rows are made with.
 struct Group<'a, 'g> {
     corpus: &'a Corpus,
-    speaker: &'a str,
-    turns: &'g [usize],
+    group: &'g TurnGroup<'a>,
+    /// The group's counts in the collocations' view.
+    counts: GroupCounts<'g>,
     /// [`crate::stats::View::form_order`] of the collocations' view.
     forms: &'g [u32],
 }
@@ -63,15 +65,15 @@ fn write_group<'a>(
     };
     let Group {
         corpus,
-        speaker,
-        turns,
+        group,
+        counts,
         forms,
     } = *group;
     group_collocations(
         corpus,
         &config.colloc,
-        speaker,
-        turns,
+        group,
+        counts,
         unigrams,
         forms,
         emit,
@@ -128,15 +130,23 @@ impl Table for Collocations {
         let sizes: Vec<usize> = groups.iter().map(|group| group.words(corpus)).collect();
         let forms = options.view.form_order(corpus);
         let terms = options.view.len(corpus);
+        // The counts the frequencies table made, if they are of this view.
+        let own;
+        let tallies = match &cx.made.tallies {
+            Some(t) if t.view() == options.view => t,
+            _ => {
+                own = Tallies::new(corpus, options.view)?;
+                &own
+            }
+        };
         let done: Vec<GroupRows> = by_group(
             &sizes,
             || vec![0u64; terms],
             |g, unigrams| {
-                let (speaker, turns) = (groups[g].name, &groups[g].turns);
                 let group = Group {
                     corpus,
-                    speaker,
-                    turns,
+                    group: &groups[g],
+                    counts: tallies.of(groups[g].speaker),
                     forms: &forms,
                 };
                 write_group(&group, cx.config, keep, unigrams)
