@@ -27,7 +27,7 @@ pub fn read_plain(path: &Path) -> Option<String> {
                 "{shown}: warning: not UTF-8; decoded as {}, offsets refer to the UTF-8 text",
                 decoded.encoding
             );
-            Some(decoded.text)
+            Some(decoded.text.into_owned())
         }
         Err(e) => {
             eprintln!("error: {e}");

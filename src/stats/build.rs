@@ -145,6 +145,7 @@ pub fn tokenize_paths(
             audits.push(audit);
         },
     );
+    super::local::release_buffers();
     for ((info, _), id) in builder.meetings.iter_mut().zip(ingested.ids) {
         info.id = id;
     }
@@ -188,6 +189,7 @@ pub fn analyse(meetings: &[&Meeting], options: &AnalysisOptions) -> Corpus {
         .par_iter()
         .map(|m| analyse_meeting(m, options.interpreted))
         .collect();
+    super::local::release_buffers();
     let mut builder = Builder::new(options);
     for local in locals {
         builder.add(local);

@@ -28,9 +28,9 @@ use serde::Serialize;
 
 use super::counts::View;
 use super::freq::{groups, TurnGroup};
-use super::tallies::{GroupCounts, Tallies};
 use super::model::{Corpus, Gap};
 use super::store::TokenError;
+use super::tallies::{GroupCounts, Tallies};
 
 /// Options of the collocation tables.
 #[derive(Debug, Clone, Copy)]

@@ -66,11 +66,9 @@ fn analyse_text(
     surfaces: &mut Surfaces,
     key: &mut String,
 ) -> (Vec<u32>, Vec<Gap>, u32) {
-    // The tokens go into a buffer each thread keeps: a long turn (a novel read as one) needs megabytes, which
-    // are reused rather than asked of the allocator (and faulted in) turn after turn.
-    thread_local! {
-        static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
+    // The tokens go into a buffer each thread keeps while files are read ([`release_buffers`] after): a long turn
+    // (a novel read as one) needs megabytes, which are reused rather than asked of the allocator (and faulted in)
+    // turn after turn.
     TOKENS.with_borrow_mut(|tokens| {
         tokens.clear();
         tokens.extend(tokenize(text));
@@ -85,6 +83,16 @@ fn analyse_text(
 
 /// Tokens a thread's buffer keeps between turns (24 MiB).
 const TOKENS_KEPT: usize = 1 << 20;
+
+thread_local! {
+    /// Each thread's buffer of a turn's tokens ([`analyse_text`]).
+    static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Frees the token buffers of the threads of the current rayon pool, once the files are read.
+pub(super) fn release_buffers() {
+    rayon::broadcast(|_| TOKENS.with_borrow_mut(|tokens| *tokens = Vec::new()));
+}
 
 /// The word keys of a turn's tokens, how each follows the one before, and the number of its sentences.
 fn words_of(

@@ -127,11 +127,10 @@ impl TokenStore {
             gaps.write_all(&self.gaps)?;
         }
         self.spilled += self.words.len() as u64;
+        // The buffers keep their room: they fill up to the budget again (shrinking them made every refill
+        // reallocate and fault its pages in anew).
         self.words.clear();
         self.gaps.clear();
-        let keep = self.budget.min(1 << 16);
-        self.words.shrink_to(keep);
-        self.gaps.shrink_to(keep);
         Ok(())
     }
 

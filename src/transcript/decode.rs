@@ -16,13 +16,15 @@
 //! many at the other parity) and the bytes read as UTF-16LE (or BE) text without control characters: that is UTF-16
 //! saved without a byte order mark (`iconv -t UTF-16LE` writes none), whose ASCII characters carry a NUL byte each.
 
+use std::borrow::Cow;
+
 use encoding_rs::Encoding;
 
 /// Text decoded from a file's bytes.
 #[derive(Debug)]
-pub struct Decoded {
-    /// The text, BOM removed.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text, BOM removed: borrowed from the bytes when they are UTF-8 already.
+    pub text: Cow<'a, str>,
     /// The encoding's name as `encoding_rs` spells it (`UTF-8`, `windows-1251`, `KOI8-R`, …).
     pub encoding: &'static str,
 }
@@ -89,7 +91,7 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
 }
 
 /// Decodes a file's bytes; see the module docs for the rule.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some(decoded) = decode_with_utf16_bom(bytes) {
         return decoded;
     }
@@ -113,13 +115,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     // damage in a file that is not.
     if let Ok(text) = simdutf8::basic::from_utf8(body) {
         return Ok(Decoded {
-            text: text.to_owned(),
+            text: Cow::Borrowed(text),
             encoding: encoding_rs::UTF_8.name(),
         });
     }
     match std::str::from_utf8(body) {
         Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
+            text: Cow::Borrowed(text),
             encoding: encoding_rs::UTF_8.name(),
         }),
         Err(err) => decode_legacy(body, skipped, err.valid_up_to()),
@@ -128,7 +130,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 /// Decodes bytes that start with a UTF-16 byte order mark; `None` without one (or with the UTF-8 one, which the
 /// caller skips).
-fn decode_with_utf16_bom(bytes: &[u8]) -> Option<Result<Decoded, DecodeError>> {
+fn decode_with_utf16_bom(bytes: &[u8]) -> Option<Result<Decoded<'static>, DecodeError>> {
     let (enc, bom_len) = Encoding::for_bom(bytes)?;
     if enc == encoding_rs::UTF_8 {
         return None;
@@ -138,7 +140,7 @@ fn decode_with_utf16_bom(bytes: &[u8]) -> Option<Result<Decoded, DecodeError>> {
     Some(
         match enc.decode_without_bom_handling_and_without_replacement(body) {
             Some(text) => Ok(Decoded {
-                text: text.into_owned(),
+                text: Cow::Owned(text.into_owned()),
                 encoding: enc.name(),
             }),
             None => Err(DecodeError::Undecodable {
@@ -153,7 +155,7 @@ fn decode_with_utf16_bom(bytes: &[u8]) -> Option<Result<Decoded, DecodeError>> {
 /// Decodes bytes that are not valid UTF-8 (`bad` is the offset of the first bad byte in `body`, which comes after
 /// `skipped` bytes of BOM): an error if they are damaged UTF-8, else the text in the detector's legacy encoding or
 /// in the first legacy encoding that reads right.
-fn decode_legacy(body: &[u8], skipped: usize, bad: usize) -> Result<Decoded, DecodeError> {
+fn decode_legacy(body: &[u8], skipped: usize, bad: usize) -> Result<Decoded<'static>, DecodeError> {
     let undecodable = |guess| DecodeError::Undecodable {
         offset: skipped + bad,
         line: line_of(body, bad),
@@ -208,7 +210,7 @@ fn decode_legacy(body: &[u8], skipped: usize, bad: usize) -> Result<Decoded, Dec
         return Err(err);
     }
     Ok(Decoded {
-        text: chosen.1.into_owned(),
+        text: Cow::Owned(chosen.1.into_owned()),
         encoding: chosen.0.name(),
     })
 }
@@ -312,7 +314,7 @@ pub(crate) fn utf16_by_nul_parity(bytes: &[u8]) -> Option<&'static Encoding> {
 fn decode_utf16_without_bom(
     body: &[u8],
     enc: &'static Encoding,
-) -> Option<Result<Decoded, DecodeError>> {
+) -> Option<Result<Decoded<'static>, DecodeError>> {
     let le = enc == encoding_rs::UTF_16LE;
     let units = body.chunks_exact(2).map(|pair| {
         let pair = [pair[0], pair[1]];
@@ -352,7 +354,7 @@ fn decode_utf16_without_bom(
         return broken(body.len() - 1);
     }
     Some(Ok(Decoded {
-        text,
+        text: Cow::Owned(text),
         encoding: enc.name(),
     }))
 }

@@ -356,13 +356,17 @@ impl ReadLimit {
 
 /// A file's text: [`read_bounded`], then decoded as a transcript is (UTF-8, UTF-16, legacy encodings; binary is an
 /// error naming the byte).
-pub fn read_text(path: &Path) -> Result<Decoded, ReadError> {
+pub fn read_text(path: &Path) -> Result<Decoded<'static>, ReadError> {
     let bytes = read_bounded(path)?;
-    decode_named(&display(path), &bytes)
+    let decoded = decode_named(&display(path), &bytes)?;
+    Ok(Decoded {
+        text: std::borrow::Cow::Owned(decoded.text.into_owned()),
+        encoding: decoded.encoding,
+    })
 }
 
 /// [`decode`] with the error naming `path`.
-pub fn decode_named(path: &str, bytes: &[u8]) -> Result<Decoded, ReadError> {
+pub fn decode_named<'a>(path: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, ReadError> {
     decode(bytes).map_err(|e| match e {
         DecodeError::Binary { offset, line } => ReadError::Binary {
             path: path.to_string(),

@@ -69,15 +69,7 @@ fn write_group<'a>(
         counts,
         forms,
     } = *group;
-    group_collocations(
-        corpus,
-        &config.colloc,
-        group,
-        counts,
-        unigrams,
-        forms,
-        emit,
-    )?;
+    group_collocations(corpus, &config.colloc, group, counts, unigrams, forms, emit)?;
     let csv_error = |source| WriteError::Csv {
         path: dir.join(BIGRAMS).display().to_string(),
         source,
