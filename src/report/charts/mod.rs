@@ -72,16 +72,18 @@ fn shape_and_render<C: Chart>(cx: &Context, formats: Formats) -> Result<Vec<Stri
     }
 }
 
-/// Draws every chart in the configured formats; returns the file names written.
+/// Draws every chart in the configured formats (in parallel); returns the file names written, in registry order.
 pub fn draw_all(cx: &Context) -> Result<Vec<String>, WriteError> {
-    let mut files = Vec::new();
     if cx.config.charts == Formats::None {
-        return Ok(files);
+        return Ok(Vec::new());
     }
-    for chart in &CHARTS {
-        files.extend((chart.draw)(cx, cx.config.charts)?);
-    }
-    Ok(files)
+    // Charts are drawn in parallel; the files are listed in registry order.
+    use rayon::prelude::*;
+    let drawn: Vec<Vec<String>> = CHARTS
+        .par_iter()
+        .map(|chart| (chart.draw)(cx, cx.config.charts))
+        .collect::<Result<_, _>>()?;
+    Ok(drawn.into_iter().flatten().collect())
 }
 
 /// The font family registered for charts.
