@@ -71,11 +71,13 @@ pub(super) fn most_frequent<'a>(candidates: impl Iterator<Item = (&'a str, u32)>
     best.map_or("", |(s, _)| s)
 }
 
-/// The surface forms of each key with their counts; a key's own spelling stands as [`SAME_AS_KEY`].
+/// The surface forms of each key with their counts; a key's own spelling stands as [`SAME_AS_KEY`]. Stored as one
+/// list, key after key (key `k`'s forms are `forms[starts[k]..starts[k + 1]]`), not as a list per key.
 pub(super) struct Forms<'a> {
     keys: &'a Interner,
     surfaces: &'a Interner,
-    of_key: Vec<Vec<(u32, u32)>>,
+    starts: Vec<usize>,
+    forms: Vec<(u32, u32)>,
     /// Occurrences of each key.
     counts: Vec<u64>,
 }
@@ -87,21 +89,36 @@ impl<'a> Forms<'a> {
         surface_counts: HashMap<(KeyId, u32), u32>,
         surfaces: &'a Interner,
     ) -> Forms<'a> {
-        let mut of_key: Vec<Vec<(u32, u32)>> = vec![Vec::new(); keys.len()];
+        // Occurrences of each key as spelled like the key: all but those of its other surfaces.
         let mut as_key: Vec<u64> = key_counts.clone();
-        for (&(key, form), &n) in &surface_counts {
-            of_key[key as usize].push((form, n));
+        let mut len = vec![0usize; keys.len()];
+        for (&(key, _), &n) in &surface_counts {
             as_key[key as usize] -= u64::from(n);
+            len[key as usize] += 1;
+        }
+        let mut starts = Vec::with_capacity(keys.len() + 1);
+        let mut end = 0;
+        starts.push(0);
+        for (l, &n) in len.iter().zip(&as_key) {
+            end += l + usize::from(n > 0);
+            starts.push(end);
+        }
+        let mut forms = vec![(0u32, 0u32); end];
+        let mut next: Vec<usize> = starts[..keys.len()].to_vec();
+        for (&(key, form), &n) in &surface_counts {
+            forms[next[key as usize]] = (form, n);
+            next[key as usize] += 1;
         }
         for (key, &n) in as_key.iter().enumerate() {
             if n > 0 {
-                of_key[key].push((SAME_AS_KEY, n.min(u64::from(u32::MAX)) as u32));
+                forms[next[key]] = (SAME_AS_KEY, n.min(u64::from(u32::MAX)) as u32);
             }
         }
         Forms {
             keys,
             surfaces,
-            of_key,
+            starts,
+            forms,
             counts: key_counts,
         }
     }
@@ -116,7 +133,7 @@ impl<'a> Forms<'a> {
 
     /// The forms of `key` with their counts.
     fn of(&self, key: KeyId) -> impl Iterator<Item = (&'a str, u32)> + '_ {
-        self.of_key[key as usize]
+        self.forms[self.starts[key as usize]..self.starts[key as usize + 1]]
             .iter()
             .map(move |&(f, n)| (self.text(key, f), n))
     }
