@@ -323,7 +323,6 @@ fn emit_bigrams<'a>(
 /// Bigram and trigram rows of one group of turns, handed out one by one so they need not be held. `counts` are the
 /// group's counts in the view of `options` ([`Tallies::of`]); `unigrams` is all zero (one entry per term of the
 /// view), and is again on return; `order` is [`View::form_order`].
-#[allow(clippy::too_many_arguments)]
 pub fn group_collocations<'a>(
     corpus: &'a Corpus,
     options: &CollocOptions,

@@ -222,15 +222,13 @@ pub fn groups(corpus: &Corpus) -> Vec<TurnGroup<'_>> {
     out
 }
 
-/// The rows of one group in several views at once (its turns are read once for all), handed to `emit` one by one
-/// with the index of their view, view after view, each in table order, so they need not be held. `tallies[v]`
-/// holds the counts of `views[v]` (the group's totals), `orders[v]` is its [`View::text_order`], and
-/// `scratch` was made for `views`. After a [`TokenError`] the scratch arrays are not all zero again and must not
-/// be used for another group.
-#[allow(clippy::too_many_arguments)]
+/// The rows of one group in the views of `tallies`, all at once (its turns are read once for all), handed to `emit`
+/// one by one with the index of their view, view after view, each in table order, so they need not be held.
+/// `tallies[v]` holds the counts of view `v` (the group's totals), `orders[v]` is its [`View::text_order`], and
+/// `scratch` was made for the same views. After a [`TokenError`] the scratch arrays are not all zero again and must
+/// not be used for another group.
 pub fn group_frequencies<'a>(
     corpus: &'a Corpus,
-    views: &[View],
     group: &TurnGroup<'a>,
     min_count: u64,
     tallies: &[&Tallies],
@@ -238,8 +236,10 @@ pub fn group_frequencies<'a>(
     scratch: &mut Scratch,
     emit: &mut dyn FnMut(usize, FreqRow<'a>),
 ) -> Result<(), TokenError> {
-    debug_assert!(views.iter().zip(tallies).all(|(&v, t)| t.view() == v));
-    debug_assert!(views.iter().eq(scratch.views.iter().map(|v| &v.view)));
+    debug_assert!(tallies
+        .iter()
+        .map(|t| t.view())
+        .eq(scratch.views.iter().map(|v| v.view)));
     let turns = &group.turns;
     for (t, v) in tallies.iter().zip(&mut scratch.views) {
         t.of(group.speaker).each(|term, n| {
@@ -340,7 +340,6 @@ pub fn frequency_groups<'a, R: Send>(
                 let mut rows = Vec::new();
                 group_frequencies(
                     corpus,
-                    &[view],
                     group,
                     min_count,
                     &[&tallies],

@@ -66,7 +66,6 @@ fn write_group<'a>(
     let keep = shared.keep;
     group_frequencies(
         corpus,
-        shared.views,
         group,
         1,
         shared.tallies,
