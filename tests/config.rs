@@ -156,6 +156,18 @@ fn a_name_that_matches_several_speakers_or_none_is_an_error_naming_them() {
         "error: --speakers: 'Медведев' could be any of Д.Медведев, С.Медведев; give the name as the speakers list writes it; `stenogram speakers` lists them"
     );
     assert!(!d.join("r").exists());
+    // One speaker named twice, in any spelling, would make a chart of a speaker against herself.
+    for (given, said) in [
+        ("Петров,Петров", "'Петров' is there twice"),
+        ("Петров,В.Петров", "'Петров' and 'В.Петров' are both В.Петров"),
+    ] {
+        let out = run_in(d, &["report", ".", "--speakers", given, "--out", "r"]);
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            stderr(&out).trim(),
+            format!("error: --speakers: {said}; name each speaker once")
+        );
+    }
     let out = run_in(d, &["report", ".", "--pair", "Петров", "--out", "r"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(

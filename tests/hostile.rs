@@ -667,3 +667,32 @@ fn a_killed_report_leaves_every_file_old_or_new() {
         report(&seed, &out);
     }
 }
+
+/// A 10 MB transcript with a bad byte in every 200th line (0.2% of its lines): every line is read, each bad byte
+/// costs one character, the first ten are told one by one and the rest as a count, and the lines are counted in one
+/// pass (a line count per byte would take minutes).
+#[test]
+fn scattered_bad_bytes_in_a_big_file_cost_a_character_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = Vec::new();
+    let lines = 130_000;
+    for i in 0..lines {
+        bytes.extend_from_slice("В.Путин: переговоры прошли успешно, коллеги".as_bytes());
+        if i % 200 == 0 {
+            bytes.push(0xFE);
+        }
+        bytes.extend_from_slice(b".\n");
+    }
+    assert!(bytes.len() > 10_000_000);
+    write(dir.path(), "big.txt", &bytes);
+    let out = run_in(dir.path(), &["speakers", ".", "--diagnostics", "all.txt"]);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all = std::fs::read_to_string(dir.path().join("all.txt")).unwrap();
+    let told: Vec<&str> = all.lines().filter(|l| l.contains("0xFE")).collect();
+    assert_eq!(told.len(), 10);
+    assert!(told[1].starts_with("./big.txt:201: warning: invalid UTF-8 byte 0xFE at byte offset"));
+    assert!(all.contains("./big.txt: warning: 640 more invalid UTF-8 sequences replaced by U+FFFD (lines 2001–129801)"), "{all}");
+    let rows = csv_rows(&stdout(&out));
+    assert_eq!(rows[0]["turns"], lines.to_string());
+}

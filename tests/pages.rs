@@ -8,7 +8,7 @@ use stenogram::transcript::page::{read_page, Para};
 use stenogram::transcript::{read_file, Block, Meeting, ReadOptions};
 
 use crate::report_files;
-use crate::support::{run_in, shared, stderr, stdout};
+use crate::support::{csv_rows, run_in, shared, stderr, stdout};
 
 /// `../shared/pages/en.kremlin.ru/events/president/news/<id>.html`.
 fn page(pages: &Path, id: &str) -> PathBuf {
@@ -376,7 +376,7 @@ fn bad_pages_are_named_and_the_others_read() {
     .unwrap();
     std::fs::write(
         dir.join("nodate.html"),
-        good.replace(r#"datetime="2016-02-25" itemprop="datePublished""#, ""),
+        good.replace(r#"datetime="2016-02-25""#, ""),
     )
     .unwrap();
     std::fs::write(
@@ -384,15 +384,46 @@ fn bad_pages_are_named_and_the_others_read() {
         good.replace("entry-content e-content", "entry-x e-content"),
     )
     .unwrap();
+    // An announcement's template has no `read__published`: its date is the publication status's `<time>`.
+    std::fs::write(
+        dir.join("announcement.html"),
+        good.replace(
+            r#"<time class="read__published" datetime="2016-02-25" itemprop="datePublished">"#,
+            r#"<time class="announce_date">"#,
+        )
+        .replace("51389", "51390"),
+    )
+    .unwrap();
+    // A byte lost in a download costs one character, not the page.
+    let damaged = good.replace("51389", "51391");
+    let at = damaged.find("Frankly speaking").unwrap() + "Frankly sp".len();
+    let line = 1 + damaged[..at].matches('\n').count();
+    let mut bytes = damaged.into_bytes();
+    bytes.insert(at, 0xFF);
+    std::fs::write(dir.join("damaged.html"), bytes).unwrap();
     let out = run_in(tmp.path(), &["parse", "mirror"]);
     assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(&format!(
+        "mirror/damaged.html: warning: invalid UTF-8 byte 0xFF at byte offset {at} replaced by U+FFFD (line {line} of the HTML)"
+    )), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Frankly sp\u{FFFD}eaking"));
+    assert!(
+        !stderr(&out).contains("announcement.html"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("51390,2016-02-25,"),
+        "{}",
+        stdout(&out)
+    );
     let err = stderr(&out);
     for expected in [
         "note: skipped 1 page that is not an article (1 × the print version of a news item)",
         "error: mirror/blog.html: not a kremlin.ru page (no article in the site's template; its title: My blog)",
         "error: mirror/empty.htm: empty file (no text to read)",
         "error: mirror/nobody.html: not a news page in the kremlin.ru template: no article body (entry-content)",
-        "error: mirror/nodate.html: not a news page in the kremlin.ru template: no date (read__published with a datetime)",
+        "error: mirror/nodate.html: not a news page in the kremlin.ru template: no date (read__published or a <time> with a datetime)",
         "error: mirror/notes.html: not an HTML page (no markup)",
         "error: mirror/truncated.html: truncated page (it ends before </html>); not read",
     ] {
@@ -432,4 +463,47 @@ fn many_bad_files_are_told_as_a_count_per_kind_with_the_full_list_in_a_file() {
     let all = std::fs::read_to_string(tmp.path().join("all.txt")).unwrap();
     assert_eq!(all.lines().count(), 30);
     assert!(stdout(&out).contains("В.Путин,1,1,2"));
+}
+
+/// A page and its text version (the same news item) are one meeting: the second in path order is skipped with a
+/// warning naming both. `../shared/corpus/kremlin-en` holds the text versions of 26 of the 300 pages.
+#[test]
+fn a_page_and_its_text_version_are_one_meeting() {
+    let (Some(pages), Some(texts)) = (shared("pages"), shared("corpus/kremlin-en")) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run_in(
+        tmp.path(),
+        &[
+            "parse",
+            pages.to_str().unwrap(),
+            texts.to_str().unwrap(),
+            "--diagnostics",
+            "all.txt",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows = csv_rows(&stdout(&out));
+    let meetings: std::collections::BTreeSet<&str> =
+        rows.iter().map(|r| r["meeting"].as_str()).collect();
+    let all = std::fs::read_to_string(tmp.path().join("all.txt")).unwrap();
+    let skipped: Vec<&str> = all
+        .lines()
+        .filter(|l| l.contains("skipped: the same meeting as"))
+        .collect();
+    assert_eq!(skipped.len(), 26, "{all}");
+    // The text versions come first in path order (corpus/ < pages/), so the pages are the ones skipped.
+    assert!(
+        skipped.iter().all(
+            |l| l.contains(".html: warning: skipped: the same meeting as ")
+                && l.contains("kremlin-en/")
+        ),
+        "{skipped:?}"
+    );
+    assert!(all.contains("53016.html: warning: skipped: the same meeting as "));
+    // Every turn is one of the 300 news items once: 26 text versions and 124 + 150 pages (the pages without turns
+    // have no rows).
+    assert!(!meetings.contains("53016"));
+    assert!(meetings.contains("2016-10-04_meeting-kazakhstan-nazarbayev"));
 }

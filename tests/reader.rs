@@ -355,9 +355,14 @@ fn legacy_text_with_yo_and_utf16_without_bom() {
 fn bad_files_are_named_and_the_others_still_come_out() {
     let dir = tempfile::tempdir().unwrap();
     let mut damaged = GOOD.as_bytes().to_vec();
-    damaged.splice(45..45, [0xC3, 0x28]); // an invalid UTF-8 pair on line 2 (line 1 is 38 bytes)
+    // An invalid UTF-8 pair on line 2, after the «З» of its turn (line 1 is 38 bytes, its label 23).
+    damaged.splice(63..63, [0xC3, 0x28]);
+    // Mostly undecodable: a UTF-8 line, then bytes that are neither UTF-8 nor text in a legacy encoding.
+    let mut garbled = GOOD.as_bytes().to_vec();
+    garbled.extend(std::iter::repeat_n([0xFF, 0xC3, 0x28], 30).flatten());
     write(dir.path(), "1-good.txt", GOOD.as_bytes());
     write(dir.path(), "2-damaged.txt", &damaged);
+    write(dir.path(), "2-garbled.txt", &garbled);
     write(dir.path(), "3-binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     write(dir.path(), "4-empty.txt", b"");
     write(dir.path(), "5-blank.txt", b"\n\n  \r\n");
@@ -366,7 +371,8 @@ fn bad_files_are_named_and_the_others_still_come_out() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     for expected in [
-        "./2-damaged.txt:2: invalid UTF-8 at byte offset 45; not read",
+        "./2-damaged.txt:2: warning: invalid UTF-8 byte 0xC3 at byte offset 63 replaced by U+FFFD",
+        "./2-garbled.txt:3: invalid UTF-8 at byte offset 87; not read",
         "./3-binary.txt:3: binary file (NUL byte at byte offset 8); not read",
         "./4-empty.txt: empty file (no text to read)",
         "./5-blank.txt: empty file (no text to read)",
@@ -376,7 +382,11 @@ fn bad_files_are_named_and_the_others_still_come_out() {
     }
     let rows = csv_rows(&stdout(&out));
     let meetings: BTreeSet<&str> = rows.iter().map(|r| r["meeting"].as_str()).collect();
-    assert_eq!(meetings, ["1-good", "6-good"].into());
+    assert_eq!(meetings, ["1-good", "2-damaged", "6-good"].into());
+    let damaged = rows
+        .iter()
+        .find(|r| r["meeting"] == "2-damaged" && r["turn"] == "2");
+    assert_eq!(damaged.unwrap()["text"], "З\u{FFFD}(дравствуйте.");
 }
 
 #[test]
@@ -408,11 +418,21 @@ fn narration_and_the_speaker_option() {
     );
     let out = run_in(dir.path(), &["parse", "prose.txt"]);
     assert_eq!(csv_rows(&stdout(&out)).len(), 0, "narration has no turns");
-    let out = run_in(dir.path(), &["parse", "--speaker", "Толстой", "prose.txt"]);
+    let out = run_in(dir.path(), &["parse", "--narrator", "Толстой", "prose.txt"]);
     let rows = csv_rows(&stdout(&out));
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["speaker"], "Толстой");
     assert_eq!(rows[0]["paragraphs"], "2");
+    // The old spelling, which reads like kwic's filter, is an error that names the new one, in every command.
+    for command in ["parse", "speakers", "report"] {
+        let out = run_in(dir.path(), &[command, "--speaker", "Толстой", "prose.txt"]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains("--speaker is kwic's filter; to read files without labels as the words of 'Толстой', use --narrator 'Толстой'"),
+            "{}",
+            stderr(&out)
+        );
+    }
 }
 
 #[test]
@@ -458,4 +478,19 @@ fn usage_errors_exit_with_1_and_help_with_0() {
     let help = run(&["report", "--help"]);
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help).contains("Examples:"));
+}
+
+#[test]
+fn a_lang_that_disagrees_with_the_script_of_most_letters_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ru.txt", GOOD.as_bytes());
+    write(dir.path(), "en.txt", "Vladimir Putin: Good afternoon.\nDonald Trump: Thank you.\n".as_bytes());
+    let out = run_in(dir.path(), &["speakers", "--lang", "en", "."]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stderr(&out).trim(),
+        "./ru.txt: warning: --lang en, but 100% of its letters are Cyrillic; read as en all the same"
+    );
+    let out = run_in(dir.path(), &["speakers", "."]);
+    assert_eq!(stderr(&out).trim(), "");
 }

@@ -454,3 +454,59 @@ fn the_keyness_chart_draws_significant_content_words_only() {
     }
     assert!(drawn > 10, "{drawn} bars");
 }
+
+/// A report into a folder that holds an earlier one removes the files the earlier one wrote and this one does not
+/// (a speaker gone, charts turned off), as its manifest lists them, and leaves every other file alone with a note.
+#[test]
+fn a_report_removes_what_the_previous_report_wrote_and_nothing_else() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(
+        d.join("a.txt"),
+        "В.Путин: Добрый день, коллеги.\nА.Лукашенко: Здравствуйте.\nД.Песков: Спасибо.\n",
+    )
+    .unwrap();
+    let out = run_in(d, &["report", "a.txt", "--out", "out", "--charts", "png"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(d.join("out/speakers/Д.Песков.csv").exists() && d.join("out/top_words.png").exists());
+    std::fs::write(d.join("out/my notes.md"), "mine").unwrap();
+    std::fs::write(
+        d.join("a.txt"),
+        "В.Путин: Добрый день, коллеги.\nА.Лукашенко: Здравствуйте.\n",
+    )
+    .unwrap();
+    let out = run_in(d, &["report", "a.txt", "--out", "out", "--charts", "none"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(!d.join("out/speakers/Д.Песков.csv").exists());
+    assert!(d.join("out/speakers/В.Путин.csv").exists());
+    assert!(!d.join("out/top_words.png").exists());
+    assert!(d.join("out/my notes.md").exists());
+    assert!(
+        err.contains("files of the previous report removed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("note: out holds 1 file this report did not write (my notes.md)"),
+        "{err}"
+    );
+    // What is left is what the manifest lists, and the user's file.
+    let mut left: Vec<String> = walkdir::WalkDir::new(d.join("out"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(d.join("out"))
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    left.sort();
+    let manifest = std::fs::read_to_string(d.join("out/.stenogram-manifest")).unwrap();
+    let mut listed: Vec<String> = manifest.lines().skip(1).map(str::to_string).collect();
+    listed.extend([".stenogram-manifest".to_string(), "my notes.md".to_string()]);
+    listed.sort();
+    assert_eq!(left, listed);
+}

@@ -66,13 +66,18 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
         let read: Vec<_> = chunk.par_iter().map(|p| read_page_file(p)).collect();
         for (path, result) in chunk.iter().zip(read) {
             match result {
-                Ok((page, encoding)) => {
+                Ok((page, encoding, replaced)) => {
+                    let path = path.to_string_lossy();
                     if encoding != "UTF-8" {
                         warnings.push(FileWarning {
-                            path: path.to_string_lossy().into_owned(),
+                            path: path.clone().into_owned(),
                             warning: Warning::not_utf8(encoding),
                         });
                     }
+                    warnings.extend(replaced.into_iter().map(|warning| FileWarning {
+                        path: path.clone().into_owned(),
+                        warning,
+                    }));
                     let name = unique_name(&page.id, &mut names);
                     let target = args.out.join(&name);
                     let text = page.to_text();

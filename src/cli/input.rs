@@ -43,8 +43,18 @@ fn parse_language(s: &str) -> Result<Language, String> {
 #[derive(Debug, Args, Clone)]
 pub struct NarratorArg {
     /// Attribute files without speaker labels (plain prose) to this speaker instead of narration.
-    #[arg(long = "speaker", value_name = "NAME")]
+    #[arg(long = "narrator", value_name = "NAME")]
     pub narrator: Option<String>,
+    /// The old spelling of --narrator, which read like kwic's speaker filter: an error that names the new one.
+    #[arg(long = "speaker", value_name = "NAME", hide = true, value_parser = renamed_speaker)]
+    pub renamed: Option<String>,
+}
+
+/// `--speaker` outside `kwic`: it used to name the narrator of unlabelled files, which read as a filter.
+fn renamed_speaker(name: &str) -> Result<String, String> {
+    Err(format!(
+        "--speaker is kwic's filter; to read files without labels as the words of '{name}', use --narrator '{name}'"
+    ))
 }
 
 impl InputArgs {

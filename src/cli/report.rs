@@ -25,7 +25,7 @@ use super::Outcome;
   stenogram report ../shared/corpus/kremlin --out /tmp/kremlin
   stenogram report --speakers 'В.Путин,А.Лукашенко' --terms 'сотрудничество,война' corpus/
   stenogram report --view key --charts svg --min-count 5 transcripts/
-  stenogram report --speaker 'Л.Толстой' --charts none ../shared/bench/ruslit   (plain prose as one speaker)")]
+  stenogram report --narrator 'Л.Толстой' --charts none ../shared/bench/ruslit   (plain prose as one speaker)")]
 pub struct ReportArgs {
     #[command(flatten)]
     pub input: InputArgs,
@@ -225,8 +225,19 @@ impl Checked {
         };
         let config = &mut self.config;
         if let Some(chosen) = &mut config.speakers {
+            let mut found: Vec<(String, String)> = Vec::new();
             for name in chosen.iter_mut() {
-                *name = find("--speakers", name)?;
+                let speaker = find("--speakers", name)?;
+                if let Some((earlier, _)) = found.iter().find(|(_, s)| *s == speaker) {
+                    let both = if earlier == name {
+                        format!("'{name}' is there twice")
+                    } else {
+                        format!("'{earlier}' and '{name}' are both {speaker}")
+                    };
+                    anyhow::bail!("--speakers: {both}; name each speaker once");
+                }
+                found.push((name.clone(), speaker.clone()));
+                *name = speaker;
             }
         }
         if let Reference::Speaker(reference) = &mut config.reference {
@@ -304,15 +315,22 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
         for warning in &written.warnings {
             eprintln!("warning: {warning}");
         }
+        if let Some(note) = written.tidied.note(&out) {
+            eprintln!("note: {note}");
+        }
     }
     if !args.quiet {
+        let removed = match written.tidied.removed.len() {
+            0 => String::new(),
+            n => format!("; {} of the previous report removed", count(n, "file")),
+        };
         eprintln!(
-            "{}: {} ({}, {}, {})",
+            "{}: {} ({}, {}, {}){removed}",
             out.display(),
             count(written.files.len(), "file"),
             count(corpus.meetings.len(), "meeting"),
             count(corpus.speakers.len(), "speaker"),
-            count(corpus.total_words(), "word")
+            count(corpus.total_words(), "word"),
         );
     }
     Ok(Outcome::of(failed))

@@ -19,6 +19,7 @@ use crate::transcript::Audit;
 
 pub mod charts;
 pub mod html;
+pub mod manifest;
 pub mod spool;
 pub mod tables;
 pub mod write;
@@ -114,6 +115,8 @@ pub struct Written {
     pub files: Vec<String>,
     /// What the user should know of the options' effect (a term asked for that occurs nowhere, …).
     pub warnings: Vec<String>,
+    /// What became of the output folder: files of the previous report removed, other files left alone.
+    pub tidied: manifest::Tidied,
 }
 
 /// What the tables made for later tables, the charts and the page (the tables themselves are written as they are
@@ -293,9 +296,11 @@ pub fn run(
             })
     })?;
     cx.made.files.push("index.html".into());
+    let tidied = manifest::tidy(out, &cx.made.files)?;
     Ok(Written {
         files: cx.made.files,
         warnings: cx.made.warnings,
+        tidied,
     })
 }
 
@@ -327,9 +332,13 @@ mod tests {
                 let path = e.path().strip_prefix(&config.out).unwrap();
                 path.to_string_lossy().into_owned()
             })
+            .filter(|p| p != manifest::MANIFEST)
             .collect();
         found.sort();
         assert_eq!(named, found);
+        // The manifest lists them all.
+        let listed = std::fs::read_to_string(config.out.join(manifest::MANIFEST)).unwrap();
+        assert_eq!(listed.lines().skip(1).collect::<Vec<_>>(), named);
         // 18 tables (the matrix included), 2 speakers' files, 11 charts in 2 formats (no term map: the two share no
         // word three times; distances and periods say why they are empty), the page.
         assert_eq!(found.len(), 18 + 2 + 22 + 1);

@@ -27,6 +27,32 @@ pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
     /// The encoding's name as `encoding_rs` spells it (`UTF-8`, `windows-1251`, `KOI8-R`, …).
     pub encoding: &'static str,
+    /// Invalid UTF-8 sequences of a file that is UTF-8 but for a few bytes, each replaced by U+FFFD, in order.
+    pub replaced: Vec<Replaced>,
+}
+
+/// One invalid UTF-8 sequence replaced by U+FFFD.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replaced {
+    /// Byte offset of its first byte in the file.
+    pub offset: usize,
+    /// Line of that byte.
+    pub line: usize,
+    /// Its bytes (one to three: what the standard library's lossy decoding replaces as one).
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Display for Replaced {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hex: Vec<String> = self.bytes.iter().map(|b| format!("0x{b:02X}")).collect();
+        let s = if self.bytes.len() == 1 { "" } else { "s" };
+        write!(
+            f,
+            "invalid UTF-8 byte{s} {} at byte offset {} replaced by U+FFFD",
+            hex.join(" "),
+            self.offset
+        )
+    }
 }
 
 /// Why bytes could not be decoded. Offsets are 0-based byte offsets, lines 1-based.
@@ -83,11 +109,16 @@ fn textual_control(c: char) -> bool {
 
 /// The 1-based line of a byte offset, with lines ended as the reader ends them: `\n`, `\r\n` or a lone `\r`.
 fn line_of(bytes: &[u8], offset: usize) -> usize {
-    let before = &bytes[..offset.min(bytes.len())];
-    let lone_cr = memchr::memchr_iter(b'\r', before)
-        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+    1 + line_ends(bytes, 0, offset.min(bytes.len()))
+}
+
+/// Line ends in `bytes[from..to]`, ended as [`line_of`] ends them (a `\r` before a `\n` is not one).
+fn line_ends(bytes: &[u8], from: usize, to: usize) -> usize {
+    let part = &bytes[from..to];
+    let lone_cr = memchr::memchr_iter(b'\r', part)
+        .filter(|&i| bytes.get(from + i + 1) != Some(&b'\n'))
         .count();
-    1 + memchr::memchr_iter(b'\n', before).count() + lone_cr
+    memchr::memchr_iter(b'\n', part).count() + lone_cr
 }
 
 /// Decodes a file's bytes; see the module docs for the rule.
@@ -117,12 +148,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         return Ok(Decoded {
             text: Cow::Borrowed(text),
             encoding: encoding_rs::UTF_8.name(),
+            replaced: Vec::new(),
         });
     }
     match std::str::from_utf8(body) {
         Ok(text) => Ok(Decoded {
             text: Cow::Borrowed(text),
             encoding: encoding_rs::UTF_8.name(),
+            replaced: Vec::new(),
         }),
         Err(err) => decode_legacy(body, skipped, err.valid_up_to()),
     }
@@ -142,6 +175,7 @@ fn decode_with_utf16_bom(bytes: &[u8]) -> Option<Result<Decoded<'static>, Decode
             Some(text) => Ok(Decoded {
                 text: Cow::Owned(text.into_owned()),
                 encoding: enc.name(),
+                replaced: Vec::new(),
             }),
             None => Err(DecodeError::Undecodable {
                 offset: bom_len,
@@ -162,7 +196,7 @@ fn decode_legacy(body: &[u8], skipped: usize, bad: usize) -> Result<Decoded<'sta
         guess,
     };
     if mostly_utf8(body) {
-        return Err(undecodable(None));
+        return nearly_utf8(body, skipped).ok_or_else(|| undecodable(None));
     }
     let guess = detector_guess(body);
     // The detector's guess is checked: a cp1251 file with the one byte cp1251 leaves undefined (0x98) is
@@ -212,6 +246,38 @@ fn decode_legacy(body: &[u8], skipped: usize, bad: usize) -> Result<Decoded<'sta
     Ok(Decoded {
         text: Cow::Owned(chosen.1.into_owned()),
         encoding: chosen.0.name(),
+        replaced: Vec::new(),
+    })
+}
+
+/// Damaged UTF-8 decoded with U+FFFD for each invalid sequence, when the invalid bytes are few: at most 1% of the
+/// bytes, or at most 8 and 10% (a short file). A page or transcript that lost a byte in a download or an edit keeps
+/// its other words; one with a paragraph in another encoding is an error, as guessing would garble one of the two.
+fn nearly_utf8(body: &[u8], skipped: usize) -> Option<Decoded<'static>> {
+    let bad: usize = body.utf8_chunks().map(|c| c.invalid().len()).sum();
+    if !(bad * 100 <= body.len() || (bad <= 8 && bad * 10 <= body.len())) {
+        return None;
+    }
+    let mut replaced = Vec::new();
+    let (mut offset, mut counted, mut line) = (0, 0, 1);
+    for chunk in body.utf8_chunks() {
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            // Lines counted from the previous sequence on, so that many sequences cost one pass.
+            line += line_ends(body, counted, offset);
+            counted = offset;
+            replaced.push(Replaced {
+                offset: skipped + offset,
+                line,
+                bytes: chunk.invalid().to_vec(),
+            });
+            offset += chunk.invalid().len();
+        }
+    }
+    Some(Decoded {
+        text: Cow::Owned(String::from_utf8_lossy(body).into_owned()),
+        encoding: encoding_rs::UTF_8.name(),
+        replaced,
     })
 }
 
@@ -356,6 +422,7 @@ fn decode_utf16_without_bom(
     Some(Ok(Decoded {
         text: Cow::Owned(text),
         encoding: enc.name(),
+        replaced: Vec::new(),
     }))
 }
 
@@ -407,10 +474,12 @@ mod tests {
     }
 
     #[test]
-    fn damaged_utf8_is_an_error_at_the_bad_byte() {
+    fn utf8_damaged_in_more_than_a_few_bytes_is_an_error_at_the_first() {
         let mut bytes = "строка один\nстрока".as_bytes().to_vec();
         let at = bytes.len();
-        bytes.push(0xFF);
+        for _ in 0..12 {
+            bytes.extend_from_slice(b"\xFF ");
+        }
         bytes.extend_from_slice(" два".as_bytes());
         assert_eq!(
             decode(&bytes).unwrap_err(),
@@ -506,19 +575,63 @@ mod tests {
     }
 
     #[test]
-    fn utf8_with_a_few_legacy_bytes_is_damaged_utf8() {
+    fn utf8_with_a_few_bad_bytes_keeps_its_text_with_replacement_characters() {
+        // cp1251 `Пётр` is CF B8 F2 F0: `Пё` makes a valid pair (ϸ), F2 and F0 do not.
         let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode("Пётр");
-        let mut bytes = PHRASE.as_bytes().to_vec();
+        let mut bytes = format!("{PHRASE}\r\n{PHRASE}\n").into_bytes();
         let at = bytes.len();
         bytes.extend_from_slice(&cp1251);
+        bytes.extend_from_slice(" и \u{FFFD}\n".as_bytes());
+        bytes.push(0xFF);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded
+            .text
+            .ends_with("\nϸ\u{FFFD}\u{FFFD} и \u{FFFD}\n\u{FFFD}"));
+        let r = |offset, line, bytes: &[u8]| Replaced {
+            offset,
+            line,
+            bytes: bytes.to_vec(),
+        };
+        let rest = at + 4 + " и \u{FFFD}\n".len();
         assert_eq!(
-            decode(&bytes).unwrap_err(),
-            DecodeError::Undecodable {
-                offset: at + 2,
-                line: 1,
-                guess: None
-            }
+            decoded.replaced,
+            [
+                r(at + 2, 3, &[0xF2]),
+                r(at + 3, 3, &[0xF0]),
+                r(rest, 4, &[0xFF])
+            ]
         );
+        assert_eq!(
+            decoded.replaced[0].to_string(),
+            format!(
+                "invalid UTF-8 byte 0xF2 at byte offset {} replaced by U+FFFD",
+                at + 2
+            )
+        );
+        // A three-byte sequence cut short is one replacement of its two bytes.
+        let cut = [PHRASE.as_bytes(), &[0xE2, 0x80], b" end"].concat();
+        assert_eq!(
+            decode(&cut).unwrap().replaced,
+            [r(PHRASE.len(), 1, &[0xE2, 0x80])]
+        );
+        assert_eq!(
+            decode(&cut).unwrap().replaced[0].to_string(),
+            format!(
+                "invalid UTF-8 bytes 0xE2 0x80 at byte offset {} replaced by U+FFFD",
+                PHRASE.len()
+            )
+        );
+    }
+
+    #[test]
+    fn a_bom_counts_in_the_offsets_of_replaced_bytes() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(PHRASE.as_bytes());
+        bytes.push(0xC3);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.replaced[0].offset, 3 + PHRASE.len());
+        assert!(!decoded.text.starts_with('\u{FEFF}'));
     }
 
     #[test]

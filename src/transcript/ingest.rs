@@ -11,7 +11,7 @@
 //! One bad file is reported and the others are read; a panic while reading or preparing one file becomes that
 //! file's [`ReadError::Internal`], and the window never waits for a file that will not come.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 
@@ -51,6 +51,8 @@ struct Prepared<T> {
     path: String,
     names: Vec<(String, String)>,
     warnings: Vec<FileWarning>,
+    /// The meeting's source, as [`source_key`] makes it comparable, and as written.
+    source: Option<(String, String)>,
 }
 
 /// What the merger gathers of the files, in path order.
@@ -77,12 +79,34 @@ fn merge_in_order<T>(
 ) {
     let mut waiting = BTreeMap::new();
     let mut next = 0;
+    // The first file of each source, by its key.
+    let mut sources: HashMap<String, String> = HashMap::new();
     for (i, result) in receive {
         waiting.insert(i, result);
         while let Some(result) = waiting.remove(&next) {
             match result {
                 Ok(prepared) => {
                     merged.warnings.extend(prepared.warnings);
+                    if let Some((key, url)) = &prepared.source {
+                        if let Some(first) = sources.get(key) {
+                            merged.warnings.push(FileWarning {
+                                path: prepared.path,
+                                warning: Warning {
+                                    line: None,
+                                    kind: WarningKind::Duplicate,
+                                    message: format!(
+                                        "skipped: the same meeting as {first} (source {url}), which is read"
+                                    ),
+                                },
+                            });
+                            window.merged(next, sizes[next]);
+                            next += 1;
+                            continue;
+                        }
+                        if prepared.item.is_ok() {
+                            sources.insert(key.clone(), prepared.path.clone());
+                        }
+                    }
                     match prepared.item {
                         Ok(item) => {
                             merge(item);
@@ -137,6 +161,10 @@ pub fn ingest<T: Send>(
         let selected = options.dates.contains(meeting.date.as_deref());
         let undated = meeting.date.is_none();
         Ok(Prepared {
+            source: meeting
+                .source
+                .as_deref()
+                .and_then(|url| Some((source_key(url)?, url.to_string()))),
             id: meeting.id.clone(),
             names: label_names(meeting),
             warnings: warnings
@@ -209,6 +237,35 @@ pub fn ingest<T: Send>(
         left_out,
         left_out_undated,
     }
+}
+
+/// A source URL made comparable: scheme, `www.`, query, fragment and a trailing `/` dropped, the host in lowercase;
+/// a kremlin.ru URL is its host and news id, so that `…/events/president/news/51389`, `…/news/copy/51389` (the
+/// text version) and `…/d/51389` (the direct link) are one. `None` for what is not a URL.
+fn source_key(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+        .or_else(|| url.strip_prefix("HTTP://"))
+        .or_else(|| url.strip_prefix("HTTPS://"))?;
+    let rest = rest.split(['#', '?']).next().unwrap_or(rest);
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    if host.is_empty() {
+        return None;
+    }
+    let path = path.trim_end_matches('/');
+    if host == "kremlin.ru" || host.ends_with(".kremlin.ru") {
+        if let Some(id) = path
+            .rsplit('/')
+            .find(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Some(format!("{host} news {id}"));
+        }
+    }
+    Some(format!("{host}/{path}"))
 }
 
 /// The distinct labels of a meeting's turns, as written and without the remark, in order of first use.
@@ -326,6 +383,32 @@ mod tests {
         // …or the files ahead would.
         assert!(!has_room(&state(3 + AHEAD_FILES, 3, 0), 0));
         assert!(has_room(&state(2 + AHEAD_FILES, 3, 0), 0));
+    }
+
+    #[test]
+    fn one_news_item_is_one_source_whatever_its_url() {
+        let key = |u| source_key(u).unwrap();
+        let page = key("http://en.kremlin.ru/events/president/news/51389");
+        for same in [
+            "https://en.kremlin.ru/events/president/news/51389/",
+            "http://EN.kremlin.ru/events/president/news/copy/51389",
+            "http://en.kremlin.ru/d/51389",
+            "http://en.kremlin.ru/events/president/news/51389#sel=1",
+        ] {
+            assert_eq!(key(same), page, "{same}");
+        }
+        // The Russian page of the same news item is another meeting (another language), and so is another item.
+        assert_ne!(key("http://kremlin.ru/events/president/news/51389"), page);
+        assert_ne!(
+            key("http://en.kremlin.ru/events/president/news/51390"),
+            page
+        );
+        assert_eq!(
+            key("https://www.example.org/a/b/?x=1"),
+            key("http://example.org/a/b")
+        );
+        assert_eq!(source_key("see the site"), None);
+        assert_eq!(source_key("http:///x"), None);
     }
 
     #[test]

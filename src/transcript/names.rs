@@ -41,15 +41,47 @@ fn person(name: &str) -> Option<(char, String)> {
         .or_else(|| full_name_key(name))
 }
 
-/// Lowercase with `ё` as `е`, for comparing names in any case.
+/// Lowercase with `ё` and `э` as `е` and hyphens as spaces, for comparing names in any case and any of the
+/// spellings transliteration gives (`Диас-Канель`, `Диас Канэль`).
 fn folded(s: &str) -> String {
-    s.to_lowercase().replace('ё', "е")
+    let s: String = s
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'ё' | 'э' => 'е',
+            '-' | '\u{2010}' | '\u{2011}' => ' ',
+            c => c,
+        })
+        .collect();
+    collapse(&s)
+}
+
+/// A name without the initials before its surname: `В.Путин` → `Путин`, `М.Диас-Канель Бермудес` → `Диас-Канель
+/// Бермудес`, `Vladimir Putin` as it is.
+fn without_initials(name: &str) -> &str {
+    name.rsplit_once('.').map_or(name, |(_, rest)| rest).trim()
 }
 
 /// The last word of a name (a surname), the initials before it left out: `В.Путин` → `Путин`.
 fn last_word(name: &str) -> &str {
     let word = name.rsplit(' ').next().unwrap_or(name);
     word.rsplit('.').next().unwrap_or(word)
+}
+
+/// Whether the words of `part` (folded) are words of `name` (folded, initials left out) in a row, ending the name
+/// if `at_end`: `Аль Саид` is the end of `Х.Бен Тарек Аль Саид`, `Диас-Канель` a part of `М.Диас-Канель Бермудес`.
+fn words_of(name: &str, part: &str, at_end: bool) -> bool {
+    let name = folded(without_initials(name));
+    let (name, part): (Vec<&str>, Vec<&str>) =
+        (name.split(' ').collect(), part.split(' ').collect());
+    if part.is_empty() || part.len() > name.len() {
+        return false;
+    }
+    if at_end {
+        name.ends_with(&part)
+    } else {
+        name.windows(part.len()).any(|w| w == part.as_slice())
+    }
 }
 
 /// The speaker of `speakers` (the corpus' canonical names) that `given` names: the same name, the same person, the
@@ -70,10 +102,14 @@ pub fn find_named(speakers: &[String], given: &str) -> Result<String, NameError>
         }
     };
     let key = person(&name);
-    let rules: [&dyn Fn(&String) -> bool; 3] = [
+    let part = folded(&name);
+    // A part of a name: no initials in it.
+    let bare = !name.contains('.');
+    let rules: [&dyn Fn(&String) -> bool; 4] = [
         &|s| key.is_some() && person(s) == key,
-        &|s| folded(s) == folded(&name),
-        &|s| !name.contains([' ', '.']) && folded(last_word(s)) == folded(&name),
+        &|s| folded(s) == part,
+        &|s| bare && words_of(s, &part, true),
+        &|s| bare && words_of(s, &part, false),
     ];
     for rule in rules {
         if let Some(found) = unique(speakers.iter().filter(|s| rule(s)).collect()) {
@@ -94,7 +130,15 @@ fn closest(speakers: &[String], name: &str) -> Vec<String> {
         .map(|s| {
             let whole = strsim::normalized_damerau_levenshtein(&name, &folded(s));
             let surname = strsim::normalized_damerau_levenshtein(&name, &folded(last_word(s)));
-            (whole.max(surname), s)
+            // As many words of the name in a row as were given (`Диас-Канель` of `М.Диас-Канель Бермудес`).
+            let words = folded(without_initials(s));
+            let words: Vec<&str> = words.split(' ').collect();
+            let n = name.split(' ').count().min(words.len());
+            let word = words
+                .windows(n.max(1))
+                .map(|w| strsim::normalized_damerau_levenshtein(&name, &w.join(" ")))
+                .fold(0.0, f64::max);
+            (whole.max(surname).max(word), s)
         })
         .filter(|(score, _)| *score >= 0.6)
         .collect();
@@ -115,6 +159,10 @@ mod tests {
             "Xi Jinping",
             "Д.Медведев",
             "С.Медведев",
+            "М.Диас-Канель Бермудес",
+            "Х.Бен Тарек Аль Саид",
+            "Ш.Мирзиёев",
+            "Э.Рахмон",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -139,6 +187,33 @@ mod tests {
         assert_eq!(find_named(&s, "Putin"), Ok("Vladimir Putin".to_string()));
         assert_eq!(find_named(&s, "xi jinping"), Ok("Xi Jinping".to_string()));
         assert_eq!(find_named(&s, "Jinping"), Ok("Xi Jinping".to_string()));
+    }
+
+    #[test]
+    fn surnames_of_several_words_hyphens_and_the_letters_transliteration_varies() {
+        let s = speakers();
+        let cuba = Ok("М.Диас-Канель Бермудес".to_string());
+        for given in [
+            "Диас-Канель",
+            "диас-канель бермудес",
+            "Диас Канель",
+            "Бермудес",
+            "Диас-Канэль",
+            "М. Диас-Канель Бермудес",
+        ] {
+            assert_eq!(find_named(&s, given), cuba, "{given}");
+        }
+        let oman = Ok("Х.Бен Тарек Аль Саид".to_string());
+        for given in ["Аль Саид", "аль-саид", "Саид", "Бен Тарек Аль Саид"]
+        {
+            assert_eq!(find_named(&s, given), oman, "{given}");
+        }
+        assert_eq!(find_named(&s, "Мирзиеев"), Ok("Ш.Мирзиёев".to_string()));
+        assert_eq!(find_named(&s, "Рахмон"), Ok("Э.Рахмон".to_string()));
+        assert_eq!(
+            find_named(&s, "Диас-Канел").unwrap_err().to_string(),
+            "no speaker is called 'Диас-Канел' (closest: М.Диас-Канель Бермудес)"
+        );
     }
 
     #[test]

@@ -125,6 +125,9 @@ struct Parts<'a> {
     place: Option<ElementRef<'a>>,
     lead: Option<ElementRef<'a>>,
     content: Option<ElementRef<'a>>,
+    /// The first `<time datetime>` of the article, for the templates without `read__published` (announcements,
+    /// whose publication date is in the publication status at the article's foot).
+    any_time: Option<ElementRef<'a>>,
 }
 
 fn has_class(element: &ElementRef<'_>, name: &str) -> bool {
@@ -182,6 +185,9 @@ fn parts<'a>(article: ElementRef<'a>) -> Parts<'a> {
         first(&mut parts.lead, "read__lead");
         first(&mut parts.lead, "entry-summary");
         first(&mut parts.content, "entry-content");
+        if parts.any_time.is_none() && e.value().name() == "time" && e.attr("datetime").is_some() {
+            parts.any_time = Some(e);
+        }
     }
     parts
 }
@@ -246,12 +252,13 @@ pub fn read_page(path: &str, html: &str) -> Result<Page, PageError> {
         .map(|t| collapse(&text_of(t)))
         .filter(|t| !t.is_empty())
         .ok_or(PageError::Missing("no title (entry-title)"))?;
-    let date = parts
-        .published
-        .and_then(|t| t.attr("datetime"))
-        .and_then(iso_date)
+    let date = [parts.published, parts.any_time]
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.attr("datetime"))
+        .find_map(iso_date)
         .ok_or(PageError::Missing(
-            "no date (read__published with a datetime)",
+            "no date (read__published or a <time> with a datetime)",
         ))?;
     let content = parts
         .content

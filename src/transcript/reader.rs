@@ -164,6 +164,12 @@ pub enum WarningKind {
     Skipped,
     /// A file decoded from a legacy encoding.
     Encoding,
+    /// Invalid UTF-8 bytes replaced by U+FFFD.
+    Replaced,
+    /// A second file of a meeting already read (the same source URL), skipped.
+    Duplicate,
+    /// `--lang` names a language whose script most of the letters are not in.
+    Language,
     /// HTML markup in a text file.
     Markup,
     /// Label-like lines too few for a transcript: read as narration.
@@ -180,6 +186,9 @@ impl WarningKind {
         match self {
             WarningKind::Skipped => "pages that are not articles, skipped",
             WarningKind::Encoding => "not UTF-8, decoded from a legacy encoding",
+            WarningKind::Replaced => "invalid UTF-8 bytes replaced by U+FFFD",
+            WarningKind::Duplicate => "the same meeting as an earlier file, skipped",
+            WarningKind::Language => "--lang disagrees with the script of most letters",
             WarningKind::Markup => "HTML markup in a text file",
             WarningKind::Narration => {
                 "label-like lines too few for a transcript, read as narration"
@@ -220,6 +229,16 @@ pub(super) fn ends_like_a_sentence(line: &str) -> bool {
 }
 
 fn detect_language(lines: &[Line<'_>]) -> Language {
+    let (cyrillic, latin) = letters(lines);
+    if latin > cyrillic {
+        Language::En
+    } else {
+        Language::Ru
+    }
+}
+
+/// Cyrillic and Latin letters of the first 2,000 lines.
+fn letters(lines: &[Line<'_>]) -> (usize, usize) {
     let (mut cyrillic, mut latin) = (0usize, 0usize);
     for (_, line) in lines.iter().take(2000) {
         for c in line.chars() {
@@ -230,11 +249,28 @@ fn detect_language(lines: &[Line<'_>]) -> Language {
             }
         }
     }
-    if latin > cyrillic {
-        Language::En
-    } else {
-        Language::Ru
-    }
+    (cyrillic, latin)
+}
+
+/// A warning when `--lang` names a language whose script is not that of most of the letters (Russian text read
+/// with the English stemmer and stopwords, or the other way round, gives numbers without meaning).
+fn language_warning(lines: &[Line<'_>], given: Language) -> Option<Warning> {
+    let (cyrillic, latin) = letters(lines);
+    let (other, script) = match given {
+        Language::En => (cyrillic, "Cyrillic"),
+        Language::Ru => (latin, "Latin"),
+    };
+    let all = cyrillic + latin;
+    (other * 2 > all).then(|| Warning {
+        line: None,
+        kind: WarningKind::Language,
+        message: format!(
+            "--lang {}, but {}% of its letters are {script}; read as {} all the same",
+            given.code(),
+            other * 100 / all,
+            given.code()
+        ),
+    })
 }
 
 /// Builds the meeting and its audit from decoded text. `id` is the file stem, `path` the path as given.
@@ -249,6 +285,7 @@ pub fn parse_text(
     let mut warnings = Vec::new();
     markup_warnings(&content, &mut warnings);
     let lines = content.lines;
+    warnings.extend(options.language.and_then(|l| language_warning(&lines, l)));
     let mut audit = Audit {
         file: path.to_string(),
         lines: lines.len() + content.markup_only.len(),

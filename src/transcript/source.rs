@@ -9,11 +9,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::decode::{decode, utf16_by_nul_parity, DecodeError, Decoded};
+use super::decode::{decode, utf16_by_nul_parity, DecodeError, Decoded, Replaced};
 use super::ingest::ingest;
 use super::model::Meeting;
 use super::page::{read_page, Page, PageError};
-use super::reader::{parse_text, Audit, ReadOptions, Warning};
+use super::reader::{parse_text, Audit, ReadOptions, Warning, WarningKind};
 use super::speaker::Aliases;
 
 /// Why a file (or a directory entry) could not be read. Displays as `path[:line]: what is wrong`.
@@ -297,13 +297,49 @@ pub fn read_file(
 }
 
 /// Reads one page file into a [`Page`] (what `stenogram import` writes as text).
-pub fn read_page_file(path: &Path) -> Result<(Page, &'static str), ReadError> {
+pub fn read_page_file(path: &Path) -> Result<(Page, &'static str, Vec<Warning>), ReadError> {
     let bytes = read_bounded(path)?;
-    page_of(&display(path), &bytes)
+    let (page, encoding, replaced) = page_of(&display(path), &bytes)?;
+    Ok((page, encoding, replaced_warnings(&replaced, true)))
 }
 
-/// A page's bytes to a [`Page`], with the encoding they were decoded from.
-fn page_of(path: &str, bytes: &[u8]) -> Result<(Page, &'static str), ReadError> {
+/// The most invalid UTF-8 sequences of one file told one by one; the rest are told as a count.
+const REPLACED_TOLD: usize = 10;
+
+/// Warnings for the invalid UTF-8 sequences replaced in a file (`page`: the lines are the HTML file's, not those of
+/// the text the page is read as, so the message names them).
+fn replaced_warnings(replaced: &[Replaced], page: bool) -> Vec<Warning> {
+    let mut warnings: Vec<Warning> = replaced
+        .iter()
+        .take(REPLACED_TOLD)
+        .map(|r| Warning {
+            line: (!page).then_some(r.line),
+            kind: WarningKind::Replaced,
+            message: if page {
+                format!("{r} (line {} of the HTML)", r.line)
+            } else {
+                r.to_string()
+            },
+        })
+        .collect();
+    if replaced.len() > REPLACED_TOLD {
+        let rest = &replaced[REPLACED_TOLD..];
+        warnings.push(Warning {
+            line: None,
+            kind: WarningKind::Replaced,
+            message: format!(
+                "{} more invalid UTF-8 sequences replaced by U+FFFD (lines {}–{})",
+                rest.len(),
+                rest[0].line,
+                rest[rest.len() - 1].line
+            ),
+        });
+    }
+    warnings
+}
+
+/// A page's bytes to a [`Page`], with the encoding they were decoded from and the invalid bytes replaced.
+fn page_of(path: &str, bytes: &[u8]) -> Result<(Page, &'static str, Vec<Replaced>), ReadError> {
     let decoded = decode_named(path, bytes)?;
     if decoded.text.trim().is_empty() {
         return Err(ReadError::Empty {
@@ -314,7 +350,7 @@ fn page_of(path: &str, bytes: &[u8]) -> Result<(Page, &'static str), ReadError> 
         path: path.to_string(),
         error,
     })?;
-    Ok((page, decoded.encoding))
+    Ok((page, decoded.encoding, decoded.replaced))
 }
 
 /// Reads one page's bytes: the page in the text layout ([`Page::to_text`]), read as a transcript whose id is the
@@ -325,12 +361,13 @@ pub fn read_page_bytes(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(ReadFile, Vec<Warning>), ReadError> {
-    let (page, encoding) = page_of(path, bytes)?;
+    let (page, encoding, replaced) = page_of(path, bytes)?;
     let (meeting, audit, mut warnings) =
         parse_text(&page.id, path, &page.to_text(), encoding, options);
     if encoding != "UTF-8" {
         warnings.insert(0, Warning::not_utf8(encoding));
     }
+    warnings.splice(0..0, replaced_warnings(&replaced, true));
     Ok((ReadFile { meeting, audit }, warnings))
 }
 
@@ -362,6 +399,7 @@ pub fn read_text(path: &Path) -> Result<Decoded<'static>, ReadError> {
     Ok(Decoded {
         text: std::borrow::Cow::Owned(decoded.text.into_owned()),
         encoding: decoded.encoding,
+        replaced: decoded.replaced,
     })
 }
 
@@ -480,6 +518,7 @@ pub fn read_bytes(
     if decoded.encoding != "UTF-8" {
         warnings.insert(0, Warning::not_utf8(decoded.encoding));
     }
+    warnings.splice(0..0, replaced_warnings(&decoded.replaced, false));
     Ok((ReadFile { meeting, audit }, warnings))
 }
 
