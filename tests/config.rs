@@ -159,7 +159,10 @@ fn a_name_that_matches_several_speakers_or_none_is_an_error_naming_them() {
     // One speaker named twice, in any spelling, would make a chart of a speaker against herself.
     for (given, said) in [
         ("Петров,Петров", "'Петров' is there twice"),
-        ("Петров,В.Петров", "'Петров' and 'В.Петров' are both В.Петров"),
+        (
+            "Петров,В.Петров",
+            "'Петров' and 'В.Петров' are both В.Петров",
+        ),
     ] {
         let out = run_in(d, &["report", ".", "--speakers", given, "--out", "r"]);
         assert_eq!(out.status.code(), Some(1));

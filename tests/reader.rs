@@ -484,7 +484,11 @@ fn usage_errors_exit_with_1_and_help_with_0() {
 fn a_lang_that_disagrees_with_the_script_of_most_letters_is_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "ru.txt", GOOD.as_bytes());
-    write(dir.path(), "en.txt", "Vladimir Putin: Good afternoon.\nDonald Trump: Thank you.\n".as_bytes());
+    write(
+        dir.path(),
+        "en.txt",
+        "Vladimir Putin: Good afternoon.\nDonald Trump: Thank you.\n".as_bytes(),
+    );
     let out = run_in(dir.path(), &["speakers", "--lang", "en", "."]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(

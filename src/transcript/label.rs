@@ -38,6 +38,8 @@ pub struct Label<'a> {
     pub name: String,
     /// The remark inside the parentheses, trimmed.
     pub remark: Option<&'a str>,
+    /// The role after a comma (`metrology engineer` of `Alisa Shmelyova, metrology engineer`), trimmed.
+    pub role: Option<&'a str>,
     /// The remark says the words came through an interpreter.
     pub interpreted: bool,
     /// The text after the colon, trimmed at the start.
@@ -72,8 +74,10 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let name = format!(
         r"(?:{initial}(?:\s?{initial}){{0,2}}\s?{word}(?:[ -]{word}){{0,5}}|{word}\s+{initial}(?:\s?{initial}){{0,2}}|{word}(?:\s+(?:{particle}\s+)*{word}){{1,11}}|{groups})"
     );
+    // A role after a comma, in any case: `Alisa Shmelyova, metrology engineer`, `И.Иванов, глава района`.
+    let role = r"[^:()\n!?;«»“”]{1,200}?";
     let re = format!(
-        r"^(?P<name>{name})(?:\s*\((?P<remark>[^()\n]{{1,100}})\))?\s*:(?:\s+|$|(?P<glued>[^\s/\d:]))"
+        r"^(?P<name>{name})(?:\s*,\s*(?P<role>{role}))?(?:\s*\((?P<remark>[^()\n]{{1,100}})\))?\s*:(?:\s+|$|(?P<glued>[^\s/\d:]))"
     );
     Regex::new(&re).expect("the label pattern is valid")
 });
@@ -109,17 +113,35 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
     }
     let caps = LABEL.captures(head)?;
     let name_match = caps.name("name")?;
+    if !is_a_name(name_match.as_str()) {
+        return None;
+    }
     let remark = caps.name("remark").map(|m| m.as_str().trim());
+    let mut role = caps.name("role").map(|m| m.as_str().trim());
     let whole = caps.get(0)?;
     // The label ends before the colon; the colon is the last ':' of the match (a glued letter may follow it).
     let after = match caps.name("glued") {
         Some(g) => g.start(),
         None => whole.end(),
     };
+    // After a role, speech starts as a sentence does (a capital, a quote, a dash) or on the next line: «Иванов, как
+    // известно, сказал: да» is a sentence.
+    if role.is_some() && !starts_speech(&line[after..]) {
+        return None;
+    }
     let colon = line[..after].rfind(':')?;
     let raw = line[..colon].trim_end();
-    let name = name_match
-        .as_str()
+    // What follows a comma is a role when it ends in a lowercase word, or when the name is Russian; an English one
+    // that ends in a capitalised word holds the name (`Minister of Civil Defence, Emergencies and Natural Disaster
+    // Relief Vladimir Puchkov`), and the whole is the name.
+    let name_end = match role {
+        Some(r) if !crate::lang::has_cyrillic(name_match.as_str()) && ends_capitalised(r) => {
+            role = None;
+            name_match.start() + line[name_match.start()..].find(r)? + r.len()
+        }
+        _ => name_match.end(),
+    };
+    let name = line[name_match.start()..name_end]
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
@@ -131,9 +153,94 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
         strong: initials || interpreted || title,
         name,
         remark,
+        role,
         interpreted,
         rest: line[after..].trim_start(),
     })
+}
+
+/// Whether text after a colon starts as speech does: nothing, or a capital letter, a digit, a quote, a dash, an
+/// ellipsis or a parenthesis.
+fn starts_speech(rest: &str) -> bool {
+    rest.trim_start().chars().next().is_none_or(|c| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(
+                c,
+                '«' | '"' | '“' | '„' | '‘' | '\'' | '–' | '—' | '-' | '…' | '(' | '[' | '<'
+            )
+    })
+}
+
+/// First words that make a capitalised phrase a heading or a document's caption rather than a person: an article
+/// (`The Arctic: …`, `The United Kingdom:`) or the name of a document (`Text of the Decree:`, `Текст указа:`).
+const NOT_A_NAME: [&str; 33] = [
+    "The",
+    "A",
+    "An",
+    "Text",
+    "Decree",
+    "Executive",
+    "Resolution",
+    "Statement",
+    "Declaration",
+    "Communique",
+    "Communiqué",
+    "Agenda",
+    "Programme",
+    "Program",
+    "List",
+    "Appendix",
+    "Annex",
+    "Excerpt",
+    "Excerpts",
+    "Extracts",
+    "Текст",
+    "Указ",
+    "Распоряжение",
+    "Постановление",
+    "Заявление",
+    "Декларация",
+    "Коммюнике",
+    "Повестка",
+    "Программа",
+    "Список",
+    "Приложение",
+    "Справка",
+    "Выдержки",
+];
+
+/// Whether a phrase of label shape can be a person (or a group label): it does not start with a word of
+/// [`NOT_A_NAME`].
+pub fn is_a_name(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    !NOT_A_NAME.contains(&first)
+}
+
+/// Whether the last word of a phrase starts with a capital letter, as a name's last word does.
+fn ends_capitalised(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .last()
+        .and_then(|w| w.chars().find(|c| c.is_alphabetic()))
+        .is_some_and(char::is_uppercase)
+}
+
+/// A name and its role, split at the first comma when what comes before it ends in a capitalised word, as a name
+/// does, and what comes after it is a role: it ends in a lowercase word, or the name is Russian (`CNBC TV anchor Geoff
+/// Cutmore, moderator of the plenary session` → `CNBC TV anchor Geoff Cutmore`, `И.Иванов, глава района` →
+/// `И.Иванов`). `Elvira Nabiullina, Central Bank Governor` stays whole: the person is found in it later.
+pub fn split_role(name: &str) -> (&str, Option<&str>) {
+    match name.split_once(',') {
+        Some((n, role))
+            if !role.trim().is_empty()
+                && ends_capitalised(n)
+                && (crate::lang::has_cyrillic(n) || !ends_capitalised(role)) =>
+        {
+            (n.trim_end(), Some(role.trim()))
+        }
+        _ => (name, None),
+    }
 }
 
 /// A label in double asterisks, the colon after or inside them: `**Name (remark)**: rest` or `**Name:** rest`.
@@ -154,6 +261,7 @@ fn explicit_label(line: &str) -> Option<Label<'_>> {
         Some((r, i)) if i > 0 => (&r[..i], Some(r[i + 1..].trim())),
         _ => (raw, None),
     };
+    let (name, role) = split_role(name);
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if !name.chars().any(char::is_alphabetic) {
         return None;
@@ -162,6 +270,7 @@ fn explicit_label(line: &str) -> Option<Label<'_>> {
         raw,
         name,
         remark,
+        role,
         interpreted: remark.is_some_and(is_interpreter_remark),
         rest: rest.trim_start(),
         strong: true,

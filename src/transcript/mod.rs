@@ -9,6 +9,7 @@
 //! - [`reader`]: text to blocks, with an audit of every line;
 //! - [`speaker`]: one canonical speaker per person;
 //! - [`names`]: speakers named by a user in options, found the way labels are read;
+//! - [`person`]: the person an English label names, its titles dropped;
 //! - [`page`]: a kremlin.ru page (HTML) to the text layout, its bold labels and italic titles made certain;
 //! - [`source`]: paths to files, one file's bytes to a meeting, one bad file never losing the others;
 //! - [`mod@ingest`]: the one read path of a corpus: files in parallel, merged in path order through a bounded window.
@@ -23,6 +24,7 @@ pub mod markup;
 pub mod model;
 pub mod names;
 pub mod page;
+pub mod person;
 pub mod reader;
 pub mod source;
 pub mod speaker;

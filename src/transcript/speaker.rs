@@ -8,10 +8,10 @@
 //!    `В.В.Путин` and `Путин В.В.` all become `В.Путин`; `К.-Ж.Токаев` keeps its hyphenated initials. A full name
 //!    (`Владимир Путин`, `Касым-Жомарт Токаев`) joins the initials form when the corpus has one with the same key;
 //!    otherwise it stays as written (so `Ван И` and `Патриарх Кирилл` are not turned into initials).
-//! 4. **English titles** are dropped: a name that ends with another name of the corpus (at least two words) becomes
-//!    that name (`President of Russia Vladimir Putin` → `Vladimir Putin` when `Vladimir Putin` occurs); failing
-//!    that, the words up to the last `of` and the country word after it are dropped when at least two words remain
-//!    (`President of Syria Bashar al-Assad` → `Bashar al-Assad`).
+//! 4. **English titles** are dropped: the person is the name found at the end of the label ([`super::person`]:
+//!    `Central Bank Governor Elvira Nabiullina` → `Elvira Nabiullina`), made the shortest other name of the corpus
+//!    it ends with, if any; a name written with an initial (`D. Klimenko`) is the one person of the corpus with
+//!    that initial and surname written in full (`Dmitry Klimenko`), if there is exactly one.
 //!
 //! Resolution looks at the whole corpus, so it is done after all files are read and does not depend on their order.
 
@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::label::GROUP_LABELS;
+use super::person::{english_person, initial_key, starts_with_initial};
 use super::reader::{Warning, WarningKind};
 use super::source::FileWarning;
 
@@ -154,13 +155,9 @@ pub(super) fn full_name_key(name: &str) -> Option<(char, String)> {
     Some((first, words[words.len() - 1].to_string()))
 }
 
-/// Drops an English title: the words up to the last `of` and the country word after it.
-fn strip_title(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split(' ').collect();
-    let of = words.iter().rposition(|w| *w == "of")?;
-    let rest = &words[of + 1..];
-    let rest = rest.strip_prefix(&["the"]).unwrap_or(rest);
-    (rest.len() >= 3).then(|| rest[1..].join(" "))
+/// The person of a Latin-script name, titles dropped ([`english_person`]); the name itself when it has no title.
+fn person_of(name: &str) -> String {
+    english_person(name).unwrap_or_else(|| name.to_string())
 }
 
 /// Maps label names to canonical speakers for one corpus.
@@ -171,6 +168,9 @@ pub struct SpeakerResolver {
     initials: BTreeMap<(char, String), String>,
     /// All names of the corpus with at least two words.
     names: BTreeSet<String>,
+    /// The English persons of the corpus written with a given name, by (first letter, surname), to join `D.
+    /// Klimenko` to `Dmitry Klimenko` when there is one such person.
+    english: BTreeMap<(char, String), BTreeSet<String>>,
 }
 
 impl SpeakerResolver {
@@ -182,7 +182,9 @@ impl SpeakerResolver {
         };
         for name in names {
             let name = collapse(name);
-            if let Some((key, display)) = initials_form(&name) {
+            if let Some((key, display)) =
+                initials_form(&name).filter(|_| crate::lang::has_cyrillic(&name))
+            {
                 // The shortest display wins (`В.Путин` over `В.В.Путин`), ties by text, so order does not matter.
                 resolver
                     .initials
@@ -193,6 +195,12 @@ impl SpeakerResolver {
                         }
                     })
                     .or_insert(display);
+            }
+            if !crate::lang::has_cyrillic(&name) && !GROUP_LABELS.contains(&name.as_str()) {
+                let person = person_of(&name);
+                if let Some(key) = initial_key(&person).filter(|_| !starts_with_initial(&person)) {
+                    resolver.english.entry(key).or_default().insert(person);
+                }
             }
             if name.split(' ').count() >= 2 {
                 resolver.names.insert(name);
@@ -252,16 +260,27 @@ impl SpeakerResolver {
         if GROUP_LABELS.contains(&name.as_str()) {
             return (name, None);
         }
-        if let Some((key, display)) = initials_form(&name) {
+        let cyrillic = crate::lang::has_cyrillic(&name);
+        if let Some((key, display)) = initials_form(&name).filter(|_| cyrillic) {
             return (self.initials.get(&key).cloned().unwrap_or(display), None);
         }
         if let Some(key) = full_name_key(&name) {
             return (self.initials.get(&key).cloned().unwrap_or(name), None);
         }
-        let canonical = self.shortest_suffix(&name).or_else(|| {
-            strip_title(&name).map(|stripped| self.shortest_suffix(&stripped).unwrap_or(stripped))
-        });
-        let canonical = canonical.unwrap_or(name);
+        let canonical = if cyrillic {
+            self.shortest_suffix(&name).unwrap_or(name)
+        } else {
+            let person = person_of(&name);
+            let person = self.shortest_suffix(&person).unwrap_or(person);
+            // `D. Klimenko` is the one Dmitry Klimenko of the corpus.
+            match initial_key(&person).filter(|_| starts_with_initial(&person)) {
+                Some(key) => match self.english.get(&key) {
+                    Some(full) if full.len() == 1 => full.iter().next().cloned().unwrap_or(person),
+                    _ => person,
+                },
+                None => person,
+            }
+        };
         match self.aliases.entry(&canonical) {
             Some((label, s)) => (s.clone(), Some(label)),
             None => (canonical, None),
