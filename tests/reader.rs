@@ -498,3 +498,66 @@ fn a_lang_that_disagrees_with_the_script_of_most_letters_is_a_warning() {
     let out = run_in(dir.path(), &["speakers", "."]);
     assert_eq!(stderr(&out).trim(), "");
 }
+
+/// Paragraphs of the kinds quoted in issue 22, in the text layout: a title with a colon, labels with a role after
+/// a comma (Russian and English), a list of nominations, a heading and a document's caption with a colon. Every word
+/// goes to the person who said it and nothing else opens a turn.
+#[test]
+fn roles_open_turns_and_name_lists_headings_and_captions_do_not() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "arctic.txt",
+        "The Arctic: Territory of Dialogue International Forum\n\n2017-03-30 15:00:00\n\nArkhangelsk\n\n\
+Vladimir Putin: Good afternoon.\n\
+Alisa Shmelyova, metrology engineer: Thank you, Mr President. We measure everything twice.\n\
+Vladimir Putin: I will now read out the nominations.\n\
+Minister of Agriculture: Dmitry Patrushev.\n\
+Minister of Finance: Anton Siluanov.\n\
+The United Kingdom:\n\
+We will discuss it later.\n\
+Text of the Decree:\n\
+To appoint Dmitry Patrushev Minister of Agriculture.\n\n\n\nhttp://en.kremlin.ru/events/president/news/54149"
+            .as_bytes(),
+    );
+    write(
+        dir.path(),
+        "ru.txt",
+        "В.Путин: Добрый день.\nИ.Иванов, глава района: Уважаемый Владимир Владимирович! Дороги построены.\n".as_bytes(),
+    );
+    let out = run_in(dir.path(), &["parse", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows = csv_rows(&stdout(&out));
+    let turns: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["meeting"].as_str(),
+                r["speaker"].as_str(),
+                r["words"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        turns,
+        [
+            ("arctic", "Vladimir Putin", "2"),
+            ("arctic", "Alisa Shmelyova", "8"),
+            // The nominations, the heading and the decree are read out in Putin's turn.
+            ("arctic", "Vladimir Putin", "36"),
+            ("ru", "В.Путин", "2"),
+            ("ru", "И.Иванов", "5"),
+        ]
+    );
+    let out = run_in(
+        dir.path(),
+        &["report", "arctic.txt", "--out", "r", "--charts", "none"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let meetings = csv_rows(&std::fs::read_to_string(dir.path().join("r/meetings.csv")).unwrap());
+    assert_eq!(meetings[0]["date"], "2017-03-30");
+    assert_eq!(
+        meetings[0]["title"],
+        "The Arctic: Territory of Dialogue International Forum"
+    );
+}

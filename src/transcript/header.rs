@@ -120,7 +120,9 @@ pub(super) fn read_header(
         (0..lines.len().min(2)).find_map(|i| header_date(&lines[i].1).map(|date| (i, date)));
     if let Some((i, (date, time))) = &date_at {
         let i = *i;
-        if i == 1 && parse_label(&lines[0].1).is_none() {
+        // A date line second makes the first line the title, even one shaped like a label (`The Arctic: Territory of
+        // Dialogue`); only a label with initials (`В.Путин: …`) would be a turn before the date.
+        if i == 1 && parse_label(&lines[0].1).is_none_or(|l| !l.name.contains('.')) {
             meeting.title = Some(lines[0].1.to_string());
         }
         if i == 0 || meeting.title.is_some() {

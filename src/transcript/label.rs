@@ -10,7 +10,8 @@
 //!    `de`, `van`, `von`, `ибн`, `фон`, …) and inside them (`al-Assad`, `People’s`): `Патриарх Кирилл`, `Ван И`,
 //!    `President of the People’s Republic of China Xi Jinping`;
 //! 4. **a group label** from a fixed list: `Вопрос`, `Реплика`, `Ответ`, `Голос из зала`, `Реплика из зала`,
-//!    `Ведущий`, `Ведущая`, `Модератор`, `Question`, `Remark`, `Reply`, `Answer`, `Response`, `Moderator`.
+//!    `Ведущий`, `Ведущая`, `Модератор`, `Question`, `Remark`, `Reply`, `Answer`, `Response`, `Moderator`,
+//!    `Audience`.
 //!
 //! Forms 1 and 2, a remark naming an interpreter, and an English title with `of` make a **strong** label; the rest
 //! are **weak** (a capitalised verb and a name, «Ответила Наташа: …», has the same shape as «Патриарх Кирилл: …»).
@@ -49,7 +50,7 @@ pub struct Label<'a> {
 }
 
 /// Lowercase group labels, as written with a capital.
-pub const GROUP_LABELS: [&str; 14] = [
+pub const GROUP_LABELS: [&str; 15] = [
     "Вопрос",
     "Реплика",
     "Ответ",
@@ -64,6 +65,7 @@ pub const GROUP_LABELS: [&str; 14] = [
     "Answer",
     "Response",
     "Moderator",
+    "Audience",
 ];
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -418,6 +420,73 @@ mod tests {
         ] {
             assert_eq!(parse_label(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_name_and_a_role_after_a_comma_is_the_name_speaking() {
+        for (line, raw, expected, role) in [
+            (
+                "Alisa Shmelyova, metrology engineer: Good afternoon, Mr President.",
+                "Alisa Shmelyova, metrology engineer",
+                "Alisa Shmelyova",
+                Some("metrology engineer"),
+            ),
+            (
+                "Sergei Agafonov, Editor in Chief of Ogonyok magazine: Mr President,",
+                "Sergei Agafonov, Editor in Chief of Ogonyok magazine",
+                "Sergei Agafonov",
+                Some("Editor in Chief of Ogonyok magazine"),
+            ),
+            (
+                "И.Иванов, глава района: Уважаемый Владимир Владимирович!",
+                "И.Иванов, глава района",
+                "И.Иванов",
+                Some("глава района"),
+            ),
+            (
+                "А.Дюмин, губернатор Тульской области (как переведено): Да.",
+                "А.Дюмин, губернатор Тульской области (как переведено)",
+                "А.Дюмин",
+                Some("губернатор Тульской области"),
+            ),
+            // An English role that ends in a name holds the person: the whole is the name.
+            (
+                "Civil Defence, Emergency Situations and Disaster Relief Minister Vladimir Puchkov: Mr President,",
+                "Civil Defence, Emergency Situations and Disaster Relief Minister Vladimir Puchkov",
+                "Civil Defence, Emergency Situations and Disaster Relief Minister Vladimir Puchkov",
+                None,
+            ),
+        ] {
+            let label = parse_label(line).unwrap_or_else(|| panic!("{line} is a label"));
+            assert_eq!((label.raw, label.name.as_str(), label.role), (raw, expected, role), "{line}");
+        }
+        let l =
+            parse_label("**Konstantin Sivoronov, head of the department**: Thank you.").unwrap();
+        assert_eq!(
+            (l.name.as_str(), l.role),
+            ("Konstantin Sivoronov", Some("head of the department"))
+        );
+        // After a role, speech starts as a sentence does: these are sentences.
+        for line in [
+            "Иванов, как известно, сказал: да, согласен.",
+            "Vladimir Putin, however, noted: it was late.",
+        ] {
+            assert_eq!(parse_label(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn headings_and_captions_are_not_labels() {
+        for line in [
+            "The Arctic: Territory of Dialogue",
+            "The United Kingdom:",
+            "Text of the Decree:",
+            "Текст указа:",
+            "Список участников:",
+        ] {
+            assert_eq!(parse_label(line), None, "{line}");
+        }
+        assert!(is_a_name("Theodore Roosevelt") && !is_a_name("The Arctic"));
     }
 
     #[test]

@@ -27,7 +27,7 @@
 
 use scraper::{ElementRef, Html, Node};
 
-use super::label::parse_label;
+use super::label::{is_a_name, parse_label, split_role};
 use super::reader::{MIN_WEAK_LABEL_PERCENT, SEPARATOR};
 
 /// Why a page was not read.
@@ -606,7 +606,9 @@ fn classify(p: Marked) -> Option<Para> {
     if SEPARATOR.is_match(text) {
         return Some(Para::Separator);
     }
-    if let Some(colon) = bold_label(&p).filter(|&c| names_someone(text[..c].trim_end())) {
+    if let Some(colon) =
+        bold_label(&p).filter(|&c| names_someone(text[..c].trim_end(), text[c + 1..].trim()))
+    {
         return Some(Para::Turn {
             label: text[..colon].trim_end().to_string(),
             text: text[colon + 1..].trim_start().to_string(),
@@ -621,22 +623,51 @@ fn classify(p: Marked) -> Option<Para> {
     Some(Para::Text(text.clone()))
 }
 
-/// Whether a bold text before a colon names a speaker: the text reader's label rule takes it, or its last word
-/// (before a remark) is capitalised, as a name is (`Master mariner Sergei Zybko`). A bold sentence before a list
-/// (`Badges will be issued at the following sites:`) ends with a lowercase word.
-fn names_someone(label: &str) -> bool {
+/// The most words of a bold role without a name (`Call centre operator`, `Response from the hall`).
+const MAX_ROLE_WORDS: usize = 6;
+
+/// Whether a bold text before a colon names a speaker (`rest`: the paragraph after the colon). It does when the text
+/// reader's label rule takes it; when its last word (before a remark, and before a role after a comma: `Sergei
+/// Agafonov, Editor in Chief of Ogonyok magazine`) is capitalised, as a name's is (`Master mariner Sergei Zybko`);
+/// and when it is a short capitalised phrase followed by speech, a role without a name (`Call centre operator: Good
+/// afternoon`). A heading or a document's caption (`The United Kingdom:`, `Text of the Decree:`) is no one, and a
+/// bold sentence before a list (`Badges will be issued at the following sites:`, nothing after its colon) neither.
+fn names_someone(label: &str, rest: &str) -> bool {
     let plain = label.replace('\u{a0}', " ");
-    if parse_label(&format!("{plain}: x")).is_some_and(|l| l.raw == plain) {
+    if !is_a_name(&plain) {
+        return false;
+    }
+    if parse_label(&format!("{plain}: X")).is_some_and(|l| l.raw == plain) {
         return true;
     }
     let name = match plain.strip_suffix(')').and_then(|r| r.rfind('(')) {
         Some(i) => &plain[..i],
         None => &plain,
     };
-    name.split_whitespace()
-        .last()
-        .and_then(|w| w.chars().find(|c| c.is_alphabetic()))
-        .is_some_and(char::is_uppercase)
+    let (name, _) = split_role(name.trim_end());
+    let capitalised = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // One word (`Important:`) is no name unless it is a group label, which the label rule took above, or a name and
+    // surname glued (`VladimirPutin`, seen on the site).
+    let glued = |w: &str| {
+        let c: Vec<char> = w.chars().collect();
+        c.windows(2)
+            .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    };
+    if (words.len() >= 2 || words.first().is_some_and(|w| glued(w)))
+        && words.last().is_some_and(|w| capitalised(w))
+    {
+        return true;
+    }
+    // A role without a name: a few words, the first capitalised, and speech after the colon.
+    (2..=MAX_ROLE_WORDS).contains(&words.len())
+        && capitalised(words[0])
+        && !name.contains([',', '.', ';', '!', '?'])
+        && !rest.is_empty()
 }
 
 /// The longest label examined, in bytes (as the text reader's).
@@ -882,10 +913,90 @@ mod tests {
         );
         assert_eq!(clock("9:05").as_deref(), Some("09:05"));
         assert_eq!(clock("25:00"), None);
-        assert!(names_someone("Master mariner Sergei Zybko"));
-        assert!(names_someone("Реплика из зала"));
-        assert!(!names_someone(
-            "Badges will be issued at the following sites"
+        assert!(names_someone(
+            "Master mariner Sergei Zybko",
+            "Mr President,"
         ));
+        assert!(names_someone("Реплика из зала", "Да."));
+        assert!(!names_someone(
+            "Badges will be issued at the following sites",
+            ""
+        ));
+    }
+
+    /// Bold labels of real paragraphs of en.kremlin.ru pages (quoted in issue 22): a name and a role, roles without a
+    /// name, and what is not a label (a heading, a document's caption, a sentence before a list).
+    #[test]
+    fn bold_labels_with_roles_and_roles_alone_are_turns_headings_are_not() {
+        for (label, rest) in [
+            (
+                "Sergei Agafonov, Editor in Chief of Ogonyok magazine",
+                "Mr President,",
+            ),
+            (
+                "Konstantin Sivoronov, head of the … department",
+                "Good afternoon.",
+            ),
+            ("Alisa Shmelyova, metrology engineer", "Thank you."),
+            (
+                "CNBC TV anchor Geoff Cutmore, moderator of the plenary session",
+                "Thank you.",
+            ),
+            (
+                "Call centre operator",
+                "Good afternoon, you are through to the Direct Line.",
+            ),
+            ("Response from the hall", "Yes!"),
+            ("И.Иванов, глава района", "Уважаемый Владимир Владимирович!"),
+        ] {
+            assert!(names_someone(label, rest), "{label}");
+        }
+        for (label, rest) in [
+            ("The United Kingdom", ""),
+            ("The Arctic", "territory of dialogue"),
+            ("Text of the Decree", ""),
+            ("Meeting points for media representatives", ""),
+            ("Important", "the meeting starts at 10."),
+        ] {
+            assert!(!names_someone(label, rest), "{label}");
+        }
+    }
+
+    #[test]
+    fn a_page_with_roles_gives_the_words_to_the_person() {
+        let page = PAGE.replace(
+            "<p><b>Капитан дальнего плавания Сергей Зыбко</b> <i>(как переведено)</i>: Да.</p>",
+            "<p><b>Alisa Shmelyova, metrology engineer:</b> Good afternoon.</p>\
+             <p><b>Call centre operator:</b> Hello.</p><p><b>Text of the Decree:</b></p><p>To appoint.</p>",
+        );
+        let page = read_page("p.html", &page).unwrap();
+        let turns: Vec<&str> = page
+            .body
+            .iter()
+            .filter_map(|p| match p {
+                Para::Turn { label, .. } => Some(label.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            turns,
+            [
+                "В.Путин",
+                "Alisa Shmelyova, metrology engineer",
+                "Call centre operator"
+            ]
+        );
+        let (meeting, _, _) = super::super::reader::parse_text(
+            "p",
+            "p.html",
+            &page.to_text(),
+            "UTF-8",
+            &Default::default(),
+        );
+        let names: Vec<&str> = meeting.turns().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["В.Путин", "Alisa Shmelyova", "Call centre operator"]
+        );
     }
 }

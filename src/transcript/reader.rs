@@ -333,10 +333,11 @@ fn read_blocks(
     warnings: &mut Vec<Warning>,
 ) {
     // Which body lines are labels, and strong ones (parsed once here; the body reader reparses only those).
-    let is_label: Vec<Option<bool>> = body
+    let mut is_label: Vec<Option<bool>> = body
         .iter()
         .map(|(_, l)| parse_label(l).map(|x| x.strong))
         .collect();
+    drop_name_lists(body, &mut is_label);
     let labels: Vec<(usize, bool)> = body
         .iter()
         .zip(&is_label)
@@ -364,6 +365,50 @@ fn read_blocks(
         read_body(body, &is_label, blocks, audit, warnings);
     } else {
         read_narration(body, options, blocks, audit);
+    }
+}
+
+/// Whether the text after a label's colon is only a person's name (`Dmitry Patrushev`, `Дмитрий Патрушев.`): two to
+/// five capitalised words (or particles, initials), and no other punctuation than a final `.`, `,` or `;`.
+fn only_a_name(rest: &str) -> bool {
+    let rest = rest.trim().trim_end_matches(['.', ',', ';']);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && rest.len() <= 80
+        && words.iter().all(|w| {
+            let lead = w.chars().next().is_some_and(char::is_uppercase);
+            let clean = w
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'' | '.'));
+            clean
+                && (lead
+                    || matches!(
+                        *w,
+                        "al" | "bin" | "ibn" | "de" | "da" | "van" | "von" | "фон" | "ибн"
+                    ))
+        })
+}
+
+/// Label lines of a list of names (`Minister of Agriculture: Dmitry Patrushev`, then `Minister of Finance: Anton
+/// Siluanov`: a list of nominations or of a delegation) are not turns: two or more lines in a row whose labels are
+/// followed by a name only. Explicit labels (`**…**:`) stay labels.
+fn drop_name_lists(body: &[Line<'_>], is_label: &mut [Option<bool>]) {
+    let listed: Vec<bool> = body
+        .iter()
+        .zip(is_label.iter())
+        .map(|((_, line), label)| {
+            label.is_some()
+                && !line.starts_with("**")
+                && parse_label(line).is_some_and(|l| only_a_name(l.rest))
+        })
+        .collect();
+    let mut k = 0;
+    while k < listed.len() {
+        let run = listed[k..].iter().take_while(|&&l| l).count();
+        if run >= 2 {
+            is_label[k..k + run].iter_mut().for_each(|l| *l = None);
+        }
+        k += run.max(1);
     }
 }
 
