@@ -176,7 +176,7 @@ fn starts_speech(rest: &str) -> bool {
 
 /// First words that make a capitalised phrase a heading or a document's caption rather than a person: an article
 /// (`The Arctic: …`, `The United Kingdom:`) or the name of a document (`Text of the Decree:`, `Текст указа:`).
-const NOT_A_NAME: [&str; 33] = [
+pub const NOT_A_NAME: [&str; 33] = [
     "The",
     "A",
     "An",
