@@ -247,7 +247,11 @@ impl Lemmatizer {
     /// The analysis of `word` that `want` asks for; a word without any analysis is its own lemma, of unknown part
     /// of speech. Only the chosen analysis is made a [`Reading`] (this runs once per distinct word of a corpus).
     pub fn read(&self, word: &str, want: Want<'_>) -> Reading {
-        let analyses = self.dictionary.analyze(word);
+        let analyses = if is_letter_of_abbreviation(word) {
+            Vec::new()
+        } else {
+            self.dictionary.analyze(word)
+        };
         if analyses.is_empty() {
             let key = crate::text::normalize::key(word);
             return Reading {
@@ -336,6 +340,18 @@ impl Lemmatizer {
             prob: a.prob,
         }
     }
+}
+
+/// Russian words of one letter: prepositions, conjunctions, `я`, and the colloquial `ж` (же) and `б` (бы).
+const ONE_LETTER_WORDS: &str = "авикосуяжбАВИКОСУЯЖБ";
+
+/// A single Cyrillic letter that is no word of its own: a part of an abbreviation (`т.е.`, `т.к.`, `т.д.`, `г.`) or
+/// an initial (`Д.`, `П.`), which the dictionary would read as some word (`т` as так, `е` as быть). It is not
+/// analysed: its own lemma, of no part of speech. (`В.` and `А.` as initials stay the words `в` and `а`: a word
+/// alone does not tell.)
+fn is_letter_of_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if crate::lang::is_cyrillic(c) && !ONE_LETTER_WORDS.contains(c))
 }
 
 /// A dictionary lemma folded like a key: the dictionary's lemmas are lowercase NFC already, so only `ё` → `е` is
@@ -462,6 +478,22 @@ mod tests {
             ("песков", Pos::Propn, Some(NameKind::Person))
         );
         assert_eq!(l.read("песков", Want::Best).lemma, "песок");
+    }
+
+    #[test]
+    fn letters_of_abbreviations_are_not_read_as_words() {
+        let l = Lemmatizer::new().unwrap();
+        for letter in ["т", "е", "д", "п", "г", "Т", "Д"] {
+            let r = l.read(letter, Want::Best);
+            assert_eq!(
+                (r.lemma.as_str(), r.pos),
+                (letter.to_lowercase().as_str(), Pos::Unknown),
+                "{letter}"
+            );
+        }
+        assert_eq!(l.read("в", Want::Best).pos, Pos::Adp);
+        assert_eq!(l.read("я", Want::Best).pos, Pos::Pron);
+        assert_eq!(l.read("и", Want::Best).pos, Pos::Cconj);
     }
 
     #[test]
