@@ -200,3 +200,53 @@ fn the_lemma_view_counts_lemmas_and_keeps_names() {
     );
     assert_eq!(name("*", "путин"), Some(("person".into(), "2".into())));
 }
+
+/// English in the lemma view: inflections are undone to a word of the corpus, derivations are not (the Snowball
+/// stem `import` joined important, importance and imports).
+#[test]
+fn english_lemmas_undo_inflections_and_keep_derivations_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("en.txt"),
+        "Vladimir Putin: Imports matter. The import of energy is important, and its importance grows.\n\
+         Donald Trump: Our countries discussed imports. Each country was ready; the talks were good.\n",
+    )
+    .unwrap();
+    let out = crate::support::run_in(
+        dir.path(),
+        &[
+            "report",
+            "en.txt",
+            "--out",
+            "r",
+            "--charts",
+            "none",
+            "--min-count",
+            "1",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        crate::support::stderr(&out)
+    );
+    let freq = std::fs::read_to_string(dir.path().join("r/freq.csv")).unwrap();
+    let rows = crate::support::csv_rows(&freq);
+    let count = |term: &str| {
+        rows.iter()
+            .find(|r| r["speaker"] == "*" && r["view"] == "lemma" && r["term"] == term)
+            .map(|r| r["count"].clone())
+    };
+    assert_eq!(count("import").as_deref(), Some("3"));
+    assert_eq!(count("important").as_deref(), Some("1"));
+    assert_eq!(count("importance").as_deref(), Some("1"));
+    assert_eq!(count("country").as_deref(), Some("2"));
+    assert_eq!(count("be").as_deref(), Some("3"));
+    assert_eq!(
+        count("talk"),
+        None,
+        "no `talk` in the corpus, so `talks` stays"
+    );
+    assert_eq!(count("talks").as_deref(), Some("1"));
+}

@@ -1,7 +1,8 @@
 //! `stenogram tokens`: the tokenizer's output on plain text, a header line, then one token a line:
 //! `start<TAB>end<TAB>kind<TAB>surface<TAB>key<TAB>stem<TAB>lemma<TAB>pos` (byte offsets into the input, end
 //! exclusive). A Russian word's lemma and part of speech are the dictionary's most probable analysis of the word
-//! as written (case weighs names); other words' lemma is their stem, of part of speech `_`.
+//! as written (case weighs names); an English word's lemma is the form it inflects from when the text has it
+//! ([`stenogram::text::english`]), and other words' lemma is their stem, of part of speech `_`.
 
 use std::path::PathBuf;
 
@@ -41,6 +42,12 @@ pub fn run(args: &TokensArgs) -> anyhow::Result<Outcome> {
     let mut stems = StemCache::new(args.lang);
     let mut lemmas = LemmaCache::new(Lemmatizer::new()?);
     let mut key = String::new();
+    // The words of the text, for English lemmas (the form a word inflects from, when the text has it).
+    let words: std::collections::HashSet<String> = tokenize(&text)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| stenogram::text::normalize::key(t.surface(&text)))
+        .collect();
+    let mut english = String::new();
     with_output(None, |out| {
         writeln!(out, "{HEADER}")?;
         for t in tokenize(&text) {
@@ -55,9 +62,12 @@ pub fn run(args: &TokensArgs) -> anyhow::Result<Outcome> {
                     reading.lemma.as_str(),
                     reading.pos.as_str(),
                 )
-            } else {
+            } else if stenogram::lang::has_cyrillic(&key) {
                 let stem = stems.stem(&key);
                 (stem, stem, "_")
+            } else {
+                english = stenogram::text::english::lemma(&key, |w| words.contains(w));
+                (stems.stem(&key), english.as_str(), "_")
             };
             writeln!(
                 out,

@@ -9,7 +9,8 @@
 //! mostly written with a capital, `Путина`, is read with the dictionary's weight on names, and one mostly written
 //! in lowercase, `путина`, as a common word): the same key always has the same lemma in one corpus. Where the
 //! dictionary knows a key as a form of a speaker's own name (the surname in a label such as `В.Путин`), that
-//! reading wins. Keys without Cyrillic letters (or every key with `--lang en`) have their stem as their lemma.
+//! reading wins. Keys without Cyrillic letters have their English lemma ([`crate::text::english`]: the form they
+//! inflect from, when the corpus has it); Cyrillic keys read with `--lang en` have their stem.
 //!
 //! **Marks of stems and lemmas.** A stem or lemma is a stopword if any of its keys is; its part of speech and name
 //! type are those of its most frequent key.
@@ -243,7 +244,12 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
             },
             None => PerKey {
                 syllables,
-                lemma: stem.clone(),
+                // English: the form the key inflects from, if the corpus has it; another script: its stem.
+                lemma: if crate::lang::has_cyrillic(key) {
+                    stem.clone()
+                } else {
+                    crate::text::english::lemma(key, |w| keys.get(w).is_some())
+                },
                 stem,
                 form,
                 stop,

@@ -23,6 +23,7 @@
 
 use std::ops::Range;
 
+pub mod english;
 pub mod lemma;
 pub mod normalize;
 pub mod sentences;
