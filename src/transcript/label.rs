@@ -219,8 +219,9 @@ pub fn is_a_name(name: &str) -> bool {
     !NOT_A_NAME.contains(&first)
 }
 
-/// Whether the last word of a phrase starts with a capital letter, as a name's last word does.
-fn ends_capitalised(phrase: &str) -> bool {
+/// Whether the last word of a phrase (of one word: the word) starts with a capital letter, as a name's last word
+/// does.
+pub fn ends_capitalised(phrase: &str) -> bool {
     phrase
         .split_whitespace()
         .last()

@@ -27,7 +27,7 @@
 
 use scraper::{ElementRef, Html, Node};
 
-use super::label::{is_a_name, parse_label, split_role};
+use super::label::{ends_capitalised, is_a_name, parse_label, split_role};
 use super::reader::{MIN_WEAK_LABEL_PERCENT, SEPARATOR};
 
 /// Why a page was not read.
@@ -645,11 +645,7 @@ fn names_someone(label: &str, rest: &str) -> bool {
         None => &plain,
     };
     let (name, _) = split_role(name.trim_end());
-    let capitalised = |w: &str| {
-        w.chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase)
-    };
+    let capitalised = ends_capitalised;
     let words: Vec<&str> = name.split_whitespace().collect();
     // One word (`Important:`) is no name unless it is a group label, which the label rule took above, or a name and
     // surname glued (`VladimirPutin`, seen on the site).
