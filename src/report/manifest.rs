@@ -48,11 +48,13 @@ fn previous(out: &Path) -> BTreeSet<String> {
         .collect()
 }
 
-/// Every regular file under `out` (but the manifest and the temporary files of runs, `.stenogram-*`), relative,
-/// `/`-separated.
+/// Every regular file in `out` and its folders (two levels, as deep as a report writes: `speakers/NAME.csv`; an
+/// `--out` that is a big tree is not walked whole), but the manifest and the temporary files of runs
+/// (`.stenogram-*`); relative, `/`-separated.
 fn present(out: &Path) -> Vec<String> {
     walkdir::WalkDir::new(out)
         .min_depth(1)
+        .max_depth(2)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
