@@ -2,6 +2,7 @@
 
 mod support;
 
+mod charts;
 mod config;
 mod hostile;
 mod lemmas;

@@ -79,6 +79,9 @@ pub struct ReportArgs {
     /// How the charts across time group meetings (default: the finest grouping with at most 24 points).
     #[arg(long, value_enum)]
     pub period: Option<PeriodArg>,
+    /// Words a period needs for its points in the charts across time (fewer: in the tables, not drawn).
+    #[arg(long, default_value_t = 1000, value_parser = whole(1, None))]
+    pub min_period_words: u64,
     /// Also write matrix.csv: every count of a term by a speaker in a meeting (key view and --view), for pandas, R
     /// or quanteda.
     #[arg(long)]
@@ -206,6 +209,7 @@ impl Checked {
                 matrix: args.matrix,
                 mfw: args.mfw as usize,
                 min_words: args.min_words,
+                min_period_words: args.min_period_words,
                 colloc: CollocOptions {
                     view,
                     min_count: args.min_count,

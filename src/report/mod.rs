@@ -73,6 +73,8 @@ pub struct ReportConfig {
     pub mfw: usize,
     /// Words a speaker needs to be in the distances.
     pub min_words: u64,
+    /// Words a period needs for its points in the charts across time (a rate on fewer words is noise).
+    pub min_period_words: u64,
 }
 
 impl Default for ReportConfig {
@@ -93,9 +95,14 @@ impl Default for ReportConfig {
             matrix: false,
             mfw: crate::stats::distance::MFW,
             min_words: crate::stats::distance::MIN_WORDS,
+            min_period_words: MIN_PERIOD_WORDS,
         }
     }
 }
+
+/// The default of [`ReportConfig::min_period_words`]: a rate per 10,000 words from fewer than 1,000 words moves by
+/// 10 with every occurrence.
+pub const MIN_PERIOD_WORDS: u64 = 1_000;
 
 /// Hears what the report is doing: called as each phase starts (reading, each table, the charts, the page).
 pub trait Observer {
@@ -152,6 +159,8 @@ pub struct Made<'a> {
     pub names: Vec<crate::stats::names::NameRow<'a>>,
     /// The terms of the trends table and the x-ray chart.
     pub terms: Vec<String>,
+    /// The measures the charts across time draw.
+    pub period_measures: tables::periods::PeriodMeasures,
 }
 
 /// The analysed corpus, how to report it, and what has been made of it so far.

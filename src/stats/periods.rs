@@ -114,13 +114,13 @@ impl Periods {
     }
 
     /// A speaker's MATTR (window `window`) per period and language, from the words of their turns in that period
-    /// (none where they said fewer words than the window): (period, language, MATTR), in time order.
+    /// (none where they said fewer words than the window), in time order.
     pub fn mattr(
         &self,
         corpus: &Corpus,
         speaker: SpeakerId,
         window: usize,
-    ) -> Result<Vec<(usize, Language, f64)>, TokenError> {
+    ) -> Result<Vec<PeriodMattr>, TokenError> {
         let mut words: BTreeMap<(usize, Language), Vec<u32>> = BTreeMap::new();
         let mut reader = corpus.reader();
         for t in corpus.turns.iter().filter(|t| t.speaker == speaker) {
@@ -135,18 +135,25 @@ impl Periods {
         }
         Ok(words
             .into_iter()
-            .filter_map(|((p, l), w)| mattr(&w, window).map(|m| (p, l, m)))
+            .filter_map(|((period, language), w)| {
+                mattr(&w, window).map(|mattr| PeriodMattr {
+                    period,
+                    language,
+                    words: w.len() as u64,
+                    mattr,
+                })
+            })
             .collect())
     }
 
-    /// Each term's occurrences per 10,000 words of all speakers in each period (periods without words left out):
-    /// per term, (period, rate), in time order.
+    /// Each term's occurrences in each period, with the words of all speakers there (periods without words left
+    /// out): per term, in time order.
     pub fn term_rates(
         &self,
         corpus: &Corpus,
         view: View,
         terms: &[String],
-    ) -> Result<Vec<Vec<(usize, f64)>>, TokenError> {
+    ) -> Result<Vec<Vec<PeriodRate>>, TokenError> {
         let mut finder = Finder::new(corpus, view, terms);
         let mut words = vec![0u64; self.labels.len()];
         let mut counts = vec![vec![0u64; self.labels.len()]; terms.len()];
@@ -164,10 +171,45 @@ impl Periods {
                 c.into_iter()
                     .enumerate()
                     .filter(|&(p, _)| words[p] > 0)
-                    .map(|(p, n)| (p, n as f64 * 10_000.0 / words[p] as f64))
+                    .map(|(period, count)| PeriodRate {
+                        period,
+                        count,
+                        words: words[period],
+                    })
                     .collect()
             })
             .collect())
+    }
+}
+
+/// A speaker's MATTR in one period and language.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PeriodMattr {
+    /// The period's index.
+    pub period: usize,
+    /// The language of the words.
+    pub language: Language,
+    /// The speaker's words in that period and language: the base of the measure.
+    pub words: u64,
+    /// MATTR.
+    pub mattr: f64,
+}
+
+/// A term's occurrences in one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodRate {
+    /// The period's index.
+    pub period: usize,
+    /// Occurrences of the term.
+    pub count: u64,
+    /// Words of all speakers in the period: the base of the rate.
+    pub words: u64,
+}
+
+impl PeriodRate {
+    /// Occurrences per 10,000 words.
+    pub fn per_10k(&self) -> f64 {
+        self.count as f64 * 10_000.0 / self.words.max(1) as f64
     }
 }
 

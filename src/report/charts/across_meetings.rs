@@ -3,22 +3,19 @@
 //! period, lines only along time, and one line per language a speaker spoke (an English and a Russian vocabulary
 //! are not one series).
 
-use std::collections::BTreeMap;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::lines::{days_of, line_panel, period_labels, Series};
+use super::lines::{line_panel, Point, Series, TimeAxis};
 use super::{Chart, DrawResult};
 use crate::report::{Context, WriteError};
-use crate::stats::periods::Periods;
 
-/// The data: a line per speaker and language, and the periods' labels by day number.
+/// The data: a line per speaker and language, and the time axis.
 pub struct AcrossMeetings {
     /// The lines.
     pub series: Vec<Series>,
-    /// Each period's label, by the day number of its start.
-    pub labels: BTreeMap<i64, String>,
+    /// Where the periods sit.
+    pub axis: TimeAxis,
     /// `meeting`, `month`, `quarter` or `year`.
     pub period: &'static str,
     /// The MATTR window.
@@ -28,18 +25,17 @@ pub struct AcrossMeetings {
 impl Chart for AcrossMeetings {
     const STEM: &'static str = "across_meetings";
     const TITLE: &'static str = "Vocabulary across time";
-    const CAPTION: &'static str = "Per speaker and period (one point each, by date): MATTR, the mean type–token ratio over moving windows of the speaker's words in that period, which does not grow with how long they spoke. A speaker who spoke two languages has a line for each. Periods where a speaker said fewer words than the window have no point.";
+    const CAPTION: &'static str = "Per speaker and period (one point each, by date): MATTR, the mean type–token ratio over moving windows of the speaker's words in that period, which does not grow with how long they spoke; a point's area grows with the words it was measured on (mattr_by_period.csv has them). A speaker who spoke two languages has a line for each. Periods where a speaker said fewer words than the window have no point.";
 
     fn shape(cx: &Context) -> Result<Option<AcrossMeetings>, WriteError> {
-        let periods: &Periods = &cx.periods;
+        let axis = TimeAxis::new(&cx.periods);
+        let leaders = cx.leaders.len();
         let mut series = Vec::new();
-        for (colour, name) in cx.leaders.iter().enumerate() {
-            let Some(id) = cx.corpus.speaker_id(name) else {
+        for (name, points) in &cx.made.period_measures.mattr {
+            let Some(colour) = cx.leaders.iter().position(|l| l == name) else {
                 continue;
             };
-            let points = periods.mattr(cx.corpus, id, cx.config.mattr_window)?;
-            let mut languages: Vec<_> = points.iter().map(|p| p.1).collect();
-            languages.dedup();
+            let mut languages: Vec<_> = points.iter().map(|p| p.language).collect();
             languages.sort();
             languages.dedup();
             for (k, &language) in languages.iter().enumerate() {
@@ -50,18 +46,23 @@ impl Chart for AcrossMeetings {
                 };
                 let line = points
                     .iter()
-                    .filter(|p| p.1 == language)
-                    .filter_map(|&(p, _, m)| Some((days_of(&periods.starts[p])?, m)))
+                    .filter(|p| p.language == language)
+                    .filter_map(|p| {
+                        Some(Point {
+                            x: axis.position(p.period)?,
+                            y: p.mattr,
+                            words: p.words,
+                        })
+                    })
                     .collect();
                 // A second language of a speaker gets a colour of its own, after the charted speakers'.
-                series.push((shown, colour + k * cx.leaders.len(), line));
+                series.push((shown, colour + k * leaders, line));
             }
         }
-        let labels = period_labels(periods);
         Ok(Some(AcrossMeetings {
             series,
-            labels,
-            period: periods.period.as_str(),
+            axis,
+            period: cx.periods.period.as_str(),
             window: cx.config.mattr_window,
         }))
     }
@@ -83,6 +84,6 @@ impl Chart for AcrossMeetings {
             "no charted speaker said {} words in one {}; a smaller --window or a coarser --period gives points",
             self.window, self.period
         );
-        line_panel(&area, &self.series, &self.labels, ("MATTR", 3), &empty)
+        line_panel(&area, &self.series, &self.axis, ("MATTR", 3), (1, &empty))
     }
 }

@@ -23,18 +23,39 @@ pub struct KeynessPeriods {
     pub speakers: Vec<(String, usize, Vec<Bar>)>,
     /// Periods with a meeting.
     pub periods: usize,
+    /// Charted speakers left out: they spoke in one period only, so no period has others to differ from.
+    pub single: Vec<String>,
 }
 
 impl Chart for KeynessPeriods {
     const STEM: &'static str = "keyness_periods";
     const TITLE: &'static str = "What rose and fell";
-    const CAPTION: &'static str = "For each charted speaker, the content words whose rate in one period (--period) differs most from the rest of the speaker's periods: bars right rose in the period named, bars left fell (signed G² of the period against the speaker's other periods; only |G²| ≥ 6.63, p < 0.01, drawn at the grey lines). A word can rise in one period and fall in another; keyness_periods.csv has every term of every period.";
+    const CAPTION: &'static str = "For each charted speaker, the content words whose rate in one period (--period) differs most from the rest of the speaker's periods: bars right rose in the period named, bars left fell (signed G² of the period against the speaker's other periods; only |G²| ≥ 6.63, p < 0.01, drawn at the grey lines). A word can rise in one period and fall in another; keyness_periods.csv has every term of every period. A speaker who spoke in one period only has nothing to compare and is named under the chart instead.";
 
     fn shape(cx: &Context) -> Result<Option<KeynessPeriods>, WriteError> {
+        // The periods each charted speaker has words in.
+        let mut spoken = vec![std::collections::BTreeSet::new(); cx.leaders.len()];
+        for t in cx.corpus.turns.iter().filter(|t| !t.is_empty()) {
+            let name = &cx.corpus.speakers[t.speaker as usize];
+            if let (Some(i), Some(p)) = (
+                cx.leaders.iter().position(|l| l == name),
+                cx.periods.of_meeting[t.meeting as usize],
+            ) {
+                spoken[i].insert(p);
+            }
+        }
+        let single = cx
+            .leaders
+            .iter()
+            .zip(&spoken)
+            .filter(|(_, p)| p.len() < 2)
+            .map(|(s, _)| cx.shown(s))
+            .collect();
         let speakers = cx
             .leaders
             .iter()
             .enumerate()
+            .filter(|&(i, _)| spoken[i].len() >= 2)
             .map(|(i, s)| {
                 let rows: Vec<_> = cx
                     .made
@@ -67,15 +88,18 @@ impl Chart for KeynessPeriods {
             period: cx.periods.period.as_str(),
             speakers,
             periods: cx.periods.labels.len(),
+            single,
         }))
     }
 
     fn size(&self) -> (u32, u32) {
+        let note = if self.single.is_empty() { 0 } else { 30 };
         if self.periods < 2 || self.speakers.is_empty() {
-            return (900, 400);
+            return (900, 400 + note);
         }
         let longest = self.speakers.iter().map(|s| s.2.len()).max().unwrap_or(8);
-        grid_size(self.speakers.len(), 680, longest)
+        let (w, h) = grid_size(self.speakers.len(), 680, longest);
+        (w, h + note)
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
@@ -86,7 +110,27 @@ impl Chart for KeynessPeriods {
             "What rose and fell: each {} against the speaker's others",
             self.period
         );
-        let area = root.titled(&title, super::bold(26))?;
+        let mut area = root.titled(&title, super::bold(26))?;
+        if !self.single.is_empty() {
+            let (_, height) = area.dim_in_pixel();
+            let (top, bottom) = area.split_vertically(height.saturating_sub(30));
+            bottom.draw(&Text::new(
+                format!(
+                    "Not shown: {} (spoke in one {} only, so no period differs from the speaker's others).",
+                    self.single.join(", "),
+                    self.period
+                ),
+                (10, 6),
+                super::font(15),
+            ))?;
+            area = top;
+        }
+        if self.periods >= 2 && self.speakers.is_empty() {
+            return super::no_data(
+                &area,
+                &format!("every charted speaker spoke in one {} only", self.period),
+            );
+        }
         if self.periods < 2 || self.speakers.is_empty() {
             return super::no_data(
                 &area,

@@ -1,8 +1,16 @@
-//! Lines over time, shared by the charts across periods: one line per series along the periods' dates (a point per
-//! period), the x axis labelled with the periods, and the legend in a column of its own beside the plot so that it
-//! never covers a point.
-
-use std::collections::BTreeMap;
+//! Lines over time, shared by the charts across periods: one line per series along the periods (a point per
+//! period), the legend in a column of its own beside the plot so that it never covers a point.
+//!
+//! **The time axis** ([`TimeAxis`]): calendar periods (month, quarter, year) sit at the true date of their first
+//! day, so that a gap in time is a gap on the axis; meetings sit one after the other in date order, evenly spaced
+//! (two meetings of one day are two points side by side, never a vertical zigzag on one date). Every period has a
+//! tick exactly at its points and its label under that tick; when the labels would not fit side by side, every
+//! k-th is written (the first always), the ticks between stay.
+//!
+//! **The base of each point**: a point's area grows with the words it was measured on (the words of all speakers
+//! in the period for a rate, the speaker's words for MATTR), and a point measured on fewer words than the chart's
+//! minimum is left out, with a line under the legend saying how many; the tables beside the chart have every point
+//! with its base.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -10,8 +18,19 @@ use plotters::prelude::*;
 use super::{clip, color, font, DrawResult};
 use crate::stats::periods::{Period, Periods};
 
-/// One line: its name in the legend, its colour index, and its points (day number, value) in time order.
-pub type Series = (String, usize, Vec<(i64, f64)>);
+/// One point: its position on the time axis, its value and the words it was measured on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// Position on the axis ([`TimeAxis::position`]).
+    pub x: i64,
+    /// The value.
+    pub y: f64,
+    /// The words the value was measured on.
+    pub words: u64,
+}
+
+/// One line: its name in the legend, its colour index, and its points in time order.
+pub type Series = (String, usize, Vec<Point>);
 
 /// The width of the legend column, in pixels.
 pub const LEGEND_WIDTH: u32 = 250;
@@ -25,82 +44,237 @@ pub fn days_of(date: &str) -> Option<i64> {
     )
 }
 
-/// Each period's label by the day number of its start, for the x axis (a meeting is labelled by its date: its id
-/// is too long for an axis).
-pub fn period_labels(periods: &Periods) -> BTreeMap<i64, String> {
-    let by_date = periods.period == Period::Meeting;
-    periods
-        .starts
-        .iter()
-        .zip(&periods.labels)
-        .filter_map(|(s, l)| Some((days_of(s)?, if by_date { s } else { l }.clone())))
-        .collect()
+/// Where the periods sit on the x axis and how their ticks are labelled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeAxis {
+    /// Each period's position (`None`: its start is no date).
+    positions: Vec<Option<i64>>,
+    /// The ticks in order: position and label (empty for a meeting on the same day as the one before).
+    pub ticks: Vec<(i64, String)>,
+    /// What the axis says under the labels.
+    pub desc: &'static str,
 }
 
-/// Draws `series` on `area` with the periods' `labels` by day number; `empty` is said when there is no point.
+impl TimeAxis {
+    /// The axis of `periods`: calendar periods by the day number of their first day, meetings by their place in
+    /// date order.
+    pub fn new(periods: &Periods) -> TimeAxis {
+        let by_meeting = periods.period == Period::Meeting;
+        let positions: Vec<Option<i64>> = if by_meeting {
+            (0..periods.starts.len() as i64).map(Some).collect()
+        } else {
+            periods.starts.iter().map(|s| days_of(s)).collect()
+        };
+        let mut ticks = Vec::new();
+        let mut previous: Option<&str> = None;
+        for ((p, start), label) in positions.iter().zip(&periods.starts).zip(&periods.labels) {
+            let Some(p) = *p else { continue };
+            let label = if by_meeting {
+                // A meeting is labelled by its date (its id is too long for an axis), once per day.
+                if previous == Some(start.as_str()) {
+                    String::new()
+                } else {
+                    start.clone()
+                }
+            } else {
+                label.clone()
+            };
+            previous = Some(start);
+            ticks.push((p, label));
+        }
+        let desc = if by_meeting {
+            "meetings in date order, evenly spaced"
+        } else {
+            ""
+        };
+        TimeAxis {
+            positions,
+            ticks,
+            desc,
+        }
+    }
+
+    /// The position of period `p` on the axis.
+    pub fn position(&self, p: usize) -> Option<i64> {
+        self.positions.get(p).copied().flatten()
+    }
+}
+
+/// How many of `ticks` get a label: every k-th (from the first) so that labels of `chars` characters fit side by
+/// side in `pixels`.
+fn label_step(ticks: usize, chars: usize, pixels: u32) -> usize {
+    // Font 15 of DejaVu Sans: about 9 pixels a character, and a gap of 14 between labels.
+    let room = (chars as u32 * 9 + 14).max(1);
+    let fit = (pixels / room).max(1) as usize;
+    ticks.div_ceil(fit).max(1)
+}
+
+/// Draws `series` on `area` along `axis`; `empty` is said when there is no point. Points measured on fewer than
+/// `min_words` words are left out and counted under the legend.
 pub fn line_panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     series: &[Series],
-    labels: &BTreeMap<i64, String>,
+    axis: &TimeAxis,
     (y_desc, y_digits): (&str, usize),
-    empty: &str,
+    (min_words, empty): (u64, &str),
 ) -> DrawResult
 where
     DB::ErrorType: 'static,
 {
-    let points: Vec<&(i64, f64)> = series.iter().flat_map(|s| s.2.iter()).collect();
+    let shown: Vec<(&str, usize, Vec<Point>)> = series
+        .iter()
+        .map(|(name, c, points)| {
+            let kept = points.iter().filter(|p| p.words >= min_words).copied();
+            (name.as_str(), *c, kept.collect())
+        })
+        .collect();
+    let left_out = series.iter().map(|s| s.2.len()).sum::<usize>()
+        - shown.iter().map(|s| s.2.len()).sum::<usize>();
+    let points: Vec<&Point> = shown.iter().flat_map(|s| s.2.iter()).collect();
     if points.is_empty() {
-        return super::no_data(area, empty);
+        let said = if left_out > 0 {
+            format!("{empty} ({left_out} points on fewer than {min_words} words left out)")
+        } else {
+            empty.to_string()
+        };
+        return super::no_data(area, &said);
     }
     let (width, _) = area.dim_in_pixel();
     let (plot, legend) = area.split_horizontally(width.saturating_sub(LEGEND_WIDTH));
-    let x_min = points.iter().map(|p| p.0).min().unwrap_or(0);
-    let x_max = points.iter().map(|p| p.0).max().unwrap_or(0);
+    let x_first = axis.ticks.first().map_or(0, |t| t.0);
+    let x_last = axis.ticks.last().map_or(0, |t| t.0);
+    let x_min = points.iter().map(|p| p.x).min().unwrap_or(0).min(x_first);
+    let x_max = points.iter().map(|p| p.x).max().unwrap_or(0).max(x_last);
     let pad = ((x_max - x_min) / 20).max(1);
-    let y_max = points.iter().map(|p| p.1).fold(f64::MIN, f64::max);
-    let y_min = points.iter().map(|p| p.1).fold(f64::MAX, f64::min);
+    let y_max = points.iter().map(|p| p.y).fold(f64::MIN, f64::max);
+    let y_min = points.iter().map(|p| p.y).fold(f64::MAX, f64::min);
     let y_pad = ((y_max - y_min) * 0.1).max(y_max.abs() * 0.02).max(1e-6);
+    let (margin, y_label_area) = (14u32, 80u32);
+    let plot_width = plot
+        .dim_in_pixel()
+        .0
+        .saturating_sub(2 * margin + y_label_area);
+    let chars = axis
+        .ticks
+        .iter()
+        .map(|t| t.1.chars().count())
+        .max()
+        .unwrap_or(4);
+    let step = label_step(axis.ticks.len(), chars, plot_width);
+    let labels: hashbrown::HashMap<i64, &str> = axis
+        .ticks
+        .iter()
+        .enumerate()
+        .map(|(i, (x, l))| (*x, if i % step == 0 { l.as_str() } else { "" }))
+        .collect();
+    let key_points: Vec<i64> = axis.ticks.iter().map(|t| t.0).collect();
     let mut chart = ChartBuilder::on(&plot)
-        .margin(14)
-        .x_label_area_size(50)
-        .y_label_area_size(80)
+        .margin(margin)
+        .x_label_area_size(if axis.desc.is_empty() { 40 } else { 60 })
+        .y_label_area_size(y_label_area)
         .build_cartesian_2d(
-            (x_min - pad)..(x_max + pad),
+            ((x_min - pad)..(x_max + pad)).with_key_points(key_points),
             (y_min - y_pad).max(0.0)..(y_max + y_pad),
         )?;
-    let ticks = labels.len().clamp(2, 8);
-    let last: std::cell::RefCell<Option<String>> = std::cell::RefCell::new(None);
-    chart
-        .configure_mesh()
-        .x_labels(ticks)
-        .x_label_formatter(&|d| {
-            // A tick is labelled with the period it falls in (the last one starting on or before it), unless the
-            // tick before it (ticks are labelled left to right) already says so.
-            let label = labels
-                .range(..=*d)
-                .next_back()
-                .map(|(_, l)| l.clone())
-                .unwrap_or_default();
-            if last.replace(Some(label.clone())).as_ref() == Some(&label) {
-                String::new()
-            } else {
-                label
-            }
-        })
+    let mut mesh = chart.configure_mesh();
+    if !axis.desc.is_empty() {
+        mesh.x_desc(axis.desc);
+    }
+    mesh.x_label_formatter(&|x| labels.get(x).copied().unwrap_or_default().to_string())
         .y_desc(y_desc)
         .y_label_formatter(&|v| format!("{v:.y_digits$}"))
         .label_style(font(15))
         .axis_desc_style(font(16))
         .light_line_style(WHITE)
         .draw()?;
-    for (i, (name, c, points)) in series.iter().enumerate() {
+    let most = points.iter().map(|p| p.words).max().unwrap_or(1).max(1) as f64;
+    // A point's area grows with its base: radius 3 for the smallest, 9 for the largest base of the chart.
+    let radius = |words: u64| (3.0 + 6.0 * (words as f64 / most).sqrt()).round() as i32;
+    for (i, (name, c, points)) in shown.iter().enumerate() {
         let c = color(*c);
-        chart.draw_series(LineSeries::new(points.iter().copied(), c.stroke_width(2)))?;
-        chart.draw_series(points.iter().map(|&p| Circle::new(p, 5, c.filled())))?;
+        chart.draw_series(LineSeries::new(
+            points.iter().map(|p| (p.x, p.y)),
+            c.stroke_width(2),
+        ))?;
+        chart.draw_series(
+            points
+                .iter()
+                .map(|p| Circle::new((p.x, p.y), radius(p.words), c.filled())),
+        )?;
         let y = 30 + 24 * i as i32;
         legend.draw(&PathElement::new(vec![(4, y), (26, y)], c.stroke_width(3)))?;
         legend.draw(&Circle::new((15, y), 5, c.filled()))?;
         legend.draw(&Text::new(clip(name, 28), (32, y - 8), font(15)))?;
     }
+    let mut y = 30 + 24 * shown.len() as i32 + 16;
+    let mut note = |text: String| -> DrawResult {
+        legend.draw(&Text::new(text, (4, y), font(13)))?;
+        y += 18;
+        Ok(())
+    };
+    note("point area: words measured on".to_string())?;
+    if min_words > 1 {
+        note(format!("left out: points on < {min_words} words"))?;
+        note(format!("({left_out} of them)"))?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Language;
+    use crate::stats::Corpus;
+    use crate::stats::MeetingInfo;
+
+    fn periods(dates: &[&str], period: Period) -> Periods {
+        let corpus = Corpus {
+            meetings: dates
+                .iter()
+                .enumerate()
+                .map(|(i, d)| MeetingInfo {
+                    id: format!("m{i}"),
+                    date: d.to_string(),
+                    time: String::new(),
+                    title: String::new(),
+                    place: String::new(),
+                    source: String::new(),
+                    language: Language::Ru,
+                })
+                .collect(),
+            ..Corpus::default()
+        };
+        Periods::new(&corpus, period)
+    }
+
+    #[test]
+    fn calendar_periods_sit_at_their_first_day_and_meetings_side_by_side() {
+        let years = TimeAxis::new(&periods(&["2016-05-01", "2018-03-02"], Period::Year));
+        // 2016-01-01 is day 16801 and 2018-01-01 day 17532 (365 * 2 + 1 days later).
+        assert_eq!(
+            years.ticks,
+            [(16801, "2016".to_string()), (17532, "2018".to_string())]
+        );
+        let meetings = TimeAxis::new(&periods(
+            &["2025-04-29", "2025-04-29", "2025-05-02"],
+            Period::Meeting,
+        ));
+        assert_eq!(
+            meetings.ticks,
+            [
+                (0, "2025-04-29".to_string()),
+                (1, String::new()),
+                (2, "2025-05-02".to_string())
+            ]
+        );
+        assert_eq!(meetings.position(2), Some(2));
+    }
+
+    #[test]
+    fn labels_thin_out_only_when_they_do_not_fit() {
+        assert_eq!(label_step(5, 4, 800), 1);
+        // 40 labels of 10 characters (104 pixels each) in 800 pixels: 7 fit, so every 6th is written.
+        assert_eq!(label_step(40, 10, 800), 6);
+        assert_eq!(label_step(3, 10, 0), 3);
+    }
 }

@@ -1,52 +1,57 @@
 //! Trends of the chosen terms (`--terms`, or the most frequent content words): each term's occurrences per 10,000
 //! words of all speakers, period by period, a line per term (as Voyant's Trends).
 
-use std::collections::BTreeMap;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::lines::{days_of, line_panel, period_labels, Series};
+use super::lines::{line_panel, Point, Series, TimeAxis};
 use super::{Chart, DrawResult};
 use crate::report::{Context, WriteError};
 
-/// The data: a line per term, and the periods' labels by day number.
+/// The data: a line per term, and the time axis.
 pub struct TermTrends {
     /// The lines.
     pub series: Vec<Series>,
-    /// Each period's label, by the day number of its start.
-    pub labels: BTreeMap<i64, String>,
+    /// Where the periods sit.
+    pub axis: TimeAxis,
     /// `meeting`, `month`, `quarter` or `year`.
     pub period: &'static str,
+    /// Words a period needs to be drawn.
+    pub min_words: u64,
 }
 
 impl Chart for TermTrends {
     const STEM: &'static str = "term_trends";
     const TITLE: &'static str = "Term trends";
-    const CAPTION: &'static str = "The chosen terms (--terms; words or phrases) per 10,000 words of all speakers, period by period. trends.csv has them per speaker and meeting.";
+    const CAPTION: &'static str = "The chosen terms (--terms; words or phrases; by default the charted speakers' strongest content keywords) per 10,000 words of all speakers, period by period; a point's area grows with the words of its period, and periods of fewer words than --min-period-words (1,000) are left out (a rate from a few hundred words jumps with every occurrence). term_trends.csv has every period with its base; trends.csv has the terms per speaker and meeting.";
 
     fn shape(cx: &Context) -> Result<Option<TermTrends>, WriteError> {
-        let periods = &cx.periods;
-        let rates = periods.term_rates(cx.corpus, cx.config.view, &cx.made.terms)?;
+        let axis = TimeAxis::new(&cx.periods);
         let series = cx
             .made
             .terms
             .iter()
-            .zip(rates)
+            .zip(&cx.made.period_measures.rates)
             .enumerate()
             .map(|(i, (term, rates))| {
                 let line = rates
-                    .into_iter()
-                    .filter_map(|(p, r)| Some((days_of(&periods.starts[p])?, r)))
+                    .iter()
+                    .filter_map(|r| {
+                        Some(Point {
+                            x: axis.position(r.period)?,
+                            y: r.per_10k(),
+                            words: r.words,
+                        })
+                    })
                     .collect();
                 (term.clone(), i, line)
             })
             .collect();
-        let labels = period_labels(periods);
         Ok(Some(TermTrends {
             series,
-            labels,
-            period: periods.period.as_str(),
+            axis,
+            period: cx.periods.period.as_str(),
+            min_words: cx.config.min_period_words,
         }))
     }
 
@@ -66,9 +71,12 @@ impl Chart for TermTrends {
         line_panel(
             &area,
             &self.series,
-            &self.labels,
+            &self.axis,
             ("per 10,000 words", 1),
-            "no meeting has a date, so there is no time to follow; give the transcripts a date line or a dated file name",
+            (
+                self.min_words,
+                "no meeting has a date, so there is no time to follow; give the transcripts a date line or a dated file name",
+            ),
         )
     }
 }

@@ -81,6 +81,7 @@ pub mod matrix;
 pub mod meetings;
 pub mod meetings_by_speaker;
 pub mod names;
+pub mod periods;
 pub mod speakers;
 pub mod term_map;
 pub mod transitions;
@@ -102,6 +103,7 @@ pub static TABLES: &[&dyn Table] = &[
     &names::Names,
     &meetings_by_speaker::MeetingsBySpeaker,
     &trends::Trends,
+    &periods::PeriodTables,
     &meetings::Meetings,
     &turns::Turns,
     &transitions::Transitions,
