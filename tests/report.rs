@@ -104,8 +104,58 @@ fn the_committed_reports_are_what_the_code_makes_of_the_corpus() {
     }
 }
 
+/// What pandas makes of a column: integers, floats (undefined measures are `NaN`), booleans or strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Int,
+    Float,
+    Bool,
+    Str,
+}
+
+/// Columns that hold names or ids, which are strings even where some are made of digits (news ids, years): read
+/// with `dtype=str`, as the README says.
+const ID_COLUMNS: &[&str] = &["meeting", "period", "file", "source"];
+
+/// The kind of every column of every table in `out`, by column name (the first table's, with the first table
+/// that has it); panics where one column has two kinds in one table or across tables.
+fn column_kinds(out: &Path, seen: &mut BTreeMap<String, (Kind, String)>) {
+    for (name, _) in TABLES.iter().flat_map(|t| t.files()) {
+        let Ok(text) = std::fs::read_to_string(out.join(name)) else {
+            continue;
+        };
+        let rows = csv_rows(&text);
+        if rows.is_empty() {
+            continue;
+        }
+        for column in rows[0].keys() {
+            if ID_COLUMNS.contains(&column.as_str()) {
+                continue;
+            }
+            let values: Vec<&str> = rows.iter().map(|r| r[column].as_str()).collect();
+            let kind = if values.iter().all(|v| v.parse::<i64>().is_ok()) {
+                Kind::Int
+            } else if values.iter().all(|v| v.parse::<f64>().is_ok()) {
+                Kind::Float
+            } else if values.iter().all(|v| *v == "true" || *v == "false") {
+                Kind::Bool
+            } else {
+                Kind::Str
+            };
+            let (first, from) = seen
+                .entry(column.clone())
+                .or_insert((kind, name.to_string()));
+            assert_eq!(
+                *first, kind,
+                "{name}: column {column} is {kind:?}, but {first:?} in {from}"
+            );
+        }
+    }
+}
+
 #[test]
 fn complete_reports_of_the_shared_corpora() {
+    let mut kinds = BTreeMap::new();
     for sub in ["corpus/kremlin", "corpus/kremlin-en"] {
         let Some(dir) = shared(sub) else { return };
         let tmp = tempfile::tempdir().unwrap();
@@ -158,6 +208,7 @@ fn complete_reports_of_the_shared_corpora() {
         matrix_sums_to_freq(tmp.path(), sub);
         distances_of_speakers_with_enough_words(tmp.path(), sub);
         term_map_labels_cover_no_label_or_point(tmp.path(), sub);
+        column_kinds(tmp.path(), &mut kinds);
         let meetings = csv_rows(&std::fs::read_to_string(tmp.path().join("meetings.csv")).unwrap());
         let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).unwrap();
         assert_eq!(
@@ -165,6 +216,17 @@ fn complete_reports_of_the_shared_corpora() {
             manifest.lines().count() - 1,
             "{sub}: every meeting"
         );
+    }
+    // Measures that are undefined somewhere (MATTR of a short text, the SD of one turn) are floats all the same.
+    for (column, kind) in [
+        ("mattr", Kind::Float),
+        ("words_per_turn_sd", Kind::Float),
+        ("hdd", Kind::Float),
+        ("count", Kind::Int),
+        ("content", Kind::Bool),
+        ("speaker", Kind::Str),
+    ] {
+        assert_eq!(kinds.get(column).map(|k| k.0), Some(kind), "{column}");
     }
 }
 

@@ -82,6 +82,10 @@ pub struct ReportArgs {
     /// Words a period needs for its points in the charts across time (fewer: in the tables, not drawn).
     #[arg(long, default_value_t = 1000, value_parser = whole(1, None))]
     pub min_period_words: u64,
+    /// The meeting of the x-ray chart: its id (meetings.csv), a part of it, or its date (default: the meeting with
+    /// the most words).
+    #[arg(long, value_name = "MEETING")]
+    pub xray_meeting: Option<String>,
     /// Also write matrix.csv: every count of a term by a speaker in a meeting (key view and --view), for pandas, R
     /// or quanteda.
     #[arg(long)]
@@ -210,6 +214,7 @@ impl Checked {
                 mfw: args.mfw as usize,
                 min_words: args.min_words,
                 min_period_words: args.min_period_words,
+                xray_meeting: args.xray_meeting.clone(),
                 colloc: CollocOptions {
                     view,
                     min_count: args.min_count,
@@ -307,6 +312,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
     progress.phase("terms");
     let analysed = tokenized.finish();
     let corpus = &analysed.corpus;
+    if let Some(given) = &checked.config.xray_meeting {
+        let found = stenogram::stats::xray::find_meeting(corpus, given)
+            .map_err(|e| anyhow::anyhow!("--xray-meeting: {e}"))?;
+        checked.config.xray_meeting = Some(corpus.meetings[found as usize].id.clone());
+    }
     if let (Some(e), false) = (corpus.tokens.spill_error(), args.quiet) {
         progress.suspend(|| {
             eprintln!("warning: cannot write the temporary token file, so every word stays in memory: {e}")

@@ -73,6 +73,8 @@ pub struct ReportConfig {
     pub mfw: usize,
     /// Words a speaker needs to be in the distances.
     pub min_words: u64,
+    /// The meeting of the x-ray chart, by id (default: the one with the most words).
+    pub xray_meeting: Option<String>,
     /// Words a period needs for its points in the charts across time (a rate on fewer words is noise).
     pub min_period_words: u64,
 }
@@ -96,6 +98,7 @@ impl Default for ReportConfig {
             mfw: crate::stats::distance::MFW,
             min_words: crate::stats::distance::MIN_WORDS,
             min_period_words: MIN_PERIOD_WORDS,
+            xray_meeting: None,
         }
     }
 }

@@ -67,6 +67,9 @@ pub struct KeynessRow<'a> {
     pub content: bool,
 }
 
+/// The critical value of G² (one degree of freedom) at p < 0.01: the cut-off of the charts and of the default terms.
+pub const CRITICAL_01: f64 = 6.63;
+
 /// The measures for counts a, b of totals c, d: (g2 signed, chi2, p, log_ratio, pct_diff, log_odds_z).
 pub fn measures(a: u64, b: u64, c: u64, d: u64) -> [f64; 6] {
     let (af, bf, cf, df) = (a as f64, b as f64, c as f64, d as f64);

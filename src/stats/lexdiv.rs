@@ -44,22 +44,31 @@ pub struct LexicalDiversity {
     /// Types.
     pub types: usize,
     /// Type–token ratio.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub ttr: Option<f64>,
     /// Herdan's C.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub herdan_c: Option<f64>,
     /// Guiraud's R.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub guiraud_r: Option<f64>,
     /// Maas a².
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub maas_a: Option<f64>,
     /// Yule's K.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub yule_k: Option<f64>,
     /// MATTR with the window used.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub mattr: Option<f64>,
     /// MTLD.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub mtld: Option<f64>,
     /// HD-D.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub hdd: Option<f64>,
     /// Share of types seen once.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub hapax_share: Option<f64>,
 }
 

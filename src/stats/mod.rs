@@ -43,3 +43,12 @@ pub use model::{
 };
 pub use store::{TokenError, TokenStore, TurnReader};
 pub use terms::Content;
+
+/// Writes an undefined measure (`None`) as `NaN`, as an undefined `f64` is written, so that a column of a measure
+/// holds numbers only and loads as floats (pandas: `na_values=["NaN"]` with `keep_default_na=False`).
+pub fn undefined_as_nan<S: serde::Serializer>(
+    value: &Option<f64>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(value.unwrap_or(f64::NAN))
+}

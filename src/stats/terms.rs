@@ -16,8 +16,9 @@
 //! type are those of its most frequent key.
 //!
 //! **Content words** ([`Content`]) are what charts show: by default, words of a content part of speech (noun,
-//! proper noun, verb, adjective, adverb) that are not on the stopword list; words without a part of speech (other
-//! languages) are content words unless they are stopwords.
+//! proper noun, verb, adjective, adverb) that are not on the stopword list; words without a part of speech (English
+//! words other than the function words of [`crate::text::english::function_pos`]) are content words unless they
+//! are stopwords.
 
 use hashbrown::{HashMap, HashSet};
 use rayon::prelude::*;
@@ -254,7 +255,12 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
                 form,
                 stop,
                 lemma_spelling: String::new(),
-                pos: Pos::Unknown,
+                // English function words have theirs; other words none.
+                pos: if crate::lang::has_cyrillic(key) {
+                    Pos::Unknown
+                } else {
+                    crate::text::english::function_pos(key).unwrap_or(Pos::Unknown)
+                },
                 name: None,
             },
         }

@@ -13,10 +13,12 @@ use serde::Serialize;
 
 use super::counts::View;
 use super::freq::groups;
+use super::keyness::{KeynessRow, CRITICAL_01};
 use super::model::Corpus;
 use super::phrase::Finder;
 use super::profile::Profiles;
 use super::store::TokenError;
+use crate::text::lemma::NameKind;
 
 /// One row of `meetings_by_speaker.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,12 +34,15 @@ pub struct MeetingSpeakerRow {
     /// Distinct keys.
     pub types: usize,
     /// MATTR (window as configured).
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub mattr: Option<f64>,
     /// MTLD.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub mtld: Option<f64>,
     /// Keys not used by this speaker in an earlier meeting.
     pub new_types: usize,
     /// new_types / types.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub new_type_share: Option<f64>,
     /// Distinct keys so far.
     pub cumulative_types: usize,
@@ -56,6 +61,8 @@ pub struct TermTrendRow {
     pub term: String,
     /// Occurrences.
     pub count: u64,
+    /// The speaker's words in that meeting: the base of the rate.
+    pub words: u64,
     /// Occurrences per 10,000 of the speaker's words in that meeting.
     pub per_10k: f64,
 }
@@ -163,6 +170,7 @@ pub fn term_trends(
                 speaker: corpus.speakers[s as usize].clone(),
                 term: phrase.text.clone(),
                 count,
+                words: total,
                 per_10k: if total == 0 {
                     0.0
                 } else {
@@ -172,4 +180,84 @@ pub fn term_trends(
         }
     }
     Ok(rows)
+}
+
+/// Words of greeting, thanks and address (lemmas and keys, folded): formulas of a meeting's opening and close,
+/// never what the speakers talk about, so never a default term.
+pub const FORMULAS: &[&str] = &[
+    "рад",
+    "спасибо",
+    "благодарить",
+    "благодарный",
+    "добро",
+    "пожаловать",
+    "здравствуйте",
+    "здравствовать",
+    "уважаемый",
+    "дорогой",
+    "господин",
+    "госпожа",
+    "позволить",
+    "thank",
+    "thanks",
+    "welcome",
+    "mr",
+    "mrs",
+    "ms",
+    "dear",
+    "excellency",
+    "glad",
+    "pleased",
+    "please",
+];
+
+/// The terms that tell the charted speakers apart, for the trends and the x-ray when no terms are asked for: each
+/// speaker's strongest content keywords (G² against the reference, significant at p < 0.01), taken in turn from
+/// each speaker until there are `n`, as their forms. A person's name (a first name, a patronymic: `Владимир
+/// Владимирович` is a form of address, not a topic) and the [`FORMULAS`] of greeting and thanks are never one. Empty when no speaker has such a keyword.
+pub fn telling_terms(
+    corpus: &Corpus,
+    view: View,
+    keyness: &[KeynessRow],
+    speakers: &[String],
+    n: usize,
+) -> Vec<String> {
+    let person = |term: &str| -> bool {
+        let lemma = match view {
+            View::Lemma => corpus.lemmas.get(term),
+            View::Key => corpus.keys.get(term).map(|k| corpus.lemma_of[k as usize]),
+            View::Stem => None,
+        };
+        let name = match lemma {
+            Some(l) => {
+                corpus.lemma_name.get(l as usize).copied().flatten() == Some(NameKind::Person)
+            }
+            None => false,
+        };
+        name || FORMULAS.contains(&term)
+    };
+    let mut lists: Vec<Vec<&KeynessRow>> = speakers
+        .iter()
+        .map(|s| {
+            let mut rows: Vec<&KeynessRow> = keyness
+                .iter()
+                .filter(|r| r.target == s && r.content && r.g2 >= CRITICAL_01 && !person(r.term))
+                .collect();
+            rows.sort_by(|a, b| b.g2.total_cmp(&a.g2).then_with(|| a.term.cmp(b.term)));
+            rows
+        })
+        .collect();
+    let mut terms: Vec<String> = Vec::new();
+    let mut round = 0;
+    while terms.len() < n && lists.iter().any(|l| round < l.len()) {
+        for list in &mut lists {
+            if let Some(r) = list.get(round) {
+                if terms.len() < n && !terms.iter().any(|t| t == r.form) {
+                    terms.push(r.form.to_string());
+                }
+            }
+        }
+        round += 1;
+    }
+    terms
 }

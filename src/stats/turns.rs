@@ -33,14 +33,18 @@ pub struct TurnSummary {
     /// Longest turn in words.
     pub words_per_turn_max: usize,
     /// Sample standard deviation of words per turn.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub words_per_turn_sd: Option<f64>,
     /// Sentences with at least one word.
     pub sentences: usize,
     /// Words per sentence.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub words_per_sentence: Option<f64>,
     /// Syllables per word ([`super::readability`]; set with the words read, by [`super::profile::Profiles`]).
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub syllables_per_word: Option<f64>,
     /// Flesch's reading ease, Oborneva's for Russian ([`super::readability`]).
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub reading_ease: Option<f64>,
 }
 

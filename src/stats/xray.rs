@@ -30,6 +30,109 @@ pub fn longest_meeting(corpus: &Corpus) -> Option<MeetingId> {
         .map(|m| m as MeetingId)
 }
 
+/// Why a meeting asked for (`--xray-meeting`) was not found: no meeting, or several, fit the text given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MeetingError {
+    /// No meeting's id is or contains the text, nor is any meeting of that date.
+    #[error("no meeting is '{given}'{}", hint(.closest))]
+    Unknown {
+        /// The text given.
+        given: String,
+        /// Meeting ids that are near it (of the same date, or sharing a word), at most five.
+        closest: Vec<String>,
+    },
+    /// Several meetings fit.
+    #[error("'{given}' fits {count} meetings: {}{}", .matches.join(", "), if *.count > .matches.len() { ", …" } else { "" })]
+    Ambiguous {
+        /// The text given.
+        given: String,
+        /// How many meetings fit.
+        count: usize,
+        /// The ids of the meetings that fit (at most five).
+        matches: Vec<String>,
+    },
+}
+
+fn hint(closest: &[String]) -> String {
+    if closest.is_empty() {
+        "; `stenogram report` writes every meeting id in meetings.csv".to_string()
+    } else {
+        format!("; did you mean {}?", closest.join(", "))
+    }
+}
+
+/// The meeting `given` names: the one whose id is `given` (any case), else the one whose id contains it, else the
+/// one of that date (`YYYY-MM-DD`).
+pub fn find_meeting(corpus: &Corpus, given: &str) -> Result<MeetingId, MeetingError> {
+    let wanted = given.trim().to_lowercase();
+    let ids: Vec<String> = corpus
+        .meetings
+        .iter()
+        .map(|m| m.id.to_lowercase())
+        .collect();
+    let pick = |fits: &dyn Fn(usize) -> bool| -> Vec<usize> {
+        (0..ids.len()).filter(|&m| fits(m)).collect()
+    };
+    let candidates = [
+        pick(&|m| ids[m] == wanted),
+        pick(&|m| ids[m].contains(&wanted)),
+        pick(&|m| corpus.meetings[m].date == wanted),
+    ];
+    for found in candidates {
+        match found.as_slice() {
+            [] => continue,
+            [one] => return Ok(*one as MeetingId),
+            many => {
+                return Err(MeetingError::Ambiguous {
+                    given: given.to_string(),
+                    count: many.len(),
+                    matches: many
+                        .iter()
+                        .take(5)
+                        .map(|&m| corpus.meetings[m].id.clone())
+                        .collect(),
+                })
+            }
+        }
+    }
+    // Near: a meeting of the same month, or whose id shares a word of three letters or more with the text (not a
+    // number: a year is in every id).
+    let words: Vec<&str> = wanted
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .collect();
+    let month = wanted.get(..7).unwrap_or("");
+    // A word of the text that few ids contain says more than one most ids contain.
+    let rarity: Vec<usize> = words
+        .iter()
+        .map(|w| ids.iter().filter(|id| id.contains(w)).count())
+        .collect();
+    let shared = |m: usize| -> f64 {
+        words
+            .iter()
+            .zip(&rarity)
+            .filter(|(w, _)| ids[m].contains(*w))
+            .map(|(_, &n)| 1.0 / n as f64)
+            .sum()
+    };
+    let mut near: Vec<usize> = (0..ids.len())
+        .filter(|&m| {
+            (month.len() == 7 && corpus.meetings[m].date.starts_with(month)) || shared(m) > 0.0
+        })
+        .collect();
+    // The rarest words in common first, then in date order.
+    near.sort_by(|&a, &b| shared(b).total_cmp(&shared(a)));
+    let closest = near
+        .into_iter()
+        .take(5)
+        .map(|m| corpus.meetings[m].id.clone())
+        .collect();
+    Err(MeetingError::Unknown {
+        given: given.to_string(),
+        closest,
+    })
+}
+
 /// The occurrences of `terms` (words or phrases, see [`super::phrase::Phrase`]) in `meeting`, at the position of their first word.
 pub fn dispersion(
     corpus: &Corpus,
@@ -57,4 +160,46 @@ pub fn dispersion(
         hits,
         speakers,
     })
+}
+
+#[cfg(test)]
+mod find_tests {
+    use super::*;
+    use crate::stats::MeetingInfo;
+
+    #[test]
+    fn a_meeting_is_found_by_id_part_of_it_or_date() {
+        let corpus = Corpus {
+            meetings: [
+                ("2025-04-29_belarus", "2025-04-29"),
+                ("2025-04-30_china", "2025-04-30"),
+                ("51389", "2016-06-25"),
+            ]
+            .iter()
+            .map(|(id, date)| MeetingInfo {
+                id: id.to_string(),
+                date: date.to_string(),
+                time: String::new(),
+                title: String::new(),
+                place: String::new(),
+                source: String::new(),
+                language: crate::lang::Language::Ru,
+            })
+            .collect(),
+            ..Corpus::default()
+        };
+        assert_eq!(find_meeting(&corpus, "51389"), Ok(2));
+        assert_eq!(find_meeting(&corpus, "Belarus"), Ok(0));
+        assert_eq!(find_meeting(&corpus, "2025-04-30"), Ok(1));
+        let err = find_meeting(&corpus, "2025-04").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "'2025-04' fits 2 meetings: 2025-04-29_belarus, 2025-04-30_china"
+        );
+        let err = find_meeting(&corpus, "2025-04-28_belarus-talks").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no meeting is '2025-04-28_belarus-talks'; did you mean 2025-04-29_belarus, 2025-04-30_china?"
+        );
+    }
 }

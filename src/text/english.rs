@@ -7,11 +7,19 @@
 //! `-d`, `-ied` with a doubled consonant undone (`stopped` → `stop`) — and the first candidate that is a word of the
 //! corpus is the lemma; failing that, the word is its own lemma. `-ing` and `-er` are not undone: they make nouns
 //! as often as verb forms (`meeting`, `building`, `leader`), which a lemmatizer without context cannot tell, and a
-//! few plurals are words of their own (`news`, `goods`, `politics`). There is no part of speech: English content
-//! words are those off the stopword list.
+//! few plurals are words of their own (`news`, `goods`, `politics`).
+//!
+//! **Function words** ([`function_pos`]): English words have no dictionary part of speech here, but the closed
+//! classes are known by list — modal and auxiliary verbs (`would`, `must`, `be`, `have`), pronouns and determiners
+//! beyond the stopword list (`everyone`, `another`), numerals (`one`, `two`), discourse words (`also`, `like`, `well`,
+//! `indeed`), conjunctions and prepositions, honorifics (`Mr`, `Mrs`) and the words of greeting and thanks (`thank`, `please`) — and get their UD part
+//! of speech, so that they are not content words; every other English word has no part of speech and is a content
+//! word unless it is a stopword. `like` and `well` are also a verb and an adjective or noun; as discourse words
+//! they are far the more frequent in speech, so the list takes them as such.
 //!
 //! ```
-//! use stenogram::text::english::lemma;
+//! use stenogram::text::english::{function_pos, lemma};
+//! use stenogram::text::lemma::Pos;
 //!
 //! let corpus = ["import", "important", "country", "discuss", "stop"];
 //! let known = |w: &str| corpus.contains(&w);
@@ -22,7 +30,11 @@
 //! assert_eq!(lemma("stopped", known), "stop");
 //! assert_eq!(lemma("was", known), "be");
 //! assert_eq!(lemma("news", known), "news");
+//! assert_eq!(function_pos("would"), Some(Pos::Aux));
+//! assert_eq!(function_pos("cooperation"), None);
 //! ```
+
+use super::lemma::Pos;
 
 /// Irregular forms and their bases: the verbs, nouns and comparatives of everyday English.
 pub const IRREGULAR: &[(&str, &str)] = &[
@@ -351,4 +363,43 @@ mod tests {
             assert_eq!(lemma(word, &k), lemma_, "{word}");
         }
     }
+}
+
+/// The part of speech of an English function word (a key: lowercase) that the stopword list may lack; `None` for
+/// other words, which have no part of speech here.
+pub fn function_pos(key: &str) -> Option<Pos> {
+    Some(match key {
+        // Modal and auxiliary verbs, with their forms.
+        "would" | "could" | "should" | "will" | "shall" | "can" | "may" | "might" | "must"
+        | "ought" | "be" | "am" | "is" | "are" | "was" | "were" | "been" | "being" | "have"
+        | "has" | "had" | "having" | "do" | "does" | "did" | "doing" | "done" | "cannot" | "wo"
+        | "ca" | "'ll" | "'d" | "'ve" | "'re" | "'m" | "n't" => Pos::Aux,
+        // Pronouns and determiners.
+        "everyone" | "everybody" | "everything" | "someone" | "somebody" | "something"
+        | "anyone" | "anybody" | "anything" | "nobody" | "nothing" | "none" | "whoever"
+        | "whatever" | "whichever" | "whose" | "one's" | "oneself" | "us" | "thee" => Pos::Pron,
+        "every" | "another" | "many" | "much" | "several" | "either" | "neither" | "less"
+        | "least" | "lot" | "lots" | "certain" | "various" | "such" | "whole" | "else" => Pos::Det,
+        // Numerals.
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        | "eleven" | "twelve" | "twenty" | "thirty" | "forty" | "fifty" | "hundred"
+        | "thousand" | "million" | "billion" | "trillion" | "first" | "second" | "third"
+        | "dozen" => Pos::Num,
+        // Subordinating conjunctions and prepositions the stopword list lacks.
+        "although" | "though" | "whether" | "since" | "unless" | "whereas" | "once" => Pos::Sconj,
+        "within" | "without" | "upon" | "across" | "toward" | "towards" | "among" | "around"
+        | "along" | "beyond" | "despite" | "per" | "via" | "onto" | "throughout" | "beside"
+        | "besides" => Pos::Adp,
+        // Discourse words and adverbs of degree and frequency that carry no topic.
+        "also" | "like" | "well" | "indeed" | "really" | "actually" | "certainly" | "course"
+        | "quite" | "rather" | "even" | "still" | "already" | "yet" | "ever" | "never"
+        | "always" | "often" | "perhaps" | "maybe" | "probably" | "however" | "therefore"
+        | "thus" | "anyway" | "instead" | "yes" | "ok" | "okay" | "oh" | "let" => Pos::Part,
+        // Honorifics, and the words of greeting and thanks.
+        "mr" | "mrs" | "ms" | "dr" | "sir" | "madam" | "excellency" | "excellencies"
+        | "gentlemen" | "ladies" => Pos::X,
+        "thank" | "thanks" | "please" | "hello" | "welcome" | "goodbye" | "congratulations"
+        | "congratulate" | "pleased" | "glad" | "dear" => Pos::Intj,
+        _ => return None,
+    })
 }

@@ -21,7 +21,7 @@ pub struct Keyness {
 }
 
 /// |G²| of p < 0.01 (χ², one degree of freedom): the bars drawn reach at least this.
-pub const CUT_OFF: f64 = 6.63;
+pub const CUT_OFF: f64 = crate::stats::keyness::CRITICAL_01;
 
 impl Chart for Keyness {
     const STEM: &'static str = "keyness";

@@ -10,8 +10,8 @@ use crate::stats::xray::{dispersion, longest_meeting};
 
 /// The data.
 pub struct XRay {
-    /// The meeting shown.
-    pub meeting: String,
+    /// The meeting shown: its date (or id) for the title, its title and id for the line under it.
+    pub meeting: (String, String),
     /// Words in the meeting.
     pub length: usize,
     /// Rows: the word and its occurrences (position, speaker colour index).
@@ -26,15 +26,19 @@ const LEGEND_WIDTH: u32 = 230;
 impl Chart for XRay {
     const STEM: &'static str = "xray";
     const TITLE: &'static str = "Where the words occur";
-    const CAPTION: &'static str = "A dispersion plot: each tick is one occurrence of the word, placed by its position among the meeting's words and coloured by the speaker.";
+    const CAPTION: &'static str = "A dispersion plot of one meeting (the one with the most words; --xray-meeting chooses another): each tick is one occurrence of the word, placed by its position among the meeting's words and coloured by the speaker.";
 
     /// The chosen terms across the meeting with the most words; the charted speakers keep their colours, the
     /// others get the next ones in order of their first turn.
     fn shape(cx: &Context) -> Result<Option<XRay>, WriteError> {
         let corpus = cx.corpus;
-        let Some(meeting) = longest_meeting(corpus) else {
+        let chosen = cx.config.xray_meeting.as_ref().and_then(|id| {
+            let m = corpus.meetings.iter().position(|m| &m.id == id)?;
+            Some(m as crate::stats::MeetingId)
+        });
+        let Some(meeting) = chosen.or_else(|| longest_meeting(corpus)) else {
             return Ok(Some(XRay {
-                meeting: String::new(),
+                meeting: (String::new(), String::new()),
                 length: 0,
                 terms: Vec::new(),
                 speakers: Vec::new(),
@@ -72,17 +76,18 @@ impl Chart for XRay {
         let used: std::collections::BTreeSet<usize> =
             terms.iter().flat_map(|t| t.1.iter().map(|h| h.1)).collect();
         let info = &corpus.meetings[meeting as usize];
-        let name = if info.title.is_empty() {
-            &info.id
+        let when = if info.date.is_empty() {
+            format!("meeting {}", info.id)
         } else {
-            &info.title
+            format!("the meeting of {}", info.date)
+        };
+        let about = if info.title.is_empty() {
+            format!("meeting id {}", info.id)
+        } else {
+            format!("{} (meeting id {})", info.title, info.id)
         };
         Ok(Some(XRay {
-            meeting: if info.date.is_empty() {
-                name.clone()
-            } else {
-                format!("{name} ({})", info.date)
-            },
+            meeting: (when, about),
             length: found.length,
             terms,
             speakers: colour_of
@@ -101,17 +106,19 @@ impl Chart for XRay {
     where
         DB::ErrorType: 'static,
     {
-        // The meeting's title is long on kremlin.ru; clipped so the chart's title fits its width.
-        let title = format!("Where the words occur: {}", super::clip(&self.meeting, 52));
+        // The meeting's title is long on kremlin.ru: it goes on a line of its own under the chart's title, clipped
+        // to the chart's width.
+        let title = format!("Where the words occur in {}", self.meeting.0);
+        let root = root.titled(&title, super::bold(24))?;
+        let root = root.titled(&super::clip(&self.meeting.1, 120), font(15))?;
         if self.terms.is_empty() || self.length == 0 {
-            let inner = root.titled(&title, super::bold(24))?;
-            return super::no_data(&inner, "no terms");
+            return super::no_data(&root, "no terms");
         }
         let n = self.terms.len() as i32;
         let words: Vec<String> = self.terms.iter().map(|t| t.0.clone()).collect();
         let label_width = super::label_width(&words, 24, 10);
         // The legend goes in a column of its own, right of the plot, so it never covers a tick.
-        let area = root.titled(&title, super::bold(24))?;
+        let area = root;
         let (width, _) = area.dim_in_pixel();
         let (plot, legend) = area.split_horizontally(width.saturating_sub(LEGEND_WIDTH));
         let mut chart = ChartBuilder::on(&plot)

@@ -38,28 +38,40 @@ pub struct SpeakerRow {
     /// Sentences.
     pub sentences: usize,
     /// Words per sentence.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub words_per_sentence: Option<f64>,
     /// Syllables per word.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub syllables_per_word: Option<f64>,
     /// Flesch's reading ease (Oborneva's for Russian).
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub reading_ease: Option<f64>,
     /// TTR.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub ttr: Option<f64>,
     /// Herdan's C.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub herdan_c: Option<f64>,
     /// Guiraud's R.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub guiraud_r: Option<f64>,
     /// Maas a².
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub maas_a: Option<f64>,
     /// Yule's K.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub yule_k: Option<f64>,
     /// MATTR.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub mattr: Option<f64>,
     /// MTLD.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub mtld: Option<f64>,
     /// HD-D.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub hdd: Option<f64>,
     /// Hapax share.
+    #[serde(serialize_with = "crate::stats::undefined_as_nan")]
     pub hapax_share: Option<f64>,
     /// Words of interpreted turns (`(как переведено)`): an interpreter's words, counted as the speaker's.
     pub interpreted_words: usize,

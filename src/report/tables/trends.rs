@@ -1,10 +1,10 @@
-//! `trends.csv`: the chosen terms (`--terms`, words or phrases, or the six most frequent content terms over all
-//! speakers) per speaker and meeting, per 10,000 words. Leaves the terms for the x-ray chart; a term asked for that
+//! `trends.csv`: the chosen terms (`--terms`, words or phrases, or six terms that tell the charted speakers apart:
+//! [`telling_terms`]) per speaker and meeting, per 10,000 words. Leaves the terms for the x-ray chart; a term asked for that
 //! occurs nowhere is a warning.
 
 use crate::report::WriteError;
 use crate::stats::freq::ALL;
-use crate::stats::trends::{term_trends, TermTrendRow};
+use crate::stats::trends::{telling_terms, term_trends, TermTrendRow};
 
 use super::{write_table, Context, Preview, Row, Table};
 
@@ -12,7 +12,7 @@ const FILE: &str = "trends.csv";
 const ABOUT: &str = "The chosen terms per speaker and meeting, per 10,000 words.";
 
 impl Row for TermTrendRow {
-    const HEADER: &'static str = "meeting,date,speaker,term,count,per_10k";
+    const HEADER: &'static str = "meeting,date,speaker,term,count,words,per_10k";
 }
 
 /// `trends.csv`.
@@ -30,15 +30,20 @@ impl Table for Trends {
     fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
         let config = cx.config;
         let terms = if config.terms.is_empty() {
-            // The most frequent content terms over all speakers, from the head of `freq.csv`.
-            let view = config.view.as_str();
-            cx.made
-                .freq
-                .iter()
-                .filter(|r| r.speaker == ALL && r.view == view && r.content)
-                .take(6)
-                .map(|r| r.form.to_string())
-                .collect()
+            let telling = telling_terms(cx.corpus, config.view, &cx.made.keyness, &cx.leaders, 6);
+            if telling.is_empty() {
+                // No charted speaker has a keyword: the most frequent content terms over all speakers.
+                let view = config.view.as_str();
+                cx.made
+                    .freq
+                    .iter()
+                    .filter(|r| r.speaker == ALL && r.view == view && r.content)
+                    .take(6)
+                    .map(|r| r.form.to_string())
+                    .collect()
+            } else {
+                telling
+            }
         } else {
             config.terms.clone()
         };
