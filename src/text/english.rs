@@ -295,6 +295,45 @@ fn undouble(stem: &str) -> Option<String> {
         .then(|| stem[..n - 1].to_string())
 }
 
+/// The part of speech of an English function word (a key: lowercase) that the stopword list may lack; `None` for
+/// other words, which have no part of speech here.
+pub fn function_pos(key: &str) -> Option<Pos> {
+    Some(match key {
+        // Modal and auxiliary verbs, with their forms.
+        "would" | "could" | "should" | "will" | "shall" | "can" | "may" | "might" | "must"
+        | "ought" | "be" | "am" | "is" | "are" | "was" | "were" | "been" | "being" | "have"
+        | "has" | "had" | "having" | "do" | "does" | "did" | "doing" | "done" | "cannot" | "wo"
+        | "ca" | "'ll" | "'d" | "'ve" | "'re" | "'m" | "n't" => Pos::Aux,
+        // Pronouns and determiners.
+        "everyone" | "everybody" | "everything" | "someone" | "somebody" | "something"
+        | "anyone" | "anybody" | "anything" | "nobody" | "nothing" | "none" | "whoever"
+        | "whatever" | "whichever" | "whose" | "one's" | "oneself" | "us" | "thee" => Pos::Pron,
+        "every" | "another" | "many" | "much" | "several" | "either" | "neither" | "less"
+        | "least" | "lot" | "lots" | "certain" | "various" | "such" | "whole" | "else" => Pos::Det,
+        // Numerals.
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        | "eleven" | "twelve" | "twenty" | "thirty" | "forty" | "fifty" | "hundred"
+        | "thousand" | "million" | "billion" | "trillion" | "first" | "second" | "third"
+        | "dozen" => Pos::Num,
+        // Subordinating conjunctions and prepositions the stopword list lacks.
+        "although" | "though" | "whether" | "since" | "unless" | "whereas" | "once" => Pos::Sconj,
+        "within" | "without" | "upon" | "across" | "toward" | "towards" | "among" | "around"
+        | "along" | "beyond" | "despite" | "per" | "via" | "onto" | "throughout" | "beside"
+        | "besides" => Pos::Adp,
+        // Discourse words and adverbs of degree and frequency that carry no topic.
+        "also" | "like" | "well" | "indeed" | "really" | "actually" | "certainly" | "course"
+        | "quite" | "rather" | "even" | "still" | "already" | "yet" | "ever" | "never"
+        | "always" | "often" | "perhaps" | "maybe" | "probably" | "however" | "therefore"
+        | "thus" | "anyway" | "instead" | "yes" | "ok" | "okay" | "oh" | "let" => Pos::Part,
+        // Honorifics, and the words of greeting and thanks.
+        "mr" | "mrs" | "ms" | "dr" | "sir" | "madam" | "excellency" | "excellencies"
+        | "gentlemen" | "ladies" => Pos::X,
+        "thank" | "thanks" | "please" | "hello" | "welcome" | "goodbye" | "congratulations"
+        | "congratulate" | "pleased" | "glad" | "dear" => Pos::Intj,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,43 +402,4 @@ mod tests {
             assert_eq!(lemma(word, &k), lemma_, "{word}");
         }
     }
-}
-
-/// The part of speech of an English function word (a key: lowercase) that the stopword list may lack; `None` for
-/// other words, which have no part of speech here.
-pub fn function_pos(key: &str) -> Option<Pos> {
-    Some(match key {
-        // Modal and auxiliary verbs, with their forms.
-        "would" | "could" | "should" | "will" | "shall" | "can" | "may" | "might" | "must"
-        | "ought" | "be" | "am" | "is" | "are" | "was" | "were" | "been" | "being" | "have"
-        | "has" | "had" | "having" | "do" | "does" | "did" | "doing" | "done" | "cannot" | "wo"
-        | "ca" | "'ll" | "'d" | "'ve" | "'re" | "'m" | "n't" => Pos::Aux,
-        // Pronouns and determiners.
-        "everyone" | "everybody" | "everything" | "someone" | "somebody" | "something"
-        | "anyone" | "anybody" | "anything" | "nobody" | "nothing" | "none" | "whoever"
-        | "whatever" | "whichever" | "whose" | "one's" | "oneself" | "us" | "thee" => Pos::Pron,
-        "every" | "another" | "many" | "much" | "several" | "either" | "neither" | "less"
-        | "least" | "lot" | "lots" | "certain" | "various" | "such" | "whole" | "else" => Pos::Det,
-        // Numerals.
-        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-        | "eleven" | "twelve" | "twenty" | "thirty" | "forty" | "fifty" | "hundred"
-        | "thousand" | "million" | "billion" | "trillion" | "first" | "second" | "third"
-        | "dozen" => Pos::Num,
-        // Subordinating conjunctions and prepositions the stopword list lacks.
-        "although" | "though" | "whether" | "since" | "unless" | "whereas" | "once" => Pos::Sconj,
-        "within" | "without" | "upon" | "across" | "toward" | "towards" | "among" | "around"
-        | "along" | "beyond" | "despite" | "per" | "via" | "onto" | "throughout" | "beside"
-        | "besides" => Pos::Adp,
-        // Discourse words and adverbs of degree and frequency that carry no topic.
-        "also" | "like" | "well" | "indeed" | "really" | "actually" | "certainly" | "course"
-        | "quite" | "rather" | "even" | "still" | "already" | "yet" | "ever" | "never"
-        | "always" | "often" | "perhaps" | "maybe" | "probably" | "however" | "therefore"
-        | "thus" | "anyway" | "instead" | "yes" | "ok" | "okay" | "oh" | "let" => Pos::Part,
-        // Honorifics, and the words of greeting and thanks.
-        "mr" | "mrs" | "ms" | "dr" | "sir" | "madam" | "excellency" | "excellencies"
-        | "gentlemen" | "ladies" => Pos::X,
-        "thank" | "thanks" | "please" | "hello" | "welcome" | "goodbye" | "congratulations"
-        | "congratulate" | "pleased" | "glad" | "dear" => Pos::Intj,
-        _ => return None,
-    })
 }
