@@ -31,7 +31,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Write the report: CSV tables, charts (PNG, SVG) and index.html.
-    Report(report::ReportArgs),
+    Report(Box<report::ReportArgs>),
     /// Read transcripts and print one row per speaker turn (or the line audit).
     Parse(parse::ParseArgs),
     /// List the speakers with meetings, turns and words.
