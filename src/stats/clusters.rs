@@ -124,7 +124,11 @@ pub fn clusters(
             meetings: tally.meetings,
         });
     }
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.cluster.cmp(&b.cluster)));
+    rows.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.cluster.cmp(&b.cluster))
+    });
     Ok(Clusters {
         rows,
         hits,

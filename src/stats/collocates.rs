@@ -133,7 +133,13 @@ pub struct Collocates {
 /// MI, logDice and t of a collocate seen `o` times in the windows (`o` ≥ 1) of a node occurring `f_node` times,
 /// the collocate occurring `f_coll` times among `n` words, with windows of `span` words: see the module's doc.
 pub fn measures(o: u64, f_node: u64, f_coll: u64, n: u64, span: usize) -> (f64, f64, f64) {
-    let (o, f_node, f_coll, n, span) = (o as f64, f_node as f64, f_coll as f64, n as f64, span as f64);
+    let (o, f_node, f_coll, n, span) = (
+        o as f64,
+        f_node as f64,
+        f_coll as f64,
+        n as f64,
+        span as f64,
+    );
     let expected = f_node * f_coll * span / n;
     let mi = (o / expected).log2();
     let log_dice = 14.0 + (2.0 * o / (f_node + f_coll)).log2();
@@ -233,7 +239,14 @@ mod tests {
 
     fn meeting(body: &str) -> Meeting {
         let text = format!("Встреча\n\n2024-05-06 12:30:00\n\nМосква\n\n{body}\n");
-        parse_text("2024-05-06_m", "m.txt", &text, "UTF-8", &ReadOptions::default()).0
+        parse_text(
+            "2024-05-06_m",
+            "m.txt",
+            &text,
+            "UTF-8",
+            &ReadOptions::default(),
+        )
+        .0
     }
 
     #[test]
@@ -283,11 +296,24 @@ mod tests {
             ]
         );
         let d = &c.rows[1];
-        assert_eq!(d.form, "Д", "a tie of forms goes to the first in code-point order");
+        assert_eq!(
+            d.form, "Д",
+            "a tie of forms goes to the first in code-point order"
+        );
         // Five words a side: д is in all three windows, the others in two; with --min-count 3 only д is left.
-        let wide = collocates(&[&m], &Pattern::Key("узел".into()), None, Window::default(), 3).unwrap();
+        let wide = collocates(
+            &[&m],
+            &Pattern::Key("узел".into()),
+            None,
+            Window::default(),
+            3,
+        )
+        .unwrap();
         assert_eq!(wide.rows.len(), 1);
-        assert_eq!((wide.rows[0].collocate.as_str(), wide.rows[0].count_window), ("д", 3));
+        assert_eq!(
+            (wide.rows[0].collocate.as_str(), wide.rows[0].count_window),
+            ("д", 3)
+        );
         assert_eq!(wide.left_out, 5);
     }
 

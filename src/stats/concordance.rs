@@ -61,7 +61,7 @@ pub enum ConcordanceError {
     )]
     Regex,
     /// A cluster shorter than the node's phrase.
-    #[error("a cluster of {size} words cannot hold the {words}-word phrase searched for; use {words} or more")]
+    #[error("a {size}-word cluster cannot hold the {words}-word phrase searched for; use {words} or more")]
     ClusterTooShort {
         /// The cluster size asked for.
         size: usize,
@@ -318,7 +318,10 @@ mod tests {
     #[test]
     fn a_phrase_is_consecutive_words_with_only_spaces_between() {
         let p = Pattern::Key("союзное государство".into());
-        let (words, hits) = words_of(&p, "Союзное государство, союзное, государство; Союзное  Государство.");
+        let (words, hits) = words_of(
+            &p,
+            "Союзное государство, союзное, государство; Союзное  Государство.",
+        );
         assert_eq!(words.len(), 6);
         assert_eq!(
             hits.iter().map(|h| (h.first, h.past)).collect::<Vec<_>>(),
@@ -347,7 +350,8 @@ mod tests {
     fn the_most_frequent_form_wins_and_ties_go_to_the_first_in_code_point_order() {
         let mut f = Forms::default();
         assert_eq!(f.most_frequent(), "");
-        for form in ["России", "Россия", "России", "Россия", "россия"] {
+        for form in ["России", "Россия", "России", "Россия", "россия"]
+        {
             f.add(form);
         }
         assert_eq!(f.most_frequent(), "России");

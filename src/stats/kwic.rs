@@ -17,8 +17,8 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use super::concordance::{Hit, Search, TurnWords, Word};
 pub use super::concordance::{ConcordanceError, Pattern};
+use super::concordance::{Hit, Search, TurnWords, Word};
 use crate::transcript::Meeting;
 
 /// One hit.
@@ -168,7 +168,14 @@ mod tests {
 
     fn meeting(body: &str) -> Meeting {
         let text = format!("Встреча\n\n2024-05-06 12:30:00\n\nМосква\n\n{body}\n");
-        parse_text("2024-05-06_m", "m.txt", &text, "UTF-8", &ReadOptions::default()).0
+        parse_text(
+            "2024-05-06_m",
+            "m.txt",
+            &text,
+            "UTF-8",
+            &ReadOptions::default(),
+        )
+        .0
     }
 
     fn hits(m: &Meeting, pattern: &str, sort: Option<&str>) -> Vec<(usize, usize)> {
