@@ -2,6 +2,7 @@
 
 mod support;
 
+mod concordance;
 mod config;
 mod hostile;
 mod lemmas;
