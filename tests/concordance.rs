@@ -97,14 +97,29 @@ fn collocates_and_clusters_equal_the_python_recount() {
 fn collocates_are_byte_identical_from_run_to_run() {
     // Counts are kept in hash maps, whose order changes from process to process; the table must not.
     let seed = seed();
-    let args = ["kwic", "мы", "--collocates", "--min-count", "1", seed.to_str().unwrap()];
+    let args = [
+        "kwic",
+        "мы",
+        "--collocates",
+        "--min-count",
+        "1",
+        seed.to_str().unwrap(),
+    ];
     let first = run(&args);
     assert_eq!(first.status.code(), Some(0));
     assert!(first.stdout.len() > 1000);
     for _ in 0..2 {
         assert_eq!(run(&args).stdout, first.stdout);
     }
-    let clusters = ["kwic", "--clusters", "2", "--min-count", "1", "мы", seed.to_str().unwrap()];
+    let clusters = [
+        "kwic",
+        "--clusters",
+        "2",
+        "--min-count",
+        "1",
+        "мы",
+        seed.to_str().unwrap(),
+    ];
     assert_eq!(run(&clusters).stdout, run(&clusters).stdout);
 }
 
@@ -193,18 +208,36 @@ fn concordance_options_that_cannot_go_together_are_usage_errors() {
         &["kwic", "--regex", "мы", "--collocates"],
         "--regex with --collocates: collocates and clusters count the words around a word or phrase",
     );
-    fails(&["kwic", "--regex", "мы", "--clusters", "2"], "--regex with --clusters");
+    fails(
+        &["kwic", "--regex", "мы", "--clusters", "2"],
+        "--regex with --clusters",
+    );
     fails(
         &["kwic", "Союзное государство", "--clusters", "1"],
         "--clusters: a 1-word cluster cannot hold the 2-word phrase searched for; use 2 or more",
     );
-    fails(&["kwic", "мы", "--collocates", "--clusters", "2"], "cannot be used with");
-    fails(&["kwic", "мы", "--collocates", "--sort", "left"], "cannot be used with");
-    fails(&["kwic", "мы", "--clusters", "2", "--width", "9"], "cannot be used with");
+    fails(
+        &["kwic", "мы", "--collocates", "--clusters", "2"],
+        "cannot be used with",
+    );
+    fails(
+        &["kwic", "мы", "--collocates", "--sort", "left"],
+        "cannot be used with",
+    );
+    fails(
+        &["kwic", "мы", "--clusters", "2", "--width", "9"],
+        "cannot be used with",
+    );
     fails(&["kwic", "мы", "--window", "3"], "--collocates");
-    fails(&["kwic", "мы", "--min-count", "3"], "--collocates|--clusters");
+    fails(
+        &["kwic", "мы", "--min-count", "3"],
+        "--collocates|--clusters",
+    );
     fails(&["kwic", "мы", "--sort", "up"], "use left or right");
-    fails(&["kwic", "мы", "--collocates", "--window", "0"], "at least one word");
+    fails(
+        &["kwic", "мы", "--collocates", "--window", "0"],
+        "at least one word",
+    );
     fails(&["kwic", "мы", "--clusters", "0"], "1 or more");
 }
 
@@ -215,9 +248,20 @@ fn collocates_and_clusters_take_the_common_input_options() {
     // --speaker: Токаев's words only; --until before the meeting: nothing, with the table's header.
     let all = run(&["kwic", "мы", "--collocates", "--min-count", "1", seed]);
     let tokayev = run(&[
-        "kwic", "мы", "--collocates", "--min-count", "1", "--speaker", "Токаев", seed,
+        "kwic",
+        "мы",
+        "--collocates",
+        "--min-count",
+        "1",
+        "--speaker",
+        "Токаев",
+        seed,
     ]);
-    assert!(stderr(&all).contains("9 hits among 452 words"), "{}", stderr(&all));
+    assert!(
+        stderr(&all).contains("9 hits among 452 words"),
+        "{}",
+        stderr(&all)
+    );
     assert!(
         stderr(&tokayev).contains("1 hit among 264 words"),
         "{}",
