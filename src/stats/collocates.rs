@@ -14,7 +14,7 @@
 //! f_n the number of occurrences of the node and f_c the collocate's frequency in those words (`count_corpus`).
 //! With the window's span S = left + right, the co-occurrence expected if words were placed at random is
 //! E = f_n·f_c·S/N: the node offers f_n·S places, each holding the collocate with probability f_c/N (the
-//! span-corrected expectation of window-based collocation: Stubbs 1995, Hunston 2002 §3, Evert 2008 §3).
+//! span-corrected expectation of window-based collocation, as in Stubbs 1995, Hunston 2002 and Evert 2008).
 //!
 //! **Measures.**
 //! - MI = log₂(O/E) = log₂(O·N / (f_n·f_c·S)) (Church & Hanks 1990, with the span correction above; tools that leave
