@@ -3,6 +3,7 @@
 mod support;
 
 mod charts;
+mod concordance;
 mod config;
 mod hostile;
 mod lemmas;

@@ -1,20 +1,26 @@
-//! `stenogram kwic`: keyword in context.
+//! `stenogram kwic`: keyword in context, and the concordance tables around the same node: hits (optionally
+//! sorted by the words left or right of it), its collocates within a window (`--collocates`) or its clusters
+//! (`--clusters N`). The options are checked before any file is read.
 
 use std::path::PathBuf;
 
 use anyhow::Context;
-use clap::Args;
+use clap::{ArgGroup, Args};
+use serde::Serialize;
 
-use stenogram::stats::kwic::{kwic, Pattern};
+use stenogram::stats::clusters::{self, clusters};
+use stenogram::stats::collocates::{self, collocates, Window};
+use stenogram::stats::kwic::{self as hits, kwic_sorted, ConcordanceError, Pattern, Sort};
 use stenogram::transcript::find_named;
 
 use super::input::InputArgs;
-use super::numbers::count;
+use super::numbers::{count, whole};
 use super::output::with_output;
 use super::Outcome;
 
 /// Arguments of `kwic`.
 #[derive(Debug, Args)]
+#[command(group(ArgGroup::new("table").args(["collocates", "clusters"])))]
 #[command(after_help = "Examples:
   stenogram kwic товарооборот corpus/                 the key (any case, ё = е)
   stenogram kwic --stem сотрудничество corpus/        every form with that stem
@@ -22,7 +28,24 @@ use super::Outcome;
   stenogram kwic 'Союзное государство' ../shared/corpus/kremlin     a phrase
   stenogram kwic --regex 'миллиард\\w*' --speaker В.Путин ../shared/corpus/kremlin
   stenogram kwic --width 60 --out hits.csv сотрудничество corpus/
-  stenogram kwic --narrator 'Л.Толстой' --stem война novel.txt      plain prose as one speaker")]
+  stenogram kwic --narrator 'Л.Толстой' --stem война novel.txt      plain prose as one speaker
+  stenogram kwic --sort left:2 сотрудничество ../shared/corpus/kremlin   hits by L1, then L2
+  stenogram kwic --lemma санкция --collocates ../shared/corpus/kremlin  5 words a side
+  stenogram kwic --collocates --window 3,0 Россия ../shared/corpus/kremlin  3 words left only
+  stenogram kwic --clusters 3 Россия ../shared/corpus/kremlin           3-word clusters
+
+--collocates: every word within the window of each occurrence of the node (in its turn, across \
+sentences; numbers and punctuation take no place), counted in the pattern's view (key, --stem or \
+--lemma). Columns: collocate; form (most frequent as written); count_window = O = count_left + \
+count_right (another occurrence of the node counts, as in AntConc); count_corpus = f_c, among the N \
+words searched; mi = log2(O/E); log_dice = 14 + log2(2·O/(f_n + f_c)); t_score = (O − E)/√O; \
+where f_n = occurrences of the node, S = words in a window (left + right) and E = f_n·f_c·S/N. Tools \
+without the window correction (#LancsBox, Sketch Engine) report MI + log2(S). Sorted by count_window, \
+then collocate.
+
+--clusters N: every run of N words (no punctuation, number or symbol between them) that holds the \
+whole node, counted once however many occurrences it holds. Columns: cluster (the words in the \
+pattern's view), form (most frequent as written), count, meetings. Sorted by count, then cluster.")]
 pub struct KwicArgs {
     /// A word or phrase (matched by key), one whose stems or lemmas to match (--stem, --lemma), or a regular
     /// expression (--regex).
@@ -35,12 +58,30 @@ pub struct KwicArgs {
     /// Match every word with the pattern's lemma (a Russian word as the dictionary reads it; other words by stem).
     #[arg(long, conflicts_with = "regex")]
     pub lemma: bool,
-    /// Treat the pattern as a regular expression over the spoken text.
+    /// Treat the pattern as a regular expression over the spoken text (hits only: not with --collocates or
+    /// --clusters, which count words).
     #[arg(long)]
     pub regex: bool,
     /// Characters of context on each side.
-    #[arg(long, default_value_t = 40)]
+    #[arg(long, default_value_t = 40, conflicts_with = "table")]
     pub width: usize,
+    /// Sort the hits by the words left or right of the node, nearest first (L1, L2, … or R1, R2, …), comparing N
+    /// words (default 3) by key (lowercase, ё = е); hits with the same words keep their text order.
+    #[arg(long, value_name = "left|right[:N]", value_parser = parse_sort, conflicts_with = "table")]
+    pub sort: Option<Sort>,
+    /// Print the node's collocates instead of its hits: the words within --window of it, with counts, MI, logDice
+    /// and t-score (see below).
+    #[arg(long)]
+    pub collocates: bool,
+    /// Words on each side of the node (N), or left and right (L,R), for --collocates.
+    #[arg(long, value_name = "N|L,R", default_value = "5", value_parser = parse_window, requires = "collocates")]
+    pub window: Window,
+    /// Print the node's clusters of N words instead of its hits (see below).
+    #[arg(long, value_name = "N", value_parser = whole(1, None))]
+    pub clusters: Option<u64>,
+    /// Leave out collocates (by count_window) and clusters seen fewer than N times.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = whole(1, None), requires = "table")]
+    pub min_count: u64,
     /// Only this speaker's turns.
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,
@@ -52,20 +93,105 @@ pub struct KwicArgs {
     pub out: Option<PathBuf>,
 }
 
+fn parse_sort(s: &str) -> Result<Sort, String> {
+    s.parse().map_err(|e: ConcordanceError| e.to_string())
+}
+
+fn parse_window(s: &str) -> Result<Window, String> {
+    s.parse().map_err(|e: ConcordanceError| e.to_string())
+}
+
+/// What `kwic` prints.
+#[derive(Debug)]
+enum Table {
+    /// The hits, in text order or sorted.
+    Hits(Option<Sort>),
+    /// The collocates.
+    Collocates(Window),
+    /// The clusters of this many words.
+    Clusters(usize),
+}
+
+/// `kwic`'s arguments checked before any file is read.
+#[derive(Debug)]
+struct Checked {
+    pattern: Pattern,
+    table: Table,
+}
+
+impl Checked {
+    fn new(args: &KwicArgs) -> anyhow::Result<Checked> {
+        let pattern = if args.regex {
+            Pattern::Regex(
+                regex::Regex::new(&args.pattern)
+                    .with_context(|| format!("invalid regular expression '{}'", args.pattern))?,
+            )
+        } else if args.stem {
+            Pattern::Stem(args.pattern.clone())
+        } else if args.lemma {
+            Pattern::Lemma(args.pattern.clone())
+        } else {
+            Pattern::Key(args.pattern.clone())
+        };
+        let table = if args.collocates {
+            Table::Collocates(args.window)
+        } else if let Some(n) = args.clusters {
+            Table::Clusters(usize::try_from(n).unwrap_or(usize::MAX))
+        } else {
+            Table::Hits(args.sort)
+        };
+        let option = match table {
+            Table::Collocates(_) => "--collocates",
+            Table::Clusters(_) => "--clusters",
+            Table::Hits(_) => "",
+        };
+        match (&table, pattern.words()) {
+            (Table::Hits(_), _) => {}
+            (_, None) => anyhow::bail!("--regex with {option}: {}", ConcordanceError::Regex),
+            (Table::Clusters(size), Some(words)) if *size < words => anyhow::bail!(
+                "--clusters: {}",
+                ConcordanceError::ClusterTooShort { size: *size, words }
+            ),
+            _ => {}
+        }
+        Ok(Checked { pattern, table })
+    }
+}
+
+/// Writes `rows` as CSV with `columns` as the header (also when there are no rows).
+fn write_csv<R: Serialize>(
+    out: Option<&std::path::Path>,
+    columns: &[&str],
+    rows: &[R],
+) -> anyhow::Result<()> {
+    with_output(out, |out| {
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(out);
+        w.write_record(columns)?;
+        for r in rows {
+            w.serialize(r)?;
+        }
+        w.flush()?;
+        Ok(())
+    })
+}
+
+/// "N seen fewer than M times left out", when any were.
+fn left_out(n: usize, noun: &str, min_count: u64) -> String {
+    match n {
+        0 => String::new(),
+        n => format!(
+            "; {} seen fewer than {} left out (--min-count 1 lists them)",
+            count(n, noun),
+            count(min_count as usize, "time")
+        ),
+    }
+}
+
 /// Runs `kwic`; returns whether any input failed.
 pub fn run(args: &KwicArgs) -> anyhow::Result<Outcome> {
-    let pattern = if args.regex {
-        Pattern::Regex(
-            regex::Regex::new(&args.pattern)
-                .with_context(|| format!("invalid regular expression '{}'", args.pattern))?,
-        )
-    } else if args.stem {
-        Pattern::Stem(args.pattern.clone())
-    } else if args.lemma {
-        Pattern::Lemma(args.pattern.clone())
-    } else {
-        Pattern::Key(args.pattern.clone())
-    };
+    let checked = Checked::new(args)?;
     let corpus = args.input.load(args.narrator.as_deref())?;
     let failed = args.input.report_diagnostics(&corpus, false);
     let meetings: Vec<_> = corpus.meetings().collect();
@@ -83,20 +209,38 @@ pub fn run(args: &KwicArgs) -> anyhow::Result<Outcome> {
             Some(found)
         }
     };
-    let rows = kwic(&meetings, &pattern, args.width, speaker.as_deref());
-    eprintln!("{}", count(rows.len(), "hit"));
-    with_output(args.out.as_deref(), |out| {
-        let mut w = csv::Writer::from_writer(out);
-        if rows.is_empty() {
-            w.write_record([
-                "speaker", "meeting", "turn", "left", "match", "right", "start", "end",
-            ])?;
+    let speaker = speaker.as_deref();
+    let out = args.out.as_deref();
+    match checked.table {
+        Table::Hits(sort) => {
+            let rows = kwic_sorted(&meetings, &checked.pattern, args.width, speaker, sort);
+            eprintln!("{}", count(rows.len(), "hit"));
+            write_csv(out, &hits::COLUMNS, &rows)?;
         }
-        for r in &rows {
-            w.serialize(r)?;
+        Table::Collocates(window) => {
+            let c = collocates(&meetings, &checked.pattern, speaker, window, args.min_count)?;
+            eprintln!(
+                "{} among {}; {} within {} left and {} right{}",
+                count(c.hits as usize, "hit"),
+                count(c.words as usize, "word"),
+                count(c.rows.len(), "collocate"),
+                count(window.left, "word"),
+                count(window.right, "word"),
+                left_out(c.left_out, "collocate", args.min_count)
+            );
+            write_csv(out, &collocates::COLUMNS, &c.rows)?;
         }
-        w.flush()?;
-        Ok(())
-    })?;
+        Table::Clusters(size) => {
+            let c = clusters(&meetings, &checked.pattern, speaker, size, args.min_count)?;
+            eprintln!(
+                "{}; {} of {}{}",
+                count(c.hits as usize, "hit"),
+                count(c.rows.len(), "cluster"),
+                count(size, "word"),
+                left_out(c.left_out, "cluster", args.min_count)
+            );
+            write_csv(out, &clusters::COLUMNS, &c.rows)?;
+        }
+    }
     Ok(Outcome::of(failed))
 }

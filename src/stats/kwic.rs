@@ -4,30 +4,22 @@
 //! A key, stem or lemma pattern matches word tokens (the pattern is keyed, stemmed or lemmatized the way the text
 //! is; a lemma is the dictionary's reading of each word as written, so a capitalised `Путина` is the surname and
 //! `путина` the fishing season); a pattern of several words (`Союзное государство`) matches them one after the other with nothing but
-//! spaces between; a regular expression matches the spoken text itself. Context is cut at `width` characters on each
-//! side, with line breaks shown as spaces.
+//! spaces between; a regular expression matches the spoken text itself (see [`super::concordance`]). Context is cut
+//! at `width` characters on each side, with line breaks shown as spaces.
+//!
+//! **Sorting** ([`Sort`]) orders the hits as AntConc's KWIC sort levels do: by the first word to the left of the
+//! node (L1), then the second (L2), and so on up to `words` levels, or by R1, R2, … to the right. Words are the
+//! turn's word tokens (numbers and punctuation are passed over) compared by key (lowercase, ё = е) in code-point
+//! order; a hit with fewer words on that side of it within its turn sorts before one with more (a missing word
+//! comes first). Hits with the same sort words keep their order in the text, so the output is deterministic.
 
-use regex::Regex;
+use std::str::FromStr;
+
 use serde::Serialize;
 
-use crate::text::lemma::{LemmaCache, Lemmatizer};
-use crate::text::normalize::key;
-use crate::text::stem::Stemmer;
-use crate::text::{tokenize, Language, TokenKind};
+pub use super::concordance::{ConcordanceError, Pattern};
+use super::concordance::{Hit, Search, TurnWords, Word};
 use crate::transcript::Meeting;
-
-/// What to look for.
-#[derive(Debug, Clone)]
-pub enum Pattern {
-    /// Word tokens with this key.
-    Key(String),
-    /// Word tokens with this stem (of the pattern's key).
-    Stem(String),
-    /// Word tokens with this lemma (of the pattern's words).
-    Lemma(String),
-    /// A regular expression over the spoken text.
-    Regex(Regex),
-}
 
 /// One hit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -51,11 +43,62 @@ pub struct KwicRow {
     pub end: usize,
 }
 
-fn stemmer_for(word: &str) -> Stemmer {
-    if crate::lang::has_cyrillic(word) {
-        Stemmer::new(Language::Ru)
-    } else {
-        Stemmer::new(Language::En)
+/// The columns of [`KwicRow`], for a table without rows.
+pub const COLUMNS: [&str; 8] = [
+    "speaker", "meeting", "turn", "left", "match", "right", "start", "end",
+];
+
+/// Which side of the node the hits are sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The words to the left, nearest first (L1, L2, …).
+    Left,
+    /// The words to the right, nearest first (R1, R2, …).
+    Right,
+}
+
+/// How hits are sorted: by up to `words` words on one side of the node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    /// The side.
+    pub side: Side,
+    /// How many words (sort levels) are compared, 1 or more.
+    pub words: usize,
+}
+
+impl Sort {
+    /// How many words a sort compares when the option does not say.
+    pub const DEFAULT_WORDS: usize = 3;
+
+    /// The keys of up to `self.words` words on the sort's side of `hit`, nearest first.
+    fn keys(&self, words: &[Word], hit: &Hit) -> Vec<String> {
+        let side: Box<dyn Iterator<Item = &Word>> = match self.side {
+            Side::Left => Box::new(words[..hit.first].iter().rev()),
+            Side::Right => Box::new(words[hit.past..].iter()),
+        };
+        side.take(self.words).map(|w| w.key.clone()).collect()
+    }
+}
+
+impl FromStr for Sort {
+    type Err = ConcordanceError;
+
+    /// `left`, `right`, `left:N` or `right:N` (N ≥ 1).
+    fn from_str(s: &str) -> Result<Sort, ConcordanceError> {
+        let bad = || ConcordanceError::Sort(s.to_string());
+        let (side, words) = match s.trim().split_once(':') {
+            Some((side, n)) => (side, n.trim().parse::<usize>().map_err(|_| bad())?),
+            None => (s.trim(), Sort::DEFAULT_WORDS),
+        };
+        let side = match side.trim().to_lowercase().as_str() {
+            "left" | "l" => Side::Left,
+            "right" | "r" => Side::Right,
+            _ => return Err(bad()),
+        };
+        if words == 0 {
+            return Err(bad());
+        }
+        Ok(Sort { side, words })
     }
 }
 
@@ -72,48 +115,18 @@ fn right_context(text: &str, at: usize, width: usize) -> String {
         .replace('\n', " ")
 }
 
-/// What a word token is compared as.
-enum Unit {
-    Key,
-    Stem(Stemmer),
-    Lemma(LemmaCache, Stemmer),
-}
-
-impl Unit {
-    /// The unit of a word as written.
-    fn of(&mut self, word: &str) -> String {
-        let k = key(word);
-        match self {
-            Unit::Key => k,
-            Unit::Stem(s) => s.stem(&k).into_owned(),
-            Unit::Lemma(lemmas, _) if crate::lang::has_cyrillic(&k) => {
-                lemmas.read(word).lemma.clone()
-            }
-            Unit::Lemma(_, english) => english.stem(&k).into_owned(),
-        }
+fn row(turn: &TurnWords<'_>, hit: &Hit, width: usize) -> KwicRow {
+    let text = &turn.text;
+    KwicRow {
+        speaker: turn.turn.speaker.clone(),
+        meeting: turn.meeting.id.clone(),
+        turn: turn.number,
+        left: left_context(text, hit.start, width),
+        hit: text[hit.start..hit.end].to_string(),
+        right: right_context(text, hit.end, width),
+        start: hit.start,
+        end: hit.end,
     }
-}
-
-/// Where the words `wanted` (as `unit`s) occur one after the other in `text`, with nothing but spaces between
-/// them: (start, end) byte offsets of each occurrence.
-fn phrase_spans(text: &str, wanted: &[String], unit: &mut Unit) -> Vec<(usize, usize)> {
-    if wanted.is_empty() {
-        return Vec::new();
-    }
-    let tokens: Vec<_> = tokenize(text).collect();
-    let units: Vec<Option<String>> = tokens
-        .iter()
-        .map(|t| (t.kind == TokenKind::Word).then(|| unit.of(t.surface(text))))
-        .collect();
-    (0..tokens.len().saturating_sub(wanted.len() - 1))
-        .filter(|&i| {
-            units[i..i + wanted.len()]
-                .iter()
-                .zip(wanted)
-                .all(|(u, w)| u.as_ref() == Some(w))
-        })
-        .map(|i| (tokens[i].start, tokens[i + wanted.len() - 1].end))
-        .collect()
 }
 
 /// All hits in meetings (in the order given), optionally for one speaker only.
@@ -123,51 +136,99 @@ pub fn kwic(
     width: usize,
     speaker: Option<&str>,
 ) -> Vec<KwicRow> {
-    // The pattern's words, as units of the pattern's kind.
-    let (text, mut unit) = match pattern {
-        Pattern::Key(k) => (k.as_str(), Unit::Key),
-        Pattern::Stem(s) => (s.as_str(), Unit::Stem(stemmer_for(s))),
-        Pattern::Lemma(l) => match Lemmatizer::new() {
-            Ok(lemmatizer) => (
-                l.as_str(),
-                Unit::Lemma(LemmaCache::new(lemmatizer), Stemmer::new(Language::En)),
-            ),
-            Err(_) => (l.as_str(), Unit::Stem(stemmer_for(l))),
-        },
-        Pattern::Regex(_) => ("", Unit::Key),
-    };
-    let wanted: Vec<String> = tokenize(text)
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| unit.of(t.surface(text)))
-        .collect();
-    let mut rows = Vec::new();
-    for m in meetings {
-        for (i, turn) in m.turns().enumerate() {
-            if speaker.is_some_and(|s| s != turn.speaker) {
-                continue;
-            }
-            let text = turn.spoken();
-            let spans: Vec<(usize, usize)> = match pattern {
-                Pattern::Regex(re) => re
-                    .find_iter(&text)
-                    .filter(|h| !h.is_empty())
-                    .map(|h| (h.start(), h.end()))
-                    .collect(),
-                _ => phrase_spans(&text, &wanted, &mut unit),
-            };
-            for (start, end) in spans {
-                rows.push(KwicRow {
-                    speaker: turn.speaker.clone(),
-                    meeting: m.id.clone(),
-                    turn: i + 1,
-                    left: left_context(&text, start, width),
-                    hit: text[start..end].to_string(),
-                    right: right_context(&text, end, width),
-                    start,
-                    end,
-                });
-            }
+    kwic_sorted(meetings, pattern, width, speaker, None)
+}
+
+/// All hits, in text order (meetings in the order given) or sorted by the words on one side of the node.
+pub fn kwic_sorted(
+    meetings: &[&Meeting],
+    pattern: &Pattern,
+    width: usize,
+    speaker: Option<&str>,
+    sort: Option<Sort>,
+) -> Vec<KwicRow> {
+    let mut keyed = Vec::new();
+    Search::new(pattern).turns(meetings, speaker, |turn| {
+        for hit in &turn.hits {
+            let keys = sort.map(|s| s.keys(&turn.words, hit)).unwrap_or_default();
+            keyed.push((keys, row(&turn, hit, width)));
+        }
+    });
+    if sort.is_some() {
+        // Stable: equal sort words keep the text order.
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    keyed.into_iter().map(|(_, row)| row).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::{parse_text, ReadOptions};
+
+    fn meeting(body: &str) -> Meeting {
+        let text = format!("Встреча\n\n2024-05-06 12:30:00\n\nМосква\n\n{body}\n");
+        parse_text(
+            "2024-05-06_m",
+            "m.txt",
+            &text,
+            "UTF-8",
+            &ReadOptions::default(),
+        )
+        .0
+    }
+
+    fn hits(m: &Meeting, pattern: &str, sort: Option<&str>) -> Vec<(usize, usize)> {
+        let sort = sort.map(|s| s.parse().unwrap());
+        kwic_sorted(&[m], &Pattern::Key(pattern.into()), 10, None, sort)
+            .iter()
+            .map(|r| (r.turn, r.start))
+            .collect()
+    }
+
+    #[test]
+    fn hits_sort_by_the_nearest_words_first_then_keep_their_text_order() {
+        let m = meeting(
+            "В.Путин: Наше дело. Ёлки, дело 5 идёт. Дело наше.\nИ.Иванов: Дело ваше, наше дело; елки дело идёт.",
+        );
+        // In text order: (turn 1) наше ‹дело› елки дело | елки ‹дело› [5] идет дело | идет ‹дело› наше;
+        // (turn 2) — ‹дело› ваше наше | наше ‹дело› елки дело | елки ‹дело› идет.
+        let p = hits(&m, "дело", None);
+        assert_eq!(p.len(), 6);
+        assert!(p.windows(2).all(|w| w[0] < w[1]), "text order: {p:?}");
+        // L1: — < елки = елки (ё = е; text order) < идет < наше = наше (case ignored).
+        assert_eq!(
+            hits(&m, "дело", Some("left:1")),
+            [p[3], p[1], p[5], p[2], p[0], p[4]]
+        );
+        // R1, R2: ваше наше < елки дело = елки дело < идет (no R2: first) < идет дело (the number passed over)
+        // < наше.
+        assert_eq!(
+            hits(&m, "дело", Some("right:2")),
+            [p[3], p[0], p[4], p[5], p[1], p[2]]
+        );
+    }
+
+    #[test]
+    fn sorts_read_left_right_and_their_number_of_words() {
+        let s = |t: &str| t.parse::<Sort>();
+        assert_eq!(
+            s("left"),
+            Ok(Sort {
+                side: Side::Left,
+                words: 3
+            })
+        );
+        assert_eq!(
+            s("right:2"),
+            Ok(Sort {
+                side: Side::Right,
+                words: 2
+            })
+        );
+        assert_eq!(s("R:1").map(|s| s.side), Ok(Side::Right));
+        for bad in ["up", "left:0", "left:x", "", "left:"] {
+            assert_eq!(s(bad), Err(ConcordanceError::Sort(bad.into())), "{bad}");
         }
     }
-    rows
 }

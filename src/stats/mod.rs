@@ -1,12 +1,16 @@
 //! Statistics over speaker turns: counts, frequencies, turn lengths, lexical diversity, collocations, keyness,
-//! trends across meetings and keyword-in-context. One file per measure; each documents its formula and source.
+//! trends across meetings and the concordance tools (keyword in context, collocates within a window, clusters).
+//! One file per measure; each documents its formula and source.
 //!
 //! Everything starts from an analysed [`Corpus`] ([`model`]): meetings tokenized one by one ([`local`]) and merged
 //! into interned word ids per turn ([`build`]), from files ([`analyse_paths`]) or from meetings already read
 //! ([`analyse`]).
 
 pub mod build;
+pub mod clusters;
 pub mod colloc;
+pub mod collocates;
+pub mod concordance;
 pub mod counts;
 pub mod distance;
 pub mod freq;
