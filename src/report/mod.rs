@@ -351,9 +351,9 @@ mod tests {
         // The manifest lists them all.
         let listed = std::fs::read_to_string(config.out.join(manifest::MANIFEST)).unwrap();
         assert_eq!(listed.lines().skip(1).collect::<Vec<_>>(), named);
-        // 18 tables (the matrix included), 2 speakers' files, 11 charts in 2 formats (no term map: the two share no
+        // 20 tables (the matrix and the two period tables included), 2 speakers' files, 11 charts in 2 formats (no term map: the two share no
         // word three times; distances and periods say why they are empty), the page.
-        assert_eq!(found.len(), 18 + 2 + 22 + 1);
+        assert_eq!(found.len(), 20 + 2 + 22 + 1);
     }
 
     #[test]
