@@ -68,21 +68,35 @@ fn table(out: &mut String, p: &Preview) {
     }
 }
 
-/// "1 meeting", "2 meetings".
+/// "1 meeting", "2 meetings", "12,345 words".
 fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
-        format!("{n} {noun}s")
+        format!("{} {noun}s", grouped(n))
     }
+}
+
+/// A number with a comma between groups of three digits (`12,345`), as the page's English reads.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// The page.
 pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> String {
     let mut out = String::new();
     head(&mut out, cx.corpus);
-    speakers(&mut out, cx);
+    summary(&mut out, cx);
     figures(&mut out, charts);
+    speakers(&mut out, cx);
     let _ = writeln!(out, "<h2 id=\"tables\">Tables</h2>");
     let _ = writeln!(out, "<p>Every table is a UTF-8 CSV file with a header in long format; the first {} rows are shown.</p>", cx.config.top);
     for preview in tables {
@@ -124,7 +138,144 @@ fn head(out: &mut String, corpus: &Corpus) {
         count(words, "word"),
         env!("CARGO_PKG_VERSION")
     );
-    out.push_str("<nav><a href=\"#speakers\">Speakers</a><a href=\"#charts\">Charts</a><a href=\"#tables\">Tables</a><a href=\"#method\">How the numbers are computed</a></nav>\n");
+    out.push_str("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a><a href=\"#speakers\">Speakers</a><a href=\"#tables\">Tables</a><a href=\"#method\">How the numbers are computed</a></nav>\n");
+}
+
+/// What the report found, first: who speaks and how much, and the three findings that tell the charted speakers
+/// apart most (the strongest keyword of each of the compared pair, the longest turns, the richest vocabulary).
+fn summary(out: &mut String, cx: &Context) {
+    let _ = writeln!(out, "<h2 id=\"summary\">Summary</h2>");
+    let total: usize = cx
+        .made
+        .speakers
+        .iter()
+        .map(|r| r.words)
+        .sum::<usize>()
+        .max(1);
+    let who: Vec<String> = cx
+        .leaders
+        .iter()
+        .filter_map(|l| cx.made.speakers.iter().find(|r| &r.speaker == l))
+        .map(|r| {
+            format!(
+                "<b>{}</b> ({}, {:.0}% of the words, in {})",
+                text(&cx.shown(&r.speaker)),
+                count(r.words, "word"),
+                100.0 * r.words as f64 / total as f64,
+                count(r.meetings, "meeting")
+            )
+        })
+        .collect();
+    let others = cx.made.speakers.len().saturating_sub(who.len());
+    let _ = writeln!(
+        out,
+        "<p>The charts compare {}{}.</p>",
+        who.join(", "),
+        if others > 0 {
+            format!(" and {} in the tables", count(others, "other speaker"))
+        } else {
+            String::new()
+        }
+    );
+    let findings = findings(cx);
+    if !findings.is_empty() {
+        out.push_str("<ol>\n");
+        for f in findings {
+            let _ = writeln!(out, "<li>{f}</li>");
+        }
+        out.push_str("</ol>\n");
+    }
+}
+
+/// The findings, as HTML sentences: a keyword of each side of the pair, turn lengths, vocabulary (at most four).
+fn findings(cx: &Context) -> Vec<String> {
+    let mut found = Vec::new();
+    // The strongest content keyword of each side of the compared pair.
+    if let Some((a, b)) = &cx.pair {
+        let rows = cx
+            .made
+            .keyness
+            .iter()
+            .filter(|r| r.target == a && r.reference == b && r.content);
+        let strongest = |up: bool| {
+            rows.clone()
+                .filter(|r| (r.g2 > 0.0) == up && r.g2.abs() >= crate::stats::keyness::CRITICAL_01)
+                .max_by(|x, y| x.g2.abs().total_cmp(&y.g2.abs()).then(y.term.cmp(x.term)))
+        };
+        let other = if b == crate::stats::keyness::OTHERS {
+            "the other speakers".to_string()
+        } else {
+            cx.shown(b)
+        };
+        for (up, who, than) in [
+            (true, cx.shown(a), other.clone()),
+            (false, other, cx.shown(a)),
+        ] {
+            if let Some(r) = strongest(up) {
+                let (more, less) = if up {
+                    (r.count_target, r.count_reference)
+                } else {
+                    (r.count_reference, r.count_target)
+                };
+                let how = if less == 0 {
+                    format!("{} times, {} never", grouped(more as usize), text(&than))
+                } else {
+                    let ratio = 2f64.powf(r.log_ratio.abs());
+                    format!(
+                        "{ratio:.1} times as often as {} per word ({} against {})",
+                        text(&than),
+                        grouped(more as usize),
+                        grouped(less as usize)
+                    )
+                };
+                found.push(format!(
+                    "{} says «{}» {how} (G² = {:.1}, <a href=\"keyness.csv\">keyness.csv</a>).",
+                    text(&who),
+                    text(r.form),
+                    r.g2.abs()
+                ));
+            }
+        }
+    }
+    // The longest turns, against the shortest of the charted speakers.
+    let charted: Vec<_> = cx
+        .leaders
+        .iter()
+        .filter_map(|l| cx.made.speakers.iter().find(|r| &r.speaker == l))
+        .collect();
+    let longest = charted
+        .iter()
+        .max_by(|x, y| x.words_per_turn_median.total_cmp(&y.words_per_turn_median));
+    let shortest = charted
+        .iter()
+        .min_by(|x, y| x.words_per_turn_median.total_cmp(&y.words_per_turn_median));
+    if let (Some(l), Some(s)) = (longest, shortest) {
+        if l.speaker != s.speaker {
+            found.push(format!(
+                "{} speaks in the longest turns: {:.0} words a turn (median), against {:.0} for {} (<a href=\"turn_lengths.csv\">turn_lengths.csv</a>).",
+                text(&cx.shown(&l.speaker)),
+                l.words_per_turn_median,
+                s.words_per_turn_median,
+                text(&cx.shown(&s.speaker))
+            ));
+        }
+    }
+    // The richest vocabulary by MATTR, which does not grow with how much a speaker said.
+    let measured: Vec<_> = charted.iter().filter_map(|r| Some((r, r.mattr?))).collect();
+    let richest = measured.iter().max_by(|x, y| x.1.total_cmp(&y.1));
+    let poorest = measured.iter().min_by(|x, y| x.1.total_cmp(&y.1));
+    if let (Some((r, hi)), Some((p, lo))) = (richest, poorest) {
+        if r.speaker != p.speaker {
+            found.push(format!(
+                "{} has the richest vocabulary: MATTR {hi:.3} (windows of {} words), against {lo:.3} for {} (<a href=\"speakers.csv\">speakers.csv</a>).",
+                text(&cx.shown(&r.speaker)),
+                cx.config.mattr_window,
+                text(&cx.shown(&p.speaker))
+            ));
+        }
+    }
+    found.truncate(4);
+    found
 }
 
 /// The summary per speaker, by words.
@@ -137,20 +288,24 @@ fn speakers(out: &mut String, cx: &Context) {
         .iter()
         .map(|(s, f)| (s.as_str(), f.as_str()))
         .collect();
-    let mut rows: Vec<_> = cx.made.speakers.iter().collect();
-    rows.sort_by(|a, b| {
-        b.words
-            .cmp(&a.words)
-            .then_with(|| a.speaker.cmp(&b.speaker))
-    });
+    // The charted speakers, in the charts' order; the others are in speakers.csv.
+    let mut rows: Vec<_> = cx
+        .made
+        .speakers
+        .iter()
+        .filter(|r| leaders.contains(&r.speaker))
+        .collect();
+    rows.sort_by_key(|r| cx.chart_rank(&r.speaker));
+    let others = cx.made.speakers.len() - rows.len();
     out.push_str("<div class=\"wide\"><table><tr><th>speaker</th><th>meetings</th><th>turns</th><th>words</th><th>share of words</th><th>words per turn (mean / median)</th><th>words per sentence</th><th>MATTR</th><th>MTLD</th><th>HD-D</th></tr>\n");
     let opt = |v: Option<f64>, digits: usize| {
         v.map(|x| format!("{x:.digits$}"))
             .unwrap_or_else(|| "–".into())
     };
     for r in rows {
-        let mark = if leaders.contains(&r.speaker) {
-            " ★"
+        let shown = cx.shown(&r.speaker);
+        let mark = if shown != r.speaker {
+            " <span class=\"note\">(mostly interpreted)</span>"
         } else {
             ""
         };
@@ -174,7 +329,12 @@ fn speakers(out: &mut String, cx: &Context) {
     out.push_str("</table></div>\n");
     let _ = writeln!(
         out,
-        "<p class=\"note\">★ shown in the charts. A speaker's name links to their word list (both views). MATTR uses windows of {} words (– when a speaker said fewer); HD-D needs 42 words.</p>",
+        "<p class=\"note\">The speakers of the charts{}. A speaker's name links to their word list (both views). (mostly interpreted): most of their words are an interpreter's (<code>--interpreted</code>). MATTR uses windows of {} words (– when a speaker said fewer); HD-D needs 42 words.</p>",
+        if others > 0 {
+            format!("; {} more in <a href=\"speakers.csv\">speakers.csv</a> (<code>--speakers</code> charts others)", count(others, "speaker"))
+        } else {
+            String::new()
+        },
         config.mattr_window
     );
 }

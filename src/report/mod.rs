@@ -186,6 +186,14 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Where a speaker comes in the charts' order: the charted speakers first, in order, then everyone else.
+    pub fn chart_rank(&self, name: &str) -> usize {
+        self.leaders
+            .iter()
+            .position(|l| l == name)
+            .unwrap_or(usize::MAX)
+    }
+
     /// A speaker's name as the charts show it: marked when most of their words are an interpreter's (interpreted
     /// turns counted as theirs, `--interpreted include`), since their vocabulary is then the interpreter's.
     pub fn shown(&self, name: &str) -> String {

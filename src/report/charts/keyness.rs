@@ -105,7 +105,7 @@ impl Chart for Keyness {
                 labels: &labels,
                 values: &values,
                 colors: &colors,
-                x_desc: "signed log-likelihood G² (Log Ratio in brackets)",
+                x_desc: "signed log-likelihood G² (Log Ratio in brackets); grey lines: |G²| = 6.63, p < 0.01",
                 empty: "no content word sets them apart at p < 0.01 (|G²| ≥ 6.63): they said too few words, or too alike ones; keyness.csv has every term with its G²",
                 shared_max: 0.0,
                 marks: &[-CUT_OFF, CUT_OFF],

@@ -163,7 +163,7 @@ impl Chart for KeynessPeriods {
                     labels: &labels,
                     values: &values,
                     colors: &colors,
-                    x_desc: "signed G²: rose (right) or fell (left) in the period",
+                    x_desc: "signed G²: rose (right) or fell (left) in the period; grey lines: |G²| = 6.63, p < 0.01",
                     empty: "no content word changed at p < 0.01 (|G²| ≥ 6.63): too few words in more than one period, or none changed; keyness_periods.csv has every term",
                     shared_max: 0.0,
                     marks: &[-CUT_OFF, CUT_OFF],

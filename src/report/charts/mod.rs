@@ -25,18 +25,20 @@ pub mod names;
 pub mod term_map;
 pub mod term_trends;
 pub mod top_words;
+pub mod transitions;
 pub mod turn_lengths;
 pub mod vocabulary_growth;
 pub mod xray;
 
 /// Every chart, in page order.
-pub static CHARTS: [Entry; 12] = [
+pub static CHARTS: [Entry; 13] = [
     entry::<top_words::TopWords>(),
     entry::<keyness::Keyness>(),
     entry::<term_map::TermMap>(),
     entry::<distances::Distances>(),
     entry::<names::Names>(),
     entry::<turn_lengths::TurnLengths>(),
+    entry::<transitions::Transitions>(),
     entry::<vocabulary_growth::Growth>(),
     entry::<across_meetings::AcrossMeetings>(),
     entry::<term_trends::TermTrends>(),

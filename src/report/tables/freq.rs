@@ -194,7 +194,16 @@ impl Table for Freq {
         drop(tallied);
         cx.made.tallies = tallies.into_iter().find(|t| t.view() == cx.config.view);
         heads.extend(view_heads);
-        let preview = Preview::new(FILE, ABOUT, FreqRow::HEADER, &heads, rows, cx.config.top);
+        // The charted speakers' words first.
+        let mut preview = Preview::ranked(
+            FILE,
+            ABOUT,
+            FreqRow::HEADER,
+            &heads,
+            cx.config.top,
+            |a, b| cx.chart_rank(a.speaker).cmp(&cx.chart_rank(b.speaker)),
+        );
+        preview.total = rows;
         cx.made.freq = heads;
         Ok(vec![preview])
     }

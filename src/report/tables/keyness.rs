@@ -4,7 +4,7 @@
 use crate::report::WriteError;
 use crate::stats::keyness::{keyness, keyness_between, KeynessRow, Reference, Tallies, OTHERS};
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Preview, Row, Table};
 
 const FILE: &str = "keyness.csv";
 const ABOUT: &str = "Keyness of every term for each speaker against the others (reference *) and for the two compared speakers against each other.";
@@ -40,7 +40,10 @@ impl Table for Keyness {
                 rows.extend(keyness_between(corpus, &tallies, a, b, config.min_count));
             }
         }
-        let preview = write_table(cx, FILE, ABOUT, &rows)?;
+        // The strongest content keywords first.
+        let preview = write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| {
+            b.content.cmp(&a.content).then(b.g2.total_cmp(&a.g2))
+        })?;
         cx.made.keyness = rows;
         cx.made.tallies = Some(tallies);
         Ok(preview)

@@ -3,7 +3,7 @@
 
 use crate::stats::period_keyness::{period_keyness, PeriodKeynessRow};
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Preview, Row, Table};
 use crate::report::WriteError;
 
 const FILE: &str = "keyness_periods.csv";
@@ -39,7 +39,12 @@ impl Table for KeynessPeriods {
             &speakers,
             cx.config.min_count,
         )?;
-        let preview = write_table(cx, FILE, ABOUT, &rows)?;
+        // The strongest changes in content words first.
+        let preview = write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| {
+            b.content
+                .cmp(&a.content)
+                .then(b.g2.abs().total_cmp(&a.g2.abs()))
+        })?;
         cx.made.period_keyness = rows;
         Ok(preview)
     }

@@ -3,7 +3,7 @@
 use crate::report::WriteError;
 use crate::stats::trends::{meetings_by_speaker, MeetingSpeakerRow};
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Preview, Row, Table};
 
 const FILE: &str = "meetings_by_speaker.csv";
 const ABOUT: &str = "Each speaker's vocabulary meeting by meeting in date order: words, types, MATTR, MTLD, new types.";
@@ -27,6 +27,9 @@ impl Table for MeetingsBySpeaker {
 
     fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
         let rows = meetings_by_speaker(cx.corpus, &cx.made.profiles)?;
-        write_table(cx, FILE, ABOUT, &rows)
+        // The charted speakers first.
+        write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| {
+            cx.chart_rank(&a.speaker).cmp(&cx.chart_rank(&b.speaker))
+        })
     }
 }

@@ -164,6 +164,26 @@ pub fn write_table<R: Row>(
     )])
 }
 
+/// Writes `rows` as the table `file` (in their order) and previews the first rows in the order `order` gives: the
+/// charted speakers' rows or the strongest results first, where the file's own order is by name.
+pub fn write_table_ranked<R: Row>(
+    cx: &Context,
+    file: &'static str,
+    about: &'static str,
+    rows: &[R],
+    order: impl Fn(&R, &R) -> std::cmp::Ordering,
+) -> Result<Vec<Preview>, WriteError> {
+    write_rows(cx, file, rows)?;
+    Ok(vec![Preview::ranked(
+        file,
+        about,
+        R::HEADER,
+        rows,
+        cx.config.top,
+        order,
+    )])
+}
+
 /// Writes `rows` as the table `file`.
 pub fn write_rows<R: Row>(cx: &Context, file: &str, rows: &[R]) -> Result<(), WriteError> {
     let header: Vec<&str> = R::HEADER.split(',').collect();
@@ -214,6 +234,29 @@ impl Preview {
             total,
             limit,
         }
+    }
+}
+
+impl Preview {
+    /// The preview of the table `rows` showing the first `limit` rows in the order `order` gives (rows equal in it
+    /// in the table's order).
+    pub fn ranked<T: Serialize>(
+        file: &str,
+        about: &'static str,
+        header: &'static str,
+        rows: &[T],
+        limit: usize,
+        order: impl Fn(&T, &T) -> std::cmp::Ordering,
+    ) -> Preview {
+        let mut first: Vec<(usize, &T)> = rows.iter().enumerate().collect();
+        let by = |a: &(usize, &T), b: &(usize, &T)| order(a.1, b.1).then(a.0.cmp(&b.0));
+        if first.len() > limit && limit > 0 {
+            first.select_nth_unstable_by(limit - 1, by);
+            first.truncate(limit);
+        }
+        first.sort_by(by);
+        let shown: Vec<&T> = first.into_iter().map(|(_, r)| r).collect();
+        Preview::new(file, about, header, &shown, rows.len(), limit)
     }
 }
 

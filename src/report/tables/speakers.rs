@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::stats::profile::Profiles;
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Preview, Row, Table};
 use crate::report::WriteError;
 
 const FILE: &str = "speakers.csv";
@@ -131,7 +131,8 @@ impl Table for Speakers {
             })
             .collect();
         cx.made.profiles = profiles;
-        let preview = write_table(cx, FILE, ABOUT, &rows)?;
+        // The speakers with the most words first.
+        let preview = write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| b.words.cmp(&a.words))?;
         cx.made.speaker_files = speaker_files(&rows);
         cx.made.speakers = rows;
         Ok(preview)

@@ -4,7 +4,7 @@
 use crate::stats::keyness::OTHERS;
 use crate::stats::term_map::{term_map, TermMapRow};
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Preview, Row, Table};
 use crate::report::WriteError;
 
 const FILE: &str = "term_map.csv";
@@ -42,7 +42,12 @@ impl Table for TermMap {
             (Some(tallies), Some(pair)) => term_map(corpus, tallies, pair, cx.config.min_count),
             _ => Vec::new(),
         };
-        let preview = write_table(cx, FILE, ABOUT, &rows)?;
+        // The content words that set the two apart most first.
+        let preview = write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| {
+            b.content
+                .cmp(&a.content)
+                .then(b.log_odds_z.abs().total_cmp(&a.log_odds_z.abs()))
+        })?;
         cx.made.term_map = rows;
         Ok(preview)
     }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::report::WriteError;
 use crate::stats::turns::transitions;
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Preview, Row, Table};
 
 const FILE: &str = "transitions.csv";
 const ABOUT: &str = "Who speaks after whom within a meeting.";
@@ -48,6 +48,7 @@ impl Table for Transitions {
                 count,
             })
             .collect();
-        write_table(cx, FILE, ABOUT, &rows)
+        // The most frequent successions first.
+        write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| b.count.cmp(&a.count))
     }
 }

@@ -6,7 +6,7 @@ use crate::report::WriteError;
 use crate::stats::freq::ALL;
 use crate::stats::trends::{telling_terms, term_trends, TermTrendRow};
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Preview, Row, Table};
 
 const FILE: &str = "trends.csv";
 const ABOUT: &str = "The chosen terms per speaker and meeting, per 10,000 words.";
@@ -57,6 +57,9 @@ impl Table for Trends {
             }
         }
         cx.made.terms = terms;
-        write_table(cx, FILE, ABOUT, &rows)
+        // The charted speakers first.
+        write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| {
+            cx.chart_rank(&a.speaker).cmp(&cx.chart_rank(&b.speaker))
+        })
     }
 }
