@@ -5,6 +5,7 @@ mod support;
 mod config;
 mod hostile;
 mod lemmas;
+mod names;
 mod pages;
 mod reader;
 mod report;

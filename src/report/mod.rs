@@ -339,9 +339,9 @@ mod tests {
         // The manifest lists them all.
         let listed = std::fs::read_to_string(config.out.join(manifest::MANIFEST)).unwrap();
         assert_eq!(listed.lines().skip(1).collect::<Vec<_>>(), named);
-        // 18 tables (the matrix included), 2 speakers' files, 11 charts in 2 formats (no term map: the two share no
-        // word three times; distances and periods say why they are empty), the page.
-        assert_eq!(found.len(), 18 + 2 + 22 + 1);
+        // 19 tables (the matrix and the name parts included), 2 speakers' files, 11 charts in 2 formats (no term map:
+        // the two share no word three times; distances and periods say why they are empty), the page.
+        assert_eq!(found.len(), 19 + 2 + 22 + 1);
     }
 
     #[test]

@@ -190,7 +190,11 @@ pub enum PersonPart {
 
 impl PersonPart {
     /// Every part, in order.
-    pub const ALL: [PersonPart; 3] = [PersonPart::Given, PersonPart::Patronymic, PersonPart::Surname];
+    pub const ALL: [PersonPart; 3] = [
+        PersonPart::Given,
+        PersonPart::Patronymic,
+        PersonPart::Surname,
+    ];
 
     /// `given`, `patronymic` or `surname`.
     pub fn as_str(self) -> &'static str {
@@ -384,7 +388,8 @@ impl Lemmatizer {
             .then(|| {
                 let mut weight = [0.0f64; 3];
                 for other in analyses.iter().filter(|o| o.lemma == a.lemma) {
-                    if let Some(part) = self.name_feature(other).and_then(PersonPart::of_name_type) {
+                    if let Some(part) = self.name_feature(other).and_then(PersonPart::of_name_type)
+                    {
                         weight[part as usize] += other.prob;
                     }
                 }
