@@ -126,7 +126,8 @@ fn lemma_accuracy_on_ud_dev_sets() {
 }
 
 /// A report in the lemma view on a small transcript: forms counted under their lemma, names kept as names (a
-/// speaker's surname written in lowercase too), `names.csv` by kind, content words by part of speech.
+/// speaker's surname written in lowercase too), `names.csv` and `name_parts.csv` by kind, content words by part of
+/// speech.
 #[test]
 fn the_lemma_view_counts_lemmas_and_keeps_names() {
     let dir = tempfile::tempdir().unwrap();
@@ -174,8 +175,11 @@ fn the_lemma_view_counts_lemmas_and_keeps_names() {
     assert_eq!(cell("*", "lemma", "песок", "count"), None);
     assert_eq!(cell("*", "lemma", "путин", "count").as_deref(), Some("2"));
     assert_eq!(cell("*", "lemma", "путина", "count"), None);
-    let names =
-        crate::support::csv_rows(&std::fs::read_to_string(dir.path().join("r/names.csv")).unwrap());
+    // names.csv counts mentions, named as shown; name_parts.csv the name words by lemma.
+    let table = |file: &str| {
+        crate::support::csv_rows(&std::fs::read_to_string(dir.path().join("r").join(file)).unwrap())
+    };
+    let (names, parts) = (table("names.csv"), table("name_parts.csv"));
     let name = |speaker: &str, name: &str| {
         names
             .iter()
@@ -183,22 +187,36 @@ fn the_lemma_view_counts_lemmas_and_keeps_names() {
             .map(|r| (r["kind"].clone(), r["count"].clone()))
     };
     assert_eq!(
-        name("Д.Песков", "москва"),
+        name("Д.Песков", "Москва"),
         Some(("place".into(), "2".into()))
     );
     assert_eq!(
-        name("Д.Песков", "минск"),
+        name("Д.Песков", "Минск"),
         Some(("place".into(), "1".into()))
     );
     assert_eq!(
-        name("Д.Песков", "газпром"),
+        name("Д.Песков", "Газпром"),
         Some(("organisation".into(), "1".into()))
     );
     assert_eq!(
-        name("Д.Песков", "песков"),
+        name("Д.Песков", "Песков"),
         Some(("person".into(), "1".into()))
     );
-    assert_eq!(name("*", "путин"), Some(("person".into(), "2".into())));
+    assert_eq!(name("*", "Путин"), Some(("person".into(), "2".into())));
+    let part = |speaker: &str, name: &str| {
+        parts
+            .iter()
+            .find(|r| r["speaker"] == speaker && r["name"] == name)
+            .map(|r| (r["kind"].clone(), r["part"].clone(), r["count"].clone()))
+    };
+    assert_eq!(
+        part("*", "путин"),
+        Some(("person".into(), "surname".into(), "2".into()))
+    );
+    assert_eq!(
+        part("Д.Песков", "москва"),
+        Some(("place".into(), "".into(), "2".into()))
+    );
 }
 
 /// English in the lemma view: inflections are undone to a word of the corpus, derivations are not (the Snowball

@@ -9,11 +9,12 @@ use stenogram::transcript::label::GROUP_LABELS;
 
 use crate::support::{csv_rows, run_in, shared, stderr};
 
-const CHARTS: [&str; 11] = [
+const CHARTS: [&str; 12] = [
     "top_words",
     "keyness",
     "term_map",
     "distances",
+    "names",
     "keyness_periods",
     "turn_lengths",
     "vocabulary_growth",

@@ -371,6 +371,7 @@ impl Builder {
             pos: terms.pos,
             content: terms.content,
             lemma_name: terms.lemma_name,
+            lemma_part: terms.lemma_part,
             key_syllables: terms.key_syllables,
         }
     }

@@ -21,6 +21,7 @@ pub mod kwic;
 pub mod lexdiv;
 pub mod local;
 pub mod model;
+pub mod name_parts;
 pub mod names;
 pub mod period_keyness;
 pub mod periods;

@@ -5,7 +5,7 @@
 //! Ids are plain `u32` indices; the aliases [`SpeakerId`], [`MeetingId`], [`KeyId`] and [`TermId`] say which table
 //! an index points into.
 
-use crate::text::lemma::{NameKind, Pos};
+use crate::text::lemma::{NameKind, PersonPart, Pos};
 use crate::text::Language;
 
 use super::intern::{Interner, Strings};
@@ -136,6 +136,8 @@ pub struct Corpus {
     pub content: TermMarks<bool>,
     /// The name type of each lemma (of its most frequent key), for names.
     pub lemma_name: Vec<Option<NameKind>>,
+    /// For a person's name, which part of it each lemma is (of its most frequent key).
+    pub lemma_part: Vec<Option<PersonPart>>,
     /// Syllables of each key ([`super::readability::syllables`]; see [`Corpus::syllables`]).
     pub key_syllables: Vec<u8>,
 }

@@ -1,72 +1,780 @@
-//! Names per speaker: how often each speaker uses each person, place and organisation name, from the dictionary's
-//! name types ([`crate::text::lemma::NameKind`]) of the lemmas.
+//! Names per speaker as mentions: how often each speaker names each person, place and organisation. Russian names
+//! come from the dictionary's name types ([`NameKind`]) and parts of persons' names ([`PersonPart`]) of the lemmas;
+//! English persons from honorifics and capitals. The Russian name words themselves are counted one by one in
+//! [`super::name_parts`].
 //!
-//! A name is counted by its lemma, so `Путина`, `Путину` and `Путин` are one name (`путин`). A name of several
-//! words counts each word (`Владимир Владимирович` is a first name and a patronymic, both person names): these are
-//! name words, not resolved entities. Words the dictionary does not know as names (most foreign names written in
-//! Latin letters, rare surnames) are not counted; English text has no name types.
+//! **A person's mention** is a run of adjacent person-name words in one sentence (no punctuation between them) that
+//! holds each part at most once: first name, patronymic, surname, in any order (`Владимир Владимирович Путин`,
+//! `Путин Владимир Владимирович`, `Александр Лукашенко`). A part already in the run starts the next mention
+//! (`Путин Лукашенко` is two; `Путин, Лукашенко` and `Путин и Лукашенко` are two anyway). Initials before a name
+//! join it: a one-letter word followed by punctuation and then a name, or by another such initial (`В.В.Путин`,
+//! `А. Г. Лукашенко`). The word stream keeps that there was punctuation between two words but not which, so a
+//! one-letter word followed by a comma and a name (`я, Путин`) joins it too: the mention is the same, only its form
+//! reads oddly. A proper noun the dictionary does not know is a surname when it directly follows a first name
+//! (`Владимир Таранович`) and a first name when a patronymic directly follows it (`Бадра Зурабович`), named by the
+//! lemma the dictionary guesses for it (`Бадр`: it reads `Бадра` as a genitive); alone it is not counted.
+//!
+//! A mention is labelled by its surname's lemma as shown (`Путин`). Without a surname, a first name and patronymic
+//! are the **address form** (`Владимир Владимирович`): one mention, marked `address`, and not joined to a surname,
+//! because being addressed and being talked about are different things; when the corpus writes that first name and
+//! patronymic with one surname only (`Владимир Владимирович Путин` somewhere), the row names that surname as its
+//! `person`. A first name alone is a mention of that first name (`Владимир`), a patronymic alone of that
+//! patronymic.
+//!
+//! **Places and organisations** are counted word by word, each name word a mention: a name of several words is
+//! mostly an adjective and a noun (`Российская Федерация`, `Южная Корея`), of which the dictionary knows only the
+//! noun as a name, or one hyphenated word (`Санкт-Петербург`). Two place or organisation words side by side are
+//! rare and mostly two names: 29 pairs in the 73 MB of `../shared/bench` (`МЧС России`, `Европе Париж`).
+//!
+//! **English** has no dictionary of names here, so only persons are found, from the way the corpus writes them: a
+//! surname is a word written with a capital that directly follows `Mr`, `Mrs`, `Ms` or `President` somewhere in the
+//! English meetings with no other capitalised word after it (`Mr Putin`, `President Macron`; not a title: `Mr
+//! President`), and then each of its occurrences (and its possessive, `Putin’s`) is a mention, with the honorific
+//! before it, or the titles and one first name (a capitalised word that is no stopword) before it (`President Putin`,
+//! `Vladimir Putin`; not `As` of `As Putin said`). People never called
+//! so in the corpus are missed (`President Xi Jinping`); English places and organisations are not counted.
+//!
+//! **What is not counted.** Russian words the dictionary does not know as names (most foreign names, rare
+//! surnames), so a mention is only as good as the dictionary's names; two people with one surname are one row.
+//!
+//! A mention's form is the most frequent way the speaker writes it, rebuilt from its words: each word as the corpus
+//! most often writes it, an initial as a capital and a full stop (`Владимира Владимировича`, `В.В.Путин`).
 
-use hashbrown::HashMap;
+use hashbrown::{HashMap, HashSet};
 
-use crate::text::lemma::NameKind;
+use crate::text::lemma::{NameKind, PersonPart, Pos};
 
 use super::freq::ALL;
-use super::model::{Corpus, SpeakerId};
+use super::model::{Corpus, Gap, KeyId, SpeakerId};
 use super::store::TokenError;
 
-/// One row of `names.csv`.
+/// One row of `names.csv`: one person (or address form, first name), place or organisation as a speaker names it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct NameRow<'a> {
     /// Speaker, or `*` for all.
     pub speaker: &'a str,
     /// `person`, `place` or `organisation`.
     pub kind: &'static str,
-    /// The name's lemma.
-    pub name: &'a str,
-    /// The name as shown.
-    pub form: &'a str,
-    /// Occurrences.
+    /// What is named: a surname, an address form (first name and patronymic), a first name, a place or an
+    /// organisation, as shown (`Путин`, `Владимир Владимирович`, `Москва`).
+    pub name: String,
+    /// Whether the mention is an address form: a first name and patronymic without a surname.
+    pub address: bool,
+    /// The person, by surname: the mention's own surname, or for an address form the one surname the corpus writes
+    /// after the same first name and patronymic; empty when there is none (or several), and for places and
+    /// organisations.
+    pub person: String,
+    /// The speaker's most frequent form of the mention (`Владимира Владимировича`, `В.В.Путин`).
+    pub form: String,
+    /// Mentions.
     pub count: u64,
-    /// Occurrences per 10,000 of the speaker's words.
+    /// Mentions per 10,000 of the speaker's words.
     pub per_10k: f64,
 }
 
-/// Every name used, per speaker (in corpus order, then `*`), by kind, then count (descending), then lemma.
-pub fn names(corpus: &Corpus) -> Result<Vec<NameRow<'_>>, TokenError> {
-    let all = corpus.speakers.len() as SpeakerId;
-    let mut counts: HashMap<(SpeakerId, u32), u64> = HashMap::new();
-    let mut words = vec![0u64; corpus.speakers.len() + 1];
+/// What a word can be in a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// No name.
+    Other,
+    /// A single letter: an initial when a name follows.
+    Letter,
+    /// A part of a person's name (a person's name of no stated part counts as a surname).
+    Person(PersonPart),
+    /// A place or organisation name.
+    Named(NameKind),
+    /// A proper noun the dictionary only guesses (no name type): a surname when it follows a first name, a first
+    /// name when a patronymic follows it.
+    Proper,
+    /// English: `Mr`, `Mrs`, `Ms`.
+    Honorific,
+    /// English: a title written with a capital (`President`, `Prime`, `Minister`).
+    Title,
+    /// English: another word the corpus mostly writes with a capital, no stopword (`Vladimir`, `Kazakhstan`).
+    Capital,
+}
+
+/// The part of a person's name word `i` of a mention is: an unknown proper noun is the first name before a
+/// patronymic (`Бадра Зурабович`), else the surname (`Владимир Таранович`).
+fn part_at(words: &[Word], i: usize) -> Option<PersonPart> {
+    match words[i] {
+        Word::Person(part) => Some(part),
+        Word::Proper if words.get(i + 1) == Some(&Word::Person(PersonPart::Patronymic)) => {
+            Some(PersonPart::Given)
+        }
+        Word::Proper => Some(PersonPart::Surname),
+        _ => None,
+    }
+}
+
+/// What a mention names: its kind, and one or two lemmas (a surname, first name, patronymic, place or
+/// organisation; a first name and patronymic for an address form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    kind: NameKind,
+    lemma: u32,
+    /// The patronymic of an address form.
+    patronymic: Option<u32>,
+    /// Whether `lemma` is a surname.
+    surname: bool,
+}
+
+/// English honorifics, before a surname.
+const HONORIFICS: [&str; 3] = ["mr", "mrs", "ms"];
+
+/// English words written with a capital that follow an honorific or `President` without being a surname (`Mr
+/// President`, `Mr Prime Minister`).
+const TITLES: [&str; 22] = [
+    "ambassador",
+    "chair",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "chancellor",
+    "deputy",
+    "director",
+    "general",
+    "governor",
+    "king",
+    "mayor",
+    "minister",
+    "premier",
+    "president",
+    "president-elect",
+    "prime",
+    "prince",
+    "secretary",
+    "secretary-general",
+    "speaker",
+    "vice",
+];
+
+/// Whether a word is written with a capital and is no acronym (`Putin`, not `putin` or `UN`).
+fn is_capitalised(form: &str) -> bool {
+    let mut chars = form.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// The English surname key `w` is, or is the possessive of (`putin’s`, `putin's`).
+fn english_surname(corpus: &Corpus, surnames: &HashSet<KeyId>, w: KeyId) -> Option<KeyId> {
+    Some(without_possessive(corpus, w)).filter(|b| surnames.contains(b))
+}
+
+/// The key without its possessive ending (`putin’s` → `putin`), when the corpus has it; else the key.
+fn without_possessive(corpus: &Corpus, w: KeyId) -> KeyId {
+    let key = corpus.keys.resolve(w);
+    key.strip_suffix("’s")
+        .or_else(|| key.strip_suffix("'s"))
+        .and_then(|base| corpus.keys.get(base))
+        .unwrap_or(w)
+}
+
+/// A first name and a patronymic (lemma ids): an address form.
+type Address = (u32, u32);
+
+/// Every key's [`Word`]; `surnames` are the English keys found to be surnames ([`english_surnames`]).
+fn classes(corpus: &Corpus, surnames: &HashSet<KeyId>) -> Vec<Word> {
+    (0..corpus.keys.len())
+        .map(|k| {
+            let key = corpus.keys.resolve(k as KeyId);
+            let mut chars = key.chars();
+            if matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic()) {
+                return Word::Letter;
+            }
+            if !crate::lang::has_cyrillic(key) {
+                return if english_surname(corpus, surnames, k as KeyId).is_some() {
+                    Word::Person(PersonPart::Surname)
+                } else if !is_capitalised(&corpus.key_form[k]) {
+                    Word::Other
+                } else if HONORIFICS.contains(&key) {
+                    Word::Honorific
+                } else if TITLES.contains(&key) {
+                    Word::Title
+                } else if corpus.key_stop.get(k) == Some(&true) {
+                    // Written with a capital only at the start of sentences (`As Lukashenko said`).
+                    Word::Other
+                } else {
+                    Word::Capital
+                };
+            }
+            let lemma = corpus.lemma_of[k] as usize;
+            match corpus.lemma_name.get(lemma).copied().flatten() {
+                Some(NameKind::Person) => Word::Person(
+                    corpus
+                        .lemma_part
+                        .get(lemma)
+                        .copied()
+                        .flatten()
+                        .unwrap_or(PersonPart::Surname),
+                ),
+                Some(kind) => Word::Named(kind),
+                None if corpus.pos.lemma.get(lemma) == Some(&Pos::Propn) => Word::Proper,
+                None => Word::Other,
+            }
+        })
+        .collect()
+}
+
+/// The mentions in one turn's words (their [`Word`]s, by index, and gaps), as ranges of word indices, in text
+/// order.
+fn mentions(words: impl Fn(usize) -> Word, gaps: &[Gap], out: &mut Vec<std::ops::Range<usize>>) {
+    let n = gaps.len();
+    // Where the last mention ended: the words before a mention it may take (English) start here.
+    let mut floor = 0;
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        // Initials: letters each followed by punctuation and another initial or a person's name.
+        while words(i) == Word::Letter
+            && i + 1 < n
+            && gaps[i + 1] == Gap::Punct
+            && matches!(words(i + 1), Word::Letter | Word::Person(_))
+        {
+            i += 1;
+        }
+        // An unknown proper noun before a patronymic: the first name (`Бадра Зурабович`).
+        let first = match words(i) {
+            Word::Proper
+                if i + 1 < n
+                    && gaps[i + 1] == Gap::Adjacent
+                    && words(i + 1) == Word::Person(PersonPart::Patronymic) =>
+            {
+                Word::Person(PersonPart::Given)
+            }
+            word => word,
+        };
+        match first {
+            Word::Person(part) => {
+                let start = if i == start {
+                    english_prefix(&words, gaps, i, floor)
+                } else {
+                    start
+                };
+                let mut seen = 1u8 << part as u8;
+                i += 1;
+                while i < n && gaps[i] == Gap::Adjacent {
+                    let part = match words(i) {
+                        Word::Person(part) => part,
+                        // An unknown proper noun after a first name (and no surname yet): the surname.
+                        Word::Proper if seen & 1 << PersonPart::Given as u8 != 0 => {
+                            PersonPart::Surname
+                        }
+                        _ => break,
+                    };
+                    if seen & 1 << part as u8 != 0 {
+                        break;
+                    }
+                    seen |= 1 << part as u8;
+                    i += 1;
+                }
+                out.push(start..i);
+                floor = i;
+            }
+            Word::Named(_) => {
+                out.push(i..i + 1);
+                i += 1;
+            }
+            // Not a name, or initials before no name (none of their letters starts one either).
+            _ => i += 1,
+        }
+    }
+}
+
+/// Where an English mention of the surname at `i` starts: at an honorific directly before it (`Mr Putin`), else at
+/// titles and one more capitalised word (a first name) directly before it (`President Putin`, `Vladimir Putin`,
+/// `Prime Minister Dmitry Medvedev`), not before `floor`. A longer run of capitalised words is not taken whole:
+/// the corpus records how it most often writes a word, not how this occurrence is written, so `thank` (mostly
+/// `Thank`) or a country before a name (`President of Kazakhstan Askar Mamin`) would join.
+fn english_prefix(words: &impl Fn(usize) -> Word, gaps: &[Gap], i: usize, floor: usize) -> usize {
+    let before = |s: usize, w: Word| s > floor && gaps[s] == Gap::Adjacent && words(s - 1) == w;
+    let mut s = i;
+    if before(s, Word::Honorific) {
+        return s - 1;
+    }
+    if before(s, Word::Capital) {
+        s -= 1;
+    }
+    while before(s, Word::Title) {
+        s -= 1;
+    }
+    s
+}
+
+/// The key of a mention (its key ids and their [`Word`]s), and for a full name (first name, patronymic and surname)
+/// the address form it ties to its surname. An English possessive (`Putin’s`) is its surname's mention.
+fn key_of(
+    corpus: &Corpus,
+    surnames: &HashSet<KeyId>,
+    ids: &[KeyId],
+    words: &[Word],
+) -> (Key, Option<(Address, u32)>) {
+    let lemma = |i: usize| {
+        let w = english_surname(corpus, surnames, ids[i]).unwrap_or(ids[i]);
+        corpus.lemma_of[w as usize]
+    };
+    let find = |p: PersonPart| {
+        (0..ids.len())
+            .find(|&i| part_at(words, i) == Some(p))
+            .map(lemma)
+    };
+    if let &[Word::Named(kind)] = words {
+        let key = Key {
+            kind,
+            lemma: lemma(0),
+            patronymic: None,
+            surname: false,
+        };
+        return (key, None);
+    }
+    let (given, patronymic, surname) = (
+        find(PersonPart::Given),
+        find(PersonPart::Patronymic),
+        find(PersonPart::Surname),
+    );
+    let person = |lemma, patronymic, surname| Key {
+        kind: NameKind::Person,
+        lemma,
+        patronymic,
+        surname,
+    };
+    match (given, patronymic, surname) {
+        (Some(g), Some(p), Some(s)) => (person(s, None, true), Some(((g, p), s))),
+        (_, _, Some(s)) => (person(s, None, true), None),
+        (Some(g), Some(p), None) => (person(g, Some(p), false), None),
+        (Some(g), None, None) => (person(g, None, false), None),
+        (None, Some(p), None) => (person(p, None, false), None),
+        // A mention holds at least one person's name.
+        (None, None, None) => (person(lemma(ids.len() - 1), None, true), None),
+    }
+}
+
+/// A mention's form: its words as the corpus most often writes them, an initial as a capital and a full stop.
+fn form_of(corpus: &Corpus, ids: &[KeyId], words: &[Word]) -> String {
+    let mut out = String::new();
+    let mut after_initial = true;
+    for (&id, &word) in ids.iter().zip(words) {
+        if !after_initial {
+            out.push(' ');
+        }
+        if word == Word::Letter {
+            out.extend(corpus.keys.resolve(id).chars().flat_map(char::to_uppercase));
+            out.push('.');
+        } else {
+            out.push_str(&corpus.key_form[id as usize]);
+        }
+        after_initial = word == Word::Letter;
+    }
+    out
+}
+
+/// English surnames: the words written with a capital, and no title, that directly follow `Mr`, `Mrs`, `Ms` or
+/// `President` somewhere in the English meetings of the corpus with no capitalised word after them (`Mr Putin`,
+/// `President Putin`; not `Vladimir` of `Mr Vladimir Putin`, nor `Xi` of `President Xi Jinping`).
+fn english_surnames(corpus: &Corpus) -> Result<HashSet<KeyId>, TokenError> {
+    let mut surnames = HashSet::new();
+    let key = |w: KeyId| corpus.keys.resolve(w);
+    let capital = |w: KeyId| {
+        !crate::lang::has_cyrillic(key(w)) && is_capitalised(&corpus.key_form[w as usize])
+    };
+    let triggers: Vec<KeyId> = ["president", "mr", "mrs", "ms"]
+        .iter()
+        .filter_map(|k| corpus.keys.get(k))
+        .collect();
+    if triggers.is_empty() {
+        return Ok(surnames);
+    }
+    let english = |turn: &&crate::stats::TurnTokens| {
+        corpus.meetings[turn.meeting as usize].language == crate::text::Language::En
+    };
     let mut reader = corpus.reader();
-    for turn in &corpus.turns {
-        words[turn.speaker as usize] += turn.len() as u64;
-        words[all as usize] += turn.len() as u64;
-        for &w in reader.words(turn)? {
-            let lemma = corpus.lemma_of[w as usize];
-            if corpus.lemma_name[lemma as usize].is_some() {
-                *counts.entry((turn.speaker, lemma)).or_default() += 1;
-                *counts.entry((all, lemma)).or_default() += 1;
+    for turn in corpus.turns.iter().filter(english) {
+        let (ids, gaps) = reader.words_and_gaps(turn)?;
+        for i in 1..ids.len() {
+            let (before, w) = (ids[i - 1], ids[i]);
+            if gaps[i] != Gap::Adjacent || !triggers.contains(&before) || !capital(before) {
+                continue;
+            }
+            let alone = ids
+                .get(i + 1)
+                .is_none_or(|&next| gaps[i + 1] != Gap::Adjacent || !capital(next));
+            if alone && capital(w) && !TITLES.contains(&key(w)) && !HONORIFICS.contains(&key(w)) {
+                surnames.insert(without_possessive(corpus, w));
             }
         }
     }
-    let kind = |lemma: u32| corpus.lemma_name[lemma as usize].unwrap_or(NameKind::Person);
-    let mut cells: Vec<((SpeakerId, u32), u64)> = counts.into_iter().collect();
-    cells.sort_unstable_by(|&((sa, la), ca), &((sb, lb), cb)| {
-        (sa, kind(la), std::cmp::Reverse(ca))
-            .cmp(&(sb, kind(lb), std::cmp::Reverse(cb)))
-            .then_with(|| corpus.lemmas.resolve(la).cmp(corpus.lemmas.resolve(lb)))
-    });
-    Ok(cells
+    Ok(surnames)
+}
+
+/// The mentions of a corpus as counted: each distinct mention as written (its key ids) with its key and form, and
+/// its count per speaker.
+struct Counted {
+    /// Key and form of each written mention, by its id.
+    written: Vec<(Key, String)>,
+    /// Mentions per (speaker, written mention).
+    counts: HashMap<(SpeakerId, u32), u64>,
+    /// The surname written with each address form: the one surname, or `None` for several.
+    ties: HashMap<Address, Option<u32>>,
+    /// Words per speaker, and of all at the end.
+    words: Vec<u64>,
+}
+
+/// Finds and counts the mentions of every turn.
+fn count(corpus: &Corpus) -> Result<Counted, TokenError> {
+    let surnames = english_surnames(corpus)?;
+    let class = classes(corpus, &surnames);
+    let speakers = corpus.speakers.len();
+    let mut out = Counted {
+        written: Vec::new(),
+        counts: HashMap::new(),
+        ties: HashMap::new(),
+        words: vec![0; speakers + 1],
+    };
+    // Ids of the written mentions; most are one word, looked up by its key id.
+    let mut ids_of: HashMap<Vec<KeyId>, u32> = HashMap::new();
+    let mut one_word = vec![u32::MAX; corpus.keys.len()];
+    let mut spans = Vec::new();
+    let mut reader = corpus.reader();
+    for turn in &corpus.turns {
+        out.words[turn.speaker as usize] += turn.len() as u64;
+        let (ids, gaps) = reader.words_and_gaps(turn)?;
+        spans.clear();
+        mentions(|i| class[ids[i] as usize], gaps, &mut spans);
+        for span in spans.drain(..) {
+            let ids = &ids[span];
+            let known = match ids {
+                &[w] => one_word[w as usize],
+                _ => ids_of.get(ids).copied().unwrap_or(u32::MAX),
+            };
+            let id = if known == u32::MAX {
+                let words: Vec<Word> = ids.iter().map(|&w| class[w as usize]).collect();
+                let (key, tie) = key_of(corpus, &surnames, ids, &words);
+                if let Some((address, surname)) = tie {
+                    let one = out.ties.entry(address).or_insert(Some(surname));
+                    if *one != Some(surname) {
+                        *one = None;
+                    }
+                }
+                let id = out.written.len() as u32;
+                match ids {
+                    &[w] => one_word[w as usize] = id,
+                    _ => {
+                        ids_of.insert(ids.to_vec(), id);
+                    }
+                }
+                out.written.push((key, form_of(corpus, ids, &words)));
+                id
+            } else {
+                known
+            };
+            *out.counts.entry((turn.speaker, id)).or_default() += 1;
+        }
+    }
+    out.words[speakers] = out.words[..speakers].iter().sum();
+    Ok(out)
+}
+
+/// The most frequent of some forms with their counts (a form may come more than once: summed); ties go to the
+/// smallest.
+fn most_frequent(mut forms: Vec<(&str, u64)>) -> &str {
+    forms.sort_unstable();
+    let mut best: Option<(&str, u64)> = None;
+    for run in forms.chunk_by(|a, b| a.0 == b.0) {
+        let n = run.iter().map(|f| f.1).sum();
+        if best.is_none_or(|(_, most)| n > most) {
+            best = Some((run[0].0, n));
+        }
+    }
+    best.map_or("", |b| b.0)
+}
+
+/// Every name mentioned, per speaker (in corpus order, then `*`), by kind, then count (descending), then name.
+pub fn names(corpus: &Corpus) -> Result<Vec<NameRow<'_>>, TokenError> {
+    let counted = count(corpus)?;
+    let all = corpus.speakers.len() as SpeakerId;
+    // Per speaker (and all) and key: the count of each written form.
+    let mut forms: HashMap<(SpeakerId, Key), Vec<(&str, u64)>> = HashMap::new();
+    for (&(speaker, id), &n) in &counted.counts {
+        let (key, form) = &counted.written[id as usize];
+        for s in [speaker, all] {
+            forms.entry((s, *key)).or_default().push((form, n));
+        }
+    }
+    let shown = |lemma: u32| corpus.lemma_form[lemma as usize].to_string();
+    let mut rows: Vec<(SpeakerId, NameKind, NameRow)> = forms
         .into_iter()
-        .map(|((speaker, lemma), count)| NameRow {
-            speaker: corpus
-                .speakers
-                .get(speaker as usize)
-                .map_or(ALL, String::as_str),
-            kind: kind(lemma).as_str(),
-            name: corpus.lemmas.resolve(lemma),
-            form: &corpus.lemma_form[lemma as usize],
-            count,
-            per_10k: count as f64 * 10_000.0 / words[speaker as usize].max(1) as f64,
+        .map(|((speaker, key), forms)| {
+            let count = forms.iter().map(|f| f.1).sum();
+            let (name, person) = match key.patronymic {
+                Some(p) => {
+                    let tie = counted.ties.get(&(key.lemma, p)).copied().flatten();
+                    (
+                        format!("{} {}", shown(key.lemma), shown(p)),
+                        tie.map_or(String::new(), shown),
+                    )
+                }
+                None if key.surname => (shown(key.lemma), shown(key.lemma)),
+                None => (shown(key.lemma), String::new()),
+            };
+            let row = NameRow {
+                speaker: corpus
+                    .speakers
+                    .get(speaker as usize)
+                    .map_or(ALL, String::as_str),
+                kind: key.kind.as_str(),
+                name,
+                address: key.patronymic.is_some(),
+                person,
+                form: most_frequent(forms).to_string(),
+                count,
+                per_10k: count as f64 * 10_000.0 / counted.words[speaker as usize].max(1) as f64,
+            };
+            (speaker, key.kind, row)
         })
-        .collect())
+        .collect();
+    rows.sort_unstable_by(|(sa, ka, a), (sb, kb, b)| {
+        (sa, ka, std::cmp::Reverse(a.count), &a.name).cmp(&(
+            sb,
+            kb,
+            std::cmp::Reverse(b.count),
+            &b.name,
+        ))
+    });
+    Ok(rows.into_iter().map(|(_, _, row)| row).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `*` rows of `names.csv` for one turn of `text` said by В.Путин: (name, address, person, form, count).
+    fn mentions_of(text: &str) -> Vec<(String, bool, String, String, u64)> {
+        let text = format!("В.Путин: {text}\n");
+        let (file, _) =
+            crate::transcript::read_bytes("t.txt", text.as_bytes(), &Default::default()).unwrap();
+        let corpus = crate::stats::analyse(&[&file.meeting], &Default::default());
+        let rows = names(&corpus).unwrap();
+        rows.into_iter()
+            .filter(|r| r.speaker == ALL && r.kind == "person")
+            .map(|r| (r.name, r.address, r.person, r.form, r.count))
+            .collect()
+    }
+
+    fn row(
+        name: &str,
+        address: bool,
+        person: &str,
+        form: &str,
+        count: u64,
+    ) -> (String, bool, String, String, u64) {
+        (name.into(), address, person.into(), form.into(), count)
+    }
+
+    #[test]
+    fn a_full_name_is_one_mention_of_its_surname() {
+        assert_eq!(
+            mentions_of("Вчера Владимир Владимирович Путин провёл встречу."),
+            [row(
+                "Путин",
+                false,
+                "Путин",
+                "Владимир Владимирович Путин",
+                1
+            )]
+        );
+        // In the official order too, and inflected.
+        assert_eq!(
+            mentions_of("Поручение дано Путиным Владимиром Владимировичем."),
+            [row(
+                "Путин",
+                false,
+                "Путин",
+                "Путиным Владимиром Владимировичем",
+                1
+            )]
+        );
+    }
+
+    #[test]
+    fn a_first_name_and_patronymic_alone_are_one_address_mention() {
+        assert_eq!(
+            mentions_of("Владимир Владимирович, спасибо большое."),
+            [row(
+                "Владимир Владимирович",
+                true,
+                "",
+                "Владимир Владимирович",
+                1
+            )]
+        );
+        // The corpus writes this first name and patronymic before one surname: the address form names it.
+        let text = "Владимир Владимирович, спасибо. Александр Григорьевич Лукашенко приехал. \
+            Александр Григорьевич, добрый день.";
+        assert_eq!(
+            mentions_of(text),
+            [
+                row(
+                    "Александр Григорьевич",
+                    true,
+                    "Лукашенко",
+                    "Александр Григорьевич",
+                    1
+                ),
+                row(
+                    "Владимир Владимирович",
+                    true,
+                    "",
+                    "Владимир Владимирович",
+                    1
+                ),
+                row(
+                    "Лукашенко",
+                    false,
+                    "Лукашенко",
+                    "Александр Григорьевич Лукашенко",
+                    1
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_joined_by_a_conjunction_or_a_comma_are_two_mentions() {
+        let two = [
+            row("Лукашенко", false, "Лукашенко", "Лукашенко", 1),
+            row("Путин", false, "Путин", "Путин", 1),
+        ];
+        assert_eq!(mentions_of("Путин и Лукашенко подписали договор."), two);
+        assert_eq!(mentions_of("Путин, Лукашенко и другие подписали."), two);
+        // Two surnames side by side are two people.
+        assert_eq!(mentions_of("Встречались Путин Лукашенко."), two);
+    }
+
+    #[test]
+    fn initials_join_the_surname_after_them() {
+        assert_eq!(
+            mentions_of("Документ подписал В.В.Путин вчера."),
+            [row("Путин", false, "Путин", "В.В.Путин", 1)]
+        );
+        assert_eq!(
+            mentions_of("Встретились В. В. Путин и А.Г.Лукашенко."),
+            [
+                row("Лукашенко", false, "Лукашенко", "А.Г.Лукашенко", 1),
+                row("Путин", false, "Путин", "В.В.Путин", 1),
+            ]
+        );
+        // A one-letter word before no name is no initial, and the preposition в stays out of the mention.
+        assert_eq!(
+            mentions_of("Путин был в Москве."),
+            [row("Путин", false, "Путин", "Путин", 1)]
+        );
+    }
+
+    #[test]
+    fn a_proper_noun_the_dictionary_does_not_know_is_a_surname_after_a_first_name() {
+        // Таранович is no name in the dictionary; after Владимир it is his surname. Alone it is not counted.
+        assert_eq!(
+            mentions_of("Артиллеристы Владимир Таранович и Бескин. Таранович воевал."),
+            [
+                row("Бескин", false, "Бескин", "Бескин", 1),
+                row("Таранович", false, "Таранович", "Владимир Таранович", 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_proper_noun_the_dictionary_does_not_know_is_a_first_name_before_a_patronymic() {
+        // Бадра is no name in the dictionary; before Зурабович it is the first name of an address form, named by the
+        // lemma the dictionary guesses for it (Бадр: it reads Бадра as a genitive).
+        assert_eq!(
+            mentions_of("Бадра Зурабович, рад Вас видеть. Бадра Зурабович Гунба приехал."),
+            [
+                row("Бадр Зурабович", true, "Гунба", "Бадра Зурабович", 1),
+                row("Гунба", false, "Гунба", "Бадра Зурабович Гунба", 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_first_name_is_a_mention_of_that_first_name() {
+        assert_eq!(
+            mentions_of("Спасибо, Владимир. Саша тоже пришёл."),
+            [
+                row("Владимир", false, "", "Владимир", 1),
+                row("Саша", false, "", "Саша", 1),
+            ]
+        );
+    }
+
+    /// The `*` rows of `names.csv` for an English text: (name, form, count).
+    fn english(text: &str) -> Vec<(String, String, u64)> {
+        let (file, _) =
+            crate::transcript::read_bytes("t.txt", text.as_bytes(), &Default::default()).unwrap();
+        assert_eq!(file.meeting.language, crate::text::Language::En);
+        let corpus = crate::stats::analyse(&[&file.meeting], &Default::default());
+        names(&corpus)
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.speaker == ALL)
+            .map(|r| (r.name, r.form, r.count))
+            .collect()
+    }
+
+    #[test]
+    fn english_surnames_are_the_words_after_mr_and_president() {
+        let text = "Alexander Lukashenko: Mr Putin, Mr President, friends, welcome. I thank Mr Putin and \
+            President Putin’s team. Vladimir Putin and President Xi Jinping met. Mr Vladimir Medvedev came.\n\
+            Vladimir Putin: Thank you, Mr Lukashenko. As Lukashenko said, President Macron called.\n";
+        assert_eq!(
+            english(text),
+            [
+                // Mr Putin twice (the first with a comma after it), President Putin’s, Vladimir Putin. Xi (followed
+                // by Jinping) and Vladimir (followed by Medvedev) are no surnames; nor is President.
+                ("Putin".into(), "Mr Putin".into(), 4),
+                ("Lukashenko".into(), "Lukashenko".into(), 2),
+                ("Macron".into(), "President Macron".into(), 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_form_is_the_most_frequent_wording_and_places_count_word_by_word() {
+        let text = "В.Путин: Путина знают. О Путине говорили. Путина видели в Москве и в Санкт-Петербурге.\n\
+            А.Лукашенко: Владимира Владимировича нет. Москва рядом.\n";
+        let (file, _) =
+            crate::transcript::read_bytes("t.txt", text.as_bytes(), &Default::default()).unwrap();
+        let corpus = crate::stats::analyse(&[&file.meeting], &Default::default());
+        let rows = names(&corpus).unwrap();
+        let got: Vec<(&str, &str, &str, &str, u64)> = rows
+            .iter()
+            .map(|r| (r.speaker, r.kind, r.name.as_str(), r.form.as_str(), r.count))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "А.Лукашенко",
+                    "person",
+                    "Владимир Владимирович",
+                    "Владимира Владимировича",
+                    1
+                ),
+                ("А.Лукашенко", "place", "Москва", "Москва", 1),
+                ("В.Путин", "person", "Путин", "Путина", 3),
+                ("В.Путин", "place", "Москва", "Москве", 1),
+                ("В.Путин", "place", "Санкт-Петербург", "Санкт-Петербурге", 1),
+                ("*", "person", "Путин", "Путина", 3),
+                (
+                    "*",
+                    "person",
+                    "Владимир Владимирович",
+                    "Владимира Владимировича",
+                    1
+                ),
+                ("*", "place", "Москва", "Москва", 2),
+                ("*", "place", "Санкт-Петербург", "Санкт-Петербурге", 1),
+            ]
+        );
+        // Per 10,000 of the speaker's words: 3 of В.Путин's 12.
+        assert_eq!(rows[2].per_10k, 2500.0);
+    }
 }

@@ -12,8 +12,8 @@
 //! reading wins. Keys without Cyrillic letters have their English lemma ([`crate::text::english`]: the form they
 //! inflect from, when the corpus has it); Cyrillic keys read with `--lang en` have their stem.
 //!
-//! **Marks of stems and lemmas.** A stem or lemma is a stopword if any of its keys is; its part of speech and name
-//! type are those of its most frequent key.
+//! **Marks of stems and lemmas.** A stem or lemma is a stopword if any of its keys is; its part of speech, name
+//! type and part of a person's name are those of its most frequent key.
 //!
 //! **Content words** ([`Content`]) are what charts show: by default, words of a content part of speech (noun,
 //! proper noun, verb, adjective, adverb) that are not on the stopword list; words without a part of speech (English
@@ -23,7 +23,7 @@
 use hashbrown::{HashMap, HashSet};
 use rayon::prelude::*;
 
-use crate::text::lemma::{Lemmatizer, NameKind, Pos, Want};
+use crate::text::lemma::{Lemmatizer, NameKind, PersonPart, Pos, Want};
 use crate::text::normalize::key_into;
 use crate::text::stem::Stemmer;
 use crate::text::{Language, Stopwords};
@@ -156,6 +156,7 @@ pub(super) struct Terms {
     pub pos: TermMarks<Pos>,
     pub content: TermMarks<bool>,
     pub lemma_name: Vec<Option<NameKind>>,
+    pub lemma_part: Vec<Option<PersonPart>>,
     pub key_syllables: Vec<u8>,
 }
 
@@ -201,6 +202,7 @@ struct PerKey<'a> {
     lemma_spelling: String,
     pos: Pos,
     name: Option<NameKind>,
+    part: Option<PersonPart>,
 }
 
 /// The key's (most frequent surface's) reading, if it is a Russian word.
@@ -242,6 +244,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
                 lemma_spelling: r.form,
                 pos: r.pos,
                 name: r.name,
+                part: r.part,
             },
             None => PerKey {
                 syllables,
@@ -262,6 +265,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
                     crate::text::english::function_pos(key).unwrap_or(Pos::Unknown)
                 },
                 name: None,
+                part: None,
             },
         }
     };
@@ -277,6 +281,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
     let mut keys_of_lemma: Vec<Vec<KeyId>> = Vec::new();
     let mut spellings = Vec::with_capacity(n);
     let mut names = Vec::with_capacity(n);
+    let mut parts = Vec::with_capacity(n);
     let mut key_syllables = Vec::with_capacity(n);
     // In chunks, so that the strings of only one chunk of keys are held at a time; a chunk is taken in (interned,
     // in key order) while the next one is derived.
@@ -305,6 +310,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
             key_pos.push(k.pos);
             spellings.push(k.lemma_spelling);
             names.push(k.name);
+            parts.push(k.part);
             key_syllables.push(k.syllables);
         }
     };
@@ -362,6 +368,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         key: key_pos,
     };
     let lemma_name = keys_of_lemma.iter().map(|ids| names[head(ids)]).collect();
+    let lemma_part = keys_of_lemma.iter().map(|ids| parts[head(ids)]).collect();
     let marks = |pos: &[Pos], stop: &[bool]| -> Vec<bool> {
         pos.iter()
             .zip(stop)
@@ -387,6 +394,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         pos,
         content,
         lemma_name,
+        lemma_part,
         key_syllables,
     }
 }

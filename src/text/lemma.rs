@@ -175,6 +175,48 @@ impl NameKind {
     }
 }
 
+/// Which part of a person's name a word is, from the dictionary's name types: what tells the parts of one mention
+/// apart (`Владимир Владимирович Путин` is a first name, a patronymic and a surname).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum PersonPart {
+    /// A first (given) name: `Владимир`.
+    Given,
+    /// A patronymic: `Владимирович`.
+    Patronymic,
+    /// A surname: `Путин`.
+    Surname,
+}
+
+impl PersonPart {
+    /// Every part, in order.
+    pub const ALL: [PersonPart; 3] = [
+        PersonPart::Given,
+        PersonPart::Patronymic,
+        PersonPart::Surname,
+    ];
+
+    /// `given`, `patronymic` or `surname`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PersonPart::Given => "given",
+            PersonPart::Patronymic => "patronymic",
+            PersonPart::Surname => "surname",
+        }
+    }
+
+    /// The part of a UD `NameType` value (`Giv`, `Pat`, `Sur`; `Prs`, a person's name of no stated part, has
+    /// none).
+    fn of_name_type(value: &str) -> Option<PersonPart> {
+        match value {
+            "Giv" => Some(PersonPart::Given),
+            "Pat" => Some(PersonPart::Patronymic),
+            "Sur" => Some(PersonPart::Surname),
+            _ => None,
+        }
+    }
+}
+
 /// One analysis of a word.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
@@ -187,6 +229,9 @@ pub struct Reading {
     /// The name type, for an analysis as a name that the dictionary has (a word it only guesses has none): of the
     /// name analyses with this lemma, the kind with the largest total probability.
     pub name: Option<NameKind>,
+    /// For a person's name, which part of it the word is: of the person-name analyses with this lemma, the part
+    /// with the largest total probability (`Владимир` a first name, `Путин` a surname).
+    pub part: Option<PersonPart>,
     /// The analysis' probability given the word form.
     pub prob: f64,
 }
@@ -259,6 +304,7 @@ impl Lemmatizer {
                 lemma: key,
                 pos: Pos::Unknown,
                 name: None,
+                part: None,
                 prob: 0.0,
             };
         }
@@ -295,11 +341,15 @@ impl Lemmatizer {
 
     /// The dictionary's name type of an analysis (none for a guess).
     fn name_type(&self, a: &rumorph::Analysis) -> Option<NameKind> {
+        self.name_feature(a).and_then(NameKind::of_name_type)
+    }
+
+    /// The dictionary's `NameType` value of an analysis (none for a guess).
+    fn name_feature(&self, a: &rumorph::Analysis) -> Option<&'static str> {
         if a.source != rumorph::Source::Dictionary {
             return None;
         }
-        let tag = self.dictionary.ud_tag(a.ud)?;
-        tag.feat("NameType").and_then(NameKind::of_name_type)
+        self.dictionary.ud_tag(a.ud)?.feat("NameType")
     }
 
     /// Analysis `i` of `word`, as a reading.
@@ -318,6 +368,7 @@ impl Lemmatizer {
                 form: key(),
                 pos,
                 name: None,
+                part: None,
                 prob: a.prob,
             };
         }
@@ -332,6 +383,21 @@ impl Lemmatizer {
             let best = (0..3).max_by(|&x, &y| weight[x].total_cmp(&weight[y]).then(y.cmp(&x)))?;
             (weight[best] > 0.0).then_some(NameKind::ALL[best])
         });
+        // A person's name's part: the most probable over the person-name analyses of the lemma.
+        let part = (name == Some(NameKind::Person))
+            .then(|| {
+                let mut weight = [0.0f64; 3];
+                for other in analyses.iter().filter(|o| o.lemma == a.lemma) {
+                    if let Some(part) = self.name_feature(other).and_then(PersonPart::of_name_type)
+                    {
+                        weight[part as usize] += other.prob;
+                    }
+                }
+                let best =
+                    (0..3).max_by(|&x, &y| weight[x].total_cmp(&weight[y]).then(y.cmp(&x)))?;
+                (weight[best] > 0.0).then_some(PersonPart::ALL[best])
+            })
+            .flatten();
         let form = if pos == Pos::Propn {
             capitalised(&a.lemma)
         } else {
@@ -342,6 +408,7 @@ impl Lemmatizer {
             form,
             pos,
             name,
+            part,
             prob: a.prob,
         }
     }
@@ -485,6 +552,23 @@ mod tests {
         assert_eq!(l.read("песков", Want::Best).lemma, "песок");
         // Not an inflected form of another name: `Аль` (of `Аль Саид`) is no form of `Аля` here.
         assert_ne!(l.read("Аль", Want::Best).lemma, "аля");
+    }
+
+    #[test]
+    fn person_names_know_their_part() {
+        let l = Lemmatizer::new().unwrap();
+        let part = |w: &str| l.read(w, Want::Best).part;
+        assert_eq!(part("Владимир"), Some(PersonPart::Given));
+        assert_eq!(part("Владимировича"), Some(PersonPart::Patronymic));
+        assert_eq!(part("Путина"), Some(PersonPart::Surname));
+        assert_eq!(part("Александр"), Some(PersonPart::Given));
+        assert_eq!(part("Григорьевич"), Some(PersonPart::Patronymic));
+        assert_eq!(part("Лукашенко"), Some(PersonPart::Surname));
+        assert_eq!(part("Песков"), Some(PersonPart::Surname));
+        // Places, organisations and common words have no part.
+        assert_eq!(part("Москве"), None);
+        assert_eq!(part("Газпром"), None);
+        assert_eq!(part("спасибо"), None);
     }
 
     #[test]

@@ -349,12 +349,15 @@ where
         0.0..(max + pad)
     };
     let label_width = label_width(labels, 36, 9);
+    // Rows of the y axis: one per bar, bars from the top; at least two, as a range of one row has no height and
+    // its one bar was drawn flat (a lone bar takes the upper row).
+    let rows = n.max(2);
     let mut chart = ChartBuilder::on(area)
         .caption(title, bold(22))
         .margin(12)
         .x_label_area_size(48)
         .y_label_area_size(label_width)
-        .build_cartesian_2d(x_range, (0..n - 1).into_segmented())?;
+        .build_cartesian_2d(x_range, (0..rows - 1).into_segmented())?;
     let shown: Vec<String> = labels.iter().map(|l| clip(l, 36)).collect();
     let integers =
         max - min >= 20.0 || (values.iter().all(|v| v.fract() == 0.0) && max - min >= 5.0);
@@ -363,7 +366,9 @@ where
         .disable_y_mesh()
         .y_labels(labels.len())
         .y_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) if (0..n).contains(i) => shown[(n - 1 - i) as usize].clone(),
+            SegmentValue::CenterOf(i) if (rows - n..rows).contains(i) => {
+                shown[(rows - 1 - i) as usize].clone()
+            }
             _ => String::new(),
         })
         .x_desc(x_desc)
@@ -380,7 +385,7 @@ where
         .light_line_style(WHITE)
         .draw()?;
     chart.draw_series(values.iter().enumerate().map(|(k, &v)| {
-        let row = n - 1 - k as i32;
+        let row = rows - 1 - k as i32;
         let c = colors[k % colors.len()];
         let (a, b) = if v >= 0.0 { (0.0, v) } else { (v, 0.0) };
         Rectangle::new(
@@ -395,15 +400,15 @@ where
     for &mark in marks.iter().filter(|m| (min..=max).contains(*m)) {
         let line = PathElement::new(
             vec![
-                (mark, SegmentValue::Exact(0)),
-                (mark, SegmentValue::Exact(n)),
+                (mark, SegmentValue::Exact(rows - n)),
+                (mark, SegmentValue::Exact(rows)),
             ],
             RGBColor(90, 90, 90).stroke_width(2),
         );
         chart.draw_series(std::iter::once(line))?;
     }
     // Thin white gaps between bars (not below the lowest: that line would hide the axis and leave a stub of it).
-    chart.draw_series((1..n).map(|row| {
+    chart.draw_series((rows - n + 1..rows).map(|row| {
         PathElement::new(
             vec![
                 (min, SegmentValue::Exact(row)),
@@ -413,4 +418,50 @@ where
         )
     }))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The heights of the bars (drawn at 0.85 opacity) of a panel with `values`, from its SVG.
+    fn bar_heights(values: &[f64]) -> Vec<u32> {
+        register_fonts();
+        let labels: Vec<String> = (0..values.len()).map(|i| format!("bar {i}")).collect();
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (600, 400)).into_drawing_area();
+            let bars = Bars {
+                title: "panel",
+                labels: &labels,
+                values,
+                colors: &PALETTE,
+                x_desc: "per 10,000 words",
+                empty: "nothing",
+                shared_max: 0.0,
+                marks: &[],
+            };
+            bar_panel(&root, &bars).unwrap();
+            root.present().unwrap();
+        }
+        svg.split("<rect ")
+            .skip(1)
+            .filter(|r| r.contains("opacity=\"0.85\""))
+            .map(|r| {
+                let at = r.find("height=\"").unwrap() + 8;
+                r[at..].split('"').next().unwrap().parse().unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_panel_of_one_bar_draws_it() {
+        // A lone bar was drawn 0 pixels high (a y range of one row has no height): it takes the upper of two rows.
+        let one = bar_heights(&[18.9]);
+        let two = bar_heights(&[18.9, 4.0]);
+        assert_eq!(one.len(), 1);
+        assert!(one[0] > 100, "{one:?}");
+        assert_eq!(one[0], two[0]);
+        assert_eq!(bar_heights(&[3.0, 2.0, 1.0]).len(), 3);
+    }
 }

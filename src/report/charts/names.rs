@@ -1,5 +1,6 @@
-//! Names per speaker: the person, place and organisation names each charted speaker uses most, per 10,000 of the
-//! speaker's words, coloured by kind (from `names.csv`).
+//! Names per speaker: the persons, places and organisations each charted speaker names most, per 10,000 of the
+//! speaker's words, coloured by kind (from `names.csv`): a person by surname, an address form (first name and
+//! patronymic without a surname) marked as such. Drawn for English too, where only persons are found.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -27,20 +28,21 @@ fn kind_of(s: &str) -> NameKind {
         .unwrap_or(NameKind::Person)
 }
 
+/// A row's bar label: its name, an address form marked as such.
+fn label(row: &crate::stats::names::NameRow) -> String {
+    if row.address {
+        format!("{} (address)", row.name)
+    } else {
+        row.name.clone()
+    }
+}
+
 impl Chart for Names {
     const STEM: &'static str = "names";
     const TITLE: &'static str = "Names each speaker uses";
-    const CAPTION: &'static str = "Per speaker, the person, place and organisation names used most, per 10,000 of the speaker's words, counted by lemma (Путина, Путину → Путин); each word of a name counts (a first name and a patronymic are two person names). Only names the dictionary knows are counted; names.csv has them all.";
+    const CAPTION: &'static str = "Per speaker, the persons, places and organisations named most, per 10,000 of the speaker's words. The adjacent parts of a person's name are one mention, shown by the surname (Владимир Владимирович Путин, В.В.Путин, Путина → Путин); a first name and patronymic without a surname are an address form, marked (address), and stay apart from the surname: being addressed is not being talked about. Russian names are those the dictionary knows; English has no such dictionary, so only persons are counted there, by surnames the corpus writes after Mr, Mrs, Ms or President (Mr Putin, President Macron), and English places and organisations are not. names.csv has every mention, name_parts.csv each Russian name word.";
 
     fn shape(cx: &Context) -> Result<Option<Names>, WriteError> {
-        if !cx
-            .corpus
-            .meetings
-            .iter()
-            .any(|m| m.language == crate::text::Language::Ru)
-        {
-            return Ok(None);
-        }
         let speakers = cx
             .leaders
             .iter()
@@ -50,7 +52,7 @@ impl Chart for Names {
                     .names
                     .iter()
                     .filter(|r| r.speaker == s)
-                    .map(|r| (r.form.to_string(), kind_of(r.kind), r.per_10k))
+                    .map(|r| (label(r), kind_of(r.kind), r.per_10k))
                     .collect();
                 // Most used first, whatever the kind (the table orders by kind first).
                 names.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
@@ -98,8 +100,8 @@ impl Chart for Names {
                     labels: &labels,
                     values: &values,
                     colors: &colors,
-                    x_desc: "occurrences per 10,000 words",
-                    empty: "no name the dictionary knows",
+                    x_desc: "mentions per 10,000 words",
+                    empty: "no name found",
                     shared_max,
                     marks: &[],
                 },

@@ -80,6 +80,7 @@ pub mod lexdiv;
 pub mod matrix;
 pub mod meetings;
 pub mod meetings_by_speaker;
+pub mod name_parts;
 pub mod names;
 pub mod periods;
 pub mod speakers;
@@ -101,6 +102,7 @@ pub static TABLES: &[&dyn Table] = &[
     &distances::DistancesTable,
     &keyness_periods::KeynessPeriods,
     &names::Names,
+    &name_parts::NameParts,
     &meetings_by_speaker::MeetingsBySpeaker,
     &trends::Trends,
     &periods::PeriodTables,

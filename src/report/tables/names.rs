@@ -1,4 +1,5 @@
-//! `names.csv`: person, place and organisation names per speaker and over all speakers (`*`), by lemma.
+//! `names.csv`: the persons, places and organisations each speaker names, and over all speakers (`*`), counted as
+//! mentions ([`crate::stats::names`]): `Владимир Владимирович Путин` is one mention of `Путин`.
 
 use crate::report::WriteError;
 use crate::stats::names::{names, NameRow};
@@ -6,10 +7,10 @@ use crate::stats::names::{names, NameRow};
 use super::{write_table, Context, Preview, Row, Table};
 
 const FILE: &str = "names.csv";
-const ABOUT: &str = "Person, place and organisation names each speaker uses (words the dictionary knows as names, counted by lemma), with counts per 10,000 of the speaker's words.";
+const ABOUT: &str = "Persons, places and organisations each speaker names, counted as mentions: the adjacent parts of a person's name (first name, patronymic, surname, initials) are one mention, named by the surname; a first name and patronymic without a surname are an address form (address = true; person = the surname the corpus writes with them, if only one). Only names the dictionary knows; English text has none. Counts per 10,000 of the speaker's words; form is the speaker's most frequent wording.";
 
 impl Row for NameRow<'_> {
-    const HEADER: &'static str = "speaker,kind,name,form,count,per_10k";
+    const HEADER: &'static str = "speaker,kind,name,address,person,form,count,per_10k";
 }
 
 /// `names.csv`.
