@@ -4,8 +4,8 @@
 //! **The time axis** ([`TimeAxis`]): calendar periods (month, quarter, year) sit at the true date of their first
 //! day, so that a gap in time is a gap on the axis; meetings sit one after the other in date order, evenly spaced
 //! (two meetings of one day are two points side by side, never a vertical zigzag on one date). Every period has a
-//! tick exactly at its points and its label under that tick; when the labels would not fit side by side, every
-//! k-th is written (the first always), the ticks between stay.
+//! tick exactly at its points and its label under that tick; a label that would run into the one before it is
+//! left out (the first is always written), its tick stays.
 //!
 //! **The base of each point**: a point's area grows with the words it was measured on (the words of all speakers
 //! in the period for a rate, the speaker's words for MATTR), and a point measured on fewer words than the chart's
@@ -100,13 +100,10 @@ impl TimeAxis {
     }
 }
 
-/// How many of `ticks` get a label: every k-th (from the first) so that labels of `chars` characters fit side by
-/// side in `pixels`.
-fn label_step(ticks: usize, chars: usize, pixels: u32) -> usize {
-    // Font 15 of DejaVu Sans: about 9 pixels a character, and a gap of 14 between labels.
-    let room = (chars as u32 * 9 + 14).max(1);
-    let fit = (pixels / room).max(1) as usize;
-    ticks.div_ceil(fit).max(1)
+/// The pixels a tick label of `chars` characters needs from the start of the one before it: font 15 of DejaVu Sans
+/// is about 9 pixels a character, and a gap of 14 between labels.
+fn label_room(chars: usize) -> f64 {
+    (chars * 9 + 14) as f64
 }
 
 /// Draws `series` on `area` along `axis`; `empty` is said when there is no point. Points measured on fewer than
@@ -160,27 +157,36 @@ where
         .map(|t| t.1.chars().count())
         .max()
         .unwrap_or(4);
-    let step = label_step(axis.ticks.len(), chars, plot_width);
-    let labels: hashbrown::HashMap<i64, &str> = axis
-        .ticks
-        .iter()
-        .enumerate()
-        .map(|(i, (x, l))| (*x, if i % step == 0 { l.as_str() } else { "" }))
-        .collect();
+    // Labels left to right, each only where it does not run into the one before it.
+    let (lo, hi) = (x_min - pad, x_max + pad);
+    let pixel = |x: i64| (x - lo) as f64 / (hi - lo).max(1) as f64 * f64::from(plot_width);
+    let room = label_room(chars);
+    let mut last: Option<f64> = None;
+    let mut labels: hashbrown::HashMap<i64, &str> = hashbrown::HashMap::new();
+    for (x, label) in &axis.ticks {
+        let at = pixel(*x);
+        let fits = !label.is_empty() && last.is_none_or(|l| at - l >= room);
+        if fits {
+            last = Some(at);
+        }
+        labels.insert(*x, if fits { label.as_str() } else { "" });
+    }
     let key_points: Vec<i64> = axis.ticks.iter().map(|t| t.0).collect();
     let mut chart = ChartBuilder::on(&plot)
         .margin(margin)
         .x_label_area_size(if axis.desc.is_empty() { 40 } else { 60 })
         .y_label_area_size(y_label_area)
         .build_cartesian_2d(
-            ((x_min - pad)..(x_max + pad)).with_key_points(key_points),
+            (lo..hi).with_key_points(key_points),
             (y_min - y_pad).max(0.0)..(y_max + y_pad),
         )?;
     let mut mesh = chart.configure_mesh();
     if !axis.desc.is_empty() {
         mesh.x_desc(axis.desc);
     }
-    mesh.x_label_formatter(&|x| labels.get(x).copied().unwrap_or_default().to_string())
+    // No vertical grid line per period (a month axis over years would be a wall of them): the ticks mark them.
+    mesh.disable_x_mesh()
+        .x_label_formatter(&|x| labels.get(x).copied().unwrap_or_default().to_string())
         .y_desc(y_desc)
         .y_label_formatter(&|v| format!("{v:.y_digits$}"))
         .label_style(font(15))
@@ -271,10 +277,8 @@ mod tests {
     }
 
     #[test]
-    fn labels_thin_out_only_when_they_do_not_fit() {
-        assert_eq!(label_step(5, 4, 800), 1);
-        // 40 labels of 10 characters (104 pixels each) in 800 pixels: 7 fit, so every 6th is written.
-        assert_eq!(label_step(40, 10, 800), 6);
-        assert_eq!(label_step(3, 10, 0), 3);
+    fn a_label_needs_room_for_its_characters_and_a_gap() {
+        // `2025-04-29`: 10 characters of about 9 pixels and a gap of 14.
+        assert_eq!(label_room(10), 104.0);
     }
 }
