@@ -17,11 +17,11 @@ const TRIGRAMS: &str = "trigrams.csv";
 const TRIGRAMS_ABOUT: &str = "Word triples with counts, per speaker and over all (*).";
 
 impl Row for BigramRow<'_> {
-    const HEADER: &'static str = "speaker,first,second,count,count_first,count_second,total,pmi,npmi,g2,t_score,chi2,dice,log_dice";
+    const HEADER: &'static str = "speaker,first,second,form,count,count_first,count_second,total,pmi,npmi,g2,t_score,chi2,dice,log_dice";
 }
 
 impl Row for TrigramRow<'_> {
-    const HEADER: &'static str = "speaker,first,second,third,count,total";
+    const HEADER: &'static str = "speaker,first,second,third,form,count,total";
 }
 
 /// `collocations.csv` and `trigrams.csv`.
