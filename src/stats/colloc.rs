@@ -193,6 +193,7 @@ impl<const N: usize, V> Tuples<N, V> {
     }
 
     /// The hash of a tuple: its ids folded two by two into `u64`s, one hasher write each.
+    #[inline]
     fn hash(hasher: &DefaultHashBuilder, ids: &[u32; N]) -> u64 {
         let mut h = hasher.build_hasher();
         for pair in ids.chunks(2) {
@@ -203,6 +204,7 @@ impl<const N: usize, V> Tuples<N, V> {
     }
 
     /// The value of a tuple, made with `V::default()` if it has none yet.
+    #[inline]
     fn value(&mut self, ids: [u32; N]) -> &mut V
     where
         V: Default,
@@ -216,9 +218,17 @@ impl<const N: usize, V> Tuples<N, V> {
         &mut entry.into_mut().1
     }
 
+    #[inline]
     fn get(&self, ids: [u32; N]) -> Option<&V> {
         let hash = Self::hash(&self.hasher, &ids);
         self.table.find(hash, |(k, _)| *k == ids).map(|(_, v)| v)
+    }
+
+    fn get_mut(&mut self, ids: [u32; N]) -> Option<&mut V> {
+        let hash = Self::hash(&self.hasher, &ids);
+        self.table
+            .find_mut(hash, |(k, _)| *k == ids)
+            .map(|(_, v)| v)
     }
 
     fn iter(&self) -> impl Iterator<Item = &([u32; N], V)> + '_ {
@@ -227,6 +237,7 @@ impl<const N: usize, V> Tuples<N, V> {
 }
 
 impl<const N: usize> TupleCounts<N> {
+    #[inline]
     fn add(&mut self, ids: [u32; N]) {
         *self.value(ids) += 1;
     }
@@ -276,6 +287,24 @@ impl<const N: usize> Default for Best<N> {
 }
 
 impl<const N: usize> Best<N> {
+    /// Takes `keys`, seen `count` times, if they occur more often than the best so far. Of keys that occur equally
+    /// often the first offered stays: [`Best::settle`] decides between them afterwards.
+    #[inline]
+    fn raise(&mut self, keys: [u32; N], count: u32) {
+        if count > self.count {
+            *self = Best { keys, count };
+        }
+    }
+
+    /// After every spelling was [raised](Best::raise): takes `keys`, seen `count` times, if they occur as often as
+    /// the best and their form comes first. Only the ties at the top compare strings.
+    #[inline]
+    fn settle(&mut self, corpus: &Corpus, keys: [u32; N], count: u32) {
+        if count == self.count && keys != self.keys {
+            self.offer(corpus, keys, count);
+        }
+    }
+
     /// Takes `keys`, seen `count` times, if they occur more often than the best so far, or as often and their form
     /// comes first (word by word, which is the order of the forms joined by spaces; then by key id, for two keys
     /// spoken alike).
@@ -486,9 +515,13 @@ pub fn group_collocations<'a>(
         }
     }
     drop(row_of);
+    // The most frequent spelling of each table pair: the counts decide, and only ties at the top compare forms.
     let mut spellings = vec![Best::<2>::default(); if spelled { pairs.len() } else { 0 }];
     for &([r, a, b], n) in pair_keys.iter() {
-        spellings[r as usize].offer(corpus, [a, b], n);
+        spellings[r as usize].raise([a, b], n);
+    }
+    for &([r, a, b], n) in pair_keys.iter() {
+        spellings[r as usize].settle(corpus, [a, b], n);
     }
     drop(pair_keys);
     let spelling = |i: usize| match spellings.get(i) {
@@ -497,11 +530,21 @@ pub fn group_collocations<'a>(
     };
     emit_bigrams(&group, &pairs, spelling, (unigrams, total), emit.bigram);
     if spelled {
+        // Triples of keys summed into triples of terms, each with its most frequent spelling (ties settled only
+        // for the triples that go in the table).
+        let terms = |keys: [u32; 3]| keys.map(|k| view.term(corpus, k));
         let mut by_terms: Tuples<3, (u32, Best<3>)> = Tuples::new();
         for &(keys, n) in triples.iter() {
-            let (count, best) = by_terms.value(keys.map(|k| view.term(corpus, k)));
+            let (count, best) = by_terms.value(terms(keys));
             *count += n;
-            best.offer(corpus, keys, n);
+            best.raise(keys, n);
+        }
+        for &(keys, n) in triples.iter() {
+            if let Some((count, best)) = by_terms.get_mut(terms(keys)) {
+                if u64::from(*count) >= min {
+                    best.settle(corpus, keys, n);
+                }
+            }
         }
         drop(triples);
         let rows = by_terms
@@ -638,20 +681,27 @@ mod tests {
     }
 
     #[test]
-    fn the_best_form_does_not_depend_on_the_order_forms_are_offered() {
+    fn the_best_form_does_not_depend_on_the_order_forms_are_seen() {
         let corpus = corpus();
         let key = |w: &str| corpus.keys.get(w).unwrap();
-        let a = [key("великой"), key("победы")];
-        let b = [key("великая"), key("победа")];
-        let mut best = [Best::default(), Best::default()];
-        for (i, order) in [[a, b], [b, a]].into_iter().enumerate() {
-            for keys in order {
-                best[i].offer(&corpus, keys, 2);
+        let a = ([key("великой"), key("победы")], 2);
+        let b = ([key("великая"), key("победа")], 2);
+        let c = ([key("историческая"), key("память")], 1);
+        for order in [[a, b, c], [b, a, c], [c, a, b], [c, b, a]] {
+            let mut best = Best::default();
+            for (keys, n) in order {
+                best.raise(keys, n);
             }
-            best[i].offer(&corpus, [key("историческая"), key("память")], 1);
+            for (keys, n) in order {
+                best.settle(&corpus, keys, n);
+            }
+            assert_eq!((best.keys, best.count), b);
+            let mut offered = Best::default();
+            for (keys, n) in order {
+                offered.offer(&corpus, keys, n);
+            }
+            assert_eq!((offered.keys, offered.count), b);
         }
-        assert_eq!((best[0].keys, best[1].keys), (b, b));
-        assert_eq!(best[0].count, 2);
     }
 
     #[test]
