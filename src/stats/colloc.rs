@@ -244,23 +244,46 @@ impl<const N: usize> TupleCounts<N> {
 }
 
 /// How a key reads in the form of a pair or triple: its most frequent surface form (the key view's
-/// [`View::form`]), in lowercase unless the dictionary reads the key as a proper noun, so that a word mostly seen
-/// at the start of a sentence does not keep its capital inside a phrase (`спасибо большое`) while names keep theirs
-/// (`Владимир Владимирович`). A key without a part of speech (English, other languages, no dictionary) keeps its
-/// form as it is: there a capital is the only sign of a name.
+/// [`View::form`]), with a capital first letter lowered when it is the form's only capital and the dictionary does
+/// not read the key as a proper noun. So a word mostly seen at the start of a sentence does not keep its capital
+/// inside a phrase (`спасибо большое`), while names (`Владимир Владимирович`) and abbreviations (`ВВП`) keep theirs.
+/// A key without a part of speech (English, other languages, no dictionary) keeps its form as it is: there a capital
+/// is the only sign of a name.
 pub fn spoken(corpus: &Corpus, key: u32) -> Cow<'_, str> {
     let form = View::Key.form(corpus, key);
+    let mut chars = form.chars();
+    let lowered = match chars.next() {
+        Some(first) if first.is_uppercase() => first,
+        _ => return Cow::Borrowed(form),
+    };
+    let rest = chars.as_str();
     let as_written = matches!(View::Key.pos(corpus, key), Pos::Propn | Pos::Unknown);
-    if as_written || !form.chars().any(char::is_uppercase) {
-        Cow::Borrowed(form)
-    } else {
-        Cow::Owned(form.to_lowercase())
+    if as_written || rest.chars().any(char::is_uppercase) {
+        return Cow::Borrowed(form);
     }
+    let mut out = String::with_capacity(form.len());
+    out.extend(lowered.to_lowercase());
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The order of two sequences of keys by their forms: word by word, which is the order of the forms joined by
+/// spaces (no word holds a character below the space), then by key id, for two keys spoken alike.
+fn cmp_spoken(corpus: &Corpus, a: &[u32], b: &[u32]) -> Ordering {
+    for (&x, &y) in a.iter().zip(b) {
+        if x != y {
+            match spoken(corpus, x).cmp(&spoken(corpus, y)) {
+                Ordering::Equal => {}
+                other => return other,
+            }
+        }
+    }
+    a.cmp(b)
 }
 
 /// The form of a pair or triple of keys: each key [`spoken`], joined by a space.
 fn spoken_form(corpus: &Corpus, keys: &[u32]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(32);
     for (i, &k) in keys.iter().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -306,16 +329,12 @@ impl<const N: usize> Best<N> {
     }
 
     /// Takes `keys`, seen `count` times, if they occur more often than the best so far, or as often and their form
-    /// comes first (word by word, which is the order of the forms joined by spaces; then by key id, for two keys
-    /// spoken alike).
+    /// comes first ([`cmp_spoken`]).
     fn offer(&mut self, corpus: &Corpus, keys: [u32; N], count: u32) {
         let better = match count.cmp(&self.count) {
             Ordering::Greater => true,
             Ordering::Less => false,
-            Ordering::Equal => {
-                let words = |keys: [u32; N]| keys.map(|k| spoken(corpus, k));
-                (words(keys), keys) < (words(self.keys), self.keys)
-            }
+            Ordering::Equal => cmp_spoken(corpus, &keys, &self.keys) == Ordering::Less,
         };
         if better {
             *self = Best { keys, count };
@@ -611,11 +630,11 @@ mod tests {
 
     /// One speaker's turn: исторический память spoken in two forms (5 and 2 times, the rarer one only at the start
     /// of a sentence, so written with a capital), великий победа in two forms twice each, защита исторический память
-    /// in two forms (2 and 1 times), and a name.
+    /// in two forms (2 and 1 times), a name and an abbreviation.
     const TEXT: &str = "В.Путин: Историческая память. Историческая память. Это часть исторической памяти. \
         Забота об исторической памяти. Защита исторической памяти, защиты исторической памяти, защиты исторической \
         памяти. Великая победа, великой победы, великой победы, великая победа. Владимир Владимирович, спасибо. \
-        Уважаемый Владимир Владимирович.\n";
+        Уважаемый Владимир Владимирович. Рост ВВП, рост ВВП.\n";
 
     fn corpus() -> Corpus {
         let (file, _) =
@@ -666,6 +685,7 @@ mod tests {
                 ("великий", "победа", form("великая победа"), 4),
                 ("Защита", "исторический", form("защиты исторической"), 3),
                 ("Владимир", "Владимирович", form("Владимир Владимирович"), 2),
+                ("рост", "ВВП", form("рост ВВП"), 2),
             ]
         );
         assert_eq!(
@@ -705,7 +725,7 @@ mod tests {
     }
 
     #[test]
-    fn a_key_pair_reads_as_its_keys_in_lowercase_names_keep_their_capitals() {
+    fn a_key_pair_reads_as_its_keys_names_and_abbreviations_keep_their_capitals() {
         let corpus = corpus();
         let (bigrams, trigrams) = rows(&corpus, View::Key);
         let form = |s: &str| s.to_string();
@@ -718,6 +738,7 @@ mod tests {
                 ("великая", "победа", form("великая победа"), 2),
                 ("великой", "победы", form("великой победы"), 2),
                 ("защиты", "исторической", form("защиты исторической"), 2),
+                ("рост", "ВВП", form("рост ВВП"), 2),
             ]
         );
         assert_eq!(
