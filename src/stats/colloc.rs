@@ -23,8 +23,9 @@
 //! them), which read as no one speaks (`исторический память`); each row also has its `form`, the sequence of keys
 //! (word forms) that occurs most often for those terms in that speaker's text, each key [`spoken`] and joined by
 //! spaces (`исторической памяти`); of forms that occur equally often, the first in string order. In the key view
-//! the terms are the keys, so the form is the pair itself. Only the pairs that go in the table have their forms
-//! counted, and triples are counted by keys, so the forms cost no extra reading of the turns.
+//! the terms are the keys, so nothing is counted: the form is the pair's own keys, spoken. Only the pairs that go in
+//! the table have their forms counted, and triples are counted by keys, so the forms cost no extra reading of the
+//! turns.
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
