@@ -1,5 +1,6 @@
 //! The statistics engine against golden values from an independent Python implementation (NLTK, lexicalrichness,
-//! scipy; `tests/golden/make_golden.py`, conventions in `tests/golden/README.md`), compared at 1e-9 relative
+//! scipy; `tests/golden/make_golden.py`; the forms of word pairs from `make_forms.py`; conventions in
+//! `tests/golden/README.md`), compared at 1e-9 relative
 //! (`|x − golden| ≤ 1e-9 · max(|golden|, 1)`); and property tests of counting.
 //!
 //! The golden input is token lists, fed to the engine directly, so these tests check the statistics, not the
@@ -31,6 +32,11 @@ fn golden() -> (Value, Value) {
 /// Builds an analysed corpus from the golden token lists (keys = the tokens; no stopwords). Every token goes to the
 /// token store's temporary file, so the measures are checked reading them back from it.
 fn corpus_of(input: &Value) -> Corpus {
+    corpus_with_stems(input, str::to_string)
+}
+
+/// [`corpus_of`] with `stem` giving the stem of each key (shown as itself).
+fn corpus_with_stems(input: &Value, stem: impl Fn(&str) -> String) -> Corpus {
     let mut c = Corpus {
         tokens: TokenStore::new(0),
         ..Corpus::default()
@@ -84,11 +90,15 @@ fn corpus_of(input: &Value) -> Corpus {
     }
     for k in 0..c.keys.len() {
         let key = c.keys.resolve(k as u32).to_string();
-        c.stem_of.push(c.stems.intern(&key));
+        let stem = stem(&key);
+        let id = c.stems.intern(&stem);
+        if id as usize == c.stem_form.len() {
+            c.stem_form.push(&stem);
+            c.stem_stop.push(false);
+        }
+        c.stem_of.push(id);
         c.key_form.push(&key);
-        c.stem_form.push(&key);
         c.key_stop.push(false);
-        c.stem_stop.push(false);
     }
     c
 }
@@ -185,6 +195,8 @@ fn bigram_measures_equal_nltk_and_trigram_counts_match() {
                 .get(&k)
                 .unwrap_or_else(|| panic!("missing bigram {k:?}"));
             let what = format!("{k:?}");
+            // In the key view a pair is its own form (the golden keys are lowercase).
+            assert_eq!(r.form, format!("{} {}", k.1, k.2), "{what}");
             assert_eq!(
                 (r.count, r.count_first, r.count_second, r.total),
                 (
@@ -212,6 +224,7 @@ fn bigram_measures_equal_nltk_and_trigram_counts_match() {
     );
     let ours: BTreeSet<(String, String, String, String, u64)> = trigrams
         .iter()
+        .inspect(|r| assert_eq!(r.form, [r.first, r.second, r.third].join(" ")))
         .map(|r| {
             (
                 r.speaker.to_string(),
@@ -231,6 +244,66 @@ fn bigram_measures_equal_nltk_and_trigram_counts_match() {
                 w("w1"),
                 w("w2"),
                 w("w3"),
+                g["count"].as_u64().unwrap(),
+            ));
+        }
+    }
+    assert_eq!(ours, theirs);
+}
+
+/// The forms of pairs and triples against `tests/golden/make_forms.py`: terms are the tokens' first four characters
+/// (as the stem view), each row's form the token sequence most often seen for its terms, ties to the smallest.
+#[test]
+fn pair_and_triple_forms_equal_the_python_reference() {
+    let (input, _) = golden();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected_forms.json")).unwrap())
+            .unwrap();
+    assert_eq!(expected["generator"]["prefix"], 4);
+    let c = corpus_with_stems(&input, |key| key.chars().take(4).collect());
+    let options = CollocOptions {
+        view: View::Stem,
+        min_count: 2,
+        skip_punct: false,
+        keep_stopwords: true,
+    };
+    let (bigrams, trigrams) = collocations(&c, &options).unwrap();
+    let ours: BTreeSet<_> = bigrams
+        .iter()
+        .map(|r| {
+            let what = [r.speaker, r.first, r.second, &r.form].map(str::to_string);
+            (what, [r.count, r.count_first, r.count_second, r.total])
+        })
+        .collect();
+    let (mut theirs, mut spelled) = (BTreeSet::new(), 0);
+    for (speaker, rows) in expected["bigrams"].as_object().unwrap() {
+        for g in rows.as_array().unwrap() {
+            let s = |k: &str| g[k].as_str().unwrap().to_string();
+            let n = |k: &str| g[k].as_u64().unwrap();
+            theirs.insert((
+                [speaker.clone(), s("t1"), s("t2"), s("form")],
+                [n("count"), n("count_first"), n("count_second"), n("n")],
+            ));
+            spelled += usize::from(n("forms") > 1);
+        }
+    }
+    assert_eq!(ours, theirs);
+    // Pairs of terms spoken in more than one way, where the form is a choice.
+    assert_eq!((theirs.len(), spelled), (282, 67));
+    let ours: BTreeSet<_> = trigrams
+        .iter()
+        .map(|r| {
+            let what = [r.speaker, r.first, r.second, r.third, &r.form].map(str::to_string);
+            (what, r.count)
+        })
+        .collect();
+    let mut theirs = BTreeSet::new();
+    for (speaker, rows) in expected["trigrams"].as_object().unwrap() {
+        for g in rows.as_array().unwrap() {
+            let s = |k: &str| g[k].as_str().unwrap().to_string();
+            theirs.insert((
+                [speaker.clone(), s("t1"), s("t2"), s("t3"), s("form")],
                 g["count"].as_u64().unwrap(),
             ));
         }

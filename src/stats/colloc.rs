@@ -18,13 +18,24 @@
 //! - χ² = N·φ², φ² = (n_ii·n_oo − n_io·n_oi)² / ((n_ii+n_io)(n_ii+n_oi)(n_io+n_oo)(n_oi+n_oo)) (Pearson, no
 //!   continuity correction);
 //! - Dice = 2·n_ii / (n_ix + n_xi); logDice = 14 + log₂ Dice (Rychlý 2008).
+//!
+//! **Forms.** A pair or triple is counted by the terms of the view (lemma pairs by default, as Sketch Engine counts
+//! them), which read as no one speaks (`исторический память`); each row also has its `form`, the sequence of keys
+//! (word forms) that occurs most often for those terms in that speaker's text, each key [`spoken`] and joined by
+//! spaces (`исторической памяти`); of forms that occur equally often, the first in string order. In the key view
+//! the terms are the keys, so nothing is counted: the form is the pair's own keys, spoken. Only the pairs that go in
+//! the table have their forms counted, and triples are counted by keys, so the forms cost no extra reading of the
+//! turns.
 
+use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::hash::{BuildHasher, Hasher};
 
-use hashbrown::hash_table::Entry;
 use hashbrown::{DefaultHashBuilder, HashTable};
 use rayon::prelude::*;
 use serde::Serialize;
+
+use crate::text::lemma::Pos;
 
 use super::counts::View;
 use super::freq::{groups, TurnGroup};
@@ -65,6 +76,8 @@ pub struct BigramRow<'a> {
     pub first: &'a str,
     /// Second word (form).
     pub second: &'a str,
+    /// The pair as most often spoken ([`spoken`]).
+    pub form: String,
     /// Pair count n_ii.
     pub count: u64,
     /// Unigram count of the first word, n_ix.
@@ -100,6 +113,8 @@ pub struct TrigramRow<'a> {
     pub second: &'a str,
     /// Third word.
     pub third: &'a str,
+    /// The triple as most often spoken ([`spoken`]).
+    pub form: String,
     /// Count.
     pub count: u64,
     /// Word tokens N.
@@ -156,22 +171,30 @@ fn joins(gap: Gap, skip_punct: bool) -> bool {
     }
 }
 
-/// Counts of tuples of `N` term ids, each entry the ids and the count side by side (12 bytes for a pair, where a
-/// map from a packed `u64` takes 16): on a large corpus these tables are the biggest thing a group holds.
-struct TupleCounts<const N: usize> {
-    table: HashTable<([u32; N], u32)>,
+/// Tuples of `N` ids, each with a value beside it (12 bytes for a pair counted in a `u32`, where a map from a
+/// packed `u64` takes 16): on a large corpus these tables are the biggest thing a group holds.
+struct Tuples<const N: usize, V> {
+    table: HashTable<([u32; N], V)>,
     hasher: DefaultHashBuilder,
 }
 
-impl<const N: usize> TupleCounts<N> {
-    fn new() -> Self {
-        TupleCounts {
-            table: HashTable::new(),
+/// Counts of tuples.
+type TupleCounts<const N: usize> = Tuples<N, u32>;
+
+impl<const N: usize, V> Tuples<N, V> {
+    fn with_capacity(capacity: usize) -> Self {
+        Tuples {
+            table: HashTable::with_capacity(capacity),
             hasher: DefaultHashBuilder::default(),
         }
     }
 
+    fn new() -> Self {
+        Self::with_capacity(0)
+    }
+
     /// The hash of a tuple: its ids folded two by two into `u64`s, one hasher write each.
+    #[inline]
     fn hash(hasher: &DefaultHashBuilder, ids: &[u32; N]) -> u64 {
         let mut h = hasher.build_hasher();
         for pair in ids.chunks(2) {
@@ -181,32 +204,142 @@ impl<const N: usize> TupleCounts<N> {
         h.finish()
     }
 
-    fn add(&mut self, ids: [u32; N]) {
+    /// The value of a tuple, made with `V::default()` if it has none yet.
+    #[inline]
+    fn value(&mut self, ids: [u32; N]) -> &mut V
+    where
+        V: Default,
+    {
         let hasher = &self.hasher;
         let hash = Self::hash(hasher, &ids);
         let entry = self
             .table
-            .entry(hash, |(k, _)| *k == ids, |(k, _)| Self::hash(hasher, k));
-        match entry {
-            Entry::Occupied(mut e) => e.get_mut().1 += 1,
-            Entry::Vacant(e) => {
-                e.insert((ids, 1));
+            .entry(hash, |(k, _)| *k == ids, |(k, _)| Self::hash(hasher, k))
+            .or_insert_with(|| (ids, V::default()));
+        &mut entry.into_mut().1
+    }
+
+    #[inline]
+    fn get(&self, ids: [u32; N]) -> Option<&V> {
+        let hash = Self::hash(&self.hasher, &ids);
+        self.table.find(hash, |(k, _)| *k == ids).map(|(_, v)| v)
+    }
+
+    fn get_mut(&mut self, ids: [u32; N]) -> Option<&mut V> {
+        let hash = Self::hash(&self.hasher, &ids);
+        self.table
+            .find_mut(hash, |(k, _)| *k == ids)
+            .map(|(_, v)| v)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &([u32; N], V)> + '_ {
+        self.table.iter()
+    }
+}
+
+impl<const N: usize> TupleCounts<N> {
+    #[inline]
+    fn add(&mut self, ids: [u32; N]) {
+        *self.value(ids) += 1;
+    }
+}
+
+/// How a key reads in the form of a pair or triple: its most frequent surface form (the key view's
+/// [`View::form`]), with a capital first letter lowered when it is the form's only capital and the dictionary does
+/// not read the key as a proper noun. So a word mostly seen at the start of a sentence does not keep its capital
+/// inside a phrase (`спасибо большое`), while names (`Владимир Владимирович`) and abbreviations (`ВВП`) keep theirs.
+/// A key without a part of speech (English, other languages, no dictionary) keeps its form as it is: there a capital
+/// is the only sign of a name.
+pub fn spoken(corpus: &Corpus, key: u32) -> Cow<'_, str> {
+    let form = View::Key.form(corpus, key);
+    let mut chars = form.chars();
+    let lowered = match chars.next() {
+        Some(first) if first.is_uppercase() => first,
+        _ => return Cow::Borrowed(form),
+    };
+    let rest = chars.as_str();
+    let as_written = matches!(View::Key.pos(corpus, key), Pos::Propn | Pos::Unknown);
+    if as_written || rest.chars().any(char::is_uppercase) {
+        return Cow::Borrowed(form);
+    }
+    let mut out = String::with_capacity(form.len());
+    out.extend(lowered.to_lowercase());
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The order of two sequences of keys by their forms: word by word, which is the order of the forms joined by
+/// spaces (no word holds a character below the space), then by key id, for two keys spoken alike.
+fn cmp_spoken(corpus: &Corpus, a: &[u32], b: &[u32]) -> Ordering {
+    for (&x, &y) in a.iter().zip(b) {
+        if x != y {
+            match spoken(corpus, x).cmp(&spoken(corpus, y)) {
+                Ordering::Equal => {}
+                other => return other,
             }
         }
     }
+    a.cmp(b)
+}
 
-    fn contains(&self, ids: [u32; N]) -> bool {
-        let hash = Self::hash(&self.hasher, &ids);
-        self.table.find(hash, |(k, _)| *k == ids).is_some()
+/// The form of a pair or triple of keys: each key [`spoken`], joined by a space.
+fn spoken_form(corpus: &Corpus, keys: &[u32]) -> String {
+    let mut out = String::with_capacity(32);
+    for (i, &k) in keys.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&spoken(corpus, k));
+    }
+    out
+}
+
+/// The most frequent spelling of a pair or triple of terms seen so far: its keys and how often they occur.
+#[derive(Debug, Clone, Copy)]
+struct Best<const N: usize> {
+    keys: [u32; N],
+    count: u32,
+}
+
+impl<const N: usize> Default for Best<N> {
+    fn default() -> Self {
+        Best {
+            keys: [0; N],
+            count: 0,
+        }
+    }
+}
+
+impl<const N: usize> Best<N> {
+    /// Takes `keys`, seen `count` times, if they occur more often than the best so far. Of keys that occur equally
+    /// often the first offered stays: [`Best::settle`] decides between them afterwards.
+    #[inline]
+    fn raise(&mut self, keys: [u32; N], count: u32) {
+        if count > self.count {
+            *self = Best { keys, count };
+        }
     }
 
-    /// Keeps only the tuples counted at least `min` times.
-    fn keep_at_least(&mut self, min: u64) {
-        self.table.retain(|(_, n)| u64::from(*n) >= min);
+    /// After every spelling was [raised](Best::raise): takes `keys`, seen `count` times, if they occur as often as
+    /// the best and their form comes first. Only the ties at the top compare strings.
+    #[inline]
+    fn settle(&mut self, corpus: &Corpus, keys: [u32; N], count: u32) {
+        if count == self.count && keys != self.keys {
+            self.offer(corpus, keys, count);
+        }
     }
 
-    fn iter(&self) -> impl Iterator<Item = ([u32; N], u32)> + '_ {
-        self.table.iter().copied()
+    /// Takes `keys`, seen `count` times, if they occur more often than the best so far, or as often and their form
+    /// comes first ([`cmp_spoken`]).
+    fn offer(&mut self, corpus: &Corpus, keys: [u32; N], count: u32) {
+        let better = match count.cmp(&self.count) {
+            Ordering::Greater => true,
+            Ordering::Less => false,
+            Ordering::Equal => cmp_spoken(corpus, &keys, &self.keys) == Ordering::Less,
+        };
+        if better {
+            *self = Best { keys, count };
+        }
     }
 }
 
@@ -216,43 +349,6 @@ pub struct Emit<'e, 'a> {
     pub bigram: &'e mut dyn FnMut(BigramRow<'a>),
     /// Each trigram row, in table order (after every bigram row).
     pub trigram: &'e mut dyn FnMut(TrigramRow<'a>),
-}
-
-/// The trigram rows of a group's triple counts, sorted by count descending, then by the words' forms.
-fn emit_trigrams<'a>(
-    group: &Group<'a, '_>,
-    trigrams: &TupleCounts<3>,
-    total: u64,
-    emit: &mut dyn FnMut(TrigramRow<'a>),
-) {
-    let Group {
-        corpus,
-        options,
-        speaker,
-        order,
-    } = *group;
-    let view = options.view;
-    let mut rows: Vec<(u32, [u32; 3])> = trigrams
-        .iter()
-        .filter(|(terms, n)| u64::from(*n) >= options.min_count && group.listed(terms))
-        .map(|(terms, n)| (n, terms))
-        .collect();
-    rows.sort_unstable_by(|a, b| {
-        b.0.cmp(&a.0).then_with(|| {
-            a.1.map(|t| order[t as usize])
-                .cmp(&b.1.map(|t| order[t as usize]))
-        })
-    });
-    for (n, [a, b, c]) in rows {
-        emit(TrigramRow {
-            speaker,
-            first: view.form(corpus, a),
-            second: view.form(corpus, b),
-            third: view.form(corpus, c),
-            count: u64::from(n),
-            total,
-        });
-    }
 }
 
 /// What the rows of one group are made with.
@@ -273,38 +369,41 @@ impl Group<'_, '_> {
     }
 }
 
-/// The bigram rows of a group's pair counts, sorted by count descending, then by the words' forms.
-fn emit_bigrams<'a>(
-    group: &Group<'a, '_>,
-    bigrams: &TupleCounts<2>,
-    (unigrams, total): (&[u64], u64),
-    emit: &mut dyn FnMut(BigramRow<'a>),
-) {
-    let Group {
-        corpus,
-        options,
-        speaker,
-        order,
-    } = *group;
-    let view = options.view;
-    let min = options.min_count;
+/// The pairs of a group's pair counts that go in the table, as (first, second, count), sorted by count
+/// descending, then by the words' forms.
+fn table_pairs(group: &Group<'_, '_>, bigrams: &TupleCounts<2>) -> Vec<(u32, u32, u32)> {
+    let order = group.order;
+    let min = group.options.min_count;
     let mut rows: Vec<(u32, u32, u32)> = bigrams
         .iter()
-        .filter(|&([x, y], n)| u64::from(n) >= min && group.listed(&[x, y]))
-        .map(|([x, y], n)| (x, y, n))
+        .filter(|&&([x, y], n)| u64::from(n) >= min && group.listed(&[x, y]))
+        .map(|&([x, y], n)| (x, y, n))
         .collect();
     rows.sort_unstable_by(|a, b| {
         b.2.cmp(&a.2)
             .then_with(|| order[a.0 as usize].cmp(&order[b.0 as usize]))
             .then_with(|| order[a.1 as usize].cmp(&order[b.1 as usize]))
     });
-    for (x, y, n) in rows {
+    rows
+}
+
+/// The bigram rows of a group's table pairs, each with the keys of its form.
+fn emit_bigrams<'a>(
+    group: &Group<'a, '_>,
+    pairs: &[(u32, u32, u32)],
+    spelling: impl Fn(usize) -> [u32; 2],
+    (unigrams, total): (&[u64], u64),
+    emit: &mut dyn FnMut(BigramRow<'a>),
+) {
+    let (corpus, view) = (group.corpus, group.options.view);
+    for (i, &(x, y, n)) in pairs.iter().enumerate() {
         let (n, nx, ny) = (u64::from(n), unigrams[x as usize], unigrams[y as usize]);
         let [pmi, npmi, g2, t_score, chi2, dice, log_dice] = measures(n, nx, ny, total);
         emit(BigramRow {
-            speaker,
+            speaker: group.speaker,
             first: view.form(corpus, x),
             second: view.form(corpus, y),
+            form: spoken_form(corpus, &spelling(i)),
             count: n,
             count_first: nx,
             count_second: ny,
@@ -320,9 +419,45 @@ fn emit_bigrams<'a>(
     }
 }
 
+/// The trigram rows of a group's triples (terms, count, keys of the form), those counted at least the minimum
+/// and listed, sorted by count descending, then by the words' forms.
+fn emit_trigrams<'a>(
+    group: &Group<'a, '_>,
+    triples: impl Iterator<Item = ([u32; 3], u32, [u32; 3])>,
+    total: u64,
+    emit: &mut dyn FnMut(TrigramRow<'a>),
+) {
+    let (corpus, view, order) = (group.corpus, group.options.view, group.order);
+    let min = group.options.min_count;
+    let mut rows: Vec<([u32; 3], u32, [u32; 3])> = triples
+        .filter(|(terms, n, _)| u64::from(*n) >= min && group.listed(terms))
+        .collect();
+    rows.sort_unstable_by(|a, b| {
+        b.1.cmp(&a.1).then_with(|| {
+            a.0.map(|t| order[t as usize])
+                .cmp(&b.0.map(|t| order[t as usize]))
+        })
+    });
+    for ([a, b, c], n, keys) in rows {
+        emit(TrigramRow {
+            speaker: group.speaker,
+            first: view.form(corpus, a),
+            second: view.form(corpus, b),
+            third: view.form(corpus, c),
+            form: spoken_form(corpus, &keys),
+            count: u64::from(n),
+            total,
+        });
+    }
+}
+
 /// Bigram and trigram rows of one group of turns, handed out one by one so they need not be held. `counts` are the
 /// group's counts in the view of `options` ([`Tallies::of`]); `unigrams` is all zero (one entry per term of the
 /// view), and is again on return; `order` is [`View::form_order`].
+///
+/// The turns are read twice: once for the pairs of terms, once for the triples and for the spellings (pairs of
+/// keys) of the pairs that go in the table. Triples are counted by keys and summed into triples of terms
+/// afterwards, which also gives their spellings; in the key view the terms are the keys and nothing is summed.
 pub fn group_collocations<'a>(
     corpus: &'a Corpus,
     options: &CollocOptions,
@@ -366,29 +501,80 @@ pub fn group_collocations<'a>(
         speaker,
         order,
     };
-    emit_bigrams(&group, &bigrams, (unigrams, total), emit.bigram);
-    // Trigrams: a triple can reach the minimum count only if both its pairs do, so only those are counted (and
-    // only the frequent pairs are kept for the lookup).
-    bigrams.keep_at_least(min);
-    let frequent = |x: u32, y: u32| bigrams.contains([x, y]);
-    let mut trigrams: TupleCounts<3> = TupleCounts::new();
+    let pairs = table_pairs(&group, &bigrams);
+    drop(bigrams);
+    // Each table pair's row. A pair's words are counted exactly when it is listed, so these are all the pairs
+    // counted at least the minimum.
+    let mut row_of: Tuples<2, u32> = Tuples::with_capacity(pairs.len());
+    for (i, &(x, y, _)) in pairs.iter().enumerate() {
+        *row_of.value([x, y]) = i as u32;
+    }
+    // A triple can reach the minimum count only if both its pairs do, so only those are counted.
+    let spelled = view != View::Key;
+    let mut pair_keys: TupleCounts<3> = TupleCounts::new();
+    let mut triples: TupleCounts<3> = TupleCounts::new();
     for &i in turns {
         let (words, gaps) = reader.words_and_gaps(&corpus.turns[i])?;
-        for k in 2..words.len() {
-            if !(joins(gaps[k - 1], skip) && joins(gaps[k], skip)) {
-                continue;
+        let (mut prev, mut prev_row) = (u32::MAX, None);
+        for (k, &w) in words.iter().enumerate() {
+            let term = view.term(corpus, w);
+            let row = if k >= 1 && joins(gaps[k], skip) && counted(prev) && counted(term) {
+                row_of.get([prev, term]).copied()
+            } else {
+                None
+            };
+            if let Some(r) = row {
+                if spelled {
+                    pair_keys.add([r, words[k - 1], w]);
+                }
+                if prev_row.is_some() {
+                    triples.add([words[k - 2], words[k - 1], w]);
+                }
             }
-            let (a, b, c) = (
-                view.term(corpus, words[k - 2]),
-                view.term(corpus, words[k - 1]),
-                view.term(corpus, words[k]),
-            );
-            if counted(a) && counted(b) && counted(c) && frequent(a, b) && frequent(b, c) {
-                trigrams.add([a, b, c]);
-            }
+            (prev, prev_row) = (term, row);
         }
     }
-    emit_trigrams(&group, &trigrams, total, emit.trigram);
+    drop(row_of);
+    // The most frequent spelling of each table pair: the counts decide, and only ties at the top compare forms.
+    let mut spellings = vec![Best::<2>::default(); if spelled { pairs.len() } else { 0 }];
+    for &([r, a, b], n) in pair_keys.iter() {
+        spellings[r as usize].raise([a, b], n);
+    }
+    for &([r, a, b], n) in pair_keys.iter() {
+        spellings[r as usize].settle(corpus, [a, b], n);
+    }
+    drop(pair_keys);
+    let spelling = |i: usize| match spellings.get(i) {
+        Some(best) => best.keys,
+        None => [pairs[i].0, pairs[i].1],
+    };
+    emit_bigrams(&group, &pairs, spelling, (unigrams, total), emit.bigram);
+    if spelled {
+        // Triples of keys summed into triples of terms, each with its most frequent spelling (ties settled only
+        // for the triples that go in the table).
+        let terms = |keys: [u32; 3]| keys.map(|k| view.term(corpus, k));
+        let mut by_terms: Tuples<3, (u32, Best<3>)> = Tuples::new();
+        for &(keys, n) in triples.iter() {
+            let (count, best) = by_terms.value(terms(keys));
+            *count += n;
+            best.raise(keys, n);
+        }
+        for &(keys, n) in triples.iter() {
+            if let Some((count, best)) = by_terms.get_mut(terms(keys)) {
+                if u64::from(*count) >= min {
+                    best.settle(corpus, keys, n);
+                }
+            }
+        }
+        drop(triples);
+        let rows = by_terms
+            .iter()
+            .map(|&(terms, (n, best))| (terms, n, best.keys));
+        emit_trigrams(&group, rows, total, emit.trigram);
+    } else {
+        let rows = triples.iter().map(|&(keys, n)| (keys, n, keys));
+        emit_trigrams(&group, rows, total, emit.trigram);
+    }
     for t in touched {
         unigrams[t as usize] = 0;
     }
@@ -441,5 +627,130 @@ mod tests {
         let [pmi, npmi, _, _, chi2, dice, log_dice] = measures(1, 1, 1, 1);
         assert_eq!((pmi, npmi, dice, log_dice), (0.0, 1.0, 1.0, 14.0));
         assert!(chi2.is_nan() || chi2.is_finite());
+    }
+
+    /// One speaker's turn: исторический память spoken in two forms (5 and 2 times, the rarer one only at the start
+    /// of a sentence, so written with a capital), великий победа in two forms twice each, защита исторический память
+    /// in two forms (2 and 1 times), a name and an abbreviation.
+    const TEXT: &str = "В.Путин: Историческая память. Историческая память. Это часть исторической памяти. \
+        Забота об исторической памяти. Защита исторической памяти, защиты исторической памяти, защиты исторической \
+        памяти. Великая победа, великой победы, великой победы, великая победа. Владимир Владимирович, спасибо. \
+        Уважаемый Владимир Владимирович. Рост ВВП, рост ВВП.\n";
+
+    fn corpus() -> Corpus {
+        let (file, _) =
+            crate::transcript::read_bytes("t.txt", TEXT.as_bytes(), &Default::default()).unwrap();
+        crate::stats::analyse(&[&file.meeting], &Default::default())
+    }
+
+    fn options(view: View) -> CollocOptions {
+        CollocOptions {
+            view,
+            min_count: 2,
+            ..CollocOptions::default()
+        }
+    }
+
+    /// The speaker's bigrams as (first, second, form, count) and trigrams as (first, second, third, form, count).
+    #[allow(clippy::type_complexity)]
+    fn rows(
+        corpus: &Corpus,
+        view: View,
+    ) -> (
+        Vec<(&str, &str, String, u64)>,
+        Vec<(&str, &str, &str, String, u64)>,
+    ) {
+        let (bigrams, trigrams) = collocations(corpus, &options(view)).unwrap();
+        let bigrams = bigrams
+            .into_iter()
+            .filter(|r| r.speaker != super::super::freq::ALL)
+            .map(|r| (r.first, r.second, r.form, r.count))
+            .collect();
+        let trigrams = trigrams
+            .into_iter()
+            .filter(|r| r.speaker != super::super::freq::ALL)
+            .map(|r| (r.first, r.second, r.third, r.form, r.count))
+            .collect();
+        (bigrams, trigrams)
+    }
+
+    #[test]
+    fn a_lemma_pair_reads_as_its_most_frequent_form_ties_to_the_smallest() {
+        let corpus = corpus();
+        let (bigrams, trigrams) = rows(&corpus, View::Lemma);
+        let form = |s: &str| s.to_string();
+        assert_eq!(
+            bigrams,
+            [
+                ("исторический", "память", form("исторической памяти"), 7),
+                ("великий", "победа", form("великая победа"), 4),
+                ("Защита", "исторический", form("защиты исторической"), 3),
+                ("Владимир", "Владимирович", form("Владимир Владимирович"), 2),
+                ("рост", "ВВП", form("рост ВВП"), 2),
+            ]
+        );
+        assert_eq!(
+            trigrams,
+            [(
+                "Защита",
+                "исторический",
+                "память",
+                form("защиты исторической памяти"),
+                3
+            )]
+        );
+    }
+
+    #[test]
+    fn the_best_form_does_not_depend_on_the_order_forms_are_seen() {
+        let corpus = corpus();
+        let key = |w: &str| corpus.keys.get(w).unwrap();
+        let a = ([key("великой"), key("победы")], 2);
+        let b = ([key("великая"), key("победа")], 2);
+        let c = ([key("историческая"), key("память")], 1);
+        for order in [[a, b, c], [b, a, c], [c, a, b], [c, b, a]] {
+            let mut best = Best::default();
+            for (keys, n) in order {
+                best.raise(keys, n);
+            }
+            for (keys, n) in order {
+                best.settle(&corpus, keys, n);
+            }
+            assert_eq!((best.keys, best.count), b);
+            let mut offered = Best::default();
+            for (keys, n) in order {
+                offered.offer(&corpus, keys, n);
+            }
+            assert_eq!((offered.keys, offered.count), b);
+        }
+    }
+
+    #[test]
+    fn a_key_pair_reads_as_its_keys_names_and_abbreviations_keep_their_capitals() {
+        let corpus = corpus();
+        let (bigrams, trigrams) = rows(&corpus, View::Key);
+        let form = |s: &str| s.to_string();
+        assert_eq!(
+            bigrams,
+            [
+                ("исторической", "памяти", form("исторической памяти"), 5),
+                ("Владимир", "Владимирович", form("Владимир Владимирович"), 2),
+                ("Историческая", "память", form("историческая память"), 2),
+                ("великая", "победа", form("великая победа"), 2),
+                ("великой", "победы", form("великой победы"), 2),
+                ("защиты", "исторической", form("защиты исторической"), 2),
+                ("рост", "ВВП", form("рост ВВП"), 2),
+            ]
+        );
+        assert_eq!(
+            trigrams,
+            [(
+                "защиты",
+                "исторической",
+                "памяти",
+                form("защиты исторической памяти"),
+                2
+            )]
+        );
     }
 }

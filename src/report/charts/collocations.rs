@@ -1,5 +1,7 @@
 //! Top collocations per speaker: the most frequent word pairs (stopword pairs left out unless asked for), bar
-//! length the pair's count, labelled with its logDice.
+//! length the pair's count, labelled with its logDice. A pair is counted by term of the `--view` (lemma pairs by
+//! default) but labelled as the speaker most often says it (`collocations.csv`'s `form`): `исторической памяти`
+//! reads where the lemma pair `исторический память` does not; the table keeps the terms beside it.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -7,7 +9,7 @@ use plotters::prelude::*;
 use super::{bar_panel, color, panels, Bars, Chart, DrawResult};
 use crate::report::{Context, WriteError};
 
-/// A bar: the pair as text, its count and its logDice.
+/// A bar: the pair as spoken, its count and its logDice.
 pub type Pair = (String, u64, f64);
 
 /// The data: per speaker, the pairs to show.
@@ -21,7 +23,7 @@ pub struct Collocations {
 impl Chart for Collocations {
     const STEM: &'static str = "collocations";
     const TITLE: &'static str = "Word pairs";
-    const CAPTION: &'static str = "The most frequent adjacent word pairs per speaker within one sentence (pairs with a stopword left out by default), with logDice, an association score that does not depend on corpus size (14 is the maximum).";
+    const CAPTION: &'static str = "The most frequent adjacent word pairs per speaker within one sentence (pairs with a stopword left out by default), with logDice, an association score that does not depend on corpus size (14 is the maximum). Pairs are counted by term of the view (by lemma by default, so that историческая память and исторической памяти are one pair) and written as the speaker most often says them; collocations.csv gives the terms beside this form.";
 
     fn shape(cx: &Context) -> Result<Option<Collocations>, WriteError> {
         let speakers = cx
@@ -34,7 +36,7 @@ impl Chart for Collocations {
                     .iter()
                     .filter(|r| r.speaker == s)
                     .take(cx.config.top)
-                    .map(|r| (format!("{} {}", r.first, r.second), r.count, r.log_dice))
+                    .map(|r| (r.form.clone(), r.count, r.log_dice))
                     .collect();
                 (cx.shown(s), pairs)
             })

@@ -1,6 +1,8 @@
 //! `collocations.csv` and `trigrams.csv`: word pairs and triples per speaker and over all (`*`), group by group in
 //! parallel (largest first), each group's rows formatted into spools as they are made and the tables put together
-//! from them in group order; of each group only the first rows are kept, for the chart and the page.
+//! from them in group order; of each group only the first rows are kept, for the chart and the page. The key columns
+//! are the terms of the view (`first`, `second`, `third`); `form` beside them is the pair or triple as the speaker
+//! most often says it ([`crate::stats::colloc`]).
 
 use crate::report::spool::{assemble, by_group, RowSpool, Segment, Spooled};
 use crate::report::{ReportConfig, WriteError};
@@ -12,16 +14,16 @@ use crate::stats::Corpus;
 use super::{Context, Preview, Row, Table};
 
 const BIGRAMS: &str = "collocations.csv";
-const BIGRAMS_ABOUT: &str = "Word pairs with raw counts and PMI, NPMI, G², t-score, χ², Dice and logDice, per speaker and over all (*).";
+const BIGRAMS_ABOUT: &str = "Word pairs (terms of the view, and the pair as most often spoken) with raw counts and PMI, NPMI, G², t-score, χ², Dice and logDice, per speaker and over all (*).";
 const TRIGRAMS: &str = "trigrams.csv";
-const TRIGRAMS_ABOUT: &str = "Word triples with counts, per speaker and over all (*).";
+const TRIGRAMS_ABOUT: &str = "Word triples (terms of the view, and the triple as most often spoken) with counts, per speaker and over all (*).";
 
 impl Row for BigramRow<'_> {
-    const HEADER: &'static str = "speaker,first,second,count,count_first,count_second,total,pmi,npmi,g2,t_score,chi2,dice,log_dice";
+    const HEADER: &'static str = "speaker,first,second,form,count,count_first,count_second,total,pmi,npmi,g2,t_score,chi2,dice,log_dice";
 }
 
 impl Row for TrigramRow<'_> {
-    const HEADER: &'static str = "speaker,first,second,third,count,total";
+    const HEADER: &'static str = "speaker,first,second,third,form,count,total";
 }
 
 /// `collocations.csv` and `trigrams.csv`.
