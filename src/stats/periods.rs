@@ -213,33 +213,34 @@ impl PeriodRate {
     }
 }
 
+/// A corpus of meetings of these dates and nothing else (ids `m0`, `m1`, …), for tests of what depends on dates.
+#[cfg(test)]
+pub(crate) fn dated_corpus(dates: &[&str]) -> Corpus {
+    Corpus {
+        meetings: dates
+            .iter()
+            .enumerate()
+            .map(|(i, d)| super::MeetingInfo {
+                id: format!("m{i}"),
+                date: d.to_string(),
+                time: String::new(),
+                title: String::new(),
+                place: String::new(),
+                source: String::new(),
+                language: Language::Ru,
+            })
+            .collect(),
+        ..Corpus::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::MeetingInfo;
-
-    fn corpus(dates: &[&str]) -> Corpus {
-        Corpus {
-            meetings: dates
-                .iter()
-                .enumerate()
-                .map(|(i, d)| MeetingInfo {
-                    id: format!("m{i}"),
-                    date: d.to_string(),
-                    time: String::new(),
-                    title: String::new(),
-                    place: String::new(),
-                    source: String::new(),
-                    language: Language::Ru,
-                })
-                .collect(),
-            ..Corpus::default()
-        }
-    }
 
     #[test]
     fn meetings_group_by_calendar_periods_in_time_order() {
-        let c = corpus(&["2025-04-29", "2025-01-15", "", "2025-02-01", "2025-04-01"]);
+        let c = dated_corpus(&["2025-04-29", "2025-01-15", "", "2025-02-01", "2025-04-01"]);
         let months = Periods::new(&c, Period::Month);
         assert_eq!(months.labels, ["2025-01", "2025-02", "2025-04"]);
         assert_eq!(months.starts, ["2025-01-01", "2025-02-01", "2025-04-01"]);
@@ -256,6 +257,6 @@ mod tests {
             .map(|i| format!("{}-0{}-01", 2000 + i, 1 + i % 9))
             .collect();
         let long: Vec<&str> = long.iter().map(String::as_str).collect();
-        assert_eq!(Period::readable(&corpus(&long)), Period::Year);
+        assert_eq!(Period::readable(&dated_corpus(&long)), Period::Year);
     }
 }

@@ -9,13 +9,14 @@
 //! as often as verb forms (`meeting`, `building`, `leader`), which a lemmatizer without context cannot tell, and a
 //! few plurals are words of their own (`news`, `goods`, `politics`).
 //!
-//! **Function words** ([`function_pos`]): English words have no dictionary part of speech here, but the closed
-//! classes are known by list — modal and auxiliary verbs (`would`, `must`, `be`, `have`), pronouns and determiners
-//! beyond the stopword list (`everyone`, `another`), numerals (`one`, `two`), discourse words (`also`, `like`, `well`,
-//! `indeed`), conjunctions and prepositions, honorifics (`Mr`, `Mrs`) and the words of greeting and thanks (`thank`, `please`) — and get their UD part
-//! of speech, so that they are not content words; every other English word has no part of speech and is a content
-//! word unless it is a stopword. `like` and `well` are also a verb and an adjective or noun; as discourse words
-//! they are far the more frequent in speech, so the list takes them as such.
+//! **Function words** ([`FUNCTION_WORDS`], [`function_pos`]): English words have no dictionary part of speech
+//! here, but the closed classes are known by list — modal and auxiliary verbs (`would`, `must`, `be`, `have`),
+//! pronouns and determiners beyond the stopword list (`everyone`, `another`), numerals (`one`, `two`), conjunctions
+//! and prepositions, discourse words (`also`, `like`, `well`, `indeed`), honorifics (`Mr`, `Mrs`) and the words of
+//! greeting and thanks (`thank`, `please`) — and get their UD part of speech and a place on the built-in English
+//! stopword list, so that they are neither content words nor parts of word pairs; every other English word has no
+//! part of speech and is a content word unless it is a stopword. `like` and `well` are also a verb and an
+//! adjective or noun; as discourse words they are far the more frequent in speech, so the list takes them as such.
 //!
 //! ```
 //! use stenogram::text::english::{function_pos, lemma};
@@ -295,43 +296,169 @@ fn undouble(stem: &str) -> Option<String> {
         .then(|| stem[..n - 1].to_string())
 }
 
-/// The part of speech of an English function word (a key: lowercase) that the stopword list may lack; `None` for
-/// other words, which have no part of speech here.
+/// English function words the stopword list lacks, by part of speech: modal and auxiliary verbs with their forms,
+/// pronouns and determiners, numerals, subordinating conjunctions and prepositions, discourse words and adverbs of
+/// degree and frequency that carry no topic, honorifics, and the words of greeting and thanks. They are part of the
+/// built-in English stopword list ([`crate::text::Stopwords::builtin`]) and have their part of speech
+/// ([`function_pos`]).
+pub const FUNCTION_WORDS: &[(Pos, &[&str])] = &[
+    (
+        Pos::Aux,
+        &[
+            "would", "could", "should", "will", "shall", "can", "may", "might", "must", "ought",
+            "be", "am", "is", "are", "was", "were", "been", "being", "have", "has", "had",
+            "having", "do", "does", "did", "doing", "done", "cannot", "wo", "ca", "'ll", "'d",
+            "'ve", "'re", "'m", "n't",
+        ],
+    ),
+    (
+        Pos::Pron,
+        &[
+            "everyone",
+            "everybody",
+            "everything",
+            "someone",
+            "somebody",
+            "something",
+            "anyone",
+            "anybody",
+            "anything",
+            "nobody",
+            "nothing",
+            "none",
+            "whoever",
+            "whatever",
+            "whichever",
+            "whose",
+            "one's",
+            "oneself",
+            "us",
+            "thee",
+        ],
+    ),
+    (
+        Pos::Det,
+        &[
+            "every", "another", "many", "much", "several", "either", "neither", "less", "least",
+            "lot", "lots", "certain", "various", "such", "whole", "else",
+        ],
+    ),
+    (
+        Pos::Num,
+        &[
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
+            "million", "billion", "trillion", "first", "second", "third", "dozen",
+        ],
+    ),
+    (
+        Pos::Sconj,
+        &[
+            "although", "though", "whether", "since", "unless", "whereas", "once",
+        ],
+    ),
+    (
+        Pos::Adp,
+        &[
+            "within",
+            "without",
+            "upon",
+            "across",
+            "toward",
+            "towards",
+            "among",
+            "around",
+            "along",
+            "beyond",
+            "despite",
+            "per",
+            "via",
+            "onto",
+            "throughout",
+            "beside",
+            "besides",
+        ],
+    ),
+    (
+        Pos::Part,
+        &[
+            "also",
+            "like",
+            "well",
+            "indeed",
+            "really",
+            "actually",
+            "certainly",
+            "course",
+            "quite",
+            "rather",
+            "even",
+            "still",
+            "already",
+            "yet",
+            "ever",
+            "never",
+            "always",
+            "often",
+            "perhaps",
+            "maybe",
+            "probably",
+            "however",
+            "therefore",
+            "thus",
+            "anyway",
+            "instead",
+            "yes",
+            "ok",
+            "okay",
+            "oh",
+            "let",
+        ],
+    ),
+    (
+        Pos::X,
+        &[
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "sir",
+            "madam",
+            "excellency",
+            "excellencies",
+            "gentlemen",
+            "ladies",
+        ],
+    ),
+    (
+        Pos::Intj,
+        &[
+            "thank",
+            "thanks",
+            "please",
+            "hello",
+            "welcome",
+            "goodbye",
+            "congratulations",
+            "congratulate",
+            "pleased",
+            "glad",
+            "dear",
+        ],
+    ),
+];
+
+/// The part of speech of an English function word of [`FUNCTION_WORDS`] (a key: lowercase); `None` for other
+/// words, which have no part of speech here.
 pub fn function_pos(key: &str) -> Option<Pos> {
-    Some(match key {
-        // Modal and auxiliary verbs, with their forms.
-        "would" | "could" | "should" | "will" | "shall" | "can" | "may" | "might" | "must"
-        | "ought" | "be" | "am" | "is" | "are" | "was" | "were" | "been" | "being" | "have"
-        | "has" | "had" | "having" | "do" | "does" | "did" | "doing" | "done" | "cannot" | "wo"
-        | "ca" | "'ll" | "'d" | "'ve" | "'re" | "'m" | "n't" => Pos::Aux,
-        // Pronouns and determiners.
-        "everyone" | "everybody" | "everything" | "someone" | "somebody" | "something"
-        | "anyone" | "anybody" | "anything" | "nobody" | "nothing" | "none" | "whoever"
-        | "whatever" | "whichever" | "whose" | "one's" | "oneself" | "us" | "thee" => Pos::Pron,
-        "every" | "another" | "many" | "much" | "several" | "either" | "neither" | "less"
-        | "least" | "lot" | "lots" | "certain" | "various" | "such" | "whole" | "else" => Pos::Det,
-        // Numerals.
-        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-        | "eleven" | "twelve" | "twenty" | "thirty" | "forty" | "fifty" | "hundred"
-        | "thousand" | "million" | "billion" | "trillion" | "first" | "second" | "third"
-        | "dozen" => Pos::Num,
-        // Subordinating conjunctions and prepositions the stopword list lacks.
-        "although" | "though" | "whether" | "since" | "unless" | "whereas" | "once" => Pos::Sconj,
-        "within" | "without" | "upon" | "across" | "toward" | "towards" | "among" | "around"
-        | "along" | "beyond" | "despite" | "per" | "via" | "onto" | "throughout" | "beside"
-        | "besides" => Pos::Adp,
-        // Discourse words and adverbs of degree and frequency that carry no topic.
-        "also" | "like" | "well" | "indeed" | "really" | "actually" | "certainly" | "course"
-        | "quite" | "rather" | "even" | "still" | "already" | "yet" | "ever" | "never"
-        | "always" | "often" | "perhaps" | "maybe" | "probably" | "however" | "therefore"
-        | "thus" | "anyway" | "instead" | "yes" | "ok" | "okay" | "oh" | "let" => Pos::Part,
-        // Honorifics, and the words of greeting and thanks.
-        "mr" | "mrs" | "ms" | "dr" | "sir" | "madam" | "excellency" | "excellencies"
-        | "gentlemen" | "ladies" => Pos::X,
-        "thank" | "thanks" | "please" | "hello" | "welcome" | "goodbye" | "congratulations"
-        | "congratulate" | "pleased" | "glad" | "dear" => Pos::Intj,
-        _ => return None,
-    })
+    static BY_WORD: std::sync::LazyLock<hashbrown::HashMap<&'static str, Pos>> =
+        std::sync::LazyLock::new(|| {
+            FUNCTION_WORDS
+                .iter()
+                .flat_map(|&(pos, words)| words.iter().map(move |&w| (w, pos)))
+                .collect()
+        });
+    BY_WORD.get(key).copied()
 }
 
 #[cfg(test)]

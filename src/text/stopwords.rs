@@ -16,12 +16,19 @@ pub struct Stopwords {
 }
 
 impl Stopwords {
-    /// The built-in list for `language`.
+    /// The built-in list for `language`: for English, NLTK's list and the function words it lacks
+    /// ([`super::english::FUNCTION_WORDS`]: `would`, `Mr`, `also`, `thank`, …).
     pub fn builtin(language: Language) -> Stopwords {
-        Stopwords::parse(match language {
-            Language::Ru => RU,
-            Language::En => EN,
-        })
+        match language {
+            Language::Ru => Stopwords::parse(RU),
+            Language::En => {
+                let mut list = Stopwords::parse(EN);
+                for (_, words) in super::english::FUNCTION_WORDS {
+                    list.words.extend(words.iter().map(|w| w.to_string()));
+                }
+                list
+            }
+        }
     }
 
     /// No stopwords.
@@ -76,8 +83,10 @@ mod tests {
         assert!(ru.contains("и") && ru.contains("еще") && !ru.contains("ещё"));
         assert!(!ru.contains("переговоры"));
         let en = Stopwords::builtin(Language::En);
-        assert_eq!(en.len(), 179);
+        // NLTK's 179 and the 152 of the 173 function words it lacks (counted from both lists with a set union).
+        assert_eq!(en.len(), 179 + 152);
         assert!(en.contains("the") && en.contains("don't"));
+        assert!(en.contains("would") && en.contains("mr") && en.contains("thank"));
     }
 
     #[test]

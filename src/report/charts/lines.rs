@@ -229,28 +229,9 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Language;
-    use crate::stats::Corpus;
-    use crate::stats::MeetingInfo;
 
     fn periods(dates: &[&str], period: Period) -> Periods {
-        let corpus = Corpus {
-            meetings: dates
-                .iter()
-                .enumerate()
-                .map(|(i, d)| MeetingInfo {
-                    id: format!("m{i}"),
-                    date: d.to_string(),
-                    time: String::new(),
-                    title: String::new(),
-                    place: String::new(),
-                    source: String::new(),
-                    language: Language::Ru,
-                })
-                .collect(),
-            ..Corpus::default()
-        };
-        Periods::new(&corpus, period)
+        Periods::new(&crate::stats::periods::dated_corpus(dates), period)
     }
 
     #[test]
