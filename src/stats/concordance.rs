@@ -304,6 +304,20 @@ impl Forms {
     }
 }
 
+/// A meeting of one body of text in the kremlin.ru layout (dated 2024-05-06), for the concordance tools' tests.
+#[cfg(test)]
+pub(crate) fn test_meeting(body: &str) -> Meeting {
+    let text = format!("Встреча\n\n2024-05-06 12:30:00\n\nМосква\n\n{body}\n");
+    crate::transcript::parse_text(
+        "2024-05-06_m",
+        "m.txt",
+        &text,
+        "UTF-8",
+        &crate::transcript::ReadOptions::default(),
+    )
+    .0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -164,18 +164,9 @@ pub fn kwic_sorted(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::transcript::{parse_text, ReadOptions};
 
     fn meeting(body: &str) -> Meeting {
-        let text = format!("Встреча\n\n2024-05-06 12:30:00\n\nМосква\n\n{body}\n");
-        parse_text(
-            "2024-05-06_m",
-            "m.txt",
-            &text,
-            "UTF-8",
-            &ReadOptions::default(),
-        )
-        .0
+        crate::stats::concordance::test_meeting(body)
     }
 
     fn hits(m: &Meeting, pattern: &str, sort: Option<&str>) -> Vec<(usize, usize)> {
