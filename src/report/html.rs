@@ -207,9 +207,10 @@ fn findings(cx: &Context) -> Vec<String> {
         } else {
             cx.shown(b)
         };
+        let before = found.len();
         for (up, who, than) in [
             (true, cx.shown(a), other.clone()),
-            (false, other, cx.shown(a)),
+            (false, other.clone(), cx.shown(a)),
         ] {
             if let Some(r) = strongest(up) {
                 let (more, less) = if up {
@@ -235,6 +236,13 @@ fn findings(cx: &Context) -> Vec<String> {
                     r.g2.abs()
                 ));
             }
+        }
+        if found.len() == before {
+            found.push(format!(
+                "No content word sets {} and {} apart at p &lt; 0.01: they said too few words, or too alike ones (<a href=\"keyness.csv\">keyness.csv</a>).",
+                text(&cx.shown(a)),
+                text(&other)
+            ));
         }
     }
     // The longest turns, against the shortest of the charted speakers.
