@@ -123,8 +123,27 @@ pub struct TrigramRow<'a> {
 
 const SMALL: f64 = 1e-20;
 
-/// The association measures of one pair: (pmi, npmi, g2, t, chi2, dice, log_dice).
-pub fn measures(n_ii: u64, n_ix: u64, n_xi: u64, n_xx: u64) -> [f64; 7] {
+/// The association measures of one pair, as NLTK's `BigramAssocMeasures` computes them, with NPMI and logDice.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Association {
+    /// Pointwise mutual information (log₂).
+    pub pmi: f64,
+    /// Normalised PMI (1 where the pair is the whole text).
+    pub npmi: f64,
+    /// Log-likelihood G².
+    pub g2: f64,
+    /// t-score.
+    pub t_score: f64,
+    /// Pearson's χ² (N·φ²; NaN when a margin of the table is empty).
+    pub chi2: f64,
+    /// Dice.
+    pub dice: f64,
+    /// logDice = 14 + log₂ Dice.
+    pub log_dice: f64,
+}
+
+/// The association measures of a pair seen `n_ii` times, of words seen `n_ix` and `n_xi` times, among `n_xx`.
+pub fn measures(n_ii: u64, n_ix: u64, n_xi: u64, n_xx: u64) -> Association {
     let (ii, ix, xi, xx) = (n_ii as f64, n_ix as f64, n_xi as f64, n_xx as f64);
     let n_oi = n_xi - n_ii;
     let n_io = n_ix - n_ii;
@@ -142,7 +161,15 @@ pub fn measures(n_ii: u64, n_ix: u64, n_xi: u64, n_xx: u64) -> [f64; 7] {
     let t = (ii - ix * xi / xx) / (ii + SMALL).sqrt();
     let chi2 = xx * phi_sq(n_ii, n_oi, n_io, n_oo);
     let dice = 2.0 * ii / (ix + xi);
-    [pmi, npmi, g2, t, chi2, dice, 14.0 + dice.log2()]
+    Association {
+        pmi,
+        npmi,
+        g2,
+        t_score: t,
+        chi2,
+        dice,
+        log_dice: 14.0 + dice.log2(),
+    }
 }
 
 /// φ² computed in integers where they fit, as NLTK does in Python's exact integers.
@@ -398,7 +425,15 @@ fn emit_bigrams<'a>(
     let (corpus, view) = (group.corpus, group.options.view);
     for (i, &(x, y, n)) in pairs.iter().enumerate() {
         let (n, nx, ny) = (u64::from(n), unigrams[x as usize], unigrams[y as usize]);
-        let [pmi, npmi, g2, t_score, chi2, dice, log_dice] = measures(n, nx, ny, total);
+        let Association {
+            pmi,
+            npmi,
+            g2,
+            t_score,
+            chi2,
+            dice,
+            log_dice,
+        } = measures(n, nx, ny, total);
         emit(BigramRow {
             speaker: group.speaker,
             first: view.form(corpus, x),
@@ -624,9 +659,10 @@ mod tests {
 
     #[test]
     fn a_pair_that_is_the_whole_text() {
-        let [pmi, npmi, _, _, chi2, dice, log_dice] = measures(1, 1, 1, 1);
-        assert_eq!((pmi, npmi, dice, log_dice), (0.0, 1.0, 1.0, 14.0));
-        assert!(chi2.is_nan() || chi2.is_finite());
+        let m = measures(1, 1, 1, 1);
+        assert_eq!((m.pmi, m.npmi, m.dice, m.log_dice), (0.0, 1.0, 1.0, 14.0));
+        // φ² is 0/0 here (every cell but one is empty; NLTK raises ZeroDivisionError): undefined, written NaN.
+        assert!(m.chi2.is_nan());
     }
 
     /// One speaker's turn: исторический память spoken in two forms (5 and 2 times, the rarer one only at the start

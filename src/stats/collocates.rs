@@ -130,9 +130,20 @@ pub struct Collocates {
     pub left_out: usize,
 }
 
+/// The measures of a collocate (see the module's doc for the formulas).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CollocateMeasures {
+    /// MI with the window-corrected expectation.
+    pub mi: f64,
+    /// logDice.
+    pub log_dice: f64,
+    /// t-score.
+    pub t_score: f64,
+}
+
 /// MI, logDice and t of a collocate seen `o` times in the windows (`o` ≥ 1) of a node occurring `f_node` times,
 /// the collocate occurring `f_coll` times among `n` words, with windows of `span` words: see the module's doc.
-pub fn measures(o: u64, f_node: u64, f_coll: u64, n: u64, span: usize) -> (f64, f64, f64) {
+pub fn measures(o: u64, f_node: u64, f_coll: u64, n: u64, span: usize) -> CollocateMeasures {
     let (o, f_node, f_coll, n, span) = (
         o as f64,
         f_node as f64,
@@ -143,8 +154,12 @@ pub fn measures(o: u64, f_node: u64, f_coll: u64, n: u64, span: usize) -> (f64, 
     let expected = f_node * f_coll * span / n;
     let mi = (o / expected).log2();
     let log_dice = 14.0 + (2.0 * o / (f_node + f_coll)).log2();
-    let t = (o - expected) / o.sqrt();
-    (mi, log_dice, t)
+    let t_score = (o - expected) / o.sqrt();
+    CollocateMeasures {
+        mi,
+        log_dice,
+        t_score,
+    }
 }
 
 #[derive(Default)]
@@ -206,7 +221,11 @@ pub fn collocates(
             continue;
         }
         let f_coll = corpus[&unit];
-        let (mi, log_dice, t_score) = measures(o, hits, f_coll, words, window.span());
+        let CollocateMeasures {
+            mi,
+            log_dice,
+            t_score,
+        } = measures(o, hits, f_coll, words, window.span());
         rows.push(CollocateRow {
             form: tally.forms.most_frequent().to_string(),
             collocate: unit,
@@ -312,12 +331,12 @@ mod tests {
     fn measures_follow_their_formulas() {
         // O = 4, f_n = 10, f_c = 20, N = 1000, S = 10: E = 2, MI = 1, t = (4 − 2)/2 = 1,
         // logDice = 14 + log2(8/30).
-        let (mi, log_dice, t) = measures(4, 10, 20, 1000, 10);
-        assert_eq!(mi, 1.0);
-        assert_eq!(t, 1.0);
-        assert!((log_dice - (14.0 + (8.0f64 / 30.0).log2())).abs() < 1e-12);
+        let m = measures(4, 10, 20, 1000, 10);
+        assert_eq!(m.mi, 1.0);
+        assert_eq!(m.t_score, 1.0);
+        assert!((m.log_dice - (14.0 + (8.0f64 / 30.0).log2())).abs() < 1e-12);
         // A word only ever beside the other: logDice 14.
-        assert_eq!(measures(5, 5, 5, 100, 1).1, 14.0);
+        assert_eq!(measures(5, 5, 5, 100, 1).log_dice, 14.0);
     }
 
     #[test]

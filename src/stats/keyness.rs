@@ -70,8 +70,26 @@ pub struct KeynessRow<'a> {
 /// The critical value of G² (one degree of freedom) at p < 0.01: the cut-off of the charts and of the default terms.
 pub const CRITICAL_01: f64 = 6.63;
 
-/// The measures for counts a, b of totals c, d: (g2 signed, chi2, p, log_ratio, pct_diff, log_odds_z).
-pub fn measures(a: u64, b: u64, c: u64, d: u64) -> [f64; 6] {
+/// The keyness measures of a term counted `a` times in the target's `c` words and `b` times in the reference's
+/// `d` words (see the module's doc for each formula and its source).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Keyness {
+    /// Log-likelihood G², signed: + where the target uses the term relatively more.
+    pub g2: f64,
+    /// Pearson's χ².
+    pub chi2: f64,
+    /// The p-value of G² (χ², one degree of freedom).
+    pub p_value: f64,
+    /// Log Ratio (a zero count taken as 0.5).
+    pub log_ratio: f64,
+    /// %DIFF.
+    pub pct_diff: f64,
+    /// The log-odds z-score with an informative Dirichlet prior.
+    pub log_odds_z: f64,
+}
+
+/// The keyness measures for counts a, b of totals c, d.
+pub fn measures(a: u64, b: u64, c: u64, d: u64) -> Keyness {
     let (af, bf, cf, df) = (a as f64, b as f64, c as f64, d as f64);
     let n = cf + df;
     let observed = [af, bf, cf - af, df - bf];
@@ -101,7 +119,14 @@ pub fn measures(a: u64, b: u64, c: u64, d: u64) -> [f64; 6] {
     let delta = ((af + alpha_w) / (cf + alpha_0 - af - alpha_w)).ln()
         - ((bf + alpha_w) / (df + alpha_0 - bf - alpha_w)).ln();
     let sigma = (1.0 / (af + alpha_w) + 1.0 / (bf + alpha_w)).sqrt();
-    [g2_signed, chi2, p, log_ratio, pct_diff, delta / sigma]
+    Keyness {
+        g2: g2_signed,
+        chi2,
+        p_value: p,
+        log_ratio,
+        pct_diff,
+        log_odds_z: delta / sigma,
+    }
 }
 
 /// Who is compared with whom.
@@ -245,7 +270,14 @@ impl<'a> PairOf<'_, 'a> {
                 let b = b_of(t);
                 let listed = a > 0 || (a + b) * c >= c + d;
                 (a + b >= self.min_count && listed).then(|| {
-                    let [g2, chi2, p_value, log_ratio, pct_diff, log_odds_z] = measures(a, b, c, d);
+                    let Keyness {
+                        g2,
+                        chi2,
+                        p_value,
+                        log_ratio,
+                        pct_diff,
+                        log_odds_z,
+                    } = measures(a, b, c, d);
                     KeynessRow {
                         target: &corpus.speakers[target as usize],
                         reference: against.map_or(OTHERS, |r| &corpus.speakers[r as usize]),
@@ -311,18 +343,18 @@ mod tests {
 
     #[test]
     fn equal_relative_frequencies_are_not_key() {
-        let [g2, chi2, p, log_ratio, pct_diff, z] = measures(10, 20, 1000, 2000);
-        assert!(g2.abs() < 1e-12 && chi2.abs() < 1e-12);
-        assert!((p - 1.0).abs() < 1e-12);
-        assert_eq!((log_ratio, pct_diff), (0.0, 0.0));
-        assert!(z.abs() < 1e-12);
+        let k = measures(10, 20, 1000, 2000);
+        assert!(k.g2.abs() < 1e-12 && k.chi2.abs() < 1e-12);
+        assert!((k.p_value - 1.0).abs() < 1e-12);
+        assert_eq!((k.log_ratio, k.pct_diff), (0.0, 0.0));
+        assert!(k.log_odds_z.abs() < 1e-12);
     }
 
     #[test]
     fn zero_counts_use_half() {
-        let [g2, .., log_ratio, pct_diff, _] = measures(3, 0, 100, 100);
-        assert!(g2 > 0.0);
-        assert_eq!(log_ratio, (3.0f64 / 0.5).log2());
-        assert_eq!(pct_diff, (0.03 - 0.005) * 100.0 / 0.005);
+        let k = measures(3, 0, 100, 100);
+        assert!(k.g2 > 0.0);
+        assert_eq!(k.log_ratio, (3.0f64 / 0.5).log2());
+        assert_eq!(k.pct_diff, (0.03 - 0.005) * 100.0 / 0.005);
     }
 }

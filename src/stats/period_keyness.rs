@@ -8,7 +8,7 @@
 
 use rayon::prelude::*;
 
-use super::keyness::measures;
+use super::keyness::{measures, Keyness};
 use super::model::{Corpus, SpeakerId, TermId};
 use super::periods::Periods;
 use super::store::TokenError;
@@ -118,7 +118,13 @@ fn speaker_rows<'a>(
             if !listed {
                 continue;
             }
-            let [g2, _, p_value, log_ratio, _, log_odds_z] = measures(a, b, c, d);
+            let Keyness {
+                g2,
+                p_value,
+                log_ratio,
+                log_odds_z,
+                ..
+            } = measures(a, b, c, d);
             rows.push(PeriodKeynessRow {
                 speaker: name,
                 period: periods.labels[p].clone(),

@@ -99,7 +99,7 @@ pub fn term_map<'a>(
             count_b: cb,
             x: xs[t as usize],
             y: ys[t as usize],
-            log_odds_z: measures(ca, cb, c, d)[5],
+            log_odds_z: measures(ca, cb, c, d).log_odds_z,
             stopword: view.is_stop(corpus, t),
             pos: view.pos(corpus, t).as_str(),
             content: view.is_content(corpus, t),
