@@ -1,4 +1,5 @@
-//! The allocator's settings and the memory probes of the binary (glibc on Linux; nothing elsewhere).
+//! The allocator's settings (glibc on Linux only) and the memory probes of the binary (every unix, through libc;
+//! nothing elsewhere).
 
 /// Blocks of 1 MiB and more (scratch arrays, tables, hash maps) get their own mapping, returned to the system when
 /// freed. glibc's default raises this threshold as big blocks are freed and then keeps them in per-thread heaps,
