@@ -33,7 +33,7 @@ pub use ingest::{ingest, unique_ids, Ingested};
 pub use label::{parse_label, Label};
 pub use model::{Annotation, AnnotationKind, Block, Language, Meeting, Paragraph, Turn};
 pub use names::{find_named, NameError};
-pub use reader::{parse_text, Audit, DateRange, ReadOptions, Warning, WarningKind};
+pub use reader::{parse_text, Audit, DateRange, DateRangeError, ReadOptions, Warning, WarningKind};
 pub use source::{
     collect_files, decode_named, is_page, read_bounded, read_bounded_stdin, read_bytes,
     read_corpus, read_file, read_page_bytes, read_page_file, read_text, FileWarning, ReadError,

@@ -61,13 +61,29 @@ pub struct DateRange {
     pub until: Option<String>,
 }
 
+/// Why a range of dates was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateRangeError {
+    /// A bound is not a date of the accepted shapes.
+    #[error("'{0}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")]
+    NotADate(String),
+    /// The first day comes after the last.
+    #[error("the first day {since} is after the last day {until}")]
+    Reversed {
+        /// The first day, as read.
+        since: String,
+        /// The last day, as read.
+        until: String,
+    },
+}
+
 impl DateRange {
     /// The range from `since` to `until`, each `YYYY-MM-DD`, `YYYY-MM` (the month's first or last day) or `YYYY`
     /// (the year's).
-    pub fn parse(since: Option<&str>, until: Option<&str>) -> Result<DateRange, String> {
-        let bound = |text: &str, first: bool| -> Result<String, String> {
+    pub fn parse(since: Option<&str>, until: Option<&str>) -> Result<DateRange, DateRangeError> {
+        let bound = |text: &str, first: bool| -> Result<String, DateRangeError> {
             let text = text.trim();
-            let bad = || format!("'{text}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+            let bad = || DateRangeError::NotADate(text.to_string());
             let parts: Vec<&str> = text.split('-').collect();
             let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
             let full = match parts.as_slice() {
@@ -88,7 +104,10 @@ impl DateRange {
         };
         if let (Some(a), Some(b)) = (&range.since, &range.until) {
             if a > b {
-                return Err(format!("the first day {a} is after the last day {b}"));
+                return Err(DateRangeError::Reversed {
+                    since: a.clone(),
+                    until: b.clone(),
+                });
             }
         }
         Ok(range)
