@@ -231,3 +231,25 @@ impl Chart for Distances {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::clustered_order;
+
+    #[test]
+    fn speakers_who_talk_alike_sit_side_by_side() {
+        // 0 and 2 are nearest (1), then 1 and 3 (2), the two pairs far apart (10): the dendrogram joins {0, 2}, then
+        // {1, 3}, then both, and its leaves read 0, 2, 1, 3 (scipy's `dendrogram(linkage(d, "average"))["leaves"]`
+        // gives the same: each merge lists its smaller cluster first).
+        let far = 10.0;
+        let d = vec![
+            vec![0.0, far, 1.0, far],
+            vec![far, 0.0, far, 2.0],
+            vec![1.0, far, 0.0, far],
+            vec![far, 2.0, far, 0.0],
+        ];
+        assert_eq!(clustered_order(&d), [0, 2, 1, 3]);
+        // Two speakers or fewer keep their order.
+        assert_eq!(clustered_order(&[vec![0.0, 1.0], vec![1.0, 0.0]]), [0, 1]);
+    }
+}
