@@ -6,7 +6,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{bar_panel, color, panels, Bars, Chart, DrawResult};
+use super::{bar_grid, color, Chart, DrawResult, GridStyle, Panel};
 use crate::report::{Context, WriteError};
 
 /// A bar: the pair as spoken, its count and its logDice.
@@ -60,40 +60,34 @@ impl Chart for Collocations {
             "Most frequent word pairs per speaker (count; logDice in brackets)",
             super::bold(26),
         )?;
-        let shared_max = self
+        let grid: Vec<Panel> = self
             .speakers
             .iter()
-            .flat_map(|s| s.1.iter().map(|p| p.1 as f64))
-            .fold(0.0, f64::max);
-        for (i, (panel, (speaker, pairs))) in panels(&area, self.speakers.len(), 2)
-            .iter()
-            .zip(&self.speakers)
             .enumerate()
-        {
-            let labels: Vec<String> = pairs
-                .iter()
-                .map(|p| format!("{} ({:.1})", p.0, p.2))
-                .collect();
-            let values: Vec<f64> = pairs.iter().map(|p| p.1 as f64).collect();
-            let empty = format!(
-                "no word pair occurs {} times or more; a smaller --min-count (or --keep-stopword-pairs) shows more",
-                self.min_count
-            );
-            let x_desc = "occurrences of the pair";
-            bar_panel(
-                panel,
-                &Bars {
-                    title: speaker,
-                    labels: &labels,
-                    values: &values,
-                    colors: &[color(i)],
-                    x_desc,
-                    empty: &empty,
-                    shared_max,
-                    marks: &[],
-                },
-            )?;
-        }
+            .map(|(i, (speaker, pairs))| Panel {
+                title: speaker.clone(),
+                labels: pairs
+                    .iter()
+                    .map(|p| format!("{} ({:.1})", p.0, p.2))
+                    .collect(),
+                values: pairs.iter().map(|p| p.1 as f64).collect(),
+                colors: vec![color(i)],
+            })
+            .collect();
+        let empty = format!(
+            "no word pair occurs {} times or more; a smaller --min-count (or --keep-stopword-pairs) shows more",
+            self.min_count
+        );
+        bar_grid(
+            &area,
+            &grid,
+            &GridStyle {
+                x_desc: "occurrences of the pair",
+                empty: &empty,
+                shared_scale: true,
+                marks: &[],
+            },
+        )?;
         Ok(())
     }
 }

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::keyness::CUT_OFF;
-use super::{bar_panel, color, grid_size, panels, Bars, Chart, DrawResult};
+use super::{bar_grid, color, grid_size, Chart, DrawResult, GridStyle, Panel};
 use crate::report::{Context, WriteError};
 
 /// Bars per direction and panel.
@@ -140,36 +140,35 @@ impl Chart for KeynessPeriods {
                 ),
             );
         }
-        for (panel, (speaker, colour, bars)) in panels(&area, self.speakers.len(), 2)
+        let grid: Vec<Panel> = self
+            .speakers
             .iter()
-            .zip(&self.speakers)
-        {
-            let labels: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
-            let values: Vec<f64> = bars.iter().map(|b| b.1).collect();
-            let colors: Vec<RGBColor> = values
-                .iter()
-                .map(|&v| {
-                    if v >= 0.0 {
-                        color(*colour)
-                    } else {
-                        RGBColor(150, 150, 150)
-                    }
-                })
-                .collect();
-            bar_panel(
-                panel,
-                &Bars {
-                    title: speaker,
-                    labels: &labels,
-                    values: &values,
-                    colors: &colors,
-                    x_desc: "signed G²: rose (right) or fell (left) in the period; grey lines: |G²| = 6.63, p < 0.01",
-                    empty: "no content word changed at p < 0.01 (|G²| ≥ 6.63): too few words in more than one period, or none changed; keyness_periods.csv has every term",
-                    shared_max: 0.0,
-                    marks: &[-CUT_OFF, CUT_OFF],
-                },
-            )?;
-        }
+            .map(|(speaker, colour, bars)| Panel {
+                title: speaker.clone(),
+                labels: bars.iter().map(|b| b.0.clone()).collect(),
+                values: bars.iter().map(|b| b.1).collect(),
+                colors: bars
+                    .iter()
+                    .map(|b| {
+                        if b.1 >= 0.0 {
+                            color(*colour)
+                        } else {
+                            RGBColor(150, 150, 150)
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        bar_grid(
+            &area,
+            &grid,
+            &GridStyle {
+                x_desc: "signed G²: rose (right) or fell (left) in the period; grey lines: |G²| = 6.63, p < 0.01",
+                empty: "no content word changed at p < 0.01 (|G²| ≥ 6.63): too few words in more than one period, or none changed; keyness_periods.csv has every term",
+                shared_scale: false,
+                marks: &[-CUT_OFF, CUT_OFF],
+            },
+        )?;
         Ok(())
     }
 }

@@ -317,6 +317,64 @@ pub struct Bars<'a> {
     pub marks: &'a [f64],
 }
 
+/// One panel of a grid of bar panels ([`bar_grid`]): its title and its bars.
+pub struct Panel {
+    /// The panel's title.
+    pub title: String,
+    /// A label per bar.
+    pub labels: Vec<String>,
+    /// A value per bar.
+    pub values: Vec<f64>,
+    /// A colour per bar (repeated when fewer).
+    pub colors: Vec<RGBColor>,
+}
+
+/// What every panel of a grid has in common.
+pub struct GridStyle<'a> {
+    /// What the x axis measures.
+    pub x_desc: &'a str,
+    /// What a panel without bars says.
+    pub empty: &'a str,
+    /// All panels on the scale of the largest value of them all (else each on its own).
+    pub shared_scale: bool,
+    /// Values marked by a vertical line in every panel.
+    pub marks: &'a [f64],
+}
+
+/// Draws `grid`'s panels two to a row on `area`.
+pub fn bar_grid<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    grid: &[Panel],
+    style: &GridStyle,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let shared_max = if style.shared_scale {
+        grid.iter()
+            .flat_map(|p| p.values.iter().copied())
+            .fold(0.0, f64::max)
+    } else {
+        0.0
+    };
+    for (room, panel) in panels(area, grid.len(), 2).iter().zip(grid) {
+        bar_panel(
+            room,
+            &Bars {
+                title: &panel.title,
+                labels: &panel.labels,
+                values: &panel.values,
+                colors: &panel.colors,
+                x_desc: style.x_desc,
+                empty: style.empty,
+                shared_max,
+                marks: style.marks,
+            },
+        )?;
+    }
+    Ok(())
+}
+
 /// Draws a panel of bars.
 pub fn bar_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &Bars) -> DrawResult
 where

@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{bar_panel, font, panels, Bars, Chart, DrawResult, PALETTE};
+use super::{bar_grid, font, Chart, DrawResult, GridStyle, Panel, PALETTE};
 use crate::report::{Context, WriteError};
 use crate::text::lemma::NameKind;
 
@@ -81,32 +81,26 @@ impl Chart for Names {
             legend.draw(&Text::new(kind.as_str(), (x + 26, 9), font(20)))?;
             x += 40 + 12 * kind.as_str().len() as i32;
         }
-        let shared_max = self
+        let grid: Vec<Panel> = self
             .speakers
             .iter()
-            .flat_map(|s| s.1.iter().map(|w| w.2))
-            .fold(0.0, f64::max);
-        for (panel, (speaker, names)) in panels(&area, self.speakers.len(), 2)
-            .iter()
-            .zip(&self.speakers)
-        {
-            let labels: Vec<String> = names.iter().map(|n| n.0.clone()).collect();
-            let values: Vec<f64> = names.iter().map(|n| n.2).collect();
-            let colors: Vec<RGBColor> = names.iter().map(|n| KIND_COLORS[n.1 as usize]).collect();
-            bar_panel(
-                panel,
-                &Bars {
-                    title: speaker,
-                    labels: &labels,
-                    values: &values,
-                    colors: &colors,
-                    x_desc: "mentions per 10,000 words",
-                    empty: "no name found",
-                    shared_max,
-                    marks: &[],
-                },
-            )?;
-        }
+            .map(|(speaker, names)| Panel {
+                title: speaker.clone(),
+                labels: names.iter().map(|n| n.0.clone()).collect(),
+                values: names.iter().map(|n| n.2).collect(),
+                colors: names.iter().map(|n| KIND_COLORS[n.1 as usize]).collect(),
+            })
+            .collect();
+        bar_grid(
+            &area,
+            &grid,
+            &GridStyle {
+                x_desc: "mentions per 10,000 words",
+                empty: "no name found",
+                shared_scale: true,
+                marks: &[],
+            },
+        )?;
         Ok(())
     }
 }

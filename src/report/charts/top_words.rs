@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{bar_panel, color, panels, Bars, Chart, DrawResult};
+use super::{bar_grid, color, Chart, DrawResult, GridStyle, Panel};
 use crate::report::{Context, WriteError};
 
 /// The data: per speaker, (form, per 10k) from the most frequent down.
@@ -58,32 +58,27 @@ impl Chart for TopWords {
             &format!("Most frequent content words per speaker ({view})"),
             super::bold(26),
         )?;
-        let shared_max = self
+        let grid: Vec<Panel> = self
             .speakers
             .iter()
-            .flat_map(|s| s.1.iter().map(|w| w.1))
-            .fold(0.0, f64::max);
-        for (i, (panel, (speaker, words))) in panels(&area, self.speakers.len(), 2)
-            .iter()
-            .zip(&self.speakers)
             .enumerate()
-        {
-            let labels: Vec<String> = words.iter().map(|w| w.0.clone()).collect();
-            let values: Vec<f64> = words.iter().map(|w| w.1).collect();
-            bar_panel(
-                panel,
-                &Bars {
-                    title: speaker,
-                    labels: &labels,
-                    values: &values,
-                    colors: &[color(i)],
-                    x_desc: "occurrences per 10,000 words",
-                    empty: "no content words",
-                    shared_max,
-                    marks: &[],
-                },
-            )?;
-        }
+            .map(|(i, (speaker, words))| Panel {
+                title: speaker.clone(),
+                labels: words.iter().map(|w| w.0.clone()).collect(),
+                values: words.iter().map(|w| w.1).collect(),
+                colors: vec![color(i)],
+            })
+            .collect();
+        bar_grid(
+            &area,
+            &grid,
+            &GridStyle {
+                x_desc: "occurrences per 10,000 words",
+                empty: "no content words",
+                shared_scale: true,
+                marks: &[],
+            },
+        )?;
         Ok(())
     }
 }
