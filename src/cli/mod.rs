@@ -96,19 +96,8 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// An error and its causes, `: `-separated, leaving out a cause whose text the message already holds (the library's
-/// errors print their source themselves).
+/// An error and its causes, `: `-separated (the library's errors hold their cause in their message, so each cause
+/// is printed once).
 fn chain(e: &anyhow::Error) -> String {
-    let mut message = String::new();
-    for cause in e.chain() {
-        let text = cause.to_string();
-        if message.contains(&text) {
-            continue;
-        }
-        if !message.is_empty() {
-            message.push_str(": ");
-        }
-        message.push_str(&text);
-    }
-    message
+    format!("{e:#}")
 }

@@ -88,7 +88,7 @@ pub fn tidy(out: &Path, written: &[String]) -> Result<Tidied, WriteError> {
         }
         std::fs::remove_file(&full).map_err(|source| WriteError::Io {
             path: full.display().to_string(),
-            source,
+            cause: source,
         })?;
         tidied.removed.push(path.clone());
         // Folders the removal left empty go too (`speakers/`), up to the output folder; a folder that still holds
@@ -109,7 +109,7 @@ pub fn tidy(out: &Path, written: &[String]) -> Result<Tidied, WriteError> {
     atomic_write(&path, |w| {
         let io = |source| WriteError::Io {
             path: path.display().to_string(),
-            source,
+            cause: source,
         };
         writeln!(w, "{HEADER}").map_err(io)?;
         for file in &written {

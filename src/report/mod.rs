@@ -312,7 +312,7 @@ pub fn run(
         w.write_all(page.as_bytes())
             .map_err(|source| WriteError::Io {
                 path: path.display().to_string(),
-                source,
+                cause: source,
             })
     })?;
     cx.made.files.push("index.html".into());

@@ -53,7 +53,7 @@ impl Segment {
             Segment::Memory(bytes) => super::write::atomic_write(path, |out| {
                 out.write_all(&bytes).map_err(|source| WriteError::Io {
                     path: path.display().to_string(),
-                    source,
+                    cause: source,
                 })
             }),
         }
@@ -138,7 +138,7 @@ pub fn assemble(
 ) -> Result<(), WriteError> {
     let io = |source| WriteError::Io {
         path: path.display().to_string(),
-        source,
+        cause: source,
     };
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut tmp = super::write::temp_in(dir, ".tmp")?;

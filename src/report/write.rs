@@ -8,35 +8,36 @@ use std::path::Path;
 
 use serde::Serialize;
 
-/// A problem writing the report.
+/// A problem writing the report. Each message holds its cause (`path: cannot write: No space left on device`), so
+/// the cause is not also given as the error's source: a chain of sources would print it twice.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// Creating, writing or renaming a file failed.
-    #[error("{path}: cannot write: {source}")]
+    #[error("{path}: cannot write: {cause}")]
     Io {
         /// The file.
         path: String,
         /// The error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The corpus' word tokens could not be read back from their temporary file; the report stops there.
     #[error(transparent)]
     Tokens(#[from] crate::stats::TokenError),
     /// CSV serialization failed.
-    #[error("{path}: cannot write CSV: {source}")]
+    #[error("{path}: cannot write CSV: {cause}")]
     Csv {
         /// The file.
         path: String,
         /// The error.
-        source: csv::Error,
+        cause: csv::Error,
     },
     /// Drawing a chart failed.
-    #[error("{path}: cannot draw chart: {source}")]
+    #[error("{path}: cannot draw chart: {cause}")]
     Chart {
         /// The file.
         path: String,
         /// What went wrong (an error of the plotting library or of its backend).
-        source: crate::report::charts::DrawError,
+        cause: crate::report::charts::DrawError,
     },
 }
 
@@ -45,7 +46,7 @@ pub fn check_output_dir(out: &Path) -> Result<(), WriteError> {
     if out.exists() && !out.is_dir() {
         return Err(WriteError::Io {
             path: out.display().to_string(),
-            source: std::io::Error::other("exists and is not a directory"),
+            cause: std::io::Error::other("exists and is not a directory"),
         });
     }
     Ok(())
@@ -60,7 +61,7 @@ pub fn output_dir(out: &Path) -> Result<(), WriteError> {
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     move |source| WriteError::Io {
         path: path.display().to_string(),
-        source,
+        cause: source,
     }
 }
 
@@ -115,7 +116,7 @@ pub fn temp_file(dir: &Path, suffix: &str) -> std::io::Result<tempfile::NamedTem
 pub fn publish_path(tmp: tempfile::TempPath, path: &Path) -> Result<(), WriteError> {
     tmp.persist(path).map_err(|e| WriteError::Io {
         path: path.display().to_string(),
-        source: e.error,
+        cause: e.error,
     })
 }
 
@@ -123,7 +124,7 @@ pub fn publish_path(tmp: tempfile::TempPath, path: &Path) -> Result<(), WriteErr
 pub fn publish(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), WriteError> {
     tmp.persist(path).map_err(|e| WriteError::Io {
         path: path.display().to_string(),
-        source: e.error,
+        cause: e.error,
     })?;
     Ok(())
 }
@@ -142,7 +143,7 @@ pub fn write_csv<T: Serialize + Sync>(
     let shown = path.display().to_string();
     let csv_err = |source| WriteError::Csv {
         path: shown.clone(),
-        source,
+        cause: source,
     };
     // A chunk of rows as CSV; the file's first chunk starts with the header (the row type's field names).
     let format = |(first, chunk): (bool, &[T])| -> Result<Vec<u8>, csv::Error> {

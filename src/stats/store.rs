@@ -34,9 +34,9 @@ fn gap_of(byte: u8) -> Gap {
 /// The word tokens could not be read back from their temporary files.
 #[derive(Debug, thiserror::Error)]
 pub enum TokenError {
-    /// Reading the files failed.
+    /// Reading the files failed (the cause is in the message, so not also the error's source).
     #[error("reading the temporary token files: {0}")]
-    Read(#[source] std::io::Error),
+    Read(std::io::Error),
     /// Tokens were to be read from files that were never made.
     #[error("reading the temporary token files: they are missing")]
     Missing,

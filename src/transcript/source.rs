@@ -20,12 +20,12 @@ use super::speaker::Aliases;
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The operating system refused.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {cause}")]
     Io {
         /// The path.
         path: String,
-        /// The error.
-        source: std::io::Error,
+        /// The error (in the message, so not also the error's source).
+        cause: std::io::Error,
     },
     /// Walking a directory failed (permissions, a symbolic link loop, …).
     #[error("{path}: {message}")]
@@ -230,7 +230,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
             }),
             Err(source) => errors.push(ReadError::Io {
                 path: display(path),
-                source,
+                cause: source,
             }),
             Ok(meta) if meta.is_dir() => {
                 let before = files.len();
@@ -382,7 +382,10 @@ impl ReadLimit {
     /// The error of reading the file shown as `path`.
     fn named(self, path: String) -> ReadError {
         match self {
-            ReadLimit::Io(source) => ReadError::Io { path, source },
+            ReadLimit::Io(source) => ReadError::Io {
+                path,
+                cause: source,
+            },
             ReadLimit::TooLong => ReadError::TooLong {
                 path,
                 limit: STREAM_LIMIT,

@@ -192,7 +192,7 @@ pub fn render<C: Chart>(
         let shown = path.display().to_string();
         let err = |source: DrawError| WriteError::Chart {
             path: shown.clone(),
-            source,
+            cause: source,
         };
         let tmp = super::write::temp_in(dir, ".png")?;
         {
@@ -212,7 +212,7 @@ pub fn render<C: Chart>(
             let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
             let err = |source: DrawError| WriteError::Chart {
                 path: path.display().to_string(),
-                source,
+                cause: source,
             };
             root.fill(&WHITE).map_err(|e| err(e.into()))?;
             chart.draw(&root).map_err(err)?;
@@ -222,7 +222,7 @@ pub fn render<C: Chart>(
             out.write_all(svg.as_bytes())
                 .map_err(|source| WriteError::Io {
                     path: path.display().to_string(),
-                    source,
+                    cause: source,
                 })
         })?;
         written.push(name);

@@ -74,7 +74,7 @@ fn write_group<'a>(
     group_collocations(corpus, &config.colloc, group, counts, unigrams, forms, emit)?;
     let csv_error = |source| WriteError::Csv {
         path: dir.join(BIGRAMS).display().to_string(),
-        source,
+        cause: source,
     };
     Ok(GroupRows {
         bigrams: bigrams.finish().map_err(csv_error)?,

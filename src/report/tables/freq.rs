@@ -94,7 +94,7 @@ fn write_group<'a>(
     }
     let spooled = out.finish().map_err(|source| WriteError::Csv {
         path: shown.display().to_string(),
-        source,
+        cause: source,
     })?;
     Ok(GroupFile {
         speaker,

@@ -68,7 +68,7 @@ fn meeting_rows(
     let mut rows = 0;
     let csv_error = |source| WriteError::Csv {
         path: FILE.to_string(),
-        source,
+        cause: source,
     };
     for speaker in speakers {
         // The speaker's words, read once, counted in every view.
@@ -126,7 +126,7 @@ impl Table for Matrix {
         let path = cx.config.out.join(FILE);
         let io = |source| WriteError::Io {
             path: path.display().to_string(),
-            source,
+            cause: source,
         };
         let pool = crate::report::spool::Pool::default();
         let scratch = || -> Vec<Scratch> {
