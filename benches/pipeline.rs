@@ -9,10 +9,10 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
+use stenogram::corpus::{analyse, AnalysisOptions, View};
 use stenogram::stats::colloc::{collocations, CollocOptions};
 use stenogram::stats::freq::frequencies;
 use stenogram::stats::lexdiv::measure;
-use stenogram::stats::{analyse, count, AnalysisOptions, View};
 use stenogram::text::normalize::{key_into, normalize};
 use stenogram::text::sentences::sentence_ranges;
 use stenogram::text::stem::{StemCache, Stemmer};
@@ -115,8 +115,8 @@ fn stats_stages(c: &mut Criterion) {
         })
     });
     let corpus = analyse(&[&file.meeting], &AnalysisOptions::default());
-    g.bench_function("count (stem view)", |b| {
-        b.iter(|| black_box(count(&corpus, View::Stem).map(|c| c.len())))
+    g.bench_function("frequencies (stem view)", |b| {
+        b.iter(|| black_box(frequencies(&corpus, View::Stem, 1).map(|rows| rows.len())))
     });
     g.bench_function("collocations", |b| {
         b.iter(|| black_box(collocations(&corpus, &CollocOptions::default()).map(|c| c.0.len())))

@@ -286,7 +286,7 @@ fn distances_of_speakers_with_enough_words(out: &Path, sub: &str) {
         .iter()
         .filter(|(s, &w)| {
             w >= 1000
-                && s.as_str() != stenogram::stats::NARRATION
+                && s.as_str() != stenogram::corpus::NARRATION
                 && !GROUP_LABELS.contains(&s.as_str())
         })
         .count();

@@ -11,15 +11,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use proptest::prelude::*;
 use serde_json::Value;
 
+use stenogram::corpus::{Corpus, Gap, MeetingInfo, TokenStore, TurnTokens, View};
 use stenogram::stats::colloc::{collocations, CollocOptions};
 use stenogram::stats::distance::Distances;
 use stenogram::stats::freq::frequencies;
 use stenogram::stats::keyness::{keyness, Reference, Tallies};
 use stenogram::stats::lexdiv::measure;
 use stenogram::stats::profile::Profiles;
-use stenogram::stats::{
-    count, turns, Corpus, Counts, Gap, MeetingInfo, TokenStore, TurnTokens, View,
-};
+use stenogram::stats::turns;
 use stenogram::text::Language;
 
 fn golden() -> (Value, Value) {
@@ -77,7 +76,8 @@ fn corpus_with_stems(input: &Value, stem: impl Fn(&str) -> String) -> Corpus {
             for sentence in t["sentences"].as_array().unwrap() {
                 turn.sentences += 1;
                 for (wi, w) in sentence.as_array().unwrap().iter().enumerate() {
-                    words.push(c.keys.intern(w.as_str().unwrap()));
+                    let w = w.as_str().unwrap();
+                    words.push(c.keys.add(w, w));
                     gaps.push(if wi == 0 {
                         Gap::Sentence
                     } else {
@@ -89,16 +89,9 @@ fn corpus_with_stems(input: &Value, stem: impl Fn(&str) -> String) -> Corpus {
         }
     }
     for k in 0..c.keys.len() {
-        let key = c.keys.resolve(k as u32).to_string();
-        let stem = stem(&key);
-        let id = c.stems.intern(&stem);
-        if id as usize == c.stem_form.len() {
-            c.stem_form.push(&stem);
-            c.stem_stop.push(false);
-        }
-        c.stem_of.push(id);
-        c.key_form.push(&key);
-        c.key_stop.push(false);
+        let stem = stem(c.keys.text(k as u32));
+        let id = c.stems.add(&stem, &stem);
+        c.stems.of_key.push(id);
     }
     c
 }
@@ -559,13 +552,12 @@ fn corpus_from(turns: &[(u32, u32, Vec<u32>)]) -> Corpus {
         });
     }
     for w in 0..12 {
-        let k = c.keys.intern(&format!("w{w}"));
-        c.stem_of.push(c.stems.intern(&format!("s{}", w / 2)));
-        c.key_form.push(&format!("w{k}"));
-        c.key_stop.push(false);
+        let k = c.keys.add(&format!("w{w}"), &format!("w{w}"));
+        let stem = format!("s{}", w / 2);
+        let s = c.stems.add(&stem, &stem);
+        assert_eq!(c.stems.of_key.len(), k as usize);
+        c.stems.of_key.push(s);
     }
-    c.stem_form = (0..c.stems.len()).map(|s| format!("s{s}")).collect();
-    c.stem_stop = vec![false; c.stems.len()];
     for (i, (s, m, words)) in turns.iter().enumerate() {
         let turn = TurnTokens {
             meeting: *m,
@@ -585,23 +577,33 @@ fn corpus_from(turns: &[(u32, u32, Vec<u32>)]) -> Corpus {
 
 proptest! {
     #[test]
-    fn shard_counts_merge_to_the_whole(turns in small_corpus(), cut in 0usize..20) {
-        let c = corpus_from(&turns);
+    fn shard_frequencies_add_up_to_the_whole(turns in small_corpus(), cut in 0usize..20) {
+        // What merging the counts of shards relies on: the frequencies of two shards of the turns, added, are the
+        // frequencies of the whole, and sum to its word tokens.
+        let cut = cut.min(turns.len());
+        let whole = corpus_from(&turns);
+        let (left, right) = (corpus_from(&turns[..cut]), corpus_from(&turns[cut..]));
         for view in [View::Key, View::Stem] {
-            let whole = Counts::of_turns(&c, &c.turns, view).unwrap();
-            let cut = cut.min(c.turns.len());
-            let mut left = Counts::of_turns(&c, &c.turns[..cut], view).unwrap();
-            left.merge(Counts::of_turns(&c, &c.turns[cut..], view).unwrap());
-            prop_assert_eq!(&left, &whole);
-            prop_assert_eq!(&count(&c, view).unwrap(), &whole);
-            // Per-speaker counts sum to the total number of word tokens.
-            let total: u64 = whole.iter().map(|(_, n)| n).sum();
-            prop_assert_eq!(total as usize, c.total_words());
+            let counts = |c: &Corpus| -> BTreeMap<(String, String), u64> {
+                frequencies(c, view, 1)
+                    .unwrap()
+                    .iter()
+                    .filter(|r| r.speaker != "*")
+                    .map(|r| ((r.speaker.to_string(), r.term.to_string()), r.count))
+                    .collect()
+            };
+            let mut merged = counts(&left);
+            for (k, n) in counts(&right) {
+                *merged.entry(k).or_default() += n;
+            }
+            let whole_counts = counts(&whole);
+            prop_assert_eq!(whole_counts.values().sum::<u64>() as usize, whole.total_words());
+            prop_assert_eq!(merged, whole_counts);
         }
     }
 
     #[test]
-    fn frequencies_agree_with_counts_and_sum_to_the_all_speakers_row(turns in small_corpus()) {
+    fn frequencies_agree_with_a_naive_count_and_sum_to_the_all_speakers_row(turns in small_corpus()) {
         let c = corpus_from(&turns);
         for view in [View::Key, View::Stem] {
             let rows = frequencies(&c, view, 1).unwrap();
@@ -618,10 +620,13 @@ proptest! {
             for r in rows.iter().filter(|r| r.speaker == "*") {
                 prop_assert!(r.meetings <= meetings.len(), "{} in {} meetings", r.term, r.meetings);
             }
-            // The same numbers as the sparse speaker × meeting × term counts.
+            // The same numbers as a naive count of every turn's words.
             let mut from_counts: BTreeMap<(String, String), u64> = BTreeMap::new();
-            for ((s, _, t), n) in count(&c, view).unwrap().iter() {
-                *from_counts.entry((c.speakers[s as usize].clone(), view.text(&c, t).to_string())).or_default() += n;
+            for t in &c.turns {
+                for w in c.words_of([t]).unwrap() {
+                    let term = view.text(&c, view.term(&c, w)).to_string();
+                    *from_counts.entry((c.speakers[t.speaker as usize].clone(), term)).or_default() += 1;
+                }
             }
             let from_rows: BTreeMap<(String, String), u64> = rows
                 .iter()
@@ -677,7 +682,7 @@ fn kwic_finds_keys_stems_and_patterns_with_their_speaker() {
 
 #[test]
 fn analysing_files_as_a_stream_equals_analysing_meetings_read_in_full() {
-    use stenogram::stats::{analyse, analyse_paths, AnalysisOptions};
+    use stenogram::corpus::{analyse, analyse_paths, AnalysisOptions};
     use stenogram::transcript::{read_corpus, Aliases, ReadOptions};
     let Some(dir) = crate::support::shared("corpus/kremlin") else {
         return;
@@ -707,7 +712,7 @@ fn analysing_files_as_a_stream_equals_analysing_meetings_read_in_full() {
                     c.words_of([t])
                         .unwrap()
                         .iter()
-                        .map(|&w| c.keys.resolve(w).to_string())
+                        .map(|&w| c.keys.text(w).to_string())
                         .collect(),
                 )
             })
@@ -716,9 +721,10 @@ fn analysing_files_as_a_stream_equals_analysing_meetings_read_in_full() {
     assert_eq!(words(&a), words(&b.corpus));
     let forms = |c: &Corpus| -> Vec<(String, String)> {
         c.keys
+            .terms
             .iter()
             .map(str::to_string)
-            .zip(c.key_form.iter().map(String::from))
+            .zip(c.keys.forms.iter().map(String::from))
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect()

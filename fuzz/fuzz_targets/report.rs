@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use stenogram::report::{self, Formats, ReportConfig};
-use stenogram::stats::{analyse_paths, AnalysisOptions};
+use stenogram::corpus::{analyse_paths, AnalysisOptions};
 use stenogram::transcript::{Aliases, ReadOptions};
 
 const FIXED: &str = "\nВстреча\n\n\n2024-01-02 10:00:00\n\nМосква\n\nЛид.\nВ.Путин: Добрый день, коллеги! Как дела?\nА.Иванов: Спасибо, [всё] хорошо. (Смех.)\nВ.Путин: Хорошо.\n";

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 
+use stenogram::corpus::{tokenize_paths, AnalysisOptions, View};
 use stenogram::report::{self, Observer, ReportConfig};
 use stenogram::stats::colloc::CollocOptions;
 use stenogram::stats::keyness::Reference;
-use stenogram::stats::{tokenize_paths, AnalysisOptions, View};
 use stenogram::text::{Language, Stopwords};
 use stenogram::transcript::{find_named, read_text, Aliases, ReadOptions};
 

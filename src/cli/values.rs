@@ -3,9 +3,9 @@
 
 use clap::ValueEnum;
 
+use stenogram::corpus::{Content, Interpreted, View};
 use stenogram::report::Formats;
 use stenogram::stats::periods::Period;
-use stenogram::stats::{Content, Interpreted, View};
 
 /// `--view`: which term a word counts as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::stats::Corpus;
+use crate::corpus::Corpus;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use super::charts::CHARTS;

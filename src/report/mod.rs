@@ -8,12 +8,12 @@
 
 use std::path::PathBuf;
 
+use crate::corpus::{Corpus, View, NARRATION};
 use crate::stats::colloc::{BigramRow, CollocOptions};
 use crate::stats::freq::FreqRow;
 use crate::stats::keyness::{KeynessRow, Reference};
 use crate::stats::periods::{Period, Periods};
 use crate::stats::profile::Profiles;
-use crate::stats::{Corpus, View, NARRATION};
 use crate::transcript::label::GROUP_LABELS;
 use crate::transcript::Audit;
 
@@ -327,7 +327,7 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::{analyse, AnalysisOptions};
+    use crate::corpus::{analyse, AnalysisOptions};
     use crate::transcript::{read_bytes, ReadOptions};
 
     #[test]

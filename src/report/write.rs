@@ -22,7 +22,7 @@ pub enum WriteError {
     },
     /// The corpus' word tokens could not be read back from their temporary file; the report stops there.
     #[error(transparent)]
-    Tokens(#[from] crate::stats::TokenError),
+    Tokens(#[from] crate::corpus::TokenError),
     /// CSV serialization failed.
     #[error("{path}: cannot write CSV: {cause}")]
     Csv {

@@ -35,12 +35,10 @@ use hashbrown::{DefaultHashBuilder, HashTable};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::corpus::{Corpus, Gap, TokenError, View};
 use crate::text::lemma::Pos;
 
-use super::counts::View;
 use super::freq::{groups, TurnGroup};
-use super::model::{Corpus, Gap};
-use super::store::TokenError;
 use super::tallies::{GroupCounts, Tallies};
 
 /// Options of the collocation tables.
@@ -676,7 +674,7 @@ mod tests {
     fn corpus() -> Corpus {
         let (file, _) =
             crate::transcript::read_bytes("t.txt", TEXT.as_bytes(), &Default::default()).unwrap();
-        crate::stats::analyse(&[&file.meeting], &Default::default())
+        crate::corpus::analyse(&[&file.meeting], &Default::default())
     }
 
     fn options(view: View) -> CollocOptions {

@@ -12,11 +12,10 @@
 //! - **Jensen–Shannon distance** (Endres & Schindelin 2003): the square root of the Jensen–Shannon divergence of
 //!   the two speakers' whole term distributions, in bits: 0 for the same distribution, 1 for disjoint vocabularies.
 //!   It depends only on the two speakers.
+use crate::corpus::{Corpus, SpeakerId, TermId, View};
 
-use super::counts::View;
 use super::keyness::Tallies;
-use super::model::{Corpus, SpeakerId, TermId};
-use super::NARRATION;
+use crate::corpus::NARRATION;
 use crate::transcript::label::GROUP_LABELS;
 
 /// Default of `--mfw`: terms in Burrows' Delta.

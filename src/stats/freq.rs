@@ -12,12 +12,10 @@
 //! all views, meeting by meeting: the keys of a meeting are counted, every other view's terms are summed from them
 //! (once per key and meeting, not per token), and each term's count in the meeting adds to its DP.
 
+use crate::corpus::{Corpus, SpeakerId, TokenError, View};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::counts::View;
-use super::model::{Corpus, SpeakerId};
-use super::store::TokenError;
 use super::tallies::Tallies;
 
 /// The speaker name of rows over all speakers.
@@ -48,7 +46,7 @@ pub struct FreqRow<'a> {
     pub stopword: bool,
     /// Its part of speech (UD tag; `_` without one).
     pub pos: &'static str,
-    /// It is a content word ([`super::Content`]).
+    /// It is a content word ([`crate::corpus::Content`]).
     pub content: bool,
 }
 
@@ -400,7 +398,7 @@ mod tests {
         text.push('\n');
         let (file, _) =
             crate::transcript::read_bytes("t.txt", text.as_bytes(), &Default::default()).unwrap();
-        let corpus = crate::stats::analyse(&[&file.meeting], &Default::default());
+        let corpus = crate::corpus::analyse(&[&file.meeting], &Default::default());
         let rows = frequencies(&corpus, View::Key, 1).unwrap();
         let speaker: Vec<&FreqRow> = rows.iter().filter(|r| r.speaker != ALL).collect();
         assert_eq!(speaker.len(), words);

@@ -1,10 +1,8 @@
 //! Vocabulary growth: the number of types after each token, sampled at evenly spaced points so a chart draws from
 //! an aggregate of fixed size however long the text is.
 
+use crate::corpus::{Corpus, SpeakerId, TokenError};
 use hashbrown::HashSet;
-
-use super::model::{Corpus, SpeakerId};
-use super::store::TokenError;
 
 /// A vocabulary growth curve fed one token at a time.
 pub struct GrowthCurve {

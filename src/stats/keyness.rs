@@ -18,11 +18,10 @@
 //! expectation says nothing, and listing every such term would make the table grow with speakers × vocabulary.
 //! Rows come sorted by G² descending, then term.
 
+use crate::corpus::{Corpus, SpeakerId, TermId, View};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::counts::View;
-use super::model::{Corpus, SpeakerId, TermId};
 pub use super::tallies::Tallies;
 
 /// The reference name of rows against all other speakers.
@@ -63,7 +62,7 @@ pub struct KeynessRow<'a> {
     pub stopword: bool,
     /// Its part of speech (UD tag; `_` without one).
     pub pos: &'static str,
-    /// It is a content word ([`super::Content`]; only content words are charted).
+    /// It is a content word ([`crate::corpus::Content`]; only content words are charted).
     pub content: bool,
 }
 

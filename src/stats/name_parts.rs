@@ -9,11 +9,10 @@
 
 use hashbrown::HashMap;
 
+use crate::corpus::{Corpus, SpeakerId, TokenError};
 use crate::text::lemma::NameKind;
 
 use super::freq::ALL;
-use super::model::{Corpus, SpeakerId};
-use super::store::TokenError;
 
 /// One row of `name_parts.csv`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -45,17 +44,18 @@ pub fn name_parts(corpus: &Corpus) -> Result<Vec<NamePartRow<'_>>, TokenError> {
         words[turn.speaker as usize] += turn.len() as u64;
         words[all as usize] += turn.len() as u64;
         for &w in reader.words(turn)? {
-            let lemma = corpus.lemma_of[w as usize];
-            if corpus.lemma_name[lemma as usize].is_some() {
+            let lemma = corpus.lemmas.term(w);
+            if corpus.lemmas.names[lemma as usize].is_some() {
                 *counts.entry((turn.speaker, lemma)).or_default() += 1;
                 *counts.entry((all, lemma)).or_default() += 1;
             }
         }
     }
-    let kind = |lemma: u32| corpus.lemma_name[lemma as usize].unwrap_or(NameKind::Person);
+    let kind = |lemma: u32| corpus.lemmas.names[lemma as usize].unwrap_or(NameKind::Person);
     let part = |lemma: u32| {
         corpus
-            .lemma_part
+            .lemmas
+            .parts
             .get(lemma as usize)
             .copied()
             .flatten()
@@ -66,7 +66,7 @@ pub fn name_parts(corpus: &Corpus) -> Result<Vec<NamePartRow<'_>>, TokenError> {
     cells.sort_unstable_by(|&((sa, la), ca), &((sb, lb), cb)| {
         (sa, kind(la), std::cmp::Reverse(ca))
             .cmp(&(sb, kind(lb), std::cmp::Reverse(cb)))
-            .then_with(|| corpus.lemmas.resolve(la).cmp(corpus.lemmas.resolve(lb)))
+            .then_with(|| corpus.lemmas.text(la).cmp(corpus.lemmas.text(lb)))
     });
     Ok(cells
         .into_iter()
@@ -77,8 +77,8 @@ pub fn name_parts(corpus: &Corpus) -> Result<Vec<NamePartRow<'_>>, TokenError> {
                 .map_or(ALL, String::as_str),
             kind: kind(lemma).as_str(),
             part: part(lemma),
-            name: corpus.lemmas.resolve(lemma),
-            form: &corpus.lemma_form[lemma as usize],
+            name: corpus.lemmas.text(lemma),
+            form: &corpus.lemmas.forms[lemma as usize],
             count,
             per_10k: count as f64 * 10_000.0 / words[speaker as usize].max(1) as f64,
         })

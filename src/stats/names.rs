@@ -42,11 +42,10 @@
 
 use hashbrown::{HashMap, HashSet};
 
+use crate::corpus::{Corpus, Gap, KeyId, SpeakerId, TokenError};
 use crate::text::lemma::{NameKind, PersonPart, Pos};
 
 use super::freq::ALL;
-use super::model::{Corpus, Gap, KeyId, SpeakerId};
-use super::store::TokenError;
 
 /// One row of `names.csv`: one person (or address form, first name), place or organisation as a speaker names it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -162,7 +161,7 @@ fn english_surname(corpus: &Corpus, surnames: &HashSet<KeyId>, w: KeyId) -> Opti
 
 /// The key without its possessive ending (`putin’s` → `putin`), when the corpus has it; else the key.
 fn without_possessive(corpus: &Corpus, w: KeyId) -> KeyId {
-    let key = corpus.keys.resolve(w);
+    let key = corpus.keys.text(w);
     key.strip_suffix("’s")
         .or_else(|| key.strip_suffix("'s"))
         .and_then(|base| corpus.keys.get(base))
@@ -176,7 +175,7 @@ type Address = (u32, u32);
 fn classes(corpus: &Corpus, surnames: &HashSet<KeyId>) -> Vec<Word> {
     (0..corpus.keys.len())
         .map(|k| {
-            let key = corpus.keys.resolve(k as KeyId);
+            let key = corpus.keys.text(k as KeyId);
             let mut chars = key.chars();
             if matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic()) {
                 return Word::Letter;
@@ -184,31 +183,32 @@ fn classes(corpus: &Corpus, surnames: &HashSet<KeyId>) -> Vec<Word> {
             if !crate::lang::has_cyrillic(key) {
                 return if english_surname(corpus, surnames, k as KeyId).is_some() {
                     Word::Person(PersonPart::Surname)
-                } else if !is_capitalised(&corpus.key_form[k]) {
+                } else if !is_capitalised(&corpus.keys.forms[k]) {
                     Word::Other
                 } else if HONORIFICS.contains(&key) {
                     Word::Honorific
                 } else if TITLES.contains(&key) {
                     Word::Title
-                } else if corpus.key_stop.get(k) == Some(&true) {
+                } else if corpus.keys.stop.get(k) == Some(&true) {
                     // Written with a capital only at the start of sentences (`As Lukashenko said`).
                     Word::Other
                 } else {
                     Word::Capital
                 };
             }
-            let lemma = corpus.lemma_of[k] as usize;
-            match corpus.lemma_name.get(lemma).copied().flatten() {
+            let lemma = corpus.lemmas.term(k as KeyId) as usize;
+            match corpus.lemmas.names.get(lemma).copied().flatten() {
                 Some(NameKind::Person) => Word::Person(
                     corpus
-                        .lemma_part
+                        .lemmas
+                        .parts
                         .get(lemma)
                         .copied()
                         .flatten()
                         .unwrap_or(PersonPart::Surname),
                 ),
                 Some(kind) => Word::Named(kind),
-                None if corpus.pos.lemma.get(lemma) == Some(&Pos::Propn) => Word::Proper,
+                None if corpus.lemmas.pos.get(lemma) == Some(&Pos::Propn) => Word::Proper,
                 None => Word::Other,
             }
         })
@@ -310,7 +310,7 @@ fn key_of(
 ) -> (Key, Option<(Address, u32)>) {
     let lemma = |i: usize| {
         let w = english_surname(corpus, surnames, ids[i]).unwrap_or(ids[i]);
-        corpus.lemma_of[w as usize]
+        corpus.lemmas.term(w)
     };
     let find = |p: PersonPart| {
         (0..ids.len())
@@ -357,10 +357,10 @@ fn form_of(corpus: &Corpus, ids: &[KeyId], words: &[Word]) -> String {
             out.push(' ');
         }
         if word == Word::Letter {
-            out.extend(corpus.keys.resolve(id).chars().flat_map(char::to_uppercase));
+            out.extend(corpus.keys.text(id).chars().flat_map(char::to_uppercase));
             out.push('.');
         } else {
-            out.push_str(&corpus.key_form[id as usize]);
+            out.push_str(&corpus.keys.forms[id as usize]);
         }
         after_initial = word == Word::Letter;
     }
@@ -372,9 +372,9 @@ fn form_of(corpus: &Corpus, ids: &[KeyId], words: &[Word]) -> String {
 /// `President Putin`; not `Vladimir` of `Mr Vladimir Putin`, nor `Xi` of `President Xi Jinping`).
 fn english_surnames(corpus: &Corpus) -> Result<HashSet<KeyId>, TokenError> {
     let mut surnames = HashSet::new();
-    let key = |w: KeyId| corpus.keys.resolve(w);
+    let key = |w: KeyId| corpus.keys.text(w);
     let capital = |w: KeyId| {
-        !crate::lang::has_cyrillic(key(w)) && is_capitalised(&corpus.key_form[w as usize])
+        !crate::lang::has_cyrillic(key(w)) && is_capitalised(&corpus.keys.forms[w as usize])
     };
     let triggers: Vec<KeyId> = ["president", "mr", "mrs", "ms"]
         .iter()
@@ -383,7 +383,7 @@ fn english_surnames(corpus: &Corpus) -> Result<HashSet<KeyId>, TokenError> {
     if triggers.is_empty() {
         return Ok(surnames);
     }
-    let english = |turn: &&crate::stats::TurnTokens| {
+    let english = |turn: &&crate::corpus::TurnTokens| {
         corpus.meetings[turn.meeting as usize].language == crate::text::Language::En
     };
     let mut reader = corpus.reader();
@@ -499,7 +499,7 @@ pub fn names(corpus: &Corpus) -> Result<Vec<NameRow<'_>>, TokenError> {
             forms.entry((s, *key)).or_default().push((form, n));
         }
     }
-    let shown = |lemma: u32| corpus.lemma_form[lemma as usize].to_string();
+    let shown = |lemma: u32| corpus.lemmas.forms[lemma as usize].to_string();
     let mut rows: Vec<(SpeakerId, NameKind, NameRow)> = forms
         .into_iter()
         .map(|((speaker, key), forms)| {
@@ -551,7 +551,7 @@ mod tests {
         let text = format!("В.Путин: {text}\n");
         let (file, _) =
             crate::transcript::read_bytes("t.txt", text.as_bytes(), &Default::default()).unwrap();
-        let corpus = crate::stats::analyse(&[&file.meeting], &Default::default());
+        let corpus = crate::corpus::analyse(&[&file.meeting], &Default::default());
         let rows = names(&corpus).unwrap();
         rows.into_iter()
             .filter(|r| r.speaker == ALL && r.kind == "person")
@@ -710,7 +710,7 @@ mod tests {
         let (file, _) =
             crate::transcript::read_bytes("t.txt", text.as_bytes(), &Default::default()).unwrap();
         assert_eq!(file.meeting.language, crate::text::Language::En);
-        let corpus = crate::stats::analyse(&[&file.meeting], &Default::default());
+        let corpus = crate::corpus::analyse(&[&file.meeting], &Default::default());
         names(&corpus)
             .unwrap()
             .into_iter()
@@ -742,7 +742,7 @@ mod tests {
             А.Лукашенко: Владимира Владимировича нет. Москва рядом.\n";
         let (file, _) =
             crate::transcript::read_bytes("t.txt", text.as_bytes(), &Default::default()).unwrap();
-        let corpus = crate::stats::analyse(&[&file.meeting], &Default::default());
+        let corpus = crate::corpus::analyse(&[&file.meeting], &Default::default());
         let rows = names(&corpus).unwrap();
         let got: Vec<(&str, &str, &str, &str, u64)> = rows
             .iter()

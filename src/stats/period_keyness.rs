@@ -6,13 +6,12 @@
 //! use in the period, and those they do not use in it but would be expected to use at least once (as in keyness:
 //! a word that vanished is news).
 
+use crate::corpus::{Corpus, SpeakerId, TermId, TokenError};
 use rayon::prelude::*;
 
 use super::keyness::{measures, Keyness};
-use super::model::{Corpus, SpeakerId, TermId};
 use super::periods::Periods;
-use super::store::TokenError;
-use super::View;
+use crate::corpus::View;
 
 /// One row of `keyness_periods.csv`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

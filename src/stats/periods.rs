@@ -5,13 +5,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::corpus::{Corpus, SpeakerId, TokenError, View};
 use crate::lang::Language;
 
-use super::counts::View;
 use super::lexdiv::mattr;
-use super::model::{Corpus, SpeakerId};
 use super::phrase::Finder;
-use super::store::TokenError;
 
 /// How meetings are grouped in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,7 +218,7 @@ pub(crate) fn dated_corpus(dates: &[&str]) -> Corpus {
         meetings: dates
             .iter()
             .enumerate()
-            .map(|(i, d)| super::MeetingInfo {
+            .map(|(i, d)| crate::corpus::MeetingInfo {
                 id: format!("m{i}"),
                 date: d.to_string(),
                 time: String::new(),

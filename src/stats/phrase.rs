@@ -2,15 +2,12 @@
 //! found as consecutive words of one sentence with nothing but spaces between them, each word matched by its key
 //! (and in the stem or lemma view by its stem or lemma, so `Союзного государства` counts too).
 
+use crate::corpus::{Corpus, Gap, KeyId, TermId, TokenError, TurnReader, TurnTokens, View};
 use crate::lang::{has_cyrillic, Language};
 use crate::text::lemma::{Lemmatizer, Want};
 use crate::text::normalize::key;
 use crate::text::stem::Stemmer;
 use crate::text::{tokenize, TokenKind};
-
-use super::counts::View;
-use super::model::{Corpus, Gap, KeyId, TermId, TurnTokens};
-use super::store::{TokenError, TurnReader};
 
 /// A term asked for, with the term id of each of its words in a view (`None`: a word the corpus never has).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,13 +7,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::corpus::{Corpus, MeetingId, SpeakerId, TokenError};
 use rayon::prelude::*;
 
 use super::lexdiv::{measure, measure_text, LexicalDiversity};
-use super::model::{Corpus, MeetingId, SpeakerId, TurnsText};
 use super::readability::reading_ease;
-use super::store::TokenError;
 use super::turns::{by_speaker, by_speaker_meeting, TurnSummary};
+use super::turns_text::TurnsText;
 use crate::lang::Language;
 
 /// Sets the readability of a summary from its syllables.

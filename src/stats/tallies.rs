@@ -4,11 +4,8 @@
 //! Speakers are counted in parallel, a long speaker (a narration, a president) in parts of about
 //! [`WORDS_PER_TASK`] words added up in order, so the counts do not depend on the thread count.
 
+use crate::corpus::{Corpus, SpeakerId, TermId, TokenError, View};
 use rayon::prelude::*;
-
-use super::counts::View;
-use super::model::{Corpus, SpeakerId, TermId};
-use super::store::TokenError;
 
 /// Each speaker's term counts as a sorted list, their totals, and the corpus counts per term: what keyness is made
 /// from, counted once per view ([`Tallies::new`]) for any number of comparisons.

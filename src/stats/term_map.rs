@@ -10,9 +10,9 @@
 //!
 //! The terms are those the two use together at least the minimum count times. The second speaker may be everyone
 //! else (`*`).
+use crate::corpus::{Corpus, SpeakerId, TermId};
 
 use super::keyness::{measures, Tallies, OTHERS};
-use super::model::{Corpus, SpeakerId, TermId};
 
 /// One row of `term_map.csv`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

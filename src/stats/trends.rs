@@ -8,16 +8,14 @@
 
 use std::collections::BTreeMap;
 
+use crate::corpus::{Corpus, TokenError, View};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::counts::View;
 use super::freq::groups;
 use super::keyness::{KeynessRow, CRITICAL_01};
-use super::model::Corpus;
 use super::phrase::Finder;
 use super::profile::Profiles;
-use super::store::TokenError;
 use crate::text::lemma::NameKind;
 
 /// One row of `meetings_by_speaker.csv`.
@@ -225,12 +223,12 @@ pub fn telling_terms(
     let person = |term: &str| -> bool {
         let lemma = match view {
             View::Lemma => corpus.lemmas.get(term),
-            View::Key => corpus.keys.get(term).map(|k| corpus.lemma_of[k as usize]),
+            View::Key => corpus.keys.get(term).map(|k| corpus.lemmas.term(k)),
             View::Stem => None,
         };
         let name = match lemma {
             Some(l) => {
-                corpus.lemma_name.get(l as usize).copied().flatten() == Some(NameKind::Person)
+                corpus.lemmas.names.get(l as usize).copied().flatten() == Some(NameKind::Person)
             }
             None => false,
         };

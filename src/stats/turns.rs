@@ -11,9 +11,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::corpus::Corpus;
 use serde::Serialize;
-
-use super::model::Corpus;
 
 /// Summary of a set of turns.
 #[derive(Debug, Clone, PartialEq, Serialize)]

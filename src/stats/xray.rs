@@ -1,10 +1,8 @@
 //! Where words occur in one meeting (a dispersion or "x-ray" plot's data): for each chosen term, the position of
 //! every occurrence among the meeting's words (0 for its first word) and who said it.
+use crate::corpus::{Corpus, MeetingId, SpeakerId, TokenError, View};
 
-use super::counts::View;
-use super::model::{Corpus, MeetingId, SpeakerId};
 use super::phrase::Finder;
-use super::store::TokenError;
 
 /// The occurrences of some terms in one meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,7 +163,7 @@ pub fn dispersion(
 #[cfg(test)]
 mod find_tests {
     use super::*;
-    use crate::stats::MeetingInfo;
+    use crate::corpus::MeetingInfo;
 
     #[test]
     fn a_meeting_is_found_by_id_part_of_it_or_date() {

@@ -29,6 +29,7 @@ pub mod normalize;
 pub mod sentences;
 pub mod stem;
 pub mod stopwords;
+pub mod syllables;
 pub mod tokenize;
 
 pub use crate::lang::Language;

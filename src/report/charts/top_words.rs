@@ -1,4 +1,4 @@
-//! Top words per speaker, side by side: the most frequent content words ([`crate::stats::Content`]) of each speaker in
+//! Top words per speaker, side by side: the most frequent content words ([`crate::corpus::Content`]) of each speaker in
 //! the chosen view, per 10,000 of the speaker's words, labelled by their most frequent word form.
 
 use plotters::coord::Shift;

@@ -34,7 +34,7 @@ impl Chart for XRay {
         let corpus = cx.corpus;
         let chosen = cx.config.xray_meeting.as_ref().and_then(|id| {
             let m = corpus.meetings.iter().position(|m| &m.id == id)?;
-            Some(m as crate::stats::MeetingId)
+            Some(m as crate::corpus::MeetingId)
         });
         let Some(meeting) = chosen.or_else(|| longest_meeting(corpus)) else {
             return Ok(Some(XRay {

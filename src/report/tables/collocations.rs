@@ -4,12 +4,12 @@
 //! are the terms of the view (`first`, `second`, `third`); `form` beside them is the pair or triple as the speaker
 //! most often says it ([`crate::stats::colloc`]).
 
+use crate::corpus::Corpus;
 use crate::report::spool::{assemble, by_group, RowSpool, Segment, Spooled};
 use crate::report::{ReportConfig, WriteError};
 use crate::stats::colloc::{group_collocations, BigramRow, Emit, TrigramRow};
 use crate::stats::freq::{groups, TurnGroup};
 use crate::stats::tallies::{GroupCounts, Tallies};
-use crate::stats::Corpus;
 
 use super::{Context, Preview, Row, Table};
 
@@ -35,7 +35,7 @@ struct Group<'a, 'g> {
     group: &'g TurnGroup<'a>,
     /// The group's counts in the collocations' view.
     counts: GroupCounts<'g>,
-    /// [`crate::stats::View::form_order`] of the collocations' view.
+    /// [`crate::corpus::View::form_order`] of the collocations' view.
     forms: &'g [u32],
 }
 

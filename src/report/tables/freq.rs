@@ -8,11 +8,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::corpus::{Corpus, TokenError, View};
 use crate::report::spool::{assemble, by_group, RowSpool, Segment, Spooled};
 use crate::report::WriteError;
 use crate::stats::freq::{group_frequencies, groups, FreqRow, Scratch, TurnGroup, ALL};
 use crate::stats::tallies::Tallies;
-use crate::stats::{Corpus, TokenError, View};
 
 use super::{Context, Preview, Row, Table};
 

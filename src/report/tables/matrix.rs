@@ -8,10 +8,10 @@
 
 use rayon::prelude::*;
 
+use crate::corpus::TermId;
+use crate::corpus::{Corpus, View};
 use crate::report::tables::freq::views;
 use crate::report::write::{atomic_write, WriteError};
-use crate::stats::model::TermId;
-use crate::stats::{Corpus, View};
 
 use super::{Context, Preview, Table};
 

@@ -48,7 +48,7 @@
 //!
 //! let text = "В.Путин: Добрый день, коллеги.\nА.Лукашенко: Здравствуйте.\n";
 //! let (file, _) = stenogram::transcript::read_bytes("t.txt", text.as_bytes(), &Default::default())?;
-//! let corpus = stenogram::stats::analyse(&[&file.meeting], &Default::default());
+//! let corpus = stenogram::corpus::analyse(&[&file.meeting], &Default::default());
 //! let out = tempfile::tempdir()?;
 //! let config = ReportConfig { out: out.path().to_path_buf(), ..ReportConfig::default() };
 //! let periods = stenogram::stats::periods::Periods::new(&corpus, stenogram::stats::periods::Period::Meeting);

@@ -18,42 +18,14 @@ use crate::transcript::{
     ingest, unique_ids, Aliases, Audit, FileWarning, Meeting, ReadError, ReadOptions,
 };
 
+use super::forms::Forms;
 use super::intern::Interner;
 use super::local::{analyse_meeting, Local};
-use super::model::{Corpus, KeyId, MeetingInfo, SpeakerId, TurnTokens};
+use super::model::{Corpus, MeetingInfo};
+use super::options::{AnalysisOptions, Interpreted, INTERPRETED};
 use super::store::{TokenStore, DEFAULT_BUDGET};
-use super::terms::{derive_terms, name_parts, Content, Forms, Rules};
-
-/// Options of the analysis.
-#[derive(Debug, Clone, Default)]
-pub struct AnalysisOptions {
-    /// The stopword list (the built-in lists of the languages present when `None`).
-    pub stopwords: Option<Stopwords>,
-    /// Stem every key with this language's stemmer instead of choosing by script (with `En`, Russian words are
-    /// stemmed instead of lemmatized).
-    pub language: Option<Language>,
-    /// Which words are content words.
-    pub content: Content,
-    /// Word tokens held in memory before they go to a temporary file ([`DEFAULT_BUDGET`] when `None`).
-    pub token_budget: Option<usize>,
-    /// What becomes of interpreted turns.
-    pub interpreted: Interpreted,
-}
-
-/// What becomes of interpreted turns (`В.Путин (как переведено):`), whose words are an interpreter's.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Interpreted {
-    /// Counted as the speaker's.
-    #[default]
-    Include,
-    /// Left out of every statistic.
-    Exclude,
-    /// Counted under a speaker of their own, `NAME (interpreted)`.
-    Separate,
-}
-
-/// The suffix of the speaker of interpreted turns counted apart ([`Interpreted::Separate`]).
-pub const INTERPRETED: &str = " (interpreted)";
+use super::terms::{derive_terms, name_parts, Rules};
+use super::turn::{KeyId, SpeakerId, TurnTokens};
 
 /// A corpus analysed straight from files, with what the reader said about them.
 #[derive(Debug, Default)]
@@ -350,29 +322,18 @@ impl Builder {
             names: name_parts(speakers.names.iter().map(String::as_str)),
             lemmatizer: lemmatizer.as_ref(),
         };
-        let terms = derive_terms(&self.keys, &forms, &rules);
+        let mut terms = derive_terms(&self.keys, &forms, &rules);
         drop(forms);
+        terms.keys.terms = self.keys;
         Corpus {
             meetings,
             speakers: speakers.names,
             turns,
             tokens: self.tokens,
-            keys: self.keys,
+            keys: terms.keys,
             stems: terms.stems,
-            stem_of: terms.stem_of,
-            key_form: terms.key_form,
-            stem_form: terms.stem_form,
-            key_stop: terms.key_stop,
-            stem_stop: terms.stem_stop,
             lemmas: terms.lemmas,
-            lemma_of: terms.lemma_of,
-            lemma_form: terms.lemma_form,
-            lemma_stop: terms.lemma_stop,
-            pos: terms.pos,
-            content: terms.content,
-            lemma_name: terms.lemma_name,
-            lemma_part: terms.lemma_part,
-            key_syllables: terms.key_syllables,
+            syllables: terms.syllables,
         }
     }
 }

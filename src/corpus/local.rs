@@ -6,16 +6,16 @@
 //! Lead paragraphs and headings are the editors' narration and are not counted, except in a file without any
 //! speaker label (plain prose), whose text is counted under the speaker [`NARRATION`].
 
-use hashbrown::HashMap;
-
 use crate::text::normalize::key_into;
 use crate::text::sentences::sentence_ranges;
 use crate::text::{tokenize, Token, TokenKind};
 use crate::transcript::{Block, Meeting};
 
-use super::build::Interpreted;
+use super::forms::Surfaces;
 use super::intern::Interner;
-use super::model::{Gap, KeyId, MeetingInfo, NARRATION};
+use super::model::{MeetingInfo, NARRATION};
+use super::options::Interpreted;
+use super::turn::{Gap, KeyId};
 
 /// A turn as tokenized, before its words go to the corpus' token store.
 pub(super) struct LocalTurn {
@@ -45,18 +45,6 @@ pub(super) struct Local {
     pub turns: Vec<(String, String, LocalTurn)>,
     /// Interpreted turns left out ([`Interpreted::Exclude`]) and their words.
     pub excluded: (usize, usize),
-}
-
-/// The surface id that stands for "written exactly as the key".
-pub(super) const SAME_AS_KEY: u32 = u32::MAX;
-
-/// Surface forms seen for each key: interned surfaces and (key, surface) counts.
-#[derive(Default)]
-pub(super) struct Surfaces {
-    /// The surfaces.
-    pub strings: Interner,
-    /// How often each (key, surface) was seen.
-    pub counts: HashMap<(KeyId, u32), u32>,
 }
 
 /// Tokenizes one text: its words' key ids (interned in `keys`), gaps and number of sentences.

@@ -14,7 +14,7 @@
 use std::fs::File;
 use std::io::Write;
 
-use super::model::{Gap, TurnTokens};
+use super::turn::{Gap, TurnTokens};
 
 /// Tokens held in memory before they go to the temporary files (1 Mi tokens: 5 MiB).
 pub const DEFAULT_BUDGET: usize = 1 << 20;
