@@ -115,7 +115,7 @@ enum Kind {
 }
 
 /// Columns that hold names or ids, which are strings even where some are made of digits (news ids, years): read
-/// with `dtype=str`, as the README says.
+/// with `dtype=str`, as docs/formats.md says.
 const ID_COLUMNS: &[&str] = &["meeting", "period", "file", "source"];
 
 /// The kind of every column of every table in `out`, by column name (the first table's, with the first table
