@@ -5,6 +5,7 @@
 //! Everything starts from an analysed [`Corpus`](crate::corpus::Corpus), the layer below ([`crate::corpus`]); the
 //! measures read it and never build it.
 
+pub mod association;
 pub mod clusters;
 pub mod colloc;
 pub mod collocates;
@@ -17,6 +18,7 @@ pub mod kwic;
 pub mod lexdiv;
 pub mod name_parts;
 pub mod names;
+pub mod pair_forms;
 pub mod period_keyness;
 pub mod periods;
 pub mod phrase;
@@ -25,6 +27,7 @@ pub mod readability;
 pub mod tallies;
 pub mod term_map;
 pub mod trends;
+pub mod tuples;
 pub mod turns;
 pub mod turns_text;
 pub mod xray;
