@@ -35,7 +35,7 @@
 //! assert_eq!(function_pos("cooperation"), None);
 //! ```
 
-use super::lemma::Pos;
+use super::tags::Pos;
 
 /// Irregular forms and their bases: the verbs, nouns and comparatives of everyday English.
 pub const IRREGULAR: &[(&str, &str)] = &[

@@ -3,7 +3,8 @@
 //!
 //! The stages compose like an analyser chain: [`tokenize`](tokenize::tokenize) reads the text as it is (offsets
 //! point into it), [`sentences`] groups tokens, [`normalize::key_into`] gives each token its key (NFC, no stress
-//! marks, lowercase, `ё` → `е`), [`stem`] maps keys to Snowball stems through a cache, and [`stopwords`] marks keys.
+//! marks, lowercase, `ё` → `е`), [`stem`] maps keys to Snowball stems through a cache, and [`stopwords`] marks keys. [`lemma`] (Russian) and
+//! [`english`] read words as lemmas with their [`tags`]: part of speech and, for a name, its kind.
 //!
 //! ```
 //! use stenogram::text::{analyse, normalize::key, stem::Stemmer, Language, TokenKind};
@@ -30,6 +31,7 @@ pub mod sentences;
 pub mod stem;
 pub mod stopwords;
 pub mod syllables;
+pub mod tags;
 pub mod tokenize;
 
 pub use crate::lang::Language;

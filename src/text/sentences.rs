@@ -20,282 +20,166 @@ use std::ops::Range;
 
 use super::tokenize::{Token, TokenKind};
 use crate::lang::is_cyrillic;
+use abbreviations::{looks_like_full_word, FINAL_IN_LISTS, NEVER_FINAL};
+use marks::{
+    bracket_delta, first_char, is_asterisk_separator, is_blank_symbol, is_bullet, is_closing,
+    is_final_run, is_hashtag, is_opening, is_pictograph, is_smiley, starts_after_symbol,
+};
 
-/// Abbreviations after which a full stop never ends a sentence (lowercase, without the full stop).
-const NEVER_FINAL: [&str; 27] = [
-    "т",
-    "им",
-    "ул",
-    "пр-т",
-    "просп",
-    "пл",
-    "д",
-    "г-н",
-    "г-жа",
-    "проф",
-    "акад",
-    "св",
-    "тов",
-    "гр",
-    "см",
-    "ср",
-    "напр",
-    "рис",
-    "стр",
-    "табл",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "vs",
-    "prof",
-];
-
-/// Of [`NEVER_FINAL`], those that are final after all when the next sentence plainly starts (`и т. д. Затем`):
-/// `д` and `п` close `т. д.`, `т. п.`
-const FINAL_IN_LISTS: [&str; 2] = ["д", "п"];
-
-fn is_closing(s: &str) -> bool {
-    matches!(s, "»" | "\"" | "”" | "“" | ")" | "]" | "’" | "'" | "›")
-}
-
-fn is_smiley(s: &str) -> bool {
-    s.len() >= 2 && s.ends_with([')', '('])
-}
-
-fn is_opening(s: &str) -> bool {
-    matches!(s, "«" | "„" | "“" | "\"" | "(" | "[" | "‹" | "'")
-}
-
-fn is_final_run(kind: TokenKind, s: &str) -> bool {
-    kind == TokenKind::Punct && s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
-}
-
-/// Emoji and other pictographs (the blocks they live in).
-fn is_pictograph(s: &str) -> bool {
-    let c = first_char(s);
-    matches!(c, '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
-}
-
-fn first_char(s: &str) -> char {
-    s.chars().next().unwrap_or(' ')
-}
-
-/// Abbreviations of four or more letters that end like a full word (in a vowel or an inflection) and so would
-/// pass [`looks_like_full_word`]: `прим.` (примечание), `перев.`, `прил.`, `полит.`, `архит.`, `насел.`, `посел.`
-const LONG_ABBREVIATIONS: [&str; 7] = ["прим", "перев", "прил", "полит", "архит", "насел", "посел"];
-
-/// Endings of inflected Russian words that end in a consonant (case endings, verb endings). An abbreviation is cut
-/// before a vowel and ends in a consonant (`англ.`, `примеч.`, `наст.`, `собр.`), so a word that ends in a vowel,
-/// `ь`, `й`, a past-tense `-л` after a vowel, or one of these endings is taken for a full word.
-const FULL_WORD_ENDINGS: [&str; 18] = [
-    "ых", "их", "ах", "ях", "ов", "ев", "ом", "ем", "ам", "ям", "ым", "им", "ют", "ут", "ет", "ит",
-    "ат", "ят",
-];
-
-/// Whether `word` (the word before a full stop) is a full Cyrillic word of four or more letters, not an
-/// abbreviation, so that a full stop after it ends a sentence even when the next word is lowercase
-/// (`обещает тепло. я хочу` in informal text). Acronyms (`МВД`) and Latin words (`site. com`) are not.
-fn looks_like_full_word(word: &str) -> bool {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if !(is_cyrillic(first) && first.is_alphabetic())
-        || word.chars().count() < 4
-        || !chars.all(|c| is_cyrillic(c) && c.is_alphabetic() && !c.is_uppercase())
-    {
-        return false;
-    }
-    let lower = word.to_lowercase();
-    if LONG_ABBREVIATIONS.contains(&lower.as_str()) || NEVER_FINAL.contains(&lower.as_str()) {
-        return false;
-    }
-    let mut rev = lower.chars().rev();
-    let last = rev.next().unwrap_or(' ');
-    let before_last = rev.next().unwrap_or(' ');
-    let vowel = |c: char| "аеёиоуыэюяьй".contains(c);
-    vowel(last)
-        || (last == 'л' && vowel(before_last))
-        || FULL_WORD_ENDINGS.iter().any(|e| lower.ends_with(e))
-}
-
-/// A blank that Instagram-style posts use as an invisible spacer (U+2800, braille pattern blank).
-fn is_blank_symbol(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c == '\u{2800}')
-}
-
-/// Check marks and arrows that posts use as list bullets (`✅ Снасти: …`, `👉 Подробнее`): they open an item.
-fn is_bullet(s: &str) -> bool {
-    let base = s.trim_end_matches('\u{FE0F}');
-    let mut chars = base.chars();
-    let Some(c) = chars.next() else {
-        return false;
-    };
-    chars.all(|d| d == c)
-        && matches!(
-            c,
-            '✔' | '✅'
-                | '☑'
-                | '✓'
-                | '▶'
-                | '►'
-                | '➡'
-                | '➤'
-                | '👉'
-                | '🔸'
-                | '🔹'
-                | '▪'
-                | '◾'
-                | '•'
-        )
-}
-
-/// Whether the tokens from `k` are a separator of asterisks (`* * *`, `***`) set apart by a space from what
-/// precedes and followed by a capital letter or the end, as between poems or sections (not `* * *, с июля`, where
-/// the asterisks hide a name).
-fn is_asterisk_separator(text: &str, tokens: &[Token], k: usize) -> bool {
-    let is_stars = |t: &Token| {
-        let s = t.surface(text);
-        !s.is_empty() && s.chars().all(|c| c == '*')
-    };
-    if k == 0 || tokens[k - 1].end == tokens[k].start || !is_stars(&tokens[k]) {
-        return false;
-    }
-    let mut end = k;
-    while end < tokens.len() && is_stars(&tokens[end]) {
-        end += 1;
-    }
-    tokens
-        .get(end)
-        .is_none_or(|t| first_char(t.surface(text)).is_uppercase())
-}
-
-/// Whether the token is a hashtag (`#сочи`).
-fn is_hashtag(kind: TokenKind, s: &str) -> bool {
-    kind == TokenKind::Word && s.starts_with('#')
-}
-
-/// Whether the token starts a sentence after an emoji, a smiley or a hashtag: a capital letter or a mention.
-fn starts_after_symbol(s: &str) -> bool {
-    let c = first_char(s);
-    c.is_uppercase() || c == '@'
-}
-
-/// Change in the count of open brackets and guillemets that the token makes: `(` `[` `«` open, `)` `]` `»` close.
-fn bracket_delta(kind: TokenKind, s: &str) -> i32 {
-    if kind != TokenKind::Punct {
-        return 0;
-    }
-    match s {
-        "(" | "[" | "«" => 1,
-        ")" | "]" | "»" => -1,
-        _ => 0,
-    }
-}
+mod abbreviations;
+mod marks;
 
 /// Sentences as ranges of token indices, in order, covering every token.
 pub fn sentence_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
+    let mut splitter = Splitter {
+        text,
+        tokens,
+        out: Vec::new(),
+        start: 0,
+        depth: 0,
+        seen: 0,
+    };
     let mut i = 0;
-    // Brackets and guillemets open in the current sentence, counted over tokens[start..seen].
-    let mut depth: i32 = 0;
-    let mut seen = 0;
-    let surface = |k: usize| tokens[k].surface(text);
-    let newline_between = |a: usize, b: usize| text[tokens[a].end..tokens[b].start].contains('\n');
-    let glued = |a: usize, b: usize| tokens[a].end == tokens[b].start;
     while i < tokens.len() {
-        let mut end = i + 1; // exclusive end of a candidate sentence
-        let mut candidate = false;
-        while seen < end {
-            depth += bracket_delta(tokens[seen].kind, surface(seen));
-            seen += 1;
+        i = splitter.step(i);
+    }
+    if splitter.start < tokens.len() {
+        splitter.out.push(splitter.start..tokens.len());
+    }
+    splitter.out
+}
+
+/// The sentences found so far, and the one being read.
+struct Splitter<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    out: Vec<Range<usize>>,
+    /// The first token of the current sentence.
+    start: usize,
+    /// Brackets and guillemets open in the current sentence, counted over `tokens[start..seen]`.
+    depth: i32,
+    seen: usize,
+}
+
+impl<'a> Splitter<'a> {
+    fn surface(&self, k: usize) -> &'a str {
+        self.tokens[k].surface(self.text)
+    }
+
+    fn newline_between(&self, a: usize, b: usize) -> bool {
+        self.text[self.tokens[a].end..self.tokens[b].start].contains('\n')
+    }
+
+    /// Whether token `end` starts the text's next line (`false` at the end of the tokens).
+    fn line_ends_before(&self, end: usize) -> bool {
+        end < self.tokens.len() && self.newline_between(end - 1, end)
+    }
+
+    /// Ends the current sentence before token `end`.
+    fn close(&mut self, end: usize) {
+        self.out.push(self.start..end);
+        self.start = end;
+        self.depth = 0;
+        self.seen = end;
+    }
+
+    /// Reads from token `i` on: ends the sentence where the tokens from `i` end one, and returns the next token to
+    /// read.
+    fn step(&mut self, i: usize) -> usize {
+        while self.seen < i + 1 {
+            self.depth += bracket_delta(self.tokens[self.seen].kind, self.surface(self.seen));
+            self.seen += 1;
         }
-        if tokens[i].kind == TokenKind::Symbol
-            && (is_pictograph(surface(i)) || is_smiley(surface(i)))
+        let kind = self.tokens[i].kind;
+        let end = if kind == TokenKind::Symbol
+            && (is_pictograph(self.surface(i)) || is_smiley(self.surface(i)))
         {
-            // Social-media text ends sentences with emoji and smileys instead of full stops; a bullet (`✅`)
-            // opens an item instead.
-            while end < tokens.len()
-                && tokens[end].kind == TokenKind::Symbol
-                && is_pictograph(surface(end))
-            {
-                end += 1;
+            match self.after_emoji(i) {
+                Ok(next) => return next,
+                Err(end) => end,
             }
-            if end < tokens.len() && !newline_between(end - 1, end) {
-                if !is_bullet(surface(end - 1)) && starts_after_symbol(surface(end)) {
-                    out.push(start..end);
-                    start = end;
-                    depth = 0;
-                    seen = end;
-                }
-                i = end;
-                continue;
-            }
-        }
-        if let Some(run_end) = bracket_smiley_end(text, tokens, i, depth) {
+        } else if let Some(end) = bracket_smiley_end(self.text, self.tokens, i, self.depth) {
             // `красиво))) Красивая`, `не поможет(( Вот`: brackets that close nothing are a smiley.
-            end = run_end;
-            if end < tokens.len()
-                && !newline_between(end - 1, end)
-                && starts_after_symbol(surface(end))
+            if end < self.tokens.len()
+                && !self.newline_between(end - 1, end)
+                && starts_after_symbol(self.surface(end))
             {
-                out.push(start..end);
-                start = end;
-                depth = 0;
-                seen = end;
-                i = end;
-                continue;
+                self.close(end);
+                return end;
             }
-        }
-        if i > 0
-            && is_hashtag(tokens[i].kind, surface(i))
-            && is_hashtag(tokens[i - 1].kind, surface(i - 1))
-            && end < tokens.len()
-            && !newline_between(i, end)
-            && !is_hashtag(tokens[end].kind, surface(end))
-            && starts_after_symbol(surface(end))
-        {
+            end
+        } else if self.closes_hashtags(i) {
             // A run of hashtags closes a post: `#сочи #отдых Добрый вечер`.
-            out.push(start..end);
-            start = end;
-            depth = 0;
-            seen = end;
-            i = end;
-            continue;
+            self.close(i + 1);
+            return i + 1;
+        } else if is_final_run(kind, self.surface(i)) {
+            return self.after_final_run(i);
+        } else {
+            i + 1
+        };
+        if self.line_ends_before(end) {
+            self.close(end);
         }
-        if is_final_run(tokens[i].kind, surface(i)) {
-            candidate = true;
-            while end < tokens.len() && glued(end - 1, end) && is_closing(surface(end)) {
-                end += 1;
-            }
-            // Invisible spacers after the stop stay with the sentence it ends.
-            while end < tokens.len() && is_blank_symbol(surface(end)) {
-                end += 1;
-            }
-        }
-        if end < tokens.len() && newline_between(end - 1, end) {
-            out.push(start..end);
-            start = end;
-            depth = 0;
-            seen = end;
-            i = end;
-            continue;
-        }
-        if candidate && end < tokens.len() && ends_sentence(text, tokens, i, end, depth > 0) {
-            out.push(start..end);
-            start = end;
-            depth = 0;
-            seen = end;
-        }
-        i = end;
+        end
     }
-    if start < tokens.len() {
-        out.push(start..tokens.len());
+
+    /// Social-media text ends sentences with emoji and smileys instead of full stops; a bullet (`✅`) opens an item
+    /// instead. `Ok`: the next token to read, after a run of pictographs on one line; `Err`: the end of the run when
+    /// the line or the text ends after it.
+    fn after_emoji(&mut self, i: usize) -> Result<usize, usize> {
+        let mut end = i + 1;
+        while end < self.tokens.len()
+            && self.tokens[end].kind == TokenKind::Symbol
+            && is_pictograph(self.surface(end))
+        {
+            end += 1;
+        }
+        if end < self.tokens.len() && !self.newline_between(end - 1, end) {
+            if !is_bullet(self.surface(end - 1)) && starts_after_symbol(self.surface(end)) {
+                self.close(end);
+            }
+            return Ok(end);
+        }
+        Err(end)
     }
-    out
+
+    /// Whether token `i` ends a run of hashtags that closes a post, before a capital letter or a mention on the same
+    /// line.
+    fn closes_hashtags(&self, i: usize) -> bool {
+        let end = i + 1;
+        let hashtag = |k: usize| is_hashtag(self.tokens[k].kind, self.surface(k));
+        i > 0
+            && hashtag(i)
+            && hashtag(i - 1)
+            && end < self.tokens.len()
+            && !self.newline_between(i, end)
+            && !hashtag(end)
+            && starts_after_symbol(self.surface(end))
+    }
+
+    /// After a run of `.`, `!`, `?`, `…` at token `i`, with the closing quotes and brackets glued to it and the
+    /// invisible spacers after it: ends the sentence there at a line end or where [`ends_sentence`] says. Returns the
+    /// next token to read.
+    fn after_final_run(&mut self, i: usize) -> usize {
+        let len = self.tokens.len();
+        let mut end = i + 1;
+        while end < len
+            && self.tokens[end - 1].end == self.tokens[end].start
+            && is_closing(self.surface(end))
+        {
+            end += 1;
+        }
+        // Invisible spacers after the stop stay with the sentence it ends.
+        while end < len && is_blank_symbol(self.surface(end)) {
+            end += 1;
+        }
+        if self.line_ends_before(end)
+            || (end < len && ends_sentence(self.text, self.tokens, i, end, self.depth > 0))
+        {
+            self.close(end);
+        }
+        end
+    }
 }
 
 /// If token `i` starts a bracket smiley, the exclusive end of its run: `)` that closes no bracket open in the

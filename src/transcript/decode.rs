@@ -18,108 +18,18 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::Encoding;
+use damaged::{mostly_utf8, nearly_utf8};
+use decoded::line_of;
+use legacy::decode_legacy;
+use utf16::{decode_utf16_without_bom, decode_with_utf16_bom};
 
-/// Text decoded from a file's bytes.
-#[derive(Debug)]
-pub struct Decoded<'a> {
-    /// The text, BOM removed: borrowed from the bytes when they are UTF-8 already.
-    pub text: Cow<'a, str>,
-    /// The encoding's name as `encoding_rs` spells it (`UTF-8`, `windows-1251`, `KOI8-R`, …).
-    pub encoding: &'static str,
-    /// Invalid UTF-8 sequences of a file that is UTF-8 but for a few bytes, each replaced by U+FFFD, in order.
-    pub replaced: Vec<Replaced>,
-}
+mod damaged;
+mod decoded;
+mod legacy;
+mod utf16;
 
-/// One invalid UTF-8 sequence replaced by U+FFFD.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Replaced {
-    /// Byte offset of its first byte in the file.
-    pub offset: usize,
-    /// Line of that byte.
-    pub line: usize,
-    /// Its bytes (one to three: what the standard library's lossy decoding replaces as one).
-    pub bytes: Vec<u8>,
-}
-
-impl std::fmt::Display for Replaced {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let hex: Vec<String> = self.bytes.iter().map(|b| format!("0x{b:02X}")).collect();
-        let s = if self.bytes.len() == 1 { "" } else { "s" };
-        write!(
-            f,
-            "invalid UTF-8 byte{s} {} at byte offset {} replaced by U+FFFD",
-            hex.join(" "),
-            self.offset
-        )
-    }
-}
-
-/// Why bytes could not be decoded. Offsets are 0-based byte offsets, lines 1-based.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DecodeError {
-    /// A NUL byte: this is not a text file.
-    Binary {
-        /// Byte offset of the first NUL.
-        offset: usize,
-        /// Line of that byte.
-        line: usize,
-    },
-    /// Not UTF-8, and decoded in the detector's legacy encoding it has a control character: binary data rather
-    /// than text (the detector guesses an encoding for any bytes).
-    Control {
-        /// Byte offset of the control byte.
-        offset: usize,
-        /// Line of that byte.
-        line: usize,
-        /// The byte.
-        byte: u8,
-        /// The encoding it was decoded in.
-        encoding: &'static str,
-    },
-    /// Not UTF-8 and not in a Cyrillic or Western encoding the detector recognised.
-    Undecodable {
-        /// Byte offset of the first byte that is not UTF-8.
-        offset: usize,
-        /// Line of that byte.
-        line: usize,
-        /// What the detector guessed, if it guessed something that is not Cyrillic.
-        guess: Option<&'static str>,
-    },
-}
-
-/// Legacy encodings accepted from the detector: the ones Russian text is written in, and Windows' Western one for
-/// English transcripts saved as "ANSI" (`’`, `–`, `é`). All are single-byte encodings, so a character's index in the
-/// decoded text is its byte offset.
-const LEGACY: [&Encoding; 7] = [
-    encoding_rs::WINDOWS_1251,
-    encoding_rs::KOI8_R,
-    encoding_rs::KOI8_U,
-    encoding_rs::IBM866,
-    encoding_rs::ISO_8859_5,
-    encoding_rs::X_MAC_CYRILLIC,
-    encoding_rs::WINDOWS_1252,
-];
-
-/// Control characters text files do have: tab, line ends, vertical tab (Word's line break), form feed and the
-/// Ctrl-Z old DOS editors put at the end.
-fn textual_control(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\x0B' | '\x0C' | '\x1A')
-}
-
-/// The 1-based line of a byte offset, with lines ended as the reader ends them: `\n`, `\r\n` or a lone `\r`.
-fn line_of(bytes: &[u8], offset: usize) -> usize {
-    1 + line_ends(bytes, 0, offset.min(bytes.len()))
-}
-
-/// Line ends in `bytes[from..to]`, ended as [`line_of`] ends them (a `\r` before a `\n` is not one).
-fn line_ends(bytes: &[u8], from: usize, to: usize) -> usize {
-    let part = &bytes[from..to];
-    let lone_cr = memchr::memchr_iter(b'\r', part)
-        .filter(|&i| bytes.get(from + i + 1) != Some(&b'\n'))
-        .count();
-    memchr::memchr_iter(b'\n', part).count() + lone_cr
-}
+pub use decoded::{DecodeError, Decoded, Replaced};
+pub(crate) use utf16::utf16_by_nul_parity;
 
 /// Decodes a file's bytes; see the module docs for the rule.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
@@ -157,297 +67,35 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             encoding: encoding_rs::UTF_8.name(),
             replaced: Vec::new(),
         }),
-        Err(err) => decode_legacy(body, skipped, err.valid_up_to()),
+        Err(err) => decode_invalid_utf8(body, skipped, err.valid_up_to()),
     }
-}
-
-/// Decodes bytes that start with a UTF-16 byte order mark; `None` without one (or with the UTF-8 one, which the
-/// caller skips).
-fn decode_with_utf16_bom(bytes: &[u8]) -> Option<Result<Decoded<'static>, DecodeError>> {
-    let (enc, bom_len) = Encoding::for_bom(bytes)?;
-    if enc == encoding_rs::UTF_8 {
-        return None;
-    }
-    // UTF-16: decode without replacement so damage is reported, not hidden.
-    let body = &bytes[bom_len..];
-    Some(
-        match enc.decode_without_bom_handling_and_without_replacement(body) {
-            Some(text) => Ok(Decoded {
-                text: Cow::Owned(text.into_owned()),
-                encoding: enc.name(),
-                replaced: Vec::new(),
-            }),
-            None => Err(DecodeError::Undecodable {
-                offset: bom_len,
-                line: 1,
-                guess: Some(enc.name()),
-            }),
-        },
-    )
 }
 
 /// Decodes bytes that are not valid UTF-8 (`bad` is the offset of the first bad byte in `body`, which comes after
-/// `skipped` bytes of BOM): an error if they are damaged UTF-8, else the text in the detector's legacy encoding or
-/// in the first legacy encoding that reads right.
-fn decode_legacy(body: &[u8], skipped: usize, bad: usize) -> Result<Decoded<'static>, DecodeError> {
-    let undecodable = |guess| DecodeError::Undecodable {
-        offset: skipped + bad,
-        line: line_of(body, bad),
-        guess,
-    };
+/// `skipped` bytes of BOM): UTF-8 with damage is repaired when the damage is small and an error at the first bad byte
+/// when it is not; anything else is text in a legacy encoding, or an error.
+fn decode_invalid_utf8(
+    body: &[u8],
+    skipped: usize,
+    bad: usize,
+) -> Result<Decoded<'static>, DecodeError> {
     if mostly_utf8(body) {
-        return nearly_utf8(body, skipped).ok_or_else(|| undecodable(None));
+        return nearly_utf8(body, skipped).ok_or_else(|| DecodeError::Undecodable {
+            offset: skipped + bad,
+            line: line_of(body, bad),
+            guess: None,
+        });
     }
-    let guess = detector_guess(body);
-    // The detector's guess is checked: a cp1251 file with the one byte cp1251 leaves undefined (0x98) is
-    // guessed as KOI8-R or windows-1252, whose mojibake has its letter case swapped, or more bytes above 0x7F
-    // than Latin letters. Then the first legacy encoding whose text looks right is taken; a guess that is
-    // not one of them (windows-1250, GBK, …) is an error.
-    let decoded = |enc: &'static Encoding| {
-        enc.decode_without_bom_handling_and_without_replacement(body)
-            .map(|text| (enc, text))
-    };
-    let plausible = |(enc, text): &(&'static Encoding, std::borrow::Cow<'_, str>)| {
-        if *enc == encoding_rs::WINDOWS_1252 {
-            mostly_latin(body)
-        } else {
-            plausible_cyrillic(text)
-        }
-    };
-    if !LEGACY.contains(&guess) {
-        return Err(undecodable(Some(guess.name())));
-    }
-    // Control characters in the guess's text mean binary data; otherwise a guess that does not read right
-    // gives way to the first legacy encoding that does, whose text must be free of them too.
-    let control = |(enc, text): &(&'static Encoding, std::borrow::Cow<'_, str>)| {
-        let at = text
-            .chars()
-            .position(|c| c.is_control() && !textual_control(c))?;
-        Some(DecodeError::Control {
-            offset: skipped + at,
-            line: line_of(body, at),
-            byte: body[at],
-            encoding: enc.name(),
-        })
-    };
-    let first = decoded(guess);
-    if let Some(err) = first.as_ref().and_then(control) {
-        return Err(err);
-    }
-    let chosen = first
-        .filter(plausible)
-        .or_else(|| LEGACY.into_iter().filter_map(decoded).find(plausible));
-    let Some(chosen) = chosen else {
-        return Err(undecodable(Some(guess.name())));
-    };
-    if let Some(err) = control(&chosen) {
-        return Err(err);
-    }
-    Ok(Decoded {
-        text: Cow::Owned(chosen.1.into_owned()),
-        encoding: chosen.0.name(),
-        replaced: Vec::new(),
-    })
-}
-
-/// Damaged UTF-8 decoded with U+FFFD for each invalid sequence, when the invalid bytes are few: at most 1% of the
-/// bytes, or at most 8 and 10% (a short file). A page or transcript that lost a byte in a download or an edit keeps
-/// its other words; one with a paragraph in another encoding is an error, as guessing would garble one of the two.
-fn nearly_utf8(body: &[u8], skipped: usize) -> Option<Decoded<'static>> {
-    let bad: usize = body.utf8_chunks().map(|c| c.invalid().len()).sum();
-    if !(bad * 100 <= body.len() || (bad <= 8 && bad * 10 <= body.len())) {
-        return None;
-    }
-    let mut replaced = Vec::new();
-    let (mut offset, mut counted, mut line) = (0, 0, 1);
-    for chunk in body.utf8_chunks() {
-        offset += chunk.valid().len();
-        if !chunk.invalid().is_empty() {
-            // Lines counted from the previous sequence on, so that many sequences cost one pass.
-            line += line_ends(body, counted, offset);
-            counted = offset;
-            replaced.push(Replaced {
-                offset: skipped + offset,
-                line,
-                bytes: chunk.invalid().to_vec(),
-            });
-            offset += chunk.invalid().len();
-        }
-    }
-    Some(Decoded {
-        text: Cow::Owned(String::from_utf8_lossy(body).into_owned()),
-        encoding: encoding_rs::UTF_8.name(),
-        replaced,
-    })
-}
-
-/// The encoding `chardetng` guesses for bytes that are not UTF-8, KOI8-U taken as KOI8-R when none of the bytes
-/// that tell them apart is there.
-fn detector_guess(body: &[u8]) -> &'static Encoding {
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(body, true);
-    let mut guess = detector.guess(None, true);
-    // KOI8-U differs from KOI8-R in eight byte values only; without them the text is KOI8-R.
-    const KOI8_U_ONLY: [u8; 8] = [0xA4, 0xA6, 0xA7, 0xAD, 0xB4, 0xB6, 0xB7, 0xBD];
-    if guess == encoding_rs::KOI8_U && !body.iter().any(|b| KOI8_U_ONLY.contains(b)) {
-        guess = encoding_rs::KOI8_R;
-    }
-    guess
+    decode_legacy(body, skipped, bad)
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(0, bytes)
 }
 
-/// Whether bytes that are not valid UTF-8 are UTF-8 with damage (or mixed with a legacy encoding) rather than a
-/// legacy encoding whose bytes form UTF-8 sequences by accident: the valid multi-byte characters that Russian text
-/// is made of (Russian letters, `«»`, dashes, `№`, no-break space) are more than a tenth of the invalid sequences.
-/// Accidental sequences in legacy text are almost never those characters (KOI8-R `сё` is `ӣ`, cp1251 `Пё` is `ϸ`,
-/// cp866 `раз` is `ࠧ`), while every legacy letter is an invalid sequence.
-fn mostly_utf8(body: &[u8]) -> bool {
-    let russian = |c: &char| matches!(c, 'А'..='я' | 'Ё' | 'ё' | '«' | '»' | '\u{A0}' | '\u{2010}'..='\u{2026}' | '№');
-    let (mut multibyte, mut invalid) = (0usize, 0usize);
-    for chunk in body.utf8_chunks() {
-        multibyte += chunk.valid().chars().filter(russian).count();
-        invalid += usize::from(!chunk.invalid().is_empty());
-    }
-    multibyte * 10 > invalid
-}
-
-/// Whether bytes above 0x7F are at most a tenth of the ASCII letters: Latin-script text such as English.
-fn mostly_latin(body: &[u8]) -> bool {
-    let letters = body.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    let high = body.iter().filter(|&&b| b >= 0x80).count();
-    high * 10 <= letters
-}
-
-/// Whether text decoded in a Cyrillic encoding reads as Russian (or another Cyrillic-script language): Cyrillic
-/// letters outnumber Latin ones and make at least 80% of the characters above ASCII, and the letter case is not
-/// swapped. cp1251 read as KOI8-R (or the other way round) swaps the case — `сБЮФЮЕЛШИ` — so capitals outnumber small
-/// letters and a small letter is often followed by a capital; text written all in capitals has no such pairs.
-fn plausible_cyrillic(text: &str) -> bool {
-    let (mut small, mut capital, mut cyrillic, mut latin, mut non_ascii, mut swaps) =
-        (0usize, 0, 0, 0, 0, 0);
-    let mut after_small = false;
-    for c in text.chars() {
-        let (is_small, is_capital) = match c {
-            'а'..='я' | 'ё' => (true, false),
-            'А'..='Я' | 'Ё' => (false, true),
-            _ => (false, false),
-        };
-        small += usize::from(is_small);
-        capital += usize::from(is_capital);
-        swaps += usize::from(after_small && is_capital);
-        after_small = is_small;
-        cyrillic += usize::from(('\u{400}'..='\u{4FF}').contains(&c));
-        latin += usize::from(c.is_ascii_alphabetic());
-        non_ascii += usize::from(!c.is_ascii());
-    }
-    cyrillic > latin
-        && cyrillic * 10 >= non_ascii * 8
-        && (small > capital || swaps * 200 <= small + capital)
-}
-
-/// UTF-16 without a byte order mark, told by where its NUL bytes are: ASCII characters (spaces, punctuation, line
-/// ends) are `xx 00` in little-endian order, so the NUL bytes sit at odd offsets (even in big-endian), and there are
-/// many of them: at least one code unit in twenty. A few NUL bytes at the other parity are other characters (`─` is
-/// `00 25`, `Ѐ` is `00 04`), at most a quarter as many. `None` when the NUL bytes do not make that pattern (binary data,
-/// or a stray NUL in a UTF-8 file).
-pub(crate) fn utf16_by_nul_parity(bytes: &[u8]) -> Option<&'static Encoding> {
-    let (mut even, mut odd) = (0usize, 0usize);
-    for at in memchr::memchr_iter(0, bytes) {
-        if at % 2 == 0 {
-            even += 1;
-        } else {
-            odd += 1;
-        }
-    }
-    let (many, few) = (even.max(odd), even.min(odd));
-    if many * 20 < bytes.len() / 2 || few * 4 > many {
-        return None;
-    }
-    Some(if odd > even {
-        encoding_rs::UTF_16LE
-    } else {
-        encoding_rs::UTF_16BE
-    })
-}
-
-/// Decodes bytes the NUL pattern says are UTF-16. `None` (binary after all) unless they are text: no control
-/// characters but the ones text files have, and nine characters in ten Latin, Cyrillic, punctuation or space (the
-/// bytes of a UTF-8 file read as UTF-16 are Hangul and CJK). `Some(Err)` for UTF-16 that is broken (an odd length,
-/// a lone surrogate), at that byte.
-fn decode_utf16_without_bom(
-    body: &[u8],
-    enc: &'static Encoding,
-) -> Option<Result<Decoded<'static>, DecodeError>> {
-    let le = enc == encoding_rs::UTF_16LE;
-    let units = body.chunks_exact(2).map(|pair| {
-        let pair = [pair[0], pair[1]];
-        if le {
-            u16::from_le_bytes(pair)
-        } else {
-            u16::from_be_bytes(pair)
-        }
-    });
-    let broken = |offset: usize| {
-        Some(Err(DecodeError::Undecodable {
-            offset,
-            line: line_of_utf16(body, offset, le),
-            guess: Some(enc.name()),
-        }))
-    };
-    let mut text = String::with_capacity(body.len());
-    let (mut chars, mut european, mut at) = (0usize, 0usize, 0usize);
-    for c in char::decode_utf16(units) {
-        let Ok(c) = c else {
-            return broken(at);
-        };
-        if c.is_control() && !textual_control(c) {
-            return None;
-        }
-        at += 2 * c.len_utf16();
-        chars += 1;
-        european += usize::from(
-            matches!(c, '\0'..='\u{24F}' | '\u{400}'..='\u{52F}' | '\u{2000}'..='\u{206F}' | '\u{FEFF}'),
-        );
-        text.push(c);
-    }
-    if european * 10 < chars * 9 {
-        return None;
-    }
-    if body.len() % 2 != 0 {
-        return broken(body.len() - 1);
-    }
-    Some(Ok(Decoded {
-        text: Cow::Owned(text),
-        encoding: enc.name(),
-        replaced: Vec::new(),
-    }))
-}
-
-/// The 1-based line of a byte offset in UTF-16 text (line ends as in [`line_of`]).
-fn line_of_utf16(body: &[u8], offset: usize, le: bool) -> usize {
-    let units: Vec<u16> = body[..offset - offset % 2]
-        .chunks_exact(2)
-        .map(|p| {
-            if le {
-                u16::from_le_bytes([p[0], p[1]])
-            } else {
-                u16::from_be_bytes([p[0], p[1]])
-            }
-        })
-        .collect();
-    let lone_cr = units
-        .iter()
-        .enumerate()
-        .filter(|&(i, &u)| u == 0x0D && units.get(i + 1) != Some(&0x0A))
-        .count();
-    1 + units.iter().filter(|&&u| u == 0x0A).count() + lone_cr
-}
-
 #[cfg(test)]
 mod tests {
+    use super::legacy::plausible_cyrillic;
     use super::*;
 
     const PHRASE: &str = "Уважаемый Касым-Жомарт Кемелевич! Мы рады вас всех приветствовать в России, \

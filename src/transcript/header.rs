@@ -8,10 +8,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::audit::Audit;
 use super::label::parse_label;
+use super::layout::{ends_like_a_sentence, SEPARATOR};
 use super::lines::Line;
 use super::model::Meeting;
-use super::reader::{ends_like_a_sentence, Audit, Warning, WarningKind, SEPARATOR};
+use super::warning::{Warning, WarningKind};
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")

@@ -16,10 +16,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 
 use super::model::Meeting;
+use super::options::ReadOptions;
 use super::page::PageError;
-use super::reader::{ReadOptions, Warning, WarningKind};
-use super::source::{collect_files, read_file, FileWarning, ReadError, ReadFile};
+use super::source::{collect_files, read_file, ReadError, ReadFile};
 use super::speaker::{Aliases, SpeakerResolver};
+use super::warning::{FileWarning, Warning, WarningKind};
 
 /// Files read ahead of the merge hold at most this many bytes of input (a larger file is read alone)…
 pub const AHEAD_BYTES: u64 = 16 << 20;

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::markup::{looks_like_html, Markup, Stripped};
-use super::reader::{Warning, WarningKind};
+use super::warning::{Warning, WarningKind};
 
 /// A non-blank line: its 1-based number and its text (borrowed from the file unless it had to change).
 pub(super) type Line<'t> = (usize, Cow<'t, str>);

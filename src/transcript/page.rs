@@ -25,10 +25,23 @@
 //! the corpus reader counts and skips. A page in
 //! an unknown template, truncated, or from another site is an error that names what was missing.
 
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html};
 
-use super::label::{ends_capitalised, is_a_name, parse_label, split_role};
-use super::reader::{MIN_WEAK_LABEL_PERCENT, SEPARATOR};
+use super::label::parse_label;
+use super::layout::MIN_WEAK_LABEL_PERCENT;
+use super::lines::preview;
+use labels::classify;
+use meta::{
+    clock, ends_with_html_end_tag, file_stem, find, has_markup, is_kremlin, iso_date, news_id,
+    other_view, page_url, parts, up_to_article_end, Found,
+};
+use walk::{collapse, paragraphs, text_of};
+
+mod labels;
+mod meta;
+mod walk;
+
+pub use labels::Para;
 
 /// Why a page was not read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -63,24 +76,6 @@ impl PageError {
     }
 }
 
-/// A paragraph of the article body, as the markup shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Para {
-    /// A paragraph of text.
-    Text(String),
-    /// A turn: the bold label (with its remark) and the text after the colon.
-    Turn {
-        /// The label, without the colon.
-        label: String,
-        /// The text after the colon.
-        text: String,
-    },
-    /// A section title (a paragraph all in italics).
-    Heading(String),
-    /// `* * *`.
-    Separator,
-}
-
 /// An article page, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -102,105 +97,6 @@ pub struct Page {
     pub body: Vec<Para>,
 }
 
-/// What one walk over the document finds: the page's own URLs and site, and its article.
-#[derive(Default)]
-struct Found<'a> {
-    og_url: Option<&'a str>,
-    canonical: Option<&'a str>,
-    /// The `data-href` of the `.read` view: the URL of what the page shows (`…/51389/photos` for its photos).
-    own_url: Option<&'a str>,
-    site_name: Option<&'a str>,
-    title_tag: Option<ElementRef<'a>>,
-    kremlin_links: usize,
-    article: Option<ElementRef<'a>>,
-    content: Option<ElementRef<'a>>,
-}
-
-/// The parts of an article, each the first element of its class.
-#[derive(Default)]
-struct Parts<'a> {
-    title: Option<ElementRef<'a>>,
-    published: Option<ElementRef<'a>>,
-    time: Option<ElementRef<'a>>,
-    place: Option<ElementRef<'a>>,
-    lead: Option<ElementRef<'a>>,
-    content: Option<ElementRef<'a>>,
-    /// The first `<time datetime>` of the article, for the templates without `read__published` (announcements,
-    /// whose publication date is in the publication status at the article's foot).
-    any_time: Option<ElementRef<'a>>,
-}
-
-fn has_class(element: &ElementRef<'_>, name: &str) -> bool {
-    element.value().classes().any(|c| c == name)
-}
-
-/// Walks the document once (a selector per part would walk it a dozen times).
-fn find(root: ElementRef<'_>) -> Found<'_> {
-    let mut found = Found::default();
-    for e in root.descendent_elements() {
-        let value = e.value();
-        match value.name() {
-            "meta" => match value.attr("property") {
-                Some("og:url") => found.og_url = found.og_url.or(value.attr("content")),
-                Some("og:site_name") => found.site_name = found.site_name.or(value.attr("content")),
-                _ => {}
-            },
-            "link" if value.attr("rel") == Some("canonical") => {
-                found.canonical = found.canonical.or(value.attr("href"));
-            }
-            "title" if found.title_tag.is_none() => found.title_tag = Some(e),
-            _ => {}
-        }
-        if matches!(value.name(), "a" | "link")
-            && value.attr("href").is_some_and(|h| h.contains("kremlin.ru"))
-        {
-            found.kremlin_links += 1;
-        }
-        if found.own_url.is_none() && has_class(&e, "read") {
-            found.own_url = value.attr("data-href").map(str::trim);
-        }
-        if found.article.is_none() && (has_class(&e, "h-entry") || has_class(&e, "hentry")) {
-            found.article = Some(e);
-        }
-        if found.content.is_none() && has_class(&e, "entry-content") {
-            found.content = Some(e);
-        }
-    }
-    found
-}
-
-/// The parts of an article, in one walk.
-fn parts<'a>(article: ElementRef<'a>) -> Parts<'a> {
-    let mut parts = Parts::default();
-    for e in article.descendent_elements() {
-        let first = |slot: &mut Option<ElementRef<'a>>, class: &str| {
-            if slot.is_none() && has_class(&e, class) {
-                *slot = Some(e);
-            }
-        };
-        first(&mut parts.title, "entry-title");
-        first(&mut parts.published, "read__published");
-        first(&mut parts.time, "read__time");
-        first(&mut parts.place, "read__place");
-        first(&mut parts.lead, "read__lead");
-        first(&mut parts.lead, "entry-summary");
-        first(&mut parts.content, "entry-content");
-        if parts.any_time.is_none() && e.value().name() == "time" && e.attr("datetime").is_some() {
-            parts.any_time = Some(e);
-        }
-    }
-    parts
-}
-
-/// The page up to the end of its article: what follows (share widgets, the side bar, scripts) is not read, and
-/// need not be parsed (a quarter of a page of the site). The whole page when it has no `</article>`.
-fn up_to_article_end(html: &str) -> &str {
-    match memchr::memmem::rfind(html.as_bytes(), b"</article>") {
-        Some(i) => &html[..i + "</article>".len()],
-        None => html,
-    }
-}
-
 /// The title of the `index.html` that `stenogram report` writes.
 const STENOGRAM_REPORT_TITLE: &str = "stenogram report";
 
@@ -212,40 +108,57 @@ pub fn read_page(path: &str, html: &str) -> Result<Page, PageError> {
     let document = Html::parse_document(up_to_article_end(html));
     let found = find(document.root_element());
     let url = page_url(&found, path);
-    let kremlin = is_kremlin(&found, url.as_deref());
-    // The site's other views of a news item: its photos, videos and print version.
+    let article = the_article(&found, url.as_deref())?;
+    if !ends_with_html_end_tag(html) {
+        return Err(PageError::Truncated);
+    }
+    read_article(article, url, path)
+}
+
+/// The page's article, or why there is none to read: the site's other views of a news item (its photos, videos and
+/// print version), a page of the site without an article, a report that stenogram wrote, or another site's page.
+fn the_article<'a>(found: &Found<'a>, url: Option<&str>) -> Result<ElementRef<'a>, PageError> {
+    let kremlin = is_kremlin(found, url);
     if let Some(view) = found.own_url.and_then(other_view) {
         if kremlin {
             return Err(PageError::NotArticle(view));
         }
     }
-    let Some(article) = found.article else {
-        // A report that stenogram wrote (its `index.html`), met when a folder holds both transcripts and reports.
-        if found
-            .title_tag
-            .is_some_and(|t| t.text().eq([STENOGRAM_REPORT_TITLE]))
-        {
-            return Err(PageError::NotArticle("a report that stenogram wrote"));
-        }
-        if kremlin {
-            let what = if found.content.is_some() {
-                "a page without an article, such as a photo or video gallery"
-            } else {
-                "an index or other page of the site"
-            };
-            return Err(PageError::NotArticle(what));
-        }
-        let title = found
-            .title_tag
-            .map(|t| collapse(&t.text().collect::<String>()))
-            .filter(|t| !t.is_empty())
-            .map(|t| format!("; its title: {}", super::lines::preview(&t)))
-            .unwrap_or_default();
-        return Err(PageError::OtherSite(title));
-    };
-    if !ends_with_html_end_tag(html) {
-        return Err(PageError::Truncated);
+    found.article.ok_or_else(|| no_article(found, kremlin))
+}
+
+/// Why a page without an article is not read.
+fn no_article(found: &Found<'_>, kremlin: bool) -> PageError {
+    // A report that stenogram wrote (its `index.html`), met when a folder holds both transcripts and reports.
+    if found
+        .title_tag
+        .is_some_and(|t| t.text().eq([STENOGRAM_REPORT_TITLE]))
+    {
+        return PageError::NotArticle("a report that stenogram wrote");
     }
+    if kremlin {
+        let what = if found.content.is_some() {
+            "a page without an article, such as a photo or video gallery"
+        } else {
+            "an index or other page of the site"
+        };
+        return PageError::NotArticle(what);
+    }
+    let title = found
+        .title_tag
+        .map(|t| collapse(&t.text().collect::<String>()))
+        .filter(|t| !t.is_empty())
+        .map(|t| format!("; its title: {}", preview(&t)))
+        .unwrap_or_default();
+    PageError::OtherSite(title)
+}
+
+/// An article's parts as a [`Page`]: its title, date and body are required, its time, place and lead are not.
+fn read_article(
+    article: ElementRef<'_>,
+    url: Option<String>,
+    path: &str,
+) -> Result<Page, PageError> {
     let parts = parts(article);
     let title = parts
         .title
@@ -305,404 +218,6 @@ pub fn read_page(path: &str, html: &str) -> Result<Page, PageError> {
         lead,
         body,
     })
-}
-
-/// Whether the text has an HTML tag or doctype at all (a `<` followed by a letter, `/` or `!`).
-fn has_markup(text: &str) -> bool {
-    let b = text.as_bytes();
-    memchr::memchr_iter(b'<', b).any(|i| {
-        b.get(i + 1)
-            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/' || *c == b'!')
-    })
-}
-
-/// Whether the page's last tag is `</html>` (whitespace and comments may follow): a mirror or a browser writes it,
-/// and a page cut short by a failed download has none.
-fn ends_with_html_end_tag(html: &str) -> bool {
-    let tail = &html.as_bytes()[html.len().saturating_sub(4096)..];
-    memchr::memmem::rfind(&tail.to_ascii_lowercase(), b"</html").is_some()
-}
-
-/// `photos`, `videos` or `print` when the page's own URL is that view of a news item.
-fn other_view(url: &str) -> Option<&'static str> {
-    let last = url.trim_end_matches('/').rsplit('/').next()?;
-    match last {
-        "photos" => Some("the photos of a news item"),
-        "videos" => Some("the videos of a news item"),
-        "print" => Some("the print version of a news item"),
-        _ => None,
-    }
-}
-
-/// The page's URL: `og:url`, else an absolute canonical link, else the `.read` view's own URL, else the mirror
-/// path (`…/en.kremlin.ru/events/president/news/51389.html` is `http://en.kremlin.ru/events/president/news/51389`).
-fn page_url(found: &Found<'_>, path: &str) -> Option<String> {
-    let absolute = |u: &str| {
-        let u = u.trim();
-        (u.starts_with("http://") || u.starts_with("https://")).then(|| u.to_string())
-    };
-    [found.og_url, found.canonical, found.own_url]
-        .into_iter()
-        .flatten()
-        .find_map(absolute)
-        .or_else(|| mirror_url(path))
-}
-
-/// The URL a `wget --mirror` path stands for: from the first folder named like a host (`en.kremlin.ru`) on, without
-/// the `.html` wget added.
-fn mirror_url(path: &str) -> Option<String> {
-    let path = path.replace('\\', "/");
-    let parts: Vec<&str> = path.split('/').collect();
-    let host = parts
-        .iter()
-        .position(|p| p.contains('.') && !p.contains(".htm") && p.ends_with("kremlin.ru"))?;
-    let rest = parts[host..].join("/");
-    let rest = rest
-        .strip_suffix(".html")
-        .or_else(|| rest.strip_suffix(".htm"))
-        .unwrap_or(&rest);
-    Some(format!("http://{rest}"))
-}
-
-/// Whether the page is one of kremlin.ru's: by its URL, its site name, or links to the site.
-fn is_kremlin(found: &Found<'_>, url: Option<&str>) -> bool {
-    let host_is_kremlin = |u: &str| {
-        let host = u
-            .split("://")
-            .nth(1)
-            .unwrap_or(u)
-            .split('/')
-            .next()
-            .unwrap_or("");
-        host == "kremlin.ru" || host.ends_with(".kremlin.ru")
-    };
-    url.is_some_and(host_is_kremlin)
-        || matches!(
-            found.site_name.map(str::trim),
-            Some("President of Russia" | "Президент России")
-        )
-        || found.kremlin_links >= 3
-}
-
-/// The news id at the end of a URL (`…/news/51389` → `51389`), if it is a number.
-fn news_id(url: &str) -> Option<String> {
-    let last = url.trim_end_matches('/').rsplit('/').next()?;
-    let last = last.split(['?', '#']).next()?;
-    (!last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())).then(|| last.to_string())
-}
-
-fn file_stem(path: &str) -> String {
-    std::path::Path::new(path)
-        .file_stem()
-        .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned())
-}
-
-/// `YYYY-MM-DD` from a `datetime` attribute (a date, or a date and time), if it is a real day.
-fn iso_date(datetime: &str) -> Option<String> {
-    let date = datetime.trim().get(..10)?;
-    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .ok()
-        .map(|_| date.to_string())
-}
-
-/// `HH:MM` from the page's time (`15:50`).
-fn clock(text: &str) -> Option<String> {
-    let (h, m) = text.trim().split_once(':')?;
-    let (h, m): (u32, u32) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
-    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
-}
-
-/// Runs of ASCII whitespace as one space, trimmed (no-break spaces stay, as the page has them).
-fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_ascii_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-/// Elements whose contents are never text: scripts, media, and what the site hides or marks as furniture.
-fn is_furniture(element: &scraper::node::Element) -> bool {
-    matches!(
-        element.name(),
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "img"
-            | "video"
-            | "audio"
-            | "iframe"
-            | "button"
-            | "form"
-            | "figcaption"
-            | "meta"
-            | "link"
-    ) || element.classes().any(|c| {
-        matches!(
-            c,
-            "masha-ignore"
-                | "hidden"
-                | "hidden-copy"
-                | "read__cut"
-                | "read__tooltip"
-                | "read__bottommeta"
-                | "read__status"
-                | "read__tags"
-                | "slider"
-                | "media"
-                | "cut"
-        )
-    })
-}
-
-/// Elements that end a paragraph.
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "blockquote"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "figure"
-            | "pre"
-            | "address"
-            | "center"
-            | "hr"
-            | "br"
-    )
-}
-
-/// A paragraph's text, whitespace collapsed, with which bytes were bold and which italic.
-#[derive(Debug, Default)]
-struct Marked {
-    text: String,
-    bold: Vec<bool>,
-    italic: Vec<bool>,
-    /// The last byte pushed was a collapsed space (or nothing yet).
-    space: bool,
-}
-
-impl Marked {
-    fn new() -> Self {
-        Marked {
-            space: true,
-            ..Marked::default()
-        }
-    }
-
-    fn push(&mut self, text: &str, bold: bool, italic: bool) {
-        for c in text.chars() {
-            if c.is_ascii_whitespace() {
-                if self.space {
-                    continue;
-                }
-                self.space = true;
-                self.push_char(' ', bold, italic);
-            } else {
-                self.space = false;
-                self.push_char(c, bold, italic);
-            }
-        }
-    }
-
-    fn push_char(&mut self, c: char, bold: bool, italic: bool) {
-        let n = c.len_utf8();
-        self.text.push(c);
-        self.bold.extend(std::iter::repeat_n(bold, n));
-        self.italic.extend(std::iter::repeat_n(italic, n));
-    }
-
-    /// The text trimmed, with its marks.
-    fn trimmed(mut self) -> Marked {
-        let end = self.text.trim_end().len();
-        self.text.truncate(end);
-        self.bold.truncate(end);
-        self.italic.truncate(end);
-        let start = self.text.len() - self.text.trim_start().len();
-        Marked {
-            text: self.text[start..].to_string(),
-            bold: self.bold.split_off(start),
-            italic: self.italic.split_off(start),
-            space: false,
-        }
-    }
-}
-
-/// The paragraphs of an element: its text split at block elements and `<br>`, furniture left out.
-fn paragraphs(element: ElementRef<'_>) -> Vec<Marked> {
-    let mut out = Vec::new();
-    let mut current = Marked::new();
-    walk(element, false, false, &mut current, &mut out);
-    flush(&mut current, &mut out);
-    out
-}
-
-fn flush(current: &mut Marked, out: &mut Vec<Marked>) {
-    let done = std::mem::replace(current, Marked::new()).trimmed();
-    if !done.text.is_empty() {
-        out.push(done);
-    }
-}
-
-fn walk(
-    node: ElementRef<'_>,
-    bold: bool,
-    italic: bool,
-    current: &mut Marked,
-    out: &mut Vec<Marked>,
-) {
-    for child in node.children() {
-        match child.value() {
-            Node::Text(text) => current.push(text, bold, italic),
-            Node::Element(element) => {
-                if is_furniture(element) {
-                    continue;
-                }
-                let name = element.name();
-                let block = is_block(name);
-                if block {
-                    flush(current, out);
-                }
-                let bold = bold || matches!(name, "b" | "strong");
-                let italic = italic || matches!(name, "i" | "em");
-                if let Some(child) = ElementRef::wrap(child) {
-                    walk(child, bold, italic, current, out);
-                }
-                if block {
-                    flush(current, out);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// What a paragraph is, by its marks.
-fn classify(p: Marked) -> Option<Para> {
-    let text = &p.text;
-    if SEPARATOR.is_match(text) {
-        return Some(Para::Separator);
-    }
-    if let Some(colon) =
-        bold_label(&p).filter(|&c| names_someone(text[..c].trim_end(), text[c + 1..].trim()))
-    {
-        return Some(Para::Turn {
-            label: text[..colon].trim_end().to_string(),
-            text: text[colon + 1..].trim_start().to_string(),
-        });
-    }
-    let all_italic = text
-        .char_indices()
-        .all(|(i, c)| c == ' ' || c == '\u{a0}' || p.italic[i]);
-    if all_italic && !text.starts_with('(') && !text.starts_with('[') {
-        return Some(Para::Heading(text.clone()));
-    }
-    Some(Para::Text(text.clone()))
-}
-
-/// The most words of a bold role without a name (`Call centre operator`, `Response from the hall`).
-const MAX_ROLE_WORDS: usize = 6;
-
-/// Whether a bold text before a colon names a speaker (`rest`: the paragraph after the colon). It does when the text
-/// reader's label rule takes it; when its last word (before a remark, and before a role after a comma: `Sergei
-/// Agafonov, Editor in Chief of Ogonyok magazine`) is capitalised, as a name's is (`Master mariner Sergei Zybko`);
-/// and when it is a short capitalised phrase followed by speech, a role without a name (`Call centre operator: Good
-/// afternoon`). A heading or a document's caption (`The United Kingdom:`, `Text of the Decree:`) is no one, and a
-/// bold sentence before a list (`Badges will be issued at the following sites:`, nothing after its colon) neither.
-fn names_someone(label: &str, rest: &str) -> bool {
-    let plain = label.replace('\u{a0}', " ");
-    if !is_a_name(&plain) {
-        return false;
-    }
-    if parse_label(&format!("{plain}: X")).is_some_and(|l| l.raw == plain) {
-        return true;
-    }
-    let name = match plain.strip_suffix(')').and_then(|r| r.rfind('(')) {
-        Some(i) => &plain[..i],
-        None => &plain,
-    };
-    let (name, _) = split_role(name.trim_end());
-    let capitalised = ends_capitalised;
-    let words: Vec<&str> = name.split_whitespace().collect();
-    // One word (`Important:`) is no name unless it is a group label, which the label rule took above, or a name and
-    // surname glued (`VladimirPutin`, seen on the site).
-    let glued = |w: &str| {
-        let c: Vec<char> = w.chars().collect();
-        c.windows(2)
-            .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
-    };
-    if (words.len() >= 2 || words.first().is_some_and(|w| glued(w)))
-        && words.last().is_some_and(|w| capitalised(w))
-    {
-        return true;
-    }
-    // A role without a name: a few words, the first capitalised, and speech after the colon.
-    (2..=MAX_ROLE_WORDS).contains(&words.len())
-        && capitalised(words[0])
-        && !name.contains([',', '.', ';', '!', '?'])
-        && !rest.is_empty()
-}
-
-/// The longest label examined, in bytes (as the text reader's).
-const MAX_LABEL_BYTES: usize = 300;
-
-/// The byte offset of the colon that ends a bold label at the start of the paragraph: everything before the first
-/// colon is bold, except spaces and a remark in parentheses, and has a letter.
-fn bold_label(p: &Marked) -> Option<usize> {
-    let text = &p.text;
-    let colon = text.find(':').filter(|&c| c <= MAX_LABEL_BYTES)?;
-    if !p.bold.first().copied().unwrap_or(false) {
-        return None;
-    }
-    let mut depth = 0usize;
-    let mut letter = false;
-    for (i, c) in text[..colon].char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            ' ' | '\u{a0}' => {}
-            _ if depth > 0 => {}
-            _ => {
-                if !p.bold[i] {
-                    return None;
-                }
-                letter |= c.is_alphabetic();
-            }
-        }
-    }
-    (letter && depth == 0).then_some(colon)
-}
-
-/// A page's text: the HTML element's own text with whitespace collapsed.
-fn text_of(element: ElementRef<'_>) -> String {
-    paragraphs(element)
-        .into_iter()
-        .map(|p| p.text)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// `&`, `<` and `>` as entities, as the text layout writes them (the reader decodes them; `<b>` in a page's text
@@ -894,68 +409,6 @@ mod tests {
         assert_eq!(read_page("a.html", "plain text"), Err(PageError::NotHtml));
         let cut = &PAGE[..PAGE.len() - 30];
         assert_eq!(read_page("a.html", cut), Err(PageError::Truncated));
-    }
-
-    #[test]
-    fn urls_ids_times_and_names() {
-        assert_eq!(
-            mirror_url("m/en.kremlin.ru/events/president/news/51389.html").as_deref(),
-            Some("http://en.kremlin.ru/events/president/news/51389")
-        );
-        assert_eq!(mirror_url("pages/51389.html"), None);
-        assert_eq!(
-            news_id("http://kremlin.ru/events/president/news/69944/").as_deref(),
-            Some("69944")
-        );
-        assert_eq!(clock("9:05").as_deref(), Some("09:05"));
-        assert_eq!(clock("25:00"), None);
-        assert!(names_someone(
-            "Master mariner Sergei Zybko",
-            "Mr President,"
-        ));
-        assert!(names_someone("Реплика из зала", "Да."));
-        assert!(!names_someone(
-            "Badges will be issued at the following sites",
-            ""
-        ));
-    }
-
-    /// Bold labels of real paragraphs of en.kremlin.ru pages (quoted in issue 22): a name and a role, roles without a
-    /// name, and what is not a label (a heading, a document's caption, a sentence before a list).
-    #[test]
-    fn bold_labels_with_roles_and_roles_alone_are_turns_headings_are_not() {
-        for (label, rest) in [
-            (
-                "Sergei Agafonov, Editor in Chief of Ogonyok magazine",
-                "Mr President,",
-            ),
-            (
-                "Konstantin Sivoronov, head of the … department",
-                "Good afternoon.",
-            ),
-            ("Alisa Shmelyova, metrology engineer", "Thank you."),
-            (
-                "CNBC TV anchor Geoff Cutmore, moderator of the plenary session",
-                "Thank you.",
-            ),
-            (
-                "Call centre operator",
-                "Good afternoon, you are through to the Direct Line.",
-            ),
-            ("Response from the hall", "Yes!"),
-            ("И.Иванов, глава района", "Уважаемый Владимир Владимирович!"),
-        ] {
-            assert!(names_someone(label, rest), "{label}");
-        }
-        for (label, rest) in [
-            ("The United Kingdom", ""),
-            ("The Arctic", "territory of dialogue"),
-            ("Text of the Decree", ""),
-            ("Meeting points for media representatives", ""),
-            ("Important", "the meeting starts at 10."),
-        ] {
-            assert!(!names_someone(label, rest), "{label}");
-        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! Files to meetings: walking the paths the user gave, reading and decoding one file with its limits, and a whole
-//! corpus of transcripts kept in memory ([`read_corpus`], through [`mod@super::ingest`]). One bad file is reported and
-//! the others are still read.
+//! Files to meetings: walking the paths the user gave, and reading and decoding one file with its limits (a corpus
+//! is read through [`mod@super::ingest`], and kept in memory by [`super::corpus`]). One bad file is reported and the
+//! others are still read.
 //!
 //! Directories are walked recursively (symbolic links followed, loops reported) and contribute their `*.txt` files
 //! and their kremlin.ru pages (`*.html`, `*.htm`, read by [`super::page`]), hidden ones excluded; a file named
@@ -9,12 +9,13 @@
 
 use std::path::{Path, PathBuf};
 
+use super::audit::Audit;
 use super::decode::{decode, utf16_by_nul_parity, DecodeError, Decoded, Replaced};
-use super::ingest::ingest;
 use super::model::Meeting;
+use super::options::ReadOptions;
 use super::page::{read_page, Page, PageError};
-use super::reader::{parse_text, Audit, ReadOptions, Warning, WarningKind};
-use super::speaker::Aliases;
+use super::reader::parse_text;
+use super::warning::{Warning, WarningKind};
 
 /// Why a file (or a directory entry) could not be read. Displays as `path[:line]: what is wrong`.
 #[derive(Debug, thiserror::Error)]
@@ -147,28 +148,6 @@ fn undecodable_message(offset: usize, guess: Option<&'static str>) -> String {
     }
 }
 
-/// A warning about one file; displays as `path:line: warning: message`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileWarning {
-    /// The file.
-    pub path: String,
-    /// The warning.
-    pub warning: Warning,
-}
-
-impl std::fmt::Display for FileWarning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.warning.line {
-            Some(line) => write!(
-                f,
-                "{}:{}: warning: {}",
-                self.path, line, self.warning.message
-            ),
-            None => write!(f, "{}: warning: {}", self.path, self.warning.message),
-        }
-    }
-}
-
 /// One file read.
 #[derive(Debug, Clone)]
 pub struct ReadFile {
@@ -176,26 +155,6 @@ pub struct ReadFile {
     pub meeting: Meeting,
     /// Its audit.
     pub audit: Audit,
-}
-
-/// Every transcript read from a set of paths, whole, in path order.
-#[derive(Debug, Default)]
-pub struct Transcripts {
-    /// The files that were read, sorted by path.
-    pub files: Vec<ReadFile>,
-    /// Files that could not be read.
-    pub errors: Vec<ReadError>,
-    /// Warnings, in path order.
-    pub warnings: Vec<FileWarning>,
-    /// Meetings read but outside the dates asked for, and how many of them have no date.
-    pub left_out: (usize, usize),
-}
-
-impl Transcripts {
-    /// The meetings in path order.
-    pub fn meetings(&self) -> impl Iterator<Item = &Meeting> {
-        self.files.iter().map(|f| &f.meeting)
-    }
 }
 
 fn display(path: &Path) -> String {
@@ -523,29 +482,4 @@ pub fn read_bytes(
     }
     warnings.splice(0..0, replaced_warnings(&decoded.replaced, false));
     Ok((ReadFile { meeting, audit }, warnings))
-}
-
-/// Reads all files named by `paths` (through [`ingest()`], in path order), then sets every turn's canonical speaker
-/// from the labels of all files.
-pub fn read_corpus(paths: &[PathBuf], options: &ReadOptions, aliases: Aliases) -> Transcripts {
-    let mut files = Vec::new();
-    let ingested = ingest(
-        paths,
-        options,
-        aliases,
-        |file| file,
-        |file| files.push(file),
-    );
-    for (file, id) in files.iter_mut().zip(ingested.ids) {
-        file.meeting.id = id;
-        for turn in file.meeting.turns_mut() {
-            turn.speaker = ingested.speakers.resolve(&turn.label, &turn.name);
-        }
-    }
-    Transcripts {
-        files,
-        errors: ingested.errors,
-        warnings: ingested.warnings,
-        left_out: (ingested.left_out, ingested.left_out_undated),
-    }
 }

@@ -22,8 +22,7 @@ use regex::Regex;
 
 use super::label::GROUP_LABELS;
 use super::person::{english_person, initial_key, starts_with_initial};
-use super::reader::{Warning, WarningKind};
-use super::source::FileWarning;
+use super::warning::{FileWarning, Warning, WarningKind};
 
 /// A `label,speaker` alias table.
 #[derive(Debug, Clone, Default)]
