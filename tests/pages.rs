@@ -130,7 +130,11 @@ fn pages_read_as_their_html_shows_them() {
         Some("Meeting with President of Belarus Alexander Lukashenko")
     );
     assert_eq!(
-        (m.date.as_deref(), m.time.as_deref(), m.place.as_deref()),
+        (
+            m.date.map(|d| d.to_string()).as_deref(),
+            m.time.as_deref(),
+            m.place.as_deref()
+        ),
         (Some("2016-02-25"), Some("15:50:00"), Some("Minsk"))
     );
     assert_eq!(
@@ -173,7 +177,7 @@ fn pages_read_as_their_html_shows_them() {
             "VladimirPutin"
         ]
     );
-    assert_eq!(m.date.as_deref(), Some("2017-03-30"));
+    assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2017-03-30"));
 
     // 53016: `<b>Nursultan Nazarbayev:</b>` (the colon inside) and a link box inside the body.
     let m = read(&page(&pages, "53016"));
@@ -205,7 +209,11 @@ fn pages_read_as_their_html_shows_them() {
     // 42404 (2002): the title is the whole news item; no place, lead or body, the time as the page shows it.
     let m = read(&page(&pages, "42404"));
     assert_eq!(
-        (m.date.as_deref(), m.time.as_deref(), m.place.as_deref()),
+        (
+            m.date.map(|d| d.to_string()).as_deref(),
+            m.time.as_deref(),
+            m.place.as_deref()
+        ),
         (Some("2002-02-09"), Some("00:00:00"), None)
     );
     assert_eq!(

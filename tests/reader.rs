@@ -132,7 +132,7 @@ fn the_seed_transcript_in_figures() {
         Some("Российско-казахстанские переговоры")
     );
     assert_eq!(
-        (m.date.as_deref(), m.time.as_deref()),
+        (m.date.map(|d| d.to_string()).as_deref(), m.time.as_deref()),
         (Some("2022-11-28"), Some("17:25:00"))
     );
     assert_eq!(m.place.as_deref(), Some("Москва, Кремль"));

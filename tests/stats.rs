@@ -50,7 +50,7 @@ fn corpus_with_stems(input: &Value, stem: impl Fn(&str) -> String) -> Corpus {
     for (mi, m) in input["meetings"].as_array().unwrap().iter().enumerate() {
         c.meetings.push(MeetingInfo {
             id: m["id"].as_str().unwrap().into(),
-            date: m["date"].as_str().unwrap().into(),
+            date: m["date"].as_str().unwrap().parse().ok(),
             time: String::new(),
             title: String::new(),
             place: String::new(),
@@ -543,7 +543,7 @@ fn corpus_from(turns: &[(u32, u32, Vec<u32>)]) -> Corpus {
     for m in 0..4 {
         c.meetings.push(MeetingInfo {
             id: format!("m{m}"),
-            date: format!("2024-01-0{}", m + 1),
+            date: chrono::NaiveDate::from_ymd_opt(2024, 1, m + 1),
             time: String::new(),
             title: String::new(),
             place: String::new(),

@@ -48,7 +48,7 @@ pub enum Format {
 #[derive(Serialize)]
 struct ParsedTurn<'a> {
     meeting: &'a str,
-    date: &'a str,
+    date: String,
     turn: usize,
     speaker: &'a str,
     label: &'a str,
@@ -64,7 +64,7 @@ fn turn_rows(corpus: &Transcripts) -> impl Iterator<Item = ParsedTurn<'_>> {
             let text = t.spoken();
             ParsedTurn {
                 meeting: &m.id,
-                date: m.date.as_deref().unwrap_or(""),
+                date: m.date.map(|d| d.to_string()).unwrap_or_default(),
                 turn: i + 1,
                 speaker: &t.speaker,
                 label: &t.label,

@@ -346,17 +346,14 @@ fn order_meetings(
     speaker_of: &[SpeakerId],
 ) -> (Vec<MeetingInfo>, Vec<TurnTokens>) {
     let mut order: Vec<usize> = (0..meetings.len()).collect();
+    // A meeting without a date sorts last.
     let date = |i: usize| {
-        let d = &meetings[i].0.date;
-        if d.is_empty() {
-            "9999-99-99"
-        } else {
-            d.as_str()
-        }
+        let d = meetings[i].0.date;
+        (d.is_none(), d)
     };
     order.sort_by(|&a, &b| {
         date(a)
-            .cmp(date(b))
+            .cmp(&date(b))
             .then_with(|| meetings[a].0.id.cmp(&meetings[b].0.id))
             .then_with(|| meetings[a].1.cmp(&meetings[b].1))
     });

@@ -149,7 +149,7 @@ pub(super) fn analyse_meeting(meeting: &Meeting, interpreted: Interpreted) -> Lo
     let mut local = Local {
         info: MeetingInfo {
             id: meeting.id.clone(),
-            date: meeting.date.clone().unwrap_or_default(),
+            date: meeting.date,
             time: meeting.time.clone().unwrap_or_default(),
             title: meeting.title.clone().unwrap_or_default(),
             place: meeting.place.clone().unwrap_or_default(),

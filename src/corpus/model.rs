@@ -2,6 +2,8 @@
 //! one [`Vocabulary`] per view (keys, stems, lemmas). Built by [`super::build`] from the meetings
 //! [`super::local`] tokenized; read by every measure.
 
+use chrono::NaiveDate;
+
 use crate::text::lemma::Pos;
 use crate::text::syllables::syllables;
 use crate::text::Language;
@@ -28,8 +30,8 @@ pub const NARRATION: &str = "(narration)";
 pub struct MeetingInfo {
     /// The meeting id (file stem).
     pub id: String,
-    /// `YYYY-MM-DD` or empty.
-    pub date: String,
+    /// The day of the meeting, if known.
+    pub date: Option<NaiveDate>,
     /// `HH:MM[:SS]` or empty.
     pub time: String,
     /// Title or empty.

@@ -112,12 +112,7 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> String {
 /// The document head, the title and what the corpus holds.
 fn head(out: &mut String, corpus: &Corpus) {
     let words = corpus.total_words();
-    let dates: Vec<&str> = corpus
-        .meetings
-        .iter()
-        .map(|m| m.date.as_str())
-        .filter(|d| !d.is_empty())
-        .collect();
+    let dates: Vec<chrono::NaiveDate> = corpus.meetings.iter().filter_map(|m| m.date).collect();
     let span = match (dates.first(), dates.last()) {
         (Some(a), Some(b)) if a != b => format!(", {a} to {b}"),
         (Some(a), _) => format!(", {a}"),

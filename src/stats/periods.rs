@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::corpus::{Corpus, SpeakerId, TokenError, View};
 use crate::lang::Language;
 
@@ -38,14 +40,17 @@ impl Period {
         }
     }
 
-    /// The period of a meeting dated `date` (`YYYY-MM-DD`) with id `id`: its label, and its first day.
-    fn of(self, date: &str, id: &str) -> (String, String) {
-        let (year, month) = (&date[..4], &date[5..7]);
+    /// The period of a meeting dated `date` with id `id`: its label, and its first day (`YYYY-MM-DD`).
+    fn of(self, date: NaiveDate, id: &str) -> (String, String) {
+        let (year, month) = (format!("{:04}", date.year()), date.month());
         match self {
             Period::Meeting => (format!("{date} {id}"), date.to_string()),
-            Period::Month => (format!("{year}-{month}"), format!("{year}-{month}-01")),
+            Period::Month => (
+                format!("{year}-{month:02}"),
+                format!("{year}-{month:02}-01"),
+            ),
             Period::Quarter => {
-                let q = (month.parse::<u32>().unwrap_or(1) - 1) / 3;
+                let q = (month - 1) / 3;
                 (
                     format!("{year}-Q{}", q + 1),
                     format!("{year}-{:02}-01", q * 3 + 1),
@@ -77,16 +82,13 @@ pub struct Periods {
     pub of_meeting: Vec<Option<usize>>,
 }
 
-fn valid(date: &str) -> bool {
-    date.len() == 10 && date.is_char_boundary(4) && date.is_char_boundary(7)
-}
-
 impl Periods {
     /// The meetings of `corpus` grouped by `period`.
     pub fn new(corpus: &Corpus, period: Period) -> Periods {
         let mut index: BTreeMap<(String, String), usize> = BTreeMap::new();
-        for m in corpus.meetings.iter().filter(|m| valid(&m.date)) {
-            let (label, start) = period.of(&m.date, &m.id);
+        for m in &corpus.meetings {
+            let Some(date) = m.date else { continue };
+            let (label, start) = period.of(date, &m.id);
             index.entry((start, label)).or_default();
         }
         for (k, slot) in index.values_mut().enumerate() {
@@ -96,8 +98,8 @@ impl Periods {
             .meetings
             .iter()
             .map(|m| {
-                valid(&m.date).then(|| {
-                    let (label, start) = period.of(&m.date, &m.id);
+                m.date.map(|date| {
+                    let (label, start) = period.of(date, &m.id);
                     index[&(start, label)]
                 })
             })
@@ -220,7 +222,7 @@ pub(crate) fn dated_corpus(dates: &[&str]) -> Corpus {
             .enumerate()
             .map(|(i, d)| crate::corpus::MeetingInfo {
                 id: format!("m{i}"),
-                date: d.to_string(),
+                date: d.parse().ok(),
                 time: String::new(),
                 title: String::new(),
                 place: String::new(),

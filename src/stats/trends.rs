@@ -6,6 +6,7 @@
 //! speaker had not used in any earlier meeting), their share of the meeting's types, and the cumulative number of
 //! types so far. Lexical measures here always use keys, whatever the view.
 
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 use crate::corpus::{Corpus, TokenError, View};
@@ -24,7 +25,7 @@ pub struct MeetingSpeakerRow {
     /// Meeting id.
     pub meeting: String,
     /// Date.
-    pub date: String,
+    pub date: Option<NaiveDate>,
     /// Speaker.
     pub speaker: String,
     /// Word tokens.
@@ -52,7 +53,7 @@ pub struct TermTrendRow {
     /// Meeting id.
     pub meeting: String,
     /// Date.
-    pub date: String,
+    pub date: Option<NaiveDate>,
     /// Speaker.
     pub speaker: String,
     /// The term as asked for.
@@ -116,7 +117,7 @@ pub fn meetings_by_speaker(
                     let measured = profiles.meetings.get(&(id, meeting)).map(|p| &p.1);
                     rows.push(MeetingSpeakerRow {
                         meeting: info.id.clone(),
-                        date: info.date.clone(),
+                        date: info.date,
                         speaker: speaker.to_string(),
                         words,
                         types,
@@ -164,7 +165,7 @@ pub fn term_trends(
         for (phrase, count) in finder.phrases().iter().zip(counts) {
             rows.push(TermTrendRow {
                 meeting: info.id.clone(),
-                date: info.date.clone(),
+                date: info.date,
                 speaker: corpus.speakers[s as usize].clone(),
                 term: phrase.text.clone(),
                 count,

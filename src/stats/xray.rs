@@ -63,6 +63,7 @@ fn hint(closest: &[String]) -> String {
 /// one of that date (`YYYY-MM-DD`).
 pub fn find_meeting(corpus: &Corpus, given: &str) -> Result<MeetingId, MeetingError> {
     let wanted = given.trim().to_lowercase();
+    let wanted_date = chrono::NaiveDate::parse_from_str(&wanted, "%Y-%m-%d").ok();
     let ids: Vec<String> = corpus
         .meetings
         .iter()
@@ -74,7 +75,7 @@ pub fn find_meeting(corpus: &Corpus, given: &str) -> Result<MeetingId, MeetingEr
     let candidates = [
         pick(&|m| ids[m] == wanted),
         pick(&|m| ids[m].contains(&wanted)),
-        pick(&|m| corpus.meetings[m].date == wanted),
+        pick(&|m| wanted_date.is_some() && corpus.meetings[m].date == wanted_date),
     ];
     for found in candidates {
         match found.as_slice() {
@@ -115,7 +116,8 @@ pub fn find_meeting(corpus: &Corpus, given: &str) -> Result<MeetingId, MeetingEr
     };
     let mut near: Vec<usize> = (0..ids.len())
         .filter(|&m| {
-            (month.len() == 7 && corpus.meetings[m].date.starts_with(month)) || shared(m) > 0.0
+            let of_month = |d: chrono::NaiveDate| d.format("%Y-%m").to_string() == month;
+            (month.len() == 7 && corpus.meetings[m].date.is_some_and(of_month)) || shared(m) > 0.0
         })
         .collect();
     // The rarest words in common first, then in date order.
@@ -176,7 +178,7 @@ mod find_tests {
             .iter()
             .map(|(id, date)| MeetingInfo {
                 id: id.to_string(),
-                date: date.to_string(),
+                date: date.parse().ok(),
                 time: String::new(),
                 title: String::new(),
                 place: String::new(),

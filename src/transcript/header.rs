@@ -104,8 +104,9 @@ static STEM_DATE: LazyLock<Regex> =
 static URL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^https?://\S+$").expect("valid url pattern"));
 
-fn valid_date(date: &str) -> bool {
-    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok()
+/// The day `YYYY-MM-DD` names, if it exists.
+fn parse_date(date: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
 }
 
 /// Reads the header — `[title] date [place]`, the date line first or second — into `meeting`, with a warning for a
@@ -128,8 +129,8 @@ pub(super) fn read_header(
             meeting.title = Some(lines[0].1.to_string());
         }
         if i == 0 || meeting.title.is_some() {
-            if valid_date(date) {
-                meeting.date = Some(date.clone());
+            if let Some(date) = parse_date(date) {
+                meeting.date = Some(date);
                 meeting.time = time.clone();
             } else {
                 warnings.push(Warning {
@@ -148,10 +149,7 @@ pub(super) fn read_header(
         }
     }
     if meeting.date.is_none() && date_at.is_none() {
-        meeting.date = STEM_DATE
-            .captures(id)
-            .map(|c| c[1].to_string())
-            .filter(|d| valid_date(d));
+        meeting.date = STEM_DATE.captures(id).and_then(|c| parse_date(&c[1]));
     }
     start
 }

@@ -159,7 +159,7 @@ pub fn ingest<T: Send>(
         let (file, warnings) = read_file(&files[i], options)?;
         let meeting = &file.meeting;
         let shown = meeting.path.clone();
-        let selected = options.dates.contains(meeting.date.as_deref());
+        let selected = options.dates.contains(meeting.date);
         let undated = meeting.date.is_none();
         Ok(Prepared {
             source: meeting

@@ -1,6 +1,7 @@
 //! The transcript model: a [`Meeting`] is an ordered list of [`Block`]s, and a [`Turn`] keeps what a speaker said
 //! apart from what the editors added ([`Annotation`]s).
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use crate::lang::Language;
@@ -14,8 +15,8 @@ pub struct Meeting {
     pub path: String,
     /// The page title (first line of the header), if the file has the kremlin.ru header.
     pub title: Option<String>,
-    /// `YYYY-MM-DD`, from the header or, failing that, from a date at the start of the file name.
-    pub date: Option<String>,
+    /// From the header or, failing that, from a date (`YYYY-MM-DD`) at the start of the file name.
+    pub date: Option<NaiveDate>,
     /// `HH:MM` (or `HH:MM:SS`) when the header gives it.
     pub time: Option<String>,
     /// The place line of the header, e.g. `Москва, Кремль`.

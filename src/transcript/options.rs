@@ -1,6 +1,8 @@
 //! How to read a file, checked before any file is read: the narrator of files without labels, the language when it
 //! is not detected, and the range of meeting dates to keep ([`DateRange`], parsed from `--since` and `--until`).
 
+use chrono::NaiveDate;
+
 use super::model::Language;
 
 /// How to read a file.
@@ -14,14 +16,14 @@ pub struct ReadOptions {
     pub dates: DateRange,
 }
 
-/// Which meetings to read, by date: from `since` to `until`, both included (`YYYY-MM-DD`). A meeting without a date
-/// is left out when either bound is set, since it cannot be placed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Which meetings to read, by date: from `since` to `until`, both included. A meeting without a date is left out
+/// when either bound is set, since it cannot be placed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DateRange {
     /// The first day.
-    pub since: Option<String>,
+    pub since: Option<NaiveDate>,
     /// The last day.
-    pub until: Option<String>,
+    pub until: Option<NaiveDate>,
 }
 
 /// Why a range of dates was refused.
@@ -33,10 +35,10 @@ pub enum DateRangeError {
     /// The first day comes after the last.
     #[error("the first day {since} is after the last day {until}")]
     Reversed {
-        /// The first day, as read.
-        since: String,
-        /// The last day, as read.
-        until: String,
+        /// The first day.
+        since: NaiveDate,
+        /// The last day.
+        until: NaiveDate,
     },
 }
 
@@ -44,33 +46,13 @@ impl DateRange {
     /// The range from `since` to `until`, each `YYYY-MM-DD`, `YYYY-MM` (the month's first or last day) or `YYYY`
     /// (the year's).
     pub fn parse(since: Option<&str>, until: Option<&str>) -> Result<DateRange, DateRangeError> {
-        let bound = |text: &str, first: bool| -> Result<String, DateRangeError> {
-            let text = text.trim();
-            let bad = || DateRangeError::NotADate(text.to_string());
-            let parts: Vec<&str> = text.split('-').collect();
-            let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-            let full = match parts.as_slice() {
-                [y] if digits(y, 4) => format!("{y}-{}", if first { "01-01" } else { "12-31" }),
-                [y, m] if digits(y, 4) && digits(m, 2) && ("01".."13").contains(m) => {
-                    format!("{y}-{m}-{}", if first { "01" } else { "31" })
-                }
-                [_, _, _] if chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() => {
-                    text.to_string()
-                }
-                _ => return Err(bad()),
-            };
-            Ok(full)
-        };
         let range = DateRange {
             since: since.map(|s| bound(s, true)).transpose()?,
             until: until.map(|u| bound(u, false)).transpose()?,
         };
-        if let (Some(a), Some(b)) = (&range.since, &range.until) {
-            if a > b {
-                return Err(DateRangeError::Reversed {
-                    since: a.clone(),
-                    until: b.clone(),
-                });
+        if let (Some(since), Some(until)) = (range.since, range.until) {
+            if since > until {
+                return Err(DateRangeError::Reversed { since, until });
             }
         }
         Ok(range)
@@ -82,14 +64,50 @@ impl DateRange {
     }
 
     /// Whether a meeting of `date` is read.
-    pub fn contains(&self, date: Option<&str>) -> bool {
+    pub fn contains(&self, date: Option<NaiveDate>) -> bool {
         match date {
             _ if self.is_all() => true,
             None => false,
-            Some(d) => {
-                self.since.as_deref().is_none_or(|s| d >= s)
-                    && self.until.as_deref().is_none_or(|u| d <= u)
-            }
+            Some(d) => self.since.is_none_or(|s| d >= s) && self.until.is_none_or(|u| d <= u),
         }
     }
+}
+
+/// A bound of a range: `YYYY-MM-DD`, or the first (`first`) or last day of the month `YYYY-MM` or the year `YYYY`.
+fn bound(text: &str, first: bool) -> Result<NaiveDate, DateRangeError> {
+    let text = text.trim();
+    let bad = || DateRangeError::NotADate(text.to_string());
+    let number = |p: &str, n: usize| {
+        (p.len() == n && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let parts: Vec<&str> = text.split('-').collect();
+    let day = match parts.as_slice() {
+        [y] => {
+            let y = number(y, 4).ok_or_else(bad)? as i32;
+            if first {
+                NaiveDate::from_ymd_opt(y, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, 12, 31)
+            }
+        }
+        [y, m] => {
+            let (y, m) = (
+                number(y, 4).ok_or_else(bad)? as i32,
+                number(m, 2).ok_or_else(bad)?,
+            );
+            let start = NaiveDate::from_ymd_opt(y, m, 1);
+            if first {
+                start
+            } else {
+                start
+                    .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+                    .and_then(|d| d.pred_opt())
+            }
+        }
+        [_, _, _] => NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+        _ => None,
+    };
+    day.ok_or_else(bad)
 }

@@ -288,7 +288,7 @@ mod tests {
         let (m, audit, warnings) = read(SAMPLE);
         assert!(warnings.is_empty());
         assert_eq!(m.title.as_deref(), Some("Заголовок встречи"));
-        assert_eq!(m.date.as_deref(), Some("2024-05-06"));
+        assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2024-05-06"));
         assert_eq!(m.time.as_deref(), Some("12:30:00"));
         assert_eq!(m.place.as_deref(), Some("Москва, Кремль"));
         assert_eq!(m.source.as_deref(), Some("http://kremlin.ru/events/1"));
@@ -384,7 +384,7 @@ mod tests {
             ));
             assert_eq!(m.title.as_deref(), Some("Переговоры"), "{line}");
             assert_eq!(
-                (m.date.as_deref(), m.time.as_deref()),
+                (m.date.map(|d| d.to_string()).as_deref(), m.time.as_deref()),
                 (Some(date), time),
                 "{line}"
             );
@@ -450,7 +450,7 @@ mod tests {
         assert_eq!(audit.lead, 4);
         assert_eq!(audit.separators, 1);
         assert_eq!(
-            m.date.as_deref(),
+            m.date.map(|d| d.to_string()).as_deref(),
             Some("2024-01-02"),
             "date from the file stem"
         );

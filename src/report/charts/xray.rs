@@ -76,10 +76,9 @@ impl Chart for XRay {
         let used: std::collections::BTreeSet<usize> =
             terms.iter().flat_map(|t| t.1.iter().map(|h| h.1)).collect();
         let info = &corpus.meetings[meeting as usize];
-        let when = if info.date.is_empty() {
-            format!("meeting {}", info.id)
-        } else {
-            format!("the meeting of {}", info.date)
+        let when = match info.date {
+            None => format!("meeting {}", info.id),
+            Some(date) => format!("the meeting of {date}"),
         };
         let about = if info.title.is_empty() {
             format!("meeting id {}", info.id)

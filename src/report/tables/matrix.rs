@@ -66,6 +66,7 @@ fn meeting_rows(
     let mut reader = corpus.reader();
     let mut count = itoa::Buffer::new();
     let mut rows = 0;
+    let date = meeting.date.map(|d| d.to_string()).unwrap_or_default();
     let csv_error = |source| WriteError::Csv {
         path: FILE.to_string(),
         cause: source,
@@ -89,7 +90,7 @@ fn meeting_rows(
                 let n = std::mem::take(&mut s.counts[term as usize]);
                 out.write_record([
                     meeting.id.as_str(),
-                    meeting.date.as_str(),
+                    date.as_str(),
                     corpus.speakers[speaker as usize].as_str(),
                     view.as_str(),
                     view.text(corpus, term),

@@ -1,5 +1,6 @@
 //! `meetings.csv`: the meetings read, with their metadata, speakers, turns and words.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::report::WriteError;
@@ -15,7 +16,7 @@ pub struct MeetingRow<'a> {
     /// Meeting id.
     pub meeting: &'a str,
     /// Date.
-    pub date: &'a str,
+    pub date: Option<NaiveDate>,
     /// Time.
     pub time: &'a str,
     /// Title.
@@ -55,7 +56,7 @@ impl Table for Meetings {
             .iter()
             .map(|info| MeetingRow {
                 meeting: &info.id,
-                date: &info.date,
+                date: info.date,
                 time: &info.time,
                 title: &info.title,
                 place: &info.place,

@@ -62,6 +62,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::write::{write_csv, WriteError};
@@ -280,7 +281,7 @@ pub struct Where<'a> {
     /// Meeting id or `*`.
     pub meeting: &'a str,
     /// Date of the meeting (empty for `*`).
-    pub date: &'a str,
+    pub date: Option<NaiveDate>,
 }
 
 impl<'a> Where<'a> {
@@ -296,7 +297,7 @@ impl<'a> Where<'a> {
             let all = Where {
                 speaker,
                 meeting: ALL,
-                date: "",
+                date: None,
             };
             rows.push((all, of(profile)));
             for (m, profile) in profiles.meetings_of(s) {
@@ -304,7 +305,7 @@ impl<'a> Where<'a> {
                 let place = Where {
                     speaker,
                     meeting: &info.id,
-                    date: &info.date,
+                    date: info.date,
                 };
                 rows.push((place, of(profile)));
             }

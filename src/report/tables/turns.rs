@@ -1,5 +1,6 @@
 //! `turns.csv`: every turn with its speaker, interpretation flag, words and sentences.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::report::WriteError;
@@ -15,7 +16,7 @@ pub struct TurnRow<'a> {
     /// Meeting id.
     pub meeting: &'a str,
     /// Date.
-    pub date: &'a str,
+    pub date: Option<NaiveDate>,
     /// Turn number in the meeting.
     pub turn: u32,
     /// Speaker.
@@ -53,7 +54,7 @@ impl Table for Turns {
                 let info = &corpus.meetings[t.meeting as usize];
                 TurnRow {
                     meeting: &info.id,
-                    date: &info.date,
+                    date: info.date,
                     turn: t.number,
                     speaker: &corpus.speakers[t.speaker as usize],
                     interpreted: t.interpreted,
