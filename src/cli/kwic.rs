@@ -22,7 +22,7 @@ use super::Outcome;
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("table").args(["collocates", "clusters"])))]
 #[command(after_help = "Examples:
-  stenogram kwic товарооборот corpus/                 the key (any case, ё = е)
+  stenogram kwic товарооборота corpus/                the key (any case, ё = е)
   stenogram kwic --stem сотрудничество corpus/        every form with that stem
   stenogram kwic --lemma выборы corpus/               every form of that lemma (выборы, выборов, not выбор)
   stenogram kwic 'Союзное государство' ../shared/corpus/kremlin     a phrase

@@ -21,7 +21,7 @@
 //!
 //! **Forms.** A pair or triple is counted by the terms of the view (lemma pairs by default, as Sketch Engine counts
 //! them), which read as no one speaks (`исторический память`); each row also has its `form`, the sequence of keys
-//! (word forms) that occurs most often for those terms in that speaker's text, each key [`spoken`] and joined by
+//! (word forms) that occurs most often for those terms in that speaker's text, each key [`spoken`](super::pair_forms::spoken) and joined by
 //! spaces (`исторической памяти`); of forms that occur equally often, the first in string order. In the key view
 //! the terms are the keys, so nothing is counted: the form is the pair's own keys, spoken. Only the pairs that go in
 //! the table have their forms counted, and triples are counted by keys, so the forms cost no extra reading of the
@@ -71,7 +71,7 @@ pub struct BigramRow<'a> {
     pub first: &'a str,
     /// Second word (form).
     pub second: &'a str,
-    /// The pair as most often spoken ([`spoken`]).
+    /// The pair as most often spoken ([`spoken`](super::pair_forms::spoken)).
     pub form: String,
     /// Pair count n_ii.
     pub count: u64,
@@ -108,7 +108,7 @@ pub struct TrigramRow<'a> {
     pub second: &'a str,
     /// Third word.
     pub third: &'a str,
-    /// The triple as most often spoken ([`spoken`]).
+    /// The triple as most often spoken ([`spoken`](super::pair_forms::spoken)).
     pub form: String,
     /// Count.
     pub count: u64,

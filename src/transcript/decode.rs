@@ -3,8 +3,10 @@
 //! `encoding_rs`.
 //!
 //! The rule: valid UTF-8 is UTF-8. A file that is not valid UTF-8 but whose valid multi-byte UTF-8 characters are
-//! more than a tenth of its invalid sequences is UTF-8 with damage (or mixed with a legacy encoding), and is an
-//! error at the first bad byte (guessing a legacy encoding would turn its Russian into mojibake). Legacy Cyrillic
+//! more than a tenth of its invalid sequences is UTF-8 with damage (or mixed with a legacy encoding): read with
+//! U+FFFD for each invalid sequence when the bad bytes are few (the `damaged` file: at most 1% of the bytes, or at most 8
+//! and 10% of a short file), else an error at the first bad byte (guessing a legacy encoding would turn its Russian
+//! into mojibake). Legacy Cyrillic
 //! text does have some valid UTF-8 pairs by accident — KOI8-R `всё` holds `сё` = `D3 A3`, cp1251 `Пётр` holds
 //! `Пё` = `CF B8`, and `Ж»` or `Ё` after a capital do too — so the share decides, not their presence. Otherwise the
 //! detector's guess is taken if it is a Cyrillic encoding or windows-1252 (English saved as "ANSI") and the text
