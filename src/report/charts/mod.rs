@@ -12,6 +12,7 @@ use std::sync::Once;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+pub use super::write::DrawError;
 use super::write::{atomic_write, WriteError};
 use super::{Context, Formats};
 
@@ -90,9 +91,6 @@ pub fn draw_all(cx: &Context) -> Result<Vec<String>, WriteError> {
 
 /// The font family registered for charts.
 pub const FONT: &str = "sans-serif";
-
-/// Why drawing failed: an error of the plotting library or of its backend.
-pub type DrawError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Result of drawing.
 pub type DrawResult = Result<(), DrawError>;

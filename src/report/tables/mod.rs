@@ -64,6 +64,7 @@
 
 use serde::Serialize;
 
+pub use super::spool::{append_csv, Row};
 use super::write::{write_csv, WriteError};
 use super::Context;
 use crate::stats::freq::ALL;
@@ -123,29 +124,6 @@ pub trait Table: Sync {
     /// the page need, and returns a preview of each of its tables, in page order (files that are not previewed,
     /// such as `speakers/NAME.csv`, go to `cx.made.files`).
     fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError>;
-}
-
-/// A row of a table, as written to CSV.
-pub trait Row: Serialize + Sync {
-    /// The header: the row's field names in order, comma-separated (written on its own when a table is empty).
-    const HEADER: &'static str;
-
-    /// Appends the row's CSV line to `out`, byte for byte what the `csv` crate writes for it. The default goes
-    /// through the `csv` crate; a table of millions of rows may write faster.
-    fn append(&self, out: &mut Vec<u8>) -> Result<(), csv::Error> {
-        append_csv(self, out)
-    }
-}
-
-/// Appends a row's CSV line to `out` through the `csv` crate (no header).
-pub fn append_csv<T: Serialize + ?Sized>(row: &T, out: &mut Vec<u8>) -> Result<(), csv::Error> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .buffer_capacity(1024)
-        .from_writer(std::mem::take(out));
-    let written = w.serialize(row);
-    *out = w.into_inner().map_err(|e| e.into_error())?;
-    written
 }
 
 /// Writes `rows` as the table `file` (a name in the output directory) and returns its preview.
