@@ -9,8 +9,9 @@ use crate::stats::Corpus;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use super::charts::CHARTS;
+use super::tables::speakers::SpeakerRow;
 use super::tables::Preview;
-use super::Context;
+use super::{Context, WriteError};
 
 const STYLE: &str = "
 body{font-family:'DejaVu Sans',Verdana,sans-serif;margin:0 auto;max-width:1180px;padding:24px;color:#222;line-height:1.45}
@@ -91,12 +92,13 @@ fn grouped(n: usize) -> String {
 }
 
 /// The page.
-pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> String {
+pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<String, WriteError> {
+    let rows = super::tables::speakers::rows(cx)?;
     let mut out = String::new();
     head(&mut out, cx.corpus);
-    summary(&mut out, cx);
+    summary(&mut out, cx, &rows)?;
     figures(&mut out, charts);
-    speakers(&mut out, cx);
+    speakers(&mut out, cx, &rows)?;
     let _ = writeln!(out, "<h2 id=\"tables\">Tables</h2>");
     let _ = writeln!(out, "<p>Every table is a UTF-8 CSV file with a header in long format; the first {} rows are shown.</p>", cx.config.top);
     for preview in tables {
@@ -106,7 +108,7 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> String {
     out.push_str(METHOD);
     let _ = writeln!(out, "<p class=\"note\">Term view for keyness, trends and the top-words chart: <code>{}</code>. Minimum count for collocations and keyness: {}.</p>", cx.config.view.as_str(), cx.config.min_count);
     out.push_str("</body>\n</html>\n");
-    out
+    Ok(out)
 }
 
 /// The document head, the title and what the corpus holds.
@@ -143,19 +145,13 @@ fn head(out: &mut String, corpus: &Corpus) {
 
 /// What the report found, first: who speaks and how much, and the three findings that tell the charted speakers
 /// apart most (the strongest keyword of each of the compared pair, the longest turns, the richest vocabulary).
-fn summary(out: &mut String, cx: &Context) {
+fn summary(out: &mut String, cx: &Context, speakers: &[SpeakerRow]) -> Result<(), WriteError> {
     let _ = writeln!(out, "<h2 id=\"summary\">Summary</h2>");
-    let total: usize = cx
-        .made
-        .speakers
-        .iter()
-        .map(|r| r.words)
-        .sum::<usize>()
-        .max(1);
+    let total: usize = speakers.iter().map(|r| r.words).sum::<usize>().max(1);
     let who: Vec<String> = cx
         .leaders
         .iter()
-        .filter_map(|l| cx.made.speakers.iter().find(|r| &r.speaker == l))
+        .filter_map(|l| speakers.iter().find(|r| &r.speaker == l))
         .map(|r| {
             format!(
                 "<b>{}</b> ({}, {:.0}% of the words, in {})",
@@ -166,7 +162,7 @@ fn summary(out: &mut String, cx: &Context) {
             )
         })
         .collect();
-    let others = cx.made.speakers.len().saturating_sub(who.len());
+    let others = speakers.len().saturating_sub(who.len());
     let _ = writeln!(
         out,
         "<p>The charts compare {}{}.</p>",
@@ -177,7 +173,7 @@ fn summary(out: &mut String, cx: &Context) {
             String::new()
         }
     );
-    let findings = findings(cx);
+    let findings = findings(cx, speakers)?;
     if !findings.is_empty() {
         out.push_str("<ol>\n");
         for f in findings {
@@ -185,16 +181,16 @@ fn summary(out: &mut String, cx: &Context) {
         }
         out.push_str("</ol>\n");
     }
+    Ok(())
 }
 
 /// The findings, as HTML sentences: a keyword of each side of the pair, turn lengths, vocabulary (at most four).
-fn findings(cx: &Context) -> Vec<String> {
+fn findings(cx: &Context, speakers: &[SpeakerRow]) -> Result<Vec<String>, WriteError> {
     let mut found = Vec::new();
     // The strongest content keyword of each side of the compared pair.
     if let Some((a, b)) = &cx.pair {
         let rows = cx
-            .made
-            .keyness
+            .keyness()?
             .iter()
             .filter(|r| r.target == a && r.reference == b && r.content);
         let strongest = |up: bool| {
@@ -249,7 +245,7 @@ fn findings(cx: &Context) -> Vec<String> {
     let charted: Vec<_> = cx
         .leaders
         .iter()
-        .filter_map(|l| cx.made.speakers.iter().find(|r| &r.speaker == l))
+        .filter_map(|l| speakers.iter().find(|r| &r.speaker == l))
         .collect();
     let longest = charted
         .iter()
@@ -283,28 +279,25 @@ fn findings(cx: &Context) -> Vec<String> {
         }
     }
     found.truncate(4);
-    found
+    Ok(found)
 }
 
 /// The summary per speaker, by words.
-fn speakers(out: &mut String, cx: &Context) {
+fn speakers(out: &mut String, cx: &Context, all: &[SpeakerRow]) -> Result<(), WriteError> {
     let (config, leaders) = (cx.config, &cx.leaders);
     let _ = writeln!(out, "<h2 id=\"speakers\">Speakers</h2>");
     let files: std::collections::BTreeMap<&str, &str> = cx
-        .made
-        .speaker_files
+        .speaker_files()?
         .iter()
         .map(|(s, f)| (s.as_str(), f.as_str()))
         .collect();
     // The charted speakers, in the charts' order; the others are in speakers.csv.
-    let mut rows: Vec<_> = cx
-        .made
-        .speakers
+    let mut rows: Vec<_> = all
         .iter()
         .filter(|r| leaders.contains(&r.speaker))
         .collect();
     rows.sort_by_key(|r| cx.chart_rank(&r.speaker));
-    let others = cx.made.speakers.len() - rows.len();
+    let others = all.len() - rows.len();
     out.push_str("<div class=\"wide\"><table><tr><th>speaker</th><th>meetings</th><th>turns</th><th>words</th><th>share of words</th><th>words per turn (mean / median)</th><th>words per sentence</th><th>MATTR</th><th>MTLD</th><th>HD-D</th></tr>\n");
     let opt = |v: Option<f64>, digits: usize| {
         v.map(|x| format!("{x:.digits$}"))
@@ -345,6 +338,7 @@ fn speakers(out: &mut String, cx: &Context) {
         },
         config.mattr_window
     );
+    Ok(())
 }
 
 /// The charts drawn, in the registry's order, with their captions.

@@ -31,7 +31,7 @@ impl Chart for AcrossMeetings {
         let axis = TimeAxis::new(&cx.periods);
         let leaders = cx.leaders.len();
         let mut series = Vec::new();
-        for (name, points) in &cx.made.period_measures.mattr {
+        for (name, points) in &cx.period_measures()?.mattr {
             let Some(colour) = cx.leaders.iter().position(|l| l == name) else {
                 continue;
             };

@@ -70,7 +70,7 @@ impl Chart for Distances {
     const CAPTION: &'static str = "Burrows' Delta between every two speakers with at least --min-words words, over the --mfw most frequent words of them all (z-scores of relative frequencies): dark cells are speakers whose common words are used at similar rates, light cells speakers who differ. Rows and columns are ordered by an average-linkage clustering, so dark blocks along the diagonal are groups who talk alike. Delta depends on who else is compared; the Jensen–Shannon distance in distances.csv does not.";
 
     fn shape(cx: &Context) -> Result<Option<Distances>, WriteError> {
-        let Some(d) = cx.made.distances.as_ref().filter(|d| d.has_delta()) else {
+        let Some(d) = cx.distances()?.filter(|d| d.has_delta()) else {
             // Said on the chart: fewer than two speakers have enough words.
             return Ok(Some(Distances {
                 names: Vec::new(),
@@ -82,12 +82,8 @@ impl Chart for Distances {
         let corpus = cx.corpus;
         let mut keep: Vec<usize> = (0..d.speakers.len()).collect();
         if keep.len() > MAX_SPEAKERS {
-            let words = |i: usize| {
-                cx.made
-                    .tallies
-                    .as_ref()
-                    .map_or(0, |t| t.total(d.speakers[i]))
-            };
+            let tallies = cx.tallies()?;
+            let words = |i: usize| tallies.total(d.speakers[i]);
             keep.sort_by_key(|&i| std::cmp::Reverse(words(i)));
             keep.truncate(MAX_SPEAKERS);
             keep.sort_unstable();

@@ -42,8 +42,7 @@ impl Chart for Keyness {
         };
         let top = cx.config.top;
         let rows: Vec<_> = cx
-            .made
-            .keyness
+            .keyness()?
             .iter()
             .filter(|r| r.target == a && r.reference == reference)
             .collect();

@@ -51,15 +51,14 @@ impl Chart for KeynessPeriods {
             .filter(|(_, p)| p.len() < 2)
             .map(|(s, _)| cx.shown(s))
             .collect();
+        let period_keyness = cx.period_keyness()?;
         let speakers = cx
             .leaders
             .iter()
             .enumerate()
             .filter(|&(i, _)| spoken[i].len() >= 2)
             .map(|(i, s)| {
-                let rows: Vec<_> = cx
-                    .made
-                    .period_keyness
+                let rows: Vec<_> = period_keyness
                     .iter()
                     .filter(|r| r.speaker == s && r.content && r.g2.abs() >= CUT_OFF)
                     .collect();

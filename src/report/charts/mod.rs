@@ -104,7 +104,7 @@ pub trait Chart: Sized {
     const TITLE: &'static str;
     /// How to read the chart, under it on the page.
     const CAPTION: &'static str;
-    /// The chart's data from the report so far (`None`: no chart is drawn).
+    /// The chart's data, from the statistics the context computes on first use (`None`: no chart is drawn).
     fn shape(cx: &Context) -> Result<Option<Self>, WriteError>;
     /// Width and height in pixels.
     fn size(&self) -> (u32, u32);

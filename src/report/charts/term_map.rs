@@ -90,10 +90,11 @@ impl Chart for TermMap {
     const CAPTION: &'static str = "Each point is a term the two speakers use together at least --min-count times, placed by how high it ranks in each speaker's word list (right: frequent for the first speaker; top: frequent for the second; 0 means never used). A term leaning to a speaker takes that speaker's colour (log-odds z; full colour at |z| ≥ 4, about p < 0.0001); grey terms are used alike. Terms off the diagonal set the two apart; the labelled ones lean most, where a label fits. Terms of equal counts share a rank and are spread a little around it; term_map.csv has every term and its exact place.";
 
     fn shape(cx: &Context) -> Result<Option<TermMap>, WriteError> {
-        let Some(first) = cx.made.term_map.first() else {
+        let rows = cx.term_map()?;
+        let Some(first) = rows.first() else {
             return Ok(None);
         };
-        let rows = &cx.made.term_map[..cx.made.term_map.len().min(MAX_POINTS)];
+        let rows = &rows[..rows.len().min(MAX_POINTS)];
         // Terms of equal counts share a rank: each is moved by up to 0.4 of the step between ranks, by a hash of
         // the term (the same every run), so that a heap of them shows as a patch, not as one point.
         let step = |of: fn(&crate::stats::term_map::TermMapRow) -> f64| {

@@ -28,10 +28,9 @@ impl Chart for TermTrends {
     fn shape(cx: &Context) -> Result<Option<TermTrends>, WriteError> {
         let axis = TimeAxis::new(&cx.periods);
         let series = cx
-            .made
-            .terms
+            .terms()?
             .iter()
-            .zip(&cx.made.period_measures.rates)
+            .zip(&cx.period_measures()?.rates)
             .enumerate()
             .map(|(i, (term, rates))| {
                 let line = rates

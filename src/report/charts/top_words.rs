@@ -22,13 +22,12 @@ impl Chart for TopWords {
 
     fn shape(cx: &Context) -> Result<Option<TopWords>, WriteError> {
         let view = cx.config.view.as_str();
+        let heads = cx.freq_heads()?;
         let speakers = cx
             .leaders
             .iter()
             .map(|s| {
-                let words = cx
-                    .made
-                    .freq
+                let words = heads
                     .iter()
                     .filter(|r| r.speaker == s && r.view == view && r.content)
                     .take(cx.config.top)

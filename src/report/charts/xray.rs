@@ -44,7 +44,7 @@ impl Chart for XRay {
                 speakers: Vec::new(),
             }));
         };
-        let found = dispersion(corpus, meeting, cx.config.view, &cx.made.terms)?;
+        let found = dispersion(corpus, meeting, cx.config.view, cx.terms()?)?;
         let mut colour_of: Vec<(String, usize)> = cx
             .leaders
             .iter()
@@ -62,8 +62,7 @@ impl Chart for XRay {
             colour_of.iter().find(|(n, _)| n == name).map_or(0, |c| c.1)
         };
         let terms: Vec<(String, Vec<(usize, usize)>)> = cx
-            .made
-            .terms
+            .terms()?
             .iter()
             .zip(&found.hits)
             .map(|(t, hits)| {

@@ -3,7 +3,7 @@
 use crate::report::WriteError;
 use crate::transcript::Audit;
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table, Context, Made, Row, Table};
 
 const FILE: &str = "audit.csv";
 const ABOUT: &str =
@@ -26,7 +26,7 @@ impl Table for AuditTable {
         "audit"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         write_table(cx, FILE, ABOUT, cx.audits)
     }
 }

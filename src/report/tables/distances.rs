@@ -3,7 +3,7 @@
 
 use crate::stats::distance::{DistanceRow, Distances};
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table, Context, Made, Row, Table};
 use crate::report::WriteError;
 
 const FILE: &str = "distances.csv";
@@ -25,18 +25,28 @@ impl Table for DistancesTable {
         "distances"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
-        let corpus = cx.corpus;
-        let distances = match &cx.made.tallies {
-            Some(tallies) => Distances::new(corpus, tallies, cx.config.min_words, cx.config.mfw),
-            None => None,
-        };
-        let rows = distances
-            .as_ref()
-            .map(|d| d.rows(corpus))
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
+        let rows = cx
+            .distances()?
+            .map(|d| d.rows(cx.corpus))
             .unwrap_or_default();
-        let preview = write_table(cx, FILE, ABOUT, &rows)?;
-        cx.made.distances = distances;
-        Ok(preview)
+        write_table(cx, FILE, ABOUT, &rows)
+    }
+}
+
+impl Context<'_> {
+    /// The distances between every two speakers with at least `--min-words` words, in the view asked for (`None`
+    /// when fewer than two speakers have them). Shared with the chart of who talks like whom.
+    pub fn distances(&self) -> Result<Option<&Distances>, WriteError> {
+        let distances = self.shared.distances.get_or_try(|| {
+            let config = self.config;
+            Ok(Distances::new(
+                self.corpus,
+                self.tallies()?,
+                config.min_words,
+                config.mfw,
+            ))
+        })?;
+        Ok(distances.as_ref())
     }
 }

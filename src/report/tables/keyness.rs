@@ -2,9 +2,9 @@
 //! speaker), and of the compared pair (`--pair`, or the first two charted speakers) against each other.
 
 use crate::report::WriteError;
-use crate::stats::keyness::{keyness, keyness_between, KeynessRow, Reference, Tallies, OTHERS};
+use crate::stats::keyness::{keyness, keyness_between, KeynessRow, Reference, OTHERS};
 
-use super::{write_table_ranked, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Made, Row, Table};
 
 const FILE: &str = "keyness.csv";
 const ABOUT: &str = "Keyness of every term for each speaker against the others (reference *) and for the two compared speakers against each other.";
@@ -25,27 +25,32 @@ impl Table for Keyness {
         "keyness"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
-        let (corpus, config) = (cx.corpus, cx.config);
-        // Counted by the frequencies table before (unless a caller made this table alone).
-        let tallies = match cx.made.tallies.take() {
-            Some(t) if t.view() == config.view => t,
-            _ => Tallies::new(corpus, config.view)?,
-        };
-        let mut rows = keyness(corpus, &tallies, &config.reference, config.min_count);
-        // The compared pair's rows, unless the rows against the reference have them already.
-        if let Some((a, b)) = &cx.pair {
-            let covered = b == OTHERS || config.reference == Reference::Speaker(b.clone());
-            if !covered {
-                rows.extend(keyness_between(corpus, &tallies, a, b, config.min_count));
-            }
-        }
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         // The strongest content keywords first.
-        let preview = write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| {
+        write_table_ranked(cx, FILE, ABOUT, cx.keyness()?, |a, b| {
             b.content.cmp(&a.content).then(b.g2.total_cmp(&a.g2))
+        })
+    }
+}
+
+impl<'a> Context<'a> {
+    /// The rows of `keyness.csv`: every speaker against the reference (`--reference`, or all others), then the
+    /// compared pair against each other unless those rows are there already. Shared with the keyness chart, the
+    /// default terms of the trends and the page's findings.
+    pub fn keyness(&self) -> Result<&[KeynessRow<'a>], WriteError> {
+        let rows = self.shared.keyness.get_or_try(|| {
+            let (corpus, config) = (self.corpus, self.config);
+            let tallies = self.tallies()?;
+            let mut rows = keyness(corpus, tallies, &config.reference, config.min_count);
+            // The compared pair's rows, unless the rows against the reference have them already.
+            if let Some((a, b)) = &self.pair {
+                let covered = b == OTHERS || config.reference == Reference::Speaker(b.clone());
+                if !covered {
+                    rows.extend(keyness_between(corpus, tallies, a, b, config.min_count));
+                }
+            }
+            Ok(rows)
         })?;
-        cx.made.keyness = rows;
-        cx.made.tallies = Some(tallies);
-        Ok(preview)
+        Ok(rows)
     }
 }

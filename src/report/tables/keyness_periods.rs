@@ -3,7 +3,7 @@
 
 use crate::stats::period_keyness::{period_keyness, PeriodKeynessRow};
 
-use super::{write_table_ranked, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Made, Row, Table};
 use crate::report::WriteError;
 
 const FILE: &str = "keyness_periods.csv";
@@ -25,27 +25,35 @@ impl Table for KeynessPeriods {
         "keyness by period"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
-        let corpus = cx.corpus;
-        let speakers: Vec<_> = cx
-            .leaders
-            .iter()
-            .filter_map(|s| corpus.speaker_id(s))
-            .collect();
-        let rows = period_keyness(
-            corpus,
-            cx.config.view,
-            &cx.periods,
-            &speakers,
-            cx.config.min_count,
-        )?;
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         // The strongest changes in content words first.
-        let preview = write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| {
+        write_table_ranked(cx, FILE, ABOUT, cx.period_keyness()?, |a, b| {
             b.content
                 .cmp(&a.content)
                 .then(b.g2.abs().total_cmp(&a.g2.abs()))
+        })
+    }
+}
+
+impl<'a> Context<'a> {
+    /// The rows of `keyness_periods.csv`: each charted speaker's periods against their other periods. Shared with
+    /// the chart of what rose and fell.
+    pub fn period_keyness(&self) -> Result<&[PeriodKeynessRow<'a>], WriteError> {
+        let rows = self.shared.period_keyness.get_or_try(|| {
+            let corpus = self.corpus;
+            let speakers: Vec<_> = self
+                .leaders
+                .iter()
+                .filter_map(|s| corpus.speaker_id(s))
+                .collect();
+            Ok(period_keyness(
+                corpus,
+                self.config.view,
+                &self.periods,
+                &speakers,
+                self.config.min_count,
+            )?)
         })?;
-        cx.made.period_keyness = rows;
-        Ok(preview)
+        Ok(rows)
     }
 }

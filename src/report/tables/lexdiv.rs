@@ -3,7 +3,7 @@
 use crate::report::WriteError;
 use crate::stats::lexdiv::LexicalDiversity;
 
-use super::{write_table_ranked, Context, Preview, Row, Table, Where};
+use super::{write_table_ranked, Context, Made, Row, Table, Where};
 
 const FILE: &str = "lexdiv.csv";
 const ABOUT: &str = "Lexical diversity per speaker overall (meeting *) and per meeting.";
@@ -27,8 +27,8 @@ impl Table for LexDiv {
         "lexical diversity"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
-        let rows: Vec<LexDivRow> = Where::speakers_and_meetings(cx, |p| &p.1);
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
+        let rows: Vec<LexDivRow> = Where::speakers_and_meetings(cx, |p| &p.1)?;
         // The charted speakers first.
         write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| {
             cx.chart_rank(a.0.speaker).cmp(&cx.chart_rank(b.0.speaker))

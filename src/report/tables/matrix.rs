@@ -13,7 +13,7 @@ use crate::report::write::{atomic_write, WriteError};
 use crate::stats::model::TermId;
 use crate::stats::{Corpus, View};
 
-use super::{Context, Preview, Table};
+use super::{Context, Made, Preview, Table};
 
 const FILE: &str = "matrix.csv";
 const HEADER: &str = "meeting,date,speaker,view,term,count";
@@ -116,9 +116,9 @@ impl Table for Matrix {
         "matrix"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         if !cx.config.matrix {
-            return Ok(Vec::new());
+            return Ok(Made::default());
         }
         let corpus = cx.corpus;
         let views = views(cx.config.view);
@@ -169,13 +169,13 @@ impl Table for Matrix {
             .take(cx.config.top)
             .filter_map(Result::ok)
             .collect();
-        Ok(vec![Preview::new(
+        Ok(Made::table(Preview::new(
             FILE,
             ABOUT,
             HEADER,
             &shown,
             rows,
             cx.config.top,
-        )])
+        )))
     }
 }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::report::WriteError;
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table, Context, Made, Row, Table};
 
 const FILE: &str = "meetings.csv";
 const ABOUT: &str = "The meetings read, with their metadata, speakers, turns and words.";
@@ -48,7 +48,7 @@ impl Table for Meetings {
         "meetings"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         let corpus = cx.corpus;
         let mut rows: Vec<MeetingRow> = corpus
             .meetings

@@ -3,7 +3,7 @@
 use crate::report::WriteError;
 use crate::stats::trends::{meetings_by_speaker, MeetingSpeakerRow};
 
-use super::{write_table_ranked, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Made, Row, Table};
 
 const FILE: &str = "meetings_by_speaker.csv";
 const ABOUT: &str = "Each speaker's vocabulary meeting by meeting in date order: words, types, MATTR, MTLD, new types.";
@@ -25,8 +25,8 @@ impl Table for MeetingsBySpeaker {
         "across meetings"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
-        let rows = meetings_by_speaker(cx.corpus, &cx.made.profiles)?;
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
+        let rows = meetings_by_speaker(cx.corpus, cx.profiles()?)?;
         // The charted speakers first.
         write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| {
             cx.chart_rank(&a.speaker).cmp(&cx.chart_rank(&b.speaker))

@@ -4,7 +4,7 @@
 use crate::report::WriteError;
 use crate::stats::name_parts::{name_parts, NamePartRow};
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table, Context, Made, Row, Table};
 
 const FILE: &str = "name_parts.csv";
 const ABOUT: &str = "Each word of a name each speaker uses, by lemma (a first name, a patronymic and a surname count once each; part says which), with counts per 10,000 of the speaker's words. Russian words the dictionary knows as names only: English text has none here.";
@@ -25,7 +25,7 @@ impl Table for NameParts {
         "name parts"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         write_table(cx, FILE, ABOUT, &name_parts(cx.corpus)?)
     }
 }

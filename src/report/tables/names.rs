@@ -4,7 +4,7 @@
 use crate::report::WriteError;
 use crate::stats::names::{names, NameRow};
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table, Context, Made, Row, Table};
 
 const FILE: &str = "names.csv";
 const ABOUT: &str = "Persons, places and organisations each speaker names, counted as mentions: the adjacent parts of a person's name (first name, patronymic, surname, initials) are one mention, named by the surname; a first name and patronymic without a surname are an address form (address = true; person = the surname the corpus writes with them, if only one). Only names the dictionary knows; English text has none. Counts per 10,000 of the speaker's words; form is the speaker's most frequent wording.";
@@ -25,10 +25,15 @@ impl Table for Names {
         "names"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
-        let rows = names(cx.corpus)?;
-        let preview = write_table(cx, FILE, ABOUT, &rows)?;
-        cx.made.names = rows;
-        Ok(preview)
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
+        write_table(cx, FILE, ABOUT, cx.names()?)
+    }
+}
+
+impl<'a> Context<'a> {
+    /// The rows of `names.csv`. Shared with the chart of the names each speaker uses.
+    pub fn names(&self) -> Result<&[NameRow<'a>], WriteError> {
+        let rows = self.shared.names.get_or_try(|| Ok(names(self.corpus)?))?;
+        Ok(rows)
     }
 }

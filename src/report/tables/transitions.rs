@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::report::WriteError;
 use crate::stats::turns::transitions;
 
-use super::{write_table_ranked, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Made, Row, Table};
 
 const FILE: &str = "transitions.csv";
 const ABOUT: &str = "Who speaks after whom within a meeting.";
@@ -38,7 +38,7 @@ impl Table for Transitions {
         "transitions"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         let speakers = &cx.corpus.speakers;
         let rows: Vec<TransitionRow> = transitions(cx.corpus)
             .into_iter()

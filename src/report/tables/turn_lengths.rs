@@ -3,7 +3,7 @@
 use crate::report::WriteError;
 use crate::stats::turns::TurnSummary;
 
-use super::{write_table_ranked, Context, Preview, Row, Table, Where};
+use super::{write_table_ranked, Context, Made, Row, Table, Where};
 
 const FILE: &str = "turn_lengths.csv";
 const ABOUT: &str =
@@ -28,8 +28,8 @@ impl Table for TurnLengths {
         "turn lengths"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
-        let rows: Vec<TurnLengthRow> = Where::speakers_and_meetings(cx, |p| &p.0);
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
+        let rows: Vec<TurnLengthRow> = Where::speakers_and_meetings(cx, |p| &p.0)?;
         // The charted speakers first.
         write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| {
             cx.chart_rank(a.0.speaker).cmp(&cx.chart_rank(b.0.speaker))

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::report::WriteError;
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table, Context, Made, Row, Table};
 
 const FILE: &str = "turns.csv";
 const ABOUT: &str = "Every turn with its speaker, interpretation flag, words and sentences.";
@@ -44,7 +44,7 @@ impl Table for Turns {
         "turns"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         let corpus = cx.corpus;
         let rows: Vec<TurnRow> = corpus
             .turns
