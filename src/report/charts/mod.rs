@@ -373,6 +373,23 @@ where
     Ok(())
 }
 
+/// The smallest and the largest value a panel of bars shows (0 included; symmetric about 0 when a value is
+/// negative; at least `shared_max`, the largest value of the panels beside it, so that they share their scale), and
+/// the x range drawn, 5% wider.
+fn bar_range(values: &[f64], shared_max: f64) -> (f64, f64, std::ops::Range<f64>) {
+    let max = values.iter().fold(shared_max.max(0.0), |m, v| m.max(*v));
+    let min = values.iter().fold(0.0f64, |m, v| m.min(*v));
+    let min = if min < 0.0 { min.min(-max) } else { min };
+    let max = if min < 0.0 { max.max(-min) } else { max };
+    let pad = (max - min).max(1e-9) * 0.05;
+    let x_range = if min < 0.0 {
+        (min - pad)..(max + pad)
+    } else {
+        0.0..(max + pad)
+    };
+    (min, max, x_range)
+}
+
 /// Draws a panel of bars.
 pub fn bar_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &Bars) -> DrawResult
 where
@@ -393,17 +410,7 @@ where
         return no_data(&inner, empty);
     }
     let n = labels.len() as i32;
-    // Panels compared side by side share their scale: the largest value of all of them.
-    let max = values.iter().fold(shared_max.max(0.0), |m, v| m.max(*v));
-    let min = values.iter().fold(0.0f64, |m, v| m.min(*v));
-    let min = if min < 0.0 { min.min(-max) } else { min };
-    let max = if min < 0.0 { max.max(-min) } else { max };
-    let pad = (max - min).max(1e-9) * 0.05;
-    let x_range = if min < 0.0 {
-        (min - pad)..(max + pad)
-    } else {
-        0.0..(max + pad)
-    };
+    let (min, max, x_range) = bar_range(values, shared_max);
     let label_width = label_width(labels, 36, 9);
     // Rows of the y axis: one per bar, bars from the top; at least two, as a range of one row has no height and
     // its one bar was drawn flat (a lone bar takes the upper row).
