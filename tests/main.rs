@@ -7,6 +7,7 @@ mod concordance;
 mod config;
 mod hostile;
 mod lemmas;
+mod methods;
 mod names;
 mod pages;
 mod reader;

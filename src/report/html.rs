@@ -22,6 +22,7 @@ th{background:#f4f4f4} td.n{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:22px 0} figure img{max-width:100%;border:1px solid #eee} figcaption{color:#444;font-size:14px}
 .wide{overflow-x:auto} .note{color:#666;font-size:13px} code{background:#f4f4f4;padding:0 3px}
 nav a{margin-right:14px}
+dl.method dt{font-weight:bold;margin-top:12px} dl.method dd{margin:2px 0 0 0} dl.method dd p{margin:4px 0}
 ";
 
 /// A cell's text as the page shows it: at most [`CELL_CHARS`] characters (the CSV has the whole value; a 5 MB
@@ -105,8 +106,19 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
         table(&mut out, preview);
     }
     let _ = writeln!(out, "<h2 id=\"method\">How the numbers are computed</h2>");
-    out.push_str(METHOD);
-    let _ = writeln!(out, "<p class=\"note\">Term view for keyness, trends and the top-words chart: <code>{}</code>. Minimum count for collocations and keyness: {}.</p>", cx.config.view.as_str(), cx.config.min_count);
+    super::methods::html(&mut out);
+    let config = cx.config;
+    let _ = writeln!(
+        out,
+        "<p class=\"note\">In this report: the {} view (<code>--view</code>); a minimum count of {} for word pairs, keyness and the term map (<code>--min-count</code>); MATTR over windows of {} words (<code>--window</code>); Burrows' Delta over the {} most frequent terms (<code>--mfw</code>) of the speakers with {} words or more (<code>--min-words</code>); periods by {} (<code>--period</code>), a point across time drawn on {} words or more (<code>--min-period-words</code>).</p>",
+        config.view.as_str(),
+        config.min_count,
+        config.mattr_window,
+        config.mfw,
+        grouped(config.min_words as usize),
+        cx.periods.period.as_str(),
+        grouped(config.min_period_words as usize),
+    );
     out.push_str("</body>\n</html>\n");
     Ok(out)
 }
@@ -374,15 +386,3 @@ fn figures(out: &mut String, charts: &[String]) {
         out.push_str("</figcaption></figure>\n");
     }
 }
-
-const METHOD: &str = "<ul>
-<li><b>Speakers and turns.</b> A turn starts at a label such as <code>В.Путин:</code> or <code>Н.Мадуро (как переведено):</code> and runs over the following paragraphs without a label. Spellings of one person are one speaker (<code>В.Путин</code>, <code>Владимир Путин</code>, <code>Путин В.В.</code>); words in square brackets were added by the editors and stage directions such as <code>(Смех.)</code> were not spoken, so neither is counted.</li>
-<li><b>Words.</b> The spoken text is tokenized (hyphenated words, decimals and abbreviations kept whole); a word is counted under its key: lowercase, with ё written as е. The stem view groups the forms of a word by their Snowball stem and shows the most frequent form. Stopwords are marked, not deleted.</li>
-<li><b>Frequencies.</b> Count, per 10,000 of the speaker's words, rank (ties share the smaller rank), the meetings where the word is used, and Gries' DP: 0 when a word is spread over the speaker's meetings like their words, near 1 when it is concentrated in few.</li>
-<li><b>Turns.</b> Words per turn: mean, median, 90th percentile (linear interpolation), maximum, sample standard deviation; words per sentence.</li>
-<li><b>Lexical diversity.</b> On the speaker's words in text order, meetings by date: TTR, Herdan's C, Guiraud's R, Maas a², Yule's K, MATTR (moving windows), MTLD (threshold 0.72, mean of forward and backward passes), HD-D (42 draws) and the share of words used once, with the conventions of the Python package lexicalrichness. TTR, C, R, a² and the hapax share depend on text length; MATTR, MTLD and HD-D are designed not to.</li>
-<li><b>Collocations.</b> Adjacent words within one sentence of one turn; punctuation between them breaks the pair. PMI, NPMI, G², t-score, χ² and Dice as NLTK's BigramAssocMeasures computes them from the pair count, the two words' counts and the speaker's number of words, and logDice = 14 + log₂ Dice.</li>
-<li><b>Keyness.</b> A speaker against all others (or another speaker): four-cell log-likelihood G² (Dunning 1993), signed + where the speaker uses the word relatively more; χ²; the p-value of G² (χ², 1 degree of freedom); Log Ratio (Hardie 2014; a zero count taken as 0.5); %DIFF (Gabrielatos &amp; Marchi 2012); and the log-odds z-score with an informative Dirichlet prior (Monroe, Colaresi &amp; Quinn 2008) whose prior is the two speakers' combined counts.</li>
-<li><b>Across meetings.</b> Per speaker and meeting: words, distinct words, MATTR, MTLD, and the words not used by that speaker in any earlier meeting.</li>
-</ul>
-";

@@ -20,11 +20,13 @@ pub mod charts;
 pub mod context;
 pub mod html;
 pub mod manifest;
+pub mod methods;
 pub mod spool;
 pub mod tables;
 pub mod write;
 
 pub use context::{leaders, pair, Context};
+pub use methods::markdown as methods_markdown;
 pub use tables::Made;
 pub use write::WriteError;
 

@@ -2,8 +2,8 @@
 //! DejaVu Sans font from the `dejavu` crate, so Cyrillic (ё included) renders on a bare machine; the SVGs name the
 //! same family.
 //!
-//! **A registry.** Each chart is one file here implementing [`Chart`]: its file stem, its title and caption for the
-//! page, how it shapes its data from the report's [`Context`] (statistics it needs come from `stats`), and how it
+//! **A registry.** Each chart is one file here implementing [`Chart`]: its file stem, its title, caption and method
+//! for the page, how it shapes its data from the report's [`Context`] (statistics it needs come from `stats`), and how it
 //! draws. [`CHARTS`] lists them in page order; a new chart is one new file plus one line there.
 
 use std::path::Path;
@@ -56,6 +56,8 @@ pub struct Entry {
     pub title: &'static str,
     /// How to read it.
     pub caption: &'static str,
+    /// How its numbers are computed ([`Chart::METHOD`]).
+    pub method: &'static str,
     draw: fn(&Context, Formats) -> Result<Vec<String>, WriteError>,
 }
 
@@ -64,6 +66,7 @@ const fn entry<C: Chart>() -> Entry {
         stem: C::STEM,
         title: C::TITLE,
         caption: C::CAPTION,
+        method: C::METHOD,
         draw: shape_and_render::<C>,
     }
 }
@@ -104,6 +107,9 @@ pub trait Chart: Sized {
     const TITLE: &'static str;
     /// How to read the chart, under it on the page.
     const CAPTION: &'static str;
+    /// How its numbers are computed and drawn, for the page's methods section and `docs/methods.md`
+    /// ([`super::methods`]): Markdown paragraphs, lists and `code`.
+    const METHOD: &'static str;
     /// The chart's data, from the statistics the context computes on first use (`None`: no chart is drawn).
     fn shape(cx: &Context) -> Result<Option<Self>, WriteError>;
     /// Width and height in pixels.

@@ -163,6 +163,11 @@ impl Chart for TermMap {
     const STEM: &'static str = "term_map";
     const TITLE: &'static str = "Term map of the compared pair";
     const CAPTION: &'static str = "Each point is a term the two speakers use together at least --min-count times, placed by how high it ranks in each speaker's word list (right: frequent for the first speaker; top: frequent for the second; 0 means never used). A term leaning to a speaker takes that speaker's colour (log-odds z; full colour at |z| ≥ 4, about p < 0.0001); grey terms are used alike. Terms off the diagonal set the two apart; the labelled ones lean most, where a label fits. Terms of equal counts share a rank and are spread a little around it; term_map.csv has every term and its exact place.";
+    const METHOD: &'static str = "From `term_map.csv`: a point per term at the two speakers' scaled ranks, the 1,500 most used terms at most. A \
+         point's colour goes from grey (z = 0) to the colour of the speaker the term leans to, full at |z| ≥ 4. Terms of \
+         equal counts share a rank, so each is moved by up to 0.4 of the step between ranks, by a hash of the term (the \
+         same on every run). The 24 content words leaning most to each side are labelled, in turns, where a label fits \
+         inside the plot without covering another label or a point.";
 
     fn shape(cx: &Context) -> Result<Option<TermMap>, WriteError> {
         let rows = cx.term_map()?;

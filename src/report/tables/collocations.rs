@@ -18,6 +18,20 @@ const BIGRAMS: &str = "collocations.csv";
 const BIGRAMS_ABOUT: &str = "Word pairs (terms of the view, and the pair as most often spoken) with raw counts and PMI, NPMI, G², t-score, χ², Dice and logDice, per speaker and over all (*).";
 const TRIGRAMS: &str = "trigrams.csv";
 const TRIGRAMS_ABOUT: &str = "Word triples (terms of the view, and the triple as most often spoken) with counts, per speaker and over all (*).";
+const METHOD: &str = "Pairs of adjacent words within one sentence of one turn, never across turns, sentences or meetings; a \
+     punctuation mark, number or symbol between two words breaks the pair (`--skip-punct` skips it, as NLTK's finders \
+     fed words only do). Pairs are counted per speaker and over all speakers (`*`) by the terms of the chosen view \
+     (`first`, `second`); `form` is the pair as the speaker most often says it. Pairs with a stopword are left out \
+     unless `--keep-stopword-pairs`, and so are pairs seen fewer than `--min-count` times.\n\n\
+     For a pair counted n₁₁ times, its words counted n₁ₓ and nₓ₁ times and N words of the speaker, the measures are \
+     those of NLTK's `BigramAssocMeasures` (with its 1e-20 smoothing):\n- \
+     PMI = log₂(n₁₁·N / (n₁ₓ·nₓ₁)) (Church & Hanks 1990); NPMI = PMI / −log₂(n₁₁/N) (Bouma 2009);\n- \
+     G², the log-likelihood ratio of the pair's 2×2 table (Dunning 1993), unsigned;\n- \
+     t = (n₁₁ − n₁ₓ·nₓ₁/N) / √n₁₁ (Church et al. 1991);\n- \
+     χ² = N·φ² of the 2×2 table, without continuity correction;\n- \
+     Dice = 2·n₁₁ / (n₁ₓ + nₓ₁), and logDice = 14 + log₂ Dice (Rychlý 2008), which does not depend on the size of \
+     the corpus.\n\n\
+     `trigrams.csv` counts three adjacent words the same way, with their count and the speaker's words.";
 
 impl Row for BigramRow<'_> {
     const HEADER: &'static str = "speaker,first,second,form,count,count_first,count_second,total,pmi,npmi,g2,t_score,chi2,dice,log_dice";
@@ -188,6 +202,10 @@ struct GroupRows<'a> {
 impl Table for Collocations {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(BIGRAMS, BigramRow::HEADER), (TRIGRAMS, TrigramRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

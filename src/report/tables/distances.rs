@@ -8,6 +8,16 @@ use crate::report::WriteError;
 
 const FILE: &str = "distances.csv";
 const ABOUT: &str = "Burrows' Delta (over the most frequent words) and the Jensen–Shannon distance between every two speakers with enough words.";
+const METHOD: &str = "Between every two speakers with at least `--min-words` words (1,000 by default; narration and group labels \
+     left out), in the chosen view:\n- \
+     Burrows' Delta (Burrows 2002): over the `--mfw` most frequent terms of those speakers together (150 by \
+     default), each speaker's rate of each term is z-scored across the speakers (sample standard deviation), and \
+     Delta is the mean absolute difference of two speakers' z-scores. 0 is identical, and about 1 is typical of \
+     different authors; it depends on who else is compared, and needs three speakers (with two it is always √2, so \
+     it is not written).\n- \
+     The Jensen–Shannon distance (Endres & Schindelin 2003): the square root of the Jensen–Shannon divergence of the \
+     two speakers' whole term distributions, in bits, from 0 (the same) to 1 (no word in common); it depends only on \
+     the two.";
 
 impl Row for DistanceRow<'_> {
     const HEADER: &'static str = "a,b,measure,value";
@@ -19,6 +29,10 @@ pub struct DistancesTable;
 impl Table for DistancesTable {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, DistanceRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

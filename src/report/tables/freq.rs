@@ -20,6 +20,14 @@ use super::{Context, Made, Preview, Row, Table};
 
 const FILE: &str = "freq.csv";
 const ABOUT: &str = "Term frequencies per speaker and over all speakers (*), as word forms (key view) and in the chosen view, with rank, meetings, Gries' DP, part of speech and content-word mark.";
+const METHOD: &str = "Each term's occurrences per speaker and over all speakers (`*`), in the key view and in the chosen view; the \
+     same rows, one file per speaker, in `speakers/NAME.csv`. `form` is the term's most frequent written form; \
+     `per_10k` its count per 10,000 of the speaker's words; `rank` by count, descending, ties sharing the smallest \
+     rank (1, 2, 2, 4); `meetings` where the speaker uses it. `dp` is Gries' deviation of proportions (Gries 2008): \
+     DP = ½ Σ |vᵢ − sᵢ| over the meetings where the speaker has a turn (all meetings for `*`), sᵢ being the meeting's \
+     share of the speaker's words and vᵢ its share of the term's occurrences: 0 when the term is spread like the \
+     speaker's words, near 1 when it is concentrated in a few meetings. `stopword`, `pos` (UD part of speech, `_` \
+     without one) and `content` are the term's marks.";
 
 impl Row for FreqRow<'_> {
     const HEADER: &'static str =
@@ -253,6 +261,10 @@ impl<'a> Context<'a> {
 impl Table for Freq {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, FreqRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

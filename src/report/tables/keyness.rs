@@ -8,6 +8,19 @@ use super::{write_table_ranked, Context, Made, Row, Table};
 
 const FILE: &str = "keyness.csv";
 const ABOUT: &str = "Keyness of every term for each speaker against the others (reference *) and for the two compared speakers against each other.";
+const METHOD: &str = "Every term in the chosen view for each speaker (the target) against a reference: all other speakers \
+     (reference `*`), or the `--reference` speaker; then the compared pair against each other. For a term used a times \
+     in the target's c words and b times in the reference's d words:\n- \
+     G², the four-cell log-likelihood (Dunning 1993), signed + where the target's rate a/c is the higher, − where it \
+     is the lower;\n- \
+     χ², Pearson's four-cell statistic without continuity correction; `p_value`, the upper tail of χ² with one \
+     degree of freedom at |G²|;\n- \
+     Log Ratio = log₂((a/c)/(b/d)) (Hardie 2014), a zero count taken as 0.5: +1 is twice as frequent;\n- \
+     %DIFF = 100·(a/c − b/d)/(b/d) (Gabrielatos & Marchi 2012), a zero reference count taken as 0.5;\n- \
+     the log-odds z-score with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), the prior being the \
+     two sides' combined counts.\n\n\
+     A term is listed when a + b is at least `--min-count` and the target uses it, or when the target does not but \
+     would be expected to at least once, c(a + b)/(c + d) ≥ 1. |G²| ≥ 6.63 is p < 0.01, 3.84 p < 0.05.";
 
 impl Row for KeynessRow<'_> {
     const HEADER: &'static str = "target,reference,term,form,count_target,count_reference,total_target,total_reference,g2,chi2,p_value,log_ratio,pct_diff,log_odds_z,stopword,pos,content";
@@ -19,6 +32,10 @@ pub struct Keyness;
 impl Table for Keyness {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, KeynessRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

@@ -8,6 +8,11 @@ use crate::report::WriteError;
 
 const FILE: &str = "keyness_periods.csv";
 const ABOUT: &str = "For each charted speaker, the terms that rose (G² > 0) and fell (G² < 0) in each period against the speaker's other periods.";
+const METHOD: &str = "For each charted speaker, each period (`--period`) of their words against their words in all their other \
+     periods, with the measures of `keyness.csv` (G², p-value, Log Ratio, log-odds z) in the chosen view: G² > 0 is a \
+     term that rose in that period, G² < 0 one that fell. Listed are the terms the speaker uses at least \
+     `--min-count` times in all periods together and uses in the period, or would be expected to use there at least \
+     once. Meetings without a date are in no period and on neither side.";
 
 impl Row for PeriodKeynessRow<'_> {
     const HEADER: &'static str = "speaker,period,term,form,count_period,count_rest,total_period,total_rest,g2,p_value,log_ratio,log_odds_z,stopword,pos,content";
@@ -19,6 +24,10 @@ pub struct KeynessPeriods;
 impl Table for KeynessPeriods {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, PeriodKeynessRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

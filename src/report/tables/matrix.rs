@@ -18,6 +18,9 @@ use super::{Context, Made, Preview, Table};
 const FILE: &str = "matrix.csv";
 const HEADER: &str = "meeting,date,speaker,view,term,count";
 const ABOUT: &str = "Every non-zero count of a term by a speaker in a meeting (key view and the chosen view), to load into pandas or R.";
+const METHOD: &str = "With `--matrix`: every non-zero count of a term by a speaker in a meeting, in the key view and the chosen \
+     view, meetings in date order; summed over the meetings, a speaker's counts are those of `freq.csv`. A long \
+     document-feature matrix for pandas or R (quanteda, wordfish, correspondence analysis, topic models).";
 
 /// Meetings counted in parallel before their rows are written.
 const BATCH: usize = 16;
@@ -110,6 +113,10 @@ fn meeting_rows(
 impl Table for Matrix {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

@@ -8,6 +8,9 @@ use super::{write_table, Context, Made, Row, Table};
 
 const FILE: &str = "meetings.csv";
 const ABOUT: &str = "The meetings read, with their metadata, speakers, turns and words.";
+const METHOD: &str = "The meetings read, in date order (meetings without a date last): id, date, time, title, place and source as \
+     the transcript gives them, the speakers in order of their first turn, turns, and words (word tokens of the \
+     spoken text).";
 
 /// One row of `meetings.csv`.
 #[derive(Debug, Clone, Serialize)]
@@ -42,6 +45,10 @@ pub struct Meetings;
 impl Table for Meetings {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, MeetingRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

@@ -7,6 +7,10 @@ use super::{write_table_ranked, Context, Made, Row, Table};
 
 const FILE: &str = "meetings_by_speaker.csv";
 const ABOUT: &str = "Each speaker's vocabulary meeting by meeting in date order: words, types, MATTR, MTLD, new types.";
+const METHOD: &str = "Per speaker and meeting, meetings in date order: words, types (distinct keys), MATTR and MTLD of that \
+     meeting's words (as in `lexdiv.csv`; MATTR is `NaN` for fewer words than the window), new types (keys the speaker \
+     used in no earlier meeting), their share of the meeting's types, and the cumulative number of the speaker's \
+     types so far. Always keys, whatever the view.";
 
 impl Row for MeetingSpeakerRow {
     const HEADER: &'static str =
@@ -19,6 +23,10 @@ pub struct MeetingsBySpeaker;
 impl Table for MeetingsBySpeaker {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, MeetingSpeakerRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

@@ -1,13 +1,13 @@
 //! The CSV tables: long (tidy) format, UTF-8 with a header, deterministic row order, numbers written in the
-//! shortest form that reads back to the same `f64` (so they compare at any tolerance), empty where undefined.
+//! shortest form that reads back to the same `f64` (so they compare at any tolerance), `NaN` where undefined.
 //!
 //! **A registry.** Each table family is one file here: it owns its row type (or borrows the stats type it writes)
-//! with the header ([`Row::HEADER`]), shapes its rows from the analysed corpus, writes its files and says on the
-//! page what they hold. [`TABLES`] lists them in the order the page shows them. No table reads what another made:
-//! a statistic several share is asked of the [`Context`], which computes it once on first use, so the tables can
-//! be made in any order. A new table is one new file plus one line in [`TABLES`]; the smallest, [`transitions`],
-//! has the whole shape. Here is a new one, made outside the registry (the list would call its `make` the same
-//! way):
+//! with the header ([`Row::HEADER`]), shapes its rows from the analysed corpus, writes its files, and says on the
+//! page what they hold and how their numbers are computed ([`Table::method`]). [`TABLES`] lists them in the order
+//! the page shows them. No table reads what another made: a statistic several share is asked of the [`Context`],
+//! which computes it once on first use, so the tables can be made in any order. A new table is one new file plus
+//! one line in [`TABLES`]; the smallest, [`transitions`], has the whole shape. Here is a new one, made outside the
+//! registry (the list would call its `make` the same way):
 //!
 //! ```
 //! use serde::Serialize;
@@ -34,6 +34,9 @@
 //!     }
 //!     fn phase(&self) -> &'static str {
 //!         "longest turns"
+//!     }
+//!     fn method(&self) -> &'static str {
+//!         "Each speaker's longest turn in word tokens of its spoken text."
 //!     }
 //!     fn make(&self, cx: &Context) -> Result<Made, WriteError> {
 //!         let corpus = cx.corpus;
@@ -119,6 +122,9 @@ pub trait Table: Sync {
     fn files(&self) -> Vec<(&'static str, &'static str)>;
     /// What the progress display says while the table is made.
     fn phase(&self) -> &'static str;
+    /// How the family's numbers are computed (formulas, sources, what is counted, in which view), for the page's
+    /// methods section and `docs/methods.md` ([`super::methods`]): Markdown paragraphs, lists and `code`.
+    fn method(&self) -> &'static str;
     /// Makes the family's rows from `cx` (asking it for the statistics it shares with other tables and charts,
     /// computed once on first use), writes its files, and returns what it made for the page: a preview of each of
     /// its tables in page order, every file written, and warnings.

@@ -15,6 +15,12 @@ const TRENDS_ABOUT: &str = "The chosen terms per period (--period), per 10,000 w
 const MATTR: &str = "mattr_by_period.csv";
 const MATTR_ABOUT: &str =
     "MATTR of each charted speaker per period and language, with the words it was measured on.";
+const METHOD: &str = "`term_trends.csv`: each chosen term (as in `trends.csv`) per period (`--period`): its occurrences, the words \
+     of all speakers in the period (the base) and the rate per 10,000 of them; `charted` is false where the base is \
+     below `--min-period-words` (1,000 by default), and the charts across time leave that point out.\n\n\
+     `mattr_by_period.csv`: each charted speaker's MATTR (windows of `--window` words) per period and language of the \
+     meeting, on the speaker's keys in that period in text order, with the words it was measured on; a period where \
+     the speaker said fewer words than the window has no row.";
 
 /// One row of `term_trends.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -69,6 +75,10 @@ impl Table for PeriodTables {
             (TRENDS, TermPeriodRow::HEADER),
             (MATTR, MattrPeriodRow::HEADER),
         ]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

@@ -9,6 +9,11 @@ use crate::report::WriteError;
 const FILE: &str = "speakers.csv";
 const ABOUT: &str =
     "One row per speaker: turns, words, share of all words, turn lengths, sentences, readability, and lexical diversity.";
+const METHOD: &str = "One row per speaker, over all their turns (the profile also behind `turn_lengths.csv` and `lexdiv.csv`): \
+     meetings with a turn, turns, words (word tokens), types (distinct keys), the share of all the corpus' words, the \
+     turn-length statistics of `turn_lengths.csv`, sentences, the readability of `turn_lengths.csv` and the lexical \
+     diversity of `lexdiv.csv`. `interpreted_words` are the words of the speaker's interpreted turns, which are an \
+     interpreter's words counted as the speaker's.";
 
 /// One row of `speakers.csv`.
 #[derive(Debug, Clone, Serialize)]
@@ -85,6 +90,10 @@ pub struct Speakers;
 impl Table for Speakers {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, SpeakerRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

@@ -9,6 +9,13 @@ use crate::report::WriteError;
 
 const FILE: &str = "term_map.csv";
 const ABOUT: &str = "Each term the compared pair uses: both speakers' counts, their scaled frequency ranks (the map's axes) and the log-odds z that colours it.";
+const METHOD: &str = "The terms of the compared pair in the chosen view (after scattertext, Kessler 2017), those the two use \
+     together at least `--min-count` times; the second speaker may be all others (`*`). `x` and `y` are each \
+     speaker's scaled rank of the term: the dense rank of its count among the distinct counts of the terms the \
+     speaker uses (1 the rarest count, K the most frequent), divided by K, so 1 is the speaker's most frequent term and \
+     0 a term never used; ranks spread the long tail of rare words that raw frequencies squeeze into a corner. \
+     `log_odds_z` is the log-odds z of `keyness.csv`, positive where the first speaker uses the term more. Empty \
+     without a pair.";
 
 impl Row for TermMapRow<'_> {
     const HEADER: &'static str =
@@ -21,6 +28,10 @@ pub struct TermMap;
 impl Table for TermMap {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, TermMapRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

@@ -1,5 +1,6 @@
 //! `transitions.csv`: who speaks after whom within a meeting. The smallest table, and the model of a new one: a
-//! row type with its header, the rows shaped from the corpus, and one line in [`super::TABLES`].
+//! row type with its header, what the page says of it and of how it is computed, the rows shaped from the corpus,
+//! and one line in [`super::TABLES`].
 
 use serde::Serialize;
 
@@ -10,6 +11,9 @@ use super::{write_table_ranked, Context, Made, Row, Table};
 
 const FILE: &str = "transitions.csv";
 const ABOUT: &str = "Who speaks after whom within a meeting.";
+const METHOD: &str = "Consecutive turns within one meeting: how often the speaker `to` spoke right after the speaker `from`. A \
+     speaker after themselves (a turn resumed after an elision or a heading) counts too; nothing crosses from one \
+     meeting to the next.";
 
 /// One row of `transitions.csv`.
 #[derive(Debug, Clone, Serialize)]
@@ -32,6 +36,10 @@ pub struct Transitions;
 impl Table for Transitions {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, TransitionRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

@@ -10,6 +10,13 @@ use super::{write_table_ranked, Context, Made, Row, Table};
 
 const FILE: &str = "trends.csv";
 const ABOUT: &str = "The chosen terms per speaker and meeting, per 10,000 words.";
+const METHOD: &str = "The chosen terms per speaker and meeting: occurrences and the speaker's words in that meeting, and the rate \
+     per 10,000 of those words. The terms are `--terms`, words or phrases (a phrase is consecutive words of one \
+     sentence with nothing but spaces between them), each word matched in the chosen view, so `Союзного \
+     государства` counts for `Союзное государство` in the lemma view. Without `--terms`: six terms that tell the \
+     charted speakers apart, each speaker's strongest content keywords in `keyness.csv` (G² against the reference at \
+     p < 0.01) taken in turns, leaving out names of persons and formulas of greeting and thanks; or, when no charted \
+     speaker has one, the six most frequent content terms over all speakers.";
 
 impl Row for TermTrendRow {
     const HEADER: &'static str = "meeting,date,speaker,term,count,words,per_10k";
@@ -21,6 +28,10 @@ pub struct Trends;
 impl Table for Trends {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, TermTrendRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {

@@ -8,6 +8,8 @@ use super::{write_table, Context, Made, Row, Table};
 
 const FILE: &str = "turns.csv";
 const ABOUT: &str = "Every turn with its speaker, interpretation flag, words and sentences.";
+const METHOD: &str = "Every turn in order: its meeting, its number in the meeting, its speaker, whether it is interpreted, its words \
+     (word tokens of its spoken text) and its sentences (those with at least one word).";
 
 /// One row of `turns.csv`.
 #[derive(Debug, Clone, Serialize)]
@@ -38,6 +40,10 @@ pub struct Turns;
 impl Table for Turns {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, TurnRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {
