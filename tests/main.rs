@@ -9,6 +9,7 @@ mod docs;
 mod hostile;
 mod house;
 mod lemmas;
+mod methods;
 mod names;
 mod pages;
 mod reader;

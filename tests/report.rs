@@ -573,3 +573,53 @@ fn a_report_removes_what_the_previous_report_wrote_and_nothing_else() {
     listed.sort();
     assert_eq!(left, listed);
 }
+
+/// No table or chart depends on what another made before it: charts drawn first (each asking for the statistics it
+/// needs, in parallel), then the tables in reverse order, give every file `run` gives, byte for byte.
+#[test]
+fn tables_and_charts_made_in_any_order_give_the_same_bytes() {
+    use stenogram::corpus::{analyse_paths, AnalysisOptions};
+    use stenogram::report::{charts, html, run, Context, Formats, Made, ReportConfig};
+    use stenogram::transcript::{Aliases, ReadOptions};
+
+    let mut corpora = vec![crate_dir().join("corpus")];
+    corpora.extend(shared("corpus/kremlin"));
+    for dir in corpora {
+        let analysed = analyse_paths(
+            std::slice::from_ref(&dir),
+            &ReadOptions::default(),
+            Aliases::default(),
+            &AnalysisOptions::default(),
+        );
+        let (corpus, audits) = (&analysed.corpus, &analysed.audits);
+        let tmp = tempfile::tempdir().unwrap();
+        let config = |out: &str| ReportConfig {
+            out: tmp.path().join(out),
+            charts: Formats::Both,
+            matrix: true,
+            ..ReportConfig::default()
+        };
+        let in_order = config("in_order");
+        run(corpus, audits, &in_order, &mut ()).unwrap();
+        let any_order = config("any_order");
+        std::fs::create_dir_all(&any_order.out).unwrap();
+        let cx = Context::new(corpus, audits, &any_order);
+        let drawn = charts::draw_all(&cx).unwrap();
+        let mut made: Vec<Made> = TABLES.iter().rev().map(|t| t.make(&cx).unwrap()).collect();
+        made.reverse();
+        let previews: Vec<_> = made.into_iter().flat_map(|m| m.previews).collect();
+        let page = html::page(&cx, &previews, &drawn).unwrap();
+        std::fs::write(any_order.out.join("index.html"), page).unwrap();
+        let a = crate::report_files(&in_order.out);
+        let b = crate::report_files(&any_order.out);
+        assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+        for (name, bytes) in &a {
+            assert!(
+                bytes == &b[name],
+                "{}: {} differs when the charts come first and the tables in reverse order",
+                dir.display(),
+                name.display()
+            );
+        }
+    }
+}

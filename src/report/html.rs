@@ -9,8 +9,9 @@ use crate::corpus::Corpus;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use super::charts::CHARTS;
+use super::tables::speakers::SpeakerRow;
 use super::tables::Preview;
-use super::Context;
+use super::{Context, WriteError};
 
 const STYLE: &str = "
 body{font-family:'DejaVu Sans',Verdana,sans-serif;margin:0 auto;max-width:1180px;padding:24px;color:#222;line-height:1.45}
@@ -21,6 +22,7 @@ th{background:#f4f4f4} td.n{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:22px 0} figure img{max-width:100%;border:1px solid #eee} figcaption{color:#444;font-size:14px}
 .wide{overflow-x:auto} .note{color:#666;font-size:13px} code{background:#f4f4f4;padding:0 3px}
 nav a{margin-right:14px}
+dl.method dt{font-weight:bold;margin-top:12px} dl.method dd{margin:2px 0 0 0} dl.method dd p{margin:4px 0}
 ";
 
 /// A cell's text as the page shows it: at most [`CELL_CHARS`] characters (the CSV has the whole value; a 5 MB
@@ -91,22 +93,34 @@ fn grouped(n: usize) -> String {
 }
 
 /// The page.
-pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> String {
+pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<String, WriteError> {
+    let rows = super::tables::speakers::rows(cx)?;
     let mut out = String::new();
     head(&mut out, cx.corpus);
-    summary(&mut out, cx);
+    summary(&mut out, cx, &rows)?;
     figures(&mut out, charts);
-    speakers(&mut out, cx);
+    speakers(&mut out, cx, &rows)?;
     let _ = writeln!(out, "<h2 id=\"tables\">Tables</h2>");
     let _ = writeln!(out, "<p>Every table is a UTF-8 CSV file with a header in long format; the first {} rows are shown.</p>", cx.config.top);
     for preview in tables {
         table(&mut out, preview);
     }
     let _ = writeln!(out, "<h2 id=\"method\">How the numbers are computed</h2>");
-    out.push_str(METHOD);
-    let _ = writeln!(out, "<p class=\"note\">Term view for keyness, trends and the top-words chart: <code>{}</code>. Minimum count for collocations and keyness: {}.</p>", cx.config.view.as_str(), cx.config.min_count);
+    super::methods::html(&mut out);
+    let config = cx.config;
+    let _ = writeln!(
+        out,
+        "<p class=\"note\">In this report: the {} view (<code>--view</code>); a minimum count of {} for word pairs, keyness and the term map (<code>--min-count</code>); MATTR over windows of {} words (<code>--window</code>); Burrows' Delta over the {} most frequent terms (<code>--mfw</code>) of the speakers with {} words or more (<code>--min-words</code>); periods by {} (<code>--period</code>), a point across time drawn on {} words or more (<code>--min-period-words</code>).</p>",
+        config.view.as_str(),
+        config.min_count,
+        config.mattr_window,
+        config.mfw,
+        grouped(config.min_words as usize),
+        cx.periods.period.as_str(),
+        grouped(config.min_period_words as usize),
+    );
     out.push_str("</body>\n</html>\n");
-    out
+    Ok(out)
 }
 
 /// The document head, the title and what the corpus holds.
@@ -138,19 +152,13 @@ fn head(out: &mut String, corpus: &Corpus) {
 
 /// What the report found, first: who speaks and how much, and the three findings that tell the charted speakers
 /// apart most (the strongest keyword of each of the compared pair, the longest turns, the richest vocabulary).
-fn summary(out: &mut String, cx: &Context) {
+fn summary(out: &mut String, cx: &Context, speakers: &[SpeakerRow]) -> Result<(), WriteError> {
     let _ = writeln!(out, "<h2 id=\"summary\">Summary</h2>");
-    let total: usize = cx
-        .made
-        .speakers
-        .iter()
-        .map(|r| r.words)
-        .sum::<usize>()
-        .max(1);
+    let total: usize = speakers.iter().map(|r| r.words).sum::<usize>().max(1);
     let who: Vec<String> = cx
         .leaders
         .iter()
-        .filter_map(|l| cx.made.speakers.iter().find(|r| &r.speaker == l))
+        .filter_map(|l| speakers.iter().find(|r| &r.speaker == l))
         .map(|r| {
             format!(
                 "<b>{}</b> ({}, {:.0}% of the words, in {})",
@@ -161,7 +169,7 @@ fn summary(out: &mut String, cx: &Context) {
             )
         })
         .collect();
-    let others = cx.made.speakers.len().saturating_sub(who.len());
+    let others = speakers.len().saturating_sub(who.len());
     let _ = writeln!(
         out,
         "<p>The charts compare {}{}.</p>",
@@ -172,7 +180,7 @@ fn summary(out: &mut String, cx: &Context) {
             String::new()
         }
     );
-    let findings = findings(cx);
+    let findings = findings(cx, speakers)?;
     if !findings.is_empty() {
         out.push_str("<ol>\n");
         for f in findings {
@@ -180,16 +188,16 @@ fn summary(out: &mut String, cx: &Context) {
         }
         out.push_str("</ol>\n");
     }
+    Ok(())
 }
 
 /// The findings, as HTML sentences: a keyword of each side of the pair, turn lengths, vocabulary (at most four).
-fn findings(cx: &Context) -> Vec<String> {
+fn findings(cx: &Context, speakers: &[SpeakerRow]) -> Result<Vec<String>, WriteError> {
     let mut found = Vec::new();
     // The strongest content keyword of each side of the compared pair.
     if let Some((a, b)) = &cx.pair {
         let rows = cx
-            .made
-            .keyness
+            .keyness()?
             .iter()
             .filter(|r| r.target == a && r.reference == b && r.content);
         let strongest = |up: bool| {
@@ -244,7 +252,7 @@ fn findings(cx: &Context) -> Vec<String> {
     let charted: Vec<_> = cx
         .leaders
         .iter()
-        .filter_map(|l| cx.made.speakers.iter().find(|r| &r.speaker == l))
+        .filter_map(|l| speakers.iter().find(|r| &r.speaker == l))
         .collect();
     let longest = charted
         .iter()
@@ -278,28 +286,25 @@ fn findings(cx: &Context) -> Vec<String> {
         }
     }
     found.truncate(4);
-    found
+    Ok(found)
 }
 
 /// The summary per speaker, by words.
-fn speakers(out: &mut String, cx: &Context) {
+fn speakers(out: &mut String, cx: &Context, all: &[SpeakerRow]) -> Result<(), WriteError> {
     let (config, leaders) = (cx.config, &cx.leaders);
     let _ = writeln!(out, "<h2 id=\"speakers\">Speakers</h2>");
     let files: std::collections::BTreeMap<&str, &str> = cx
-        .made
-        .speaker_files
+        .speaker_files()?
         .iter()
         .map(|(s, f)| (s.as_str(), f.as_str()))
         .collect();
     // The charted speakers, in the charts' order; the others are in speakers.csv.
-    let mut rows: Vec<_> = cx
-        .made
-        .speakers
+    let mut rows: Vec<_> = all
         .iter()
         .filter(|r| leaders.contains(&r.speaker))
         .collect();
     rows.sort_by_key(|r| cx.chart_rank(&r.speaker));
-    let others = cx.made.speakers.len() - rows.len();
+    let others = all.len() - rows.len();
     out.push_str("<div class=\"wide\"><table><tr><th>speaker</th><th>meetings</th><th>turns</th><th>words</th><th>share of words</th><th>words per turn (mean / median)</th><th>words per sentence</th><th>MATTR</th><th>MTLD</th><th>HD-D</th></tr>\n");
     let opt = |v: Option<f64>, digits: usize| {
         v.map(|x| format!("{x:.digits$}"))
@@ -340,6 +345,7 @@ fn speakers(out: &mut String, cx: &Context) {
         },
         config.mattr_window
     );
+    Ok(())
 }
 
 /// The charts drawn, in the registry's order, with their captions.
@@ -375,15 +381,3 @@ fn figures(out: &mut String, charts: &[String]) {
         out.push_str("</figcaption></figure>\n");
     }
 }
-
-const METHOD: &str = "<ul>
-<li><b>Speakers and turns.</b> A turn starts at a label such as <code>В.Путин:</code> or <code>Н.Мадуро (как переведено):</code> and runs over the following paragraphs without a label. Spellings of one person are one speaker (<code>В.Путин</code>, <code>Владимир Путин</code>, <code>Путин В.В.</code>); words in square brackets were added by the editors and stage directions such as <code>(Смех.)</code> were not spoken, so neither is counted.</li>
-<li><b>Words.</b> The spoken text is tokenized (hyphenated words, decimals and abbreviations kept whole); a word is counted under its key: lowercase, with ё written as е. The stem view groups the forms of a word by their Snowball stem and shows the most frequent form. Stopwords are marked, not deleted.</li>
-<li><b>Frequencies.</b> Count, per 10,000 of the speaker's words, rank (ties share the smaller rank), the meetings where the word is used, and Gries' DP: 0 when a word is spread over the speaker's meetings like their words, near 1 when it is concentrated in few.</li>
-<li><b>Turns.</b> Words per turn: mean, median, 90th percentile (linear interpolation), maximum, sample standard deviation; words per sentence.</li>
-<li><b>Lexical diversity.</b> On the speaker's words in text order, meetings by date: TTR, Herdan's C, Guiraud's R, Maas a², Yule's K, MATTR (moving windows), MTLD (threshold 0.72, mean of forward and backward passes), HD-D (42 draws) and the share of words used once, with the conventions of the Python package lexicalrichness. TTR, C, R, a² and the hapax share depend on text length; MATTR, MTLD and HD-D are designed not to.</li>
-<li><b>Collocations.</b> Adjacent words within one sentence of one turn; punctuation between them breaks the pair. PMI, NPMI, G², t-score, χ² and Dice as NLTK's BigramAssocMeasures computes them from the pair count, the two words' counts and the speaker's number of words, and logDice = 14 + log₂ Dice.</li>
-<li><b>Keyness.</b> A speaker against all others (or another speaker): four-cell log-likelihood G² (Dunning 1993), signed + where the speaker uses the word relatively more; χ²; the p-value of G² (χ², 1 degree of freedom); Log Ratio (Hardie 2014; a zero count taken as 0.5); %DIFF (Gabrielatos &amp; Marchi 2012); and the log-odds z-score with an informative Dirichlet prior (Monroe, Colaresi &amp; Quinn 2008) whose prior is the two speakers' combined counts.</li>
-<li><b>Across meetings.</b> Per speaker and meeting: words, distinct words, MATTR, MTLD, and the words not used by that speaker in any earlier meeting.</li>
-</ul>
-";

@@ -1,29 +1,33 @@
 //! The report: an analysed corpus to CSV tables, charts (PNG and SVG) and one self-contained `index.html`.
 //!
 //! [`run`] makes every table of the registry [`tables::TABLES`] in turn, then draws every chart of
-//! [`charts::CHARTS`], then writes the page ([`html`]). A [`Context`] carries the corpus, the configuration and
-//! what the tables made for later ones, the charts and the page ([`Made`]). Every file is written to a temporary
-//! name and renamed into place ([`mod@write`]); tables made group by group go through one engine ([`spool`]).
+//! [`charts::CHARTS`], then writes the page ([`html`]). A [`Context`] carries the corpus, the configuration and the
+//! statistics several of them share, each computed once on first use ([`context`]), so that any table or chart can
+//! be made in any order; what a table made for the page (its previews, files and warnings) is its [`Made`]. Every
+//! file is written to a temporary name and renamed into place ([`mod@write`]); tables made group by group go through
+//! one engine ([`spool`]).
 //! An [`Observer`] hears of each phase (progress display, timings, memory).
 
 use std::path::PathBuf;
 
-use crate::corpus::{Corpus, View, NARRATION};
-use crate::stats::colloc::{BigramRow, CollocOptions};
-use crate::stats::freq::FreqRow;
-use crate::stats::keyness::{KeynessRow, Reference};
-use crate::stats::periods::{Period, Periods};
-use crate::stats::profile::Profiles;
-use crate::transcript::label::GROUP_LABELS;
+use crate::corpus::{Corpus, View};
+use crate::stats::colloc::CollocOptions;
+use crate::stats::keyness::Reference;
+use crate::stats::periods::Period;
 use crate::transcript::Audit;
 
 pub mod charts;
+pub mod context;
 pub mod html;
 pub mod manifest;
+pub mod methods;
 pub mod spool;
 pub mod tables;
 pub mod write;
 
+pub use context::{leaders, pair, Context};
+pub use methods::markdown as methods_markdown;
+pub use tables::Made;
 pub use write::WriteError;
 
 /// Which chart formats to write.
@@ -129,150 +133,6 @@ pub struct Written {
     pub tidied: manifest::Tidied,
 }
 
-/// What the tables made for later tables, the charts and the page (the tables themselves are written as they are
-/// made, and only what is shown is kept).
-#[derive(Debug, Default)]
-pub struct Made<'a> {
-    /// Files written so far, relative to the output directory.
-    pub files: Vec<String>,
-    /// Warnings for the user so far.
-    pub warnings: Vec<String>,
-    /// Turn statistics and lexical diversity per speaker and per speaker and meeting.
-    pub profiles: Profiles,
-    /// `speakers.csv`.
-    pub speakers: Vec<tables::speakers::SpeakerRow>,
-    /// Each speaker's word-list file (`speakers/NAME.csv`), by speaker name.
-    pub speaker_files: Vec<(String, String)>,
-    /// The head of `freq.csv` (its views): of each speaker and view, the first rows and the first content words,
-    /// as many as charts and previews use.
-    pub freq: Vec<FreqRow<'a>>,
-    /// The first rows of each group of `collocations.csv`.
-    pub bigrams: Vec<BigramRow<'a>>,
-    /// `keyness.csv`.
-    pub keyness: Vec<KeynessRow<'a>>,
-    /// The counts keyness was made from, for the tables after it.
-    pub tallies: Option<crate::stats::keyness::Tallies>,
-    /// The distances between speakers.
-    pub distances: Option<crate::stats::distance::Distances>,
-    /// `term_map.csv`.
-    pub term_map: Vec<crate::stats::term_map::TermMapRow<'a>>,
-    /// `keyness_periods.csv`.
-    pub period_keyness: Vec<crate::stats::period_keyness::PeriodKeynessRow<'a>>,
-    /// `names.csv`.
-    pub names: Vec<crate::stats::names::NameRow<'a>>,
-    /// The terms of the trends table and the x-ray chart.
-    pub terms: Vec<String>,
-    /// The measures the charts across time draw.
-    pub period_measures: tables::periods::PeriodMeasures,
-}
-
-/// The analysed corpus, how to report it, and what has been made of it so far.
-pub struct Context<'a> {
-    /// The corpus.
-    pub corpus: &'a Corpus,
-    /// The parse audit of every file read.
-    pub audits: &'a [Audit],
-    /// The configuration.
-    pub config: &'a ReportConfig,
-    /// The speakers the charts show, in order.
-    pub leaders: Vec<String>,
-    /// The speakers the keyness chart compares: a target and a reference speaker, or
-    /// [`OTHERS`](crate::stats::keyness::OTHERS) for all others.
-    pub pair: Option<(String, String)>,
-    /// The meetings grouped in time, for the measures across time.
-    pub periods: Periods,
-    /// What the tables made so far.
-    pub made: Made<'a>,
-}
-
-impl Context<'_> {
-    /// Where a speaker comes in the charts' order: the charted speakers first, in order, then everyone else.
-    pub fn chart_rank(&self, name: &str) -> usize {
-        self.leaders
-            .iter()
-            .position(|l| l == name)
-            .unwrap_or(usize::MAX)
-    }
-
-    /// A speaker's name as the charts show it: marked when most of their words are an interpreter's (interpreted
-    /// turns counted as theirs, `--interpreted include`), since their vocabulary is then the interpreter's.
-    pub fn shown(&self, name: &str) -> String {
-        let Some(id) = self.corpus.speaker_id(name) else {
-            return name.to_string();
-        };
-        let (mut all, mut interpreted) = (0, 0);
-        for t in self.corpus.turns.iter().filter(|t| t.speaker == id) {
-            all += t.len();
-            if t.interpreted {
-                interpreted += t.len();
-            }
-        }
-        if 2 * interpreted > all {
-            format!("{name} (mostly interpreted)")
-        } else {
-            name.to_string()
-        }
-    }
-}
-
-/// The speakers the charts show: the configured ones that exist, in that order; otherwise up to four speakers
-/// present in the most meetings (then with the most words), so that the charts compare people who can be compared
-/// across meetings, group labels (`Вопрос`, `Question`, …) and narration left out unless nobody else spoke.
-pub fn leaders(corpus: &Corpus, config: &ReportConfig) -> Vec<String> {
-    if let Some(chosen) = &config.speakers {
-        return chosen
-            .iter()
-            .filter(|s| corpus.speaker_id(s).is_some())
-            .cloned()
-            .collect();
-    }
-    let mut words = vec![0usize; corpus.speakers.len()];
-    let mut meetings = vec![std::collections::BTreeSet::new(); corpus.speakers.len()];
-    for t in &corpus.turns {
-        words[t.speaker as usize] += t.len();
-        meetings[t.speaker as usize].insert(t.meeting);
-    }
-    let mut order: Vec<usize> = (0..corpus.speakers.len()).collect();
-    order.sort_by(|&a, &b| {
-        (meetings[b].len(), words[b])
-            .cmp(&(meetings[a].len(), words[a]))
-            .then_with(|| corpus.speakers[a].cmp(&corpus.speakers[b]))
-    });
-    let is_group = |s: &str| GROUP_LABELS.contains(&s) || s == NARRATION;
-    let mut picked: Vec<String> = order
-        .iter()
-        .map(|&i| corpus.speakers[i].clone())
-        .filter(|s| !is_group(s))
-        .take(4)
-        .collect();
-    if picked.is_empty() {
-        picked = order
-            .iter()
-            .map(|&i| corpus.speakers[i].clone())
-            .take(4)
-            .collect();
-    }
-    picked
-}
-
-/// The speakers the keyness chart compares: the configured pair; else the first charted speaker against the
-/// reference speaker (the first other charted speaker when the reference leads); else the first two charted speakers;
-/// else the only one against all others.
-pub fn pair(leaders: &[String], config: &ReportConfig) -> Option<(String, String)> {
-    if let Some(pair) = &config.pair {
-        return Some(pair.clone());
-    }
-    match (&config.reference, leaders) {
-        (Reference::Speaker(r), _) => leaders
-            .iter()
-            .find(|l| *l != r)
-            .map(|l| (l.clone(), r.clone())),
-        (Reference::Others, [a, b, ..]) => Some((a.clone(), b.clone())),
-        (Reference::Others, [a]) => Some((a.clone(), crate::stats::keyness::OTHERS.to_string())),
-        (Reference::Others, []) => None,
-    }
-}
-
 /// Writes the whole report; `audits` are the parse audits of the files read.
 pub fn run(
     corpus: &Corpus,
@@ -282,31 +142,17 @@ pub fn run(
 ) -> Result<Written, WriteError> {
     let out = &config.out;
     write::output_dir(out)?;
-    let leaders = leaders(corpus, config);
-    let mut cx = Context {
-        corpus,
-        audits,
-        config,
-        pair: pair(&leaders, config),
-        leaders,
-        periods: Periods::new(
-            corpus,
-            config.period.unwrap_or_else(|| Period::readable(corpus)),
-        ),
-        made: Made::default(),
-    };
-    let mut previews = Vec::new();
+    let cx = Context::new(corpus, audits, config);
+    let mut made = Made::default();
     for table in tables::TABLES {
         observer.phase(table.phase());
-        let made = table.make(&mut cx)?;
-        cx.made.files.extend(made.iter().map(|p| p.file.clone()));
-        previews.extend(made);
+        made.append(table.make(&cx)?);
     }
     observer.phase("charts");
     let drawn = charts::draw_all(&cx)?;
-    cx.made.files.extend(drawn.iter().cloned());
+    made.files.extend(drawn.iter().cloned());
     observer.phase("html");
-    let page = html::page(&cx, &previews, &drawn);
+    let page = html::page(&cx, &made.previews, &drawn)?;
     let path = out.join("index.html");
     write::atomic_write(&path, |w| {
         w.write_all(page.as_bytes())
@@ -315,11 +161,11 @@ pub fn run(
                 cause: source,
             })
     })?;
-    cx.made.files.push("index.html".into());
-    let tidied = manifest::tidy(out, &cx.made.files)?;
+    made.files.push("index.html".into());
+    let tidied = manifest::tidy(out, &made.files)?;
     Ok(Written {
-        files: cx.made.files,
-        warnings: cx.made.warnings,
+        files: made.files,
+        warnings: made.warnings,
         tidied,
     })
 }

@@ -3,6 +3,7 @@
 //! ([`RowSpool`], generic over the row type) into a spool (in memory while small, else into a temporary file beside
 //! the tables, closed once written so a corpus of many speakers never holds many files open), and a table is
 //! assembled from the groups' segments in group order ([`assemble`]), so it does not depend on the thread count.
+//! A table's row type says here how it is written ([`Row`]): the tables and this engine both use it.
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -10,9 +11,32 @@ use std::marker::PhantomData;
 use std::path::Path;
 
 use rayon::prelude::*;
+use serde::Serialize;
 
-use super::tables::Row;
 use super::write::{publish_path, temp_file, WriteError};
+
+/// A row of a table, as written to CSV.
+pub trait Row: Serialize + Sync {
+    /// The header: the row's field names in order, comma-separated (written on its own when a table is empty).
+    const HEADER: &'static str;
+
+    /// Appends the row's CSV line to `out`, byte for byte what the `csv` crate writes for it. The default goes
+    /// through the `csv` crate; a table of millions of rows may write faster.
+    fn append(&self, out: &mut Vec<u8>) -> Result<(), csv::Error> {
+        append_csv(self, out)
+    }
+}
+
+/// Appends a row's CSV line to `out` through the `csv` crate (no header).
+pub fn append_csv<T: Serialize + ?Sized>(row: &T, out: &mut Vec<u8>) -> Result<(), csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .buffer_capacity(1024)
+        .from_writer(std::mem::take(out));
+    let written = w.serialize(row);
+    *out = w.into_inner().map_err(|e| e.into_error())?;
+    written
+}
 
 /// Where a group's rows went.
 pub enum Segment {

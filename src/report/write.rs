@@ -37,9 +37,12 @@ pub enum WriteError {
         /// The file.
         path: String,
         /// What went wrong (an error of the plotting library or of its backend).
-        cause: crate::report::charts::DrawError,
+        cause: DrawError,
     },
 }
+
+/// Why drawing a chart failed: an error of the plotting library or of its backend.
+pub type DrawError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Checks that the output directory can be one: absent, or a directory (not a file).
 pub fn check_output_dir(out: &Path) -> Result<(), WriteError> {

@@ -26,12 +26,15 @@ impl Chart for AcrossMeetings {
     const STEM: &'static str = "across_meetings";
     const TITLE: &'static str = "Vocabulary across time";
     const CAPTION: &'static str = "Per speaker and period (one point each, by date): MATTR, the mean type–token ratio over moving windows of the speaker's words in that period, which does not grow with how long they spoke; a point's area grows with the words it was measured on (mattr_by_period.csv has them). A speaker who spoke two languages has a line for each. Periods where a speaker said fewer words than the window have no point.";
+    const METHOD: &'static str = "From `mattr_by_period.csv`: a point per charted speaker, period and language, at the period's place on the \
+         time axis (a calendar period at its first day; meetings evenly spaced in date order), its area growing with \
+         the words it was measured on; a line per speaker and language.";
 
     fn shape(cx: &Context) -> Result<Option<AcrossMeetings>, WriteError> {
         let axis = TimeAxis::new(&cx.periods);
         let leaders = cx.leaders.len();
         let mut series = Vec::new();
-        for (name, points) in &cx.made.period_measures.mattr {
+        for (name, points) in &cx.period_measures()?.mattr {
             let Some(colour) = cx.leaders.iter().position(|l| l == name) else {
                 continue;
             };

@@ -24,15 +24,17 @@ impl Chart for Collocations {
     const STEM: &'static str = "collocations";
     const TITLE: &'static str = "Word pairs";
     const CAPTION: &'static str = "The most frequent adjacent word pairs per speaker within one sentence (pairs with a stopword left out by default), with logDice, an association score that does not depend on corpus size (14 is the maximum). Pairs are counted by term of the view (by lemma by default, so that историческая память and исторической памяти are one pair) and written as the speaker most often says them; collocations.csv gives the terms beside this form.";
+    const METHOD: &'static str = "From the head of `collocations.csv`: per charted speaker, the `--top` most frequent pairs (in the table's \
+         order: count descending), each bar the pair's count and each label its form and logDice. All panels share one \
+         scale.";
 
     fn shape(cx: &Context) -> Result<Option<Collocations>, WriteError> {
+        let bigrams = cx.bigram_heads()?;
         let speakers = cx
             .leaders
             .iter()
             .map(|s| {
-                let pairs = cx
-                    .made
-                    .bigrams
+                let pairs = bigrams
                     .iter()
                     .filter(|r| r.speaker == s)
                     .take(cx.config.top)

@@ -4,6 +4,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
 
 use super::{bold, clip, font, Chart, DrawResult};
@@ -58,19 +59,62 @@ pub fn clustered_order(d: &[Vec<f64>]) -> Vec<usize> {
     order
 }
 
+impl Distances {
+    /// The smallest and the largest distance between two speakers (the diagonal left out).
+    fn range(&self) -> (f64, f64) {
+        self.values
+            .iter()
+            .enumerate()
+            .flat_map(|(i, row)| row.iter().enumerate().filter(move |&(j, _)| j != i))
+            .fold((f64::MAX, f64::MIN), |(lo, hi), (_, &v)| {
+                (lo.min(v), hi.max(v))
+            })
+    }
+}
+
 fn color_of(t: f64) -> RGBColor {
     let t = t.clamp(0.0, 1.0);
     let mix = |a: f64, b: f64| (a + (b - a) * t).round() as u8;
     RGBColor(mix(NEAR.0, FAR.0), mix(NEAR.1, FAR.1), mix(NEAR.2, FAR.2))
 }
 
+/// The colour scale, `height` pixels from its top left corner `(x, top)`, labelled with the smallest and the largest
+/// distance.
+fn scale_bar<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, top): (i32, i32),
+    height: i32,
+    (min, max): (f64, f64),
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    for k in 0..height {
+        let t = k as f64 / (height - 1).max(1) as f64;
+        area.draw(&Rectangle::new(
+            [(x, top + k), (x + 20, top + k + 1)],
+            color_of(t).filled(),
+        ))?;
+    }
+    for (t, v, what) in [(0.0, min, "alike"), (1.0, max, "different")] {
+        let y = top + (t * (height - 1) as f64) as i32;
+        area.draw(&Text::new(format!("{v:.2}"), (x + 28, y - 9), font(15)))?;
+        area.draw(&Text::new(what, (x + 28, y + 8), font(13)))?;
+    }
+    Ok(())
+}
+
 impl Chart for Distances {
     const STEM: &'static str = "distances";
     const TITLE: &'static str = "Who talks like whom";
     const CAPTION: &'static str = "Burrows' Delta between every two speakers with at least --min-words words, over the --mfw most frequent words of them all (z-scores of relative frequencies): dark cells are speakers whose common words are used at similar rates, light cells speakers who differ. Rows and columns are ordered by an average-linkage clustering, so dark blocks along the diagonal are groups who talk alike. Delta depends on who else is compared; the Jensen–Shannon distance in distances.csv does not.";
+    const METHOD: &'static str = "From the Delta values of `distances.csv`, as a heatmap of at most the 40 speakers with the most words. Rows \
+         and columns are in the order of the leaves of an average-linkage (UPGMA) clustering of the same values, as \
+         scipy's dendrogram lists them; the colours run from the smallest to the largest Delta shown, and the values are \
+         written in the cells up to 16 speakers.";
 
     fn shape(cx: &Context) -> Result<Option<Distances>, WriteError> {
-        let Some(d) = cx.made.distances.as_ref().filter(|d| d.has_delta()) else {
+        let Some(d) = cx.distances()?.filter(|d| d.has_delta()) else {
             // Said on the chart: fewer than two speakers have enough words.
             return Ok(Some(Distances {
                 names: Vec::new(),
@@ -82,12 +126,8 @@ impl Chart for Distances {
         let corpus = cx.corpus;
         let mut keep: Vec<usize> = (0..d.speakers.len()).collect();
         if keep.len() > MAX_SPEAKERS {
-            let words = |i: usize| {
-                cx.made
-                    .tallies
-                    .as_ref()
-                    .map_or(0, |t| t.total(d.speakers[i]))
-            };
+            let tallies = cx.tallies()?;
+            let words = |i: usize| tallies.total(d.speakers[i]);
             keep.sort_by_key(|&i| std::cmp::Reverse(words(i)));
             keep.truncate(MAX_SPEAKERS);
             keep.sort_unstable();
@@ -140,14 +180,7 @@ impl Chart for Distances {
         let cell = (720 / n.max(1) as i32).clamp(18, 64);
         let (left, top) = (220, 220);
         let label_size = (cell * 2 / 3).clamp(12, 17) as u32;
-        let (min, max) = self
-            .values
-            .iter()
-            .enumerate()
-            .flat_map(|(i, row)| row.iter().enumerate().filter(move |&(j, _)| j != i))
-            .fold((f64::MAX, f64::MIN), |(lo, hi), (_, &v)| {
-                (lo.min(v), hi.max(v))
-            });
+        let (min, max) = self.range();
         let scale = |v: f64| {
             if max > min {
                 (v - min) / (max - min)
@@ -162,20 +195,14 @@ impl Chart for Distances {
             area.draw(&Text::new(
                 name.clone(),
                 (left - 8, y + cell / 2),
-                font(label_size).pos(plotters::style::text_anchor::Pos::new(
-                    plotters::style::text_anchor::HPos::Right,
-                    plotters::style::text_anchor::VPos::Center,
-                )),
+                font(label_size).pos(Pos::new(HPos::Right, VPos::Center)),
             ))?;
             area.draw(&Text::new(
                 name,
                 (x + cell / 2, top - 8),
-                font(label_size).transform(FontTransform::Rotate270).pos(
-                    plotters::style::text_anchor::Pos::new(
-                        plotters::style::text_anchor::HPos::Left,
-                        plotters::style::text_anchor::VPos::Center,
-                    ),
-                ),
+                font(label_size)
+                    .transform(FontTransform::Rotate270)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
             ))?;
             for (j, &v) in self.values[i].iter().enumerate() {
                 let x0 = left + cell * j as i32;
@@ -193,31 +220,19 @@ impl Chart for Distances {
                     area.draw(&Text::new(
                         format!("{v:.2}"),
                         (x0 + cell / 2, y + cell / 2),
-                        font((cell / 4).clamp(10, 15) as u32).color(&ink).pos(
-                            plotters::style::text_anchor::Pos::new(
-                                plotters::style::text_anchor::HPos::Center,
-                                plotters::style::text_anchor::VPos::Center,
-                            ),
-                        ),
+                        font((cell / 4).clamp(10, 15) as u32)
+                            .color(&ink)
+                            .pos(Pos::new(HPos::Center, VPos::Center)),
                     ))?;
                 }
             }
         }
-        // The colour scale.
-        let bar_x = left + cell * n as i32 + 30;
-        let bar_h = (cell * n as i32).max(120);
-        for k in 0..bar_h {
-            let t = k as f64 / (bar_h - 1).max(1) as f64;
-            area.draw(&Rectangle::new(
-                [(bar_x, top + k), (bar_x + 20, top + k + 1)],
-                color_of(t).filled(),
-            ))?;
-        }
-        for (t, v, what) in [(0.0, min, "alike"), (1.0, max, "different")] {
-            let y = top + (t * (bar_h - 1) as f64) as i32;
-            area.draw(&Text::new(format!("{v:.2}"), (bar_x + 28, y - 9), font(15)))?;
-            area.draw(&Text::new(what, (bar_x + 28, y + 8), font(13)))?;
-        }
+        scale_bar(
+            &area,
+            (left + cell * n as i32 + 30, top),
+            (cell * n as i32).max(120),
+            (min, max),
+        )?;
         if self.left_out > 0 {
             area.draw(&Text::new(
                 format!(

@@ -27,6 +27,9 @@ impl Chart for Keyness {
     const STEM: &'static str = "keyness";
     const TITLE: &'static str = "Key words";
     const CAPTION: &'static str = "Content words one speaker uses significantly more than the other (signed log-likelihood G²; bars right for the first speaker, left for the second; only |G²| ≥ 6.63, p < 0.01, drawn at the grey lines). In brackets the effect size, Log Ratio: +1 means twice as frequent in the first speaker's words, −1 half as frequent. Stopwords are in keyness.csv, flagged.";
+    const METHOD: &'static str = "From `keyness.csv`, the rows of the compared pair (the first speaker the target, the second the reference, \
+         or all others): content words with |G²| ≥ 6.63 (p < 0.01) only, the `--top` strongest of each side, each bar its \
+         signed G² and each label its Log Ratio.";
 
     /// Key words of the compared pair ([`Context::pair`]).
     fn shape(cx: &Context) -> Result<Option<Keyness>, WriteError> {
@@ -42,8 +45,7 @@ impl Chart for Keyness {
         };
         let top = cx.config.top;
         let rows: Vec<_> = cx
-            .made
-            .keyness
+            .keyness()?
             .iter()
             .filter(|r| r.target == a && r.reference == reference)
             .collect();

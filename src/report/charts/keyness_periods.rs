@@ -31,6 +31,9 @@ impl Chart for KeynessPeriods {
     const STEM: &'static str = "keyness_periods";
     const TITLE: &'static str = "What rose and fell";
     const CAPTION: &'static str = "For each charted speaker, the content words whose rate in one period (--period) differs most from the rest of the speaker's periods: bars right rose in the period named, bars left fell (signed G² of the period against the speaker's other periods; only |G²| ≥ 6.63, p < 0.01, drawn at the grey lines). A word can rise in one period and fall in another; keyness_periods.csv has every term of every period. A speaker who spoke in one period only has nothing to compare and is named under the chart instead.";
+    const METHOD: &'static str = "From `keyness_periods.csv`: per charted speaker who spoke in two periods or more, the 8 content words with \
+         the largest |G²| (at p < 0.01) that rose and the 8 that fell, in any period, each labelled with its period. \
+         Each panel has its own scale.";
 
     fn shape(cx: &Context) -> Result<Option<KeynessPeriods>, WriteError> {
         // The periods each charted speaker has words in.
@@ -51,15 +54,14 @@ impl Chart for KeynessPeriods {
             .filter(|(_, p)| p.len() < 2)
             .map(|(s, _)| cx.shown(s))
             .collect();
+        let period_keyness = cx.period_keyness()?;
         let speakers = cx
             .leaders
             .iter()
             .enumerate()
             .filter(|&(i, _)| spoken[i].len() >= 2)
             .map(|(i, s)| {
-                let rows: Vec<_> = cx
-                    .made
-                    .period_keyness
+                let rows: Vec<_> = period_keyness
                     .iter()
                     .filter(|r| r.speaker == s && r.content && r.g2.abs() >= CUT_OFF)
                     .collect();

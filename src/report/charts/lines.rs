@@ -151,26 +151,8 @@ where
         .dim_in_pixel()
         .0
         .saturating_sub(2 * margin + y_label_area);
-    let chars = axis
-        .ticks
-        .iter()
-        .map(|t| t.1.chars().count())
-        .max()
-        .unwrap_or(4);
-    // Labels left to right, each only where it does not run into the one before it.
     let (lo, hi) = (x_min - pad, x_max + pad);
-    let pixel = |x: i64| (x - lo) as f64 / (hi - lo).max(1) as f64 * f64::from(plot_width);
-    let room = label_room(chars);
-    let mut last: Option<f64> = None;
-    let mut labels: hashbrown::HashMap<i64, &str> = hashbrown::HashMap::new();
-    for (x, label) in &axis.ticks {
-        let at = pixel(*x);
-        let fits = !label.is_empty() && last.is_none_or(|l| at - l >= room);
-        if fits {
-            last = Some(at);
-        }
-        labels.insert(*x, if fits { label.as_str() } else { "" });
-    }
+    let labels = tick_labels(axis, lo..hi, plot_width);
     let key_points: Vec<i64> = axis.ticks.iter().map(|t| t.0).collect();
     let mut chart = ChartBuilder::on(&plot)
         .margin(margin)
@@ -212,7 +194,53 @@ where
         legend.draw(&Circle::new((15, y), 5, c.filled()))?;
         legend.draw(&Text::new(clip(name, 28), (32, y - 8), font(15)))?;
     }
-    let mut y = 30 + 24 * shown.len() as i32 + 16;
+    notes(
+        &legend,
+        30 + 24 * shown.len() as i32 + 16,
+        min_words,
+        left_out,
+    )
+}
+
+/// The tick labels of `axis` on an x range `lo..hi` drawn `plot_width` pixels wide: left to right, each only where
+/// it does not run into the one before it (the others empty, their ticks stay).
+fn tick_labels(
+    axis: &TimeAxis,
+    range: std::ops::Range<i64>,
+    plot_width: u32,
+) -> hashbrown::HashMap<i64, &str> {
+    let chars = axis
+        .ticks
+        .iter()
+        .map(|t| t.1.chars().count())
+        .max()
+        .unwrap_or(4);
+    let (lo, hi) = (range.start, range.end);
+    let pixel = |x: i64| (x - lo) as f64 / (hi - lo).max(1) as f64 * f64::from(plot_width);
+    let room = label_room(chars);
+    let mut last: Option<f64> = None;
+    let mut labels: hashbrown::HashMap<i64, &str> = hashbrown::HashMap::new();
+    for (x, label) in &axis.ticks {
+        let at = pixel(*x);
+        let fits = !label.is_empty() && last.is_none_or(|l| at - l >= room);
+        if fits {
+            last = Some(at);
+        }
+        labels.insert(*x, if fits { label.as_str() } else { "" });
+    }
+    labels
+}
+
+/// The lines under the legend, from `y` down: what a point's area means, and the points left out.
+fn notes<DB: DrawingBackend>(
+    legend: &DrawingArea<DB, Shift>,
+    mut y: i32,
+    min_words: u64,
+    left_out: usize,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
     let mut note = |text: String| -> DrawResult {
         legend.draw(&Text::new(text, (4, y), font(13)))?;
         y += 18;

@@ -2,8 +2,8 @@
 //! DejaVu Sans font from the `dejavu` crate, so Cyrillic (ё included) renders on a bare machine; the SVGs name the
 //! same family.
 //!
-//! **A registry.** Each chart is one file here implementing [`Chart`]: its file stem, its title and caption for the
-//! page, how it shapes its data from the report's [`Context`] (statistics it needs come from `stats`), and how it
+//! **A registry.** Each chart is one file here implementing [`Chart`]: its file stem, its title, caption and method
+//! for the page, how it shapes its data from the report's [`Context`] (statistics it needs come from `stats`), and how it
 //! draws. [`CHARTS`] lists them in page order; a new chart is one new file plus one line there.
 
 use std::path::Path;
@@ -12,6 +12,7 @@ use std::sync::Once;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+pub use super::write::DrawError;
 use super::write::{atomic_write, WriteError};
 use super::{Context, Formats};
 
@@ -55,6 +56,8 @@ pub struct Entry {
     pub title: &'static str,
     /// How to read it.
     pub caption: &'static str,
+    /// How its numbers are computed ([`Chart::METHOD`]).
+    pub method: &'static str,
     draw: fn(&Context, Formats) -> Result<Vec<String>, WriteError>,
 }
 
@@ -63,6 +66,7 @@ const fn entry<C: Chart>() -> Entry {
         stem: C::STEM,
         title: C::TITLE,
         caption: C::CAPTION,
+        method: C::METHOD,
         draw: shape_and_render::<C>,
     }
 }
@@ -91,9 +95,6 @@ pub fn draw_all(cx: &Context) -> Result<Vec<String>, WriteError> {
 /// The font family registered for charts.
 pub const FONT: &str = "sans-serif";
 
-/// Why drawing failed: an error of the plotting library or of its backend.
-pub type DrawError = Box<dyn std::error::Error + Send + Sync>;
-
 /// Result of drawing.
 pub type DrawResult = Result<(), DrawError>;
 
@@ -106,7 +107,10 @@ pub trait Chart: Sized {
     const TITLE: &'static str;
     /// How to read the chart, under it on the page.
     const CAPTION: &'static str;
-    /// The chart's data from the report so far (`None`: no chart is drawn).
+    /// How its numbers are computed and drawn, for the page's methods section and `docs/methods.md`
+    /// ([`super::methods`]): Markdown paragraphs, lists and `code`.
+    const METHOD: &'static str;
+    /// The chart's data, from the statistics the context computes on first use (`None`: no chart is drawn).
     fn shape(cx: &Context) -> Result<Option<Self>, WriteError>;
     /// Width and height in pixels.
     fn size(&self) -> (u32, u32);
@@ -375,6 +379,23 @@ where
     Ok(())
 }
 
+/// The smallest and the largest value a panel of bars shows (0 included; symmetric about 0 when a value is
+/// negative; at least `shared_max`, the largest value of the panels beside it, so that they share their scale), and
+/// the x range drawn, 5% wider.
+fn bar_range(values: &[f64], shared_max: f64) -> (f64, f64, std::ops::Range<f64>) {
+    let max = values.iter().fold(shared_max.max(0.0), |m, v| m.max(*v));
+    let min = values.iter().fold(0.0f64, |m, v| m.min(*v));
+    let min = if min < 0.0 { min.min(-max) } else { min };
+    let max = if min < 0.0 { max.max(-min) } else { max };
+    let pad = (max - min).max(1e-9) * 0.05;
+    let x_range = if min < 0.0 {
+        (min - pad)..(max + pad)
+    } else {
+        0.0..(max + pad)
+    };
+    (min, max, x_range)
+}
+
 /// Draws a panel of bars.
 pub fn bar_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, bars: &Bars) -> DrawResult
 where
@@ -395,17 +416,7 @@ where
         return no_data(&inner, empty);
     }
     let n = labels.len() as i32;
-    // Panels compared side by side share their scale: the largest value of all of them.
-    let max = values.iter().fold(shared_max.max(0.0), |m, v| m.max(*v));
-    let min = values.iter().fold(0.0f64, |m, v| m.min(*v));
-    let min = if min < 0.0 { min.min(-max) } else { min };
-    let max = if min < 0.0 { max.max(-min) } else { max };
-    let pad = (max - min).max(1e-9) * 0.05;
-    let x_range = if min < 0.0 {
-        (min - pad)..(max + pad)
-    } else {
-        0.0..(max + pad)
-    };
+    let (min, max, x_range) = bar_range(values, shared_max);
     let label_width = label_width(labels, 36, 9);
     // Rows of the y axis: one per bar, bars from the top; at least two, as a range of one row has no height and
     // its one bar was drawn flat (a lone bar takes the upper row).

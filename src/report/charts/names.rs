@@ -41,15 +41,16 @@ impl Chart for Names {
     const STEM: &'static str = "names";
     const TITLE: &'static str = "Names each speaker uses";
     const CAPTION: &'static str = "Per speaker, the persons, places and organisations named most, per 10,000 of the speaker's words. The adjacent parts of a person's name are one mention, shown by the surname (Владимир Владимирович Путин, В.В.Путин, Путина → Путин); a first name and patronymic without a surname are an address form, marked (address), and stay apart from the surname: being addressed is not being talked about. Russian names are those the dictionary knows; English has no such dictionary, so only persons are counted there, by surnames the corpus writes after Mr, Mrs, Ms or President (Mr Putin, President Macron), and English places and organisations are not. names.csv has every mention, name_parts.csv each Russian name word.";
+    const METHOD: &'static str = "From `names.csv`: per charted speaker, the `--top` mentions with the highest rate per 10,000 of the \
+         speaker's words, whatever their kind, coloured by kind. All panels share one scale.";
 
     fn shape(cx: &Context) -> Result<Option<Names>, WriteError> {
+        let rows = cx.names()?;
         let speakers = cx
             .leaders
             .iter()
             .map(|s| {
-                let mut names: Vec<NameBar> = cx
-                    .made
-                    .names
+                let mut names: Vec<NameBar> = rows
                     .iter()
                     .filter(|r| r.speaker == s)
                     .map(|r| (label(r), kind_of(r.kind), r.per_10k))

@@ -64,6 +64,81 @@ impl TermMap {
             mix(NEUTRAL.2, to.2),
         )
     }
+
+    /// Labels the content words that lean most to each side, taken in turns, each where its label fits inside the
+    /// plot `plot` (a box in pixels) without covering another label or a point (`pixels`: where each point is).
+    fn labels<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        pixels: &[(i32, i32)],
+        plot: Box2,
+    ) -> DrawResult
+    where
+        DB::ErrorType: 'static,
+    {
+        let point_boxes: Vec<Box2> = pixels
+            .iter()
+            .map(|&(x, y)| (x - RADIUS, y - RADIUS, x + RADIUS, y + RADIUS))
+            .collect();
+        let inside = |b: Box2| b.0 >= plot.0 && b.2 <= plot.2 && b.1 >= plot.1 && b.3 <= plot.3;
+        // Candidates: the content words leaning most to each side, taken in turns.
+        let mut toward_a: Vec<usize> = (0..self.points.len())
+            .filter(|&i| self.points[i].content && self.points[i].z > 0.0)
+            .collect();
+        toward_a.sort_by(|&i, &j| self.points[j].z.total_cmp(&self.points[i].z));
+        let mut toward_b: Vec<usize> = (0..self.points.len())
+            .filter(|&i| self.points[i].content && self.points[i].z < 0.0)
+            .collect();
+        toward_b.sort_by(|&i, &j| self.points[i].z.total_cmp(&self.points[j].z));
+        let candidates = (0..LABELS_PER_SIDE)
+            .flat_map(|k| [toward_a.get(k), toward_b.get(k)])
+            .flatten()
+            .copied();
+        let style = font(LABEL_PX);
+        let mut placed: Vec<Box2> = Vec::new();
+        for i in candidates {
+            let p = &self.points[i];
+            // The box of the label, generously: at least 0.6 of the font size per character (a viewer may render
+            // the SVG with a wider sans-serif than DejaVu), and the font's full height.
+            let (w, h) = root.estimate_text_size(&p.form, &style)?;
+            let chars = p.form.chars().count() as f64;
+            let wide = (0.6 * f64::from(LABEL_PX) * chars).ceil() as i32;
+            let (w, h) = (
+                (w as i32).max(wide) + 2,
+                (h as i32).max(LABEL_PX as i32) + 2,
+            );
+            let (x, y) = pixels[i];
+            let gap = RADIUS + 3;
+            // Right, left, above, below, then the corners.
+            let spots = [
+                (x + gap, y - h / 2),
+                (x - gap - w, y - h / 2),
+                (x - w / 2, y - gap - h),
+                (x - w / 2, y + gap),
+                (x + gap, y - gap - h),
+                (x + gap, y + gap),
+                (x - gap - w, y - gap - h),
+                (x - gap - w, y + gap),
+            ];
+            let free = spots
+                .into_iter()
+                .map(|(l, t)| (l, t, l + w, t + h))
+                .find(|&b| {
+                    inside(b)
+                        && !placed.iter().any(|&o| overlaps(o, b))
+                        && !point_boxes.iter().any(|&o| overlaps(o, b))
+                });
+            if let Some(b) = free {
+                placed.push(b);
+                root.draw(&Text::new(
+                    p.form.clone(),
+                    (b.0 + 1, b.1 + 1),
+                    style.color(&self.color_of(FULL_Z.copysign(p.z))),
+                ))?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Two numbers in [-1, 1] from a term (FNV-1a hash): the same for the same term on every run and machine.
@@ -88,12 +163,18 @@ impl Chart for TermMap {
     const STEM: &'static str = "term_map";
     const TITLE: &'static str = "Term map of the compared pair";
     const CAPTION: &'static str = "Each point is a term the two speakers use together at least --min-count times, placed by how high it ranks in each speaker's word list (right: frequent for the first speaker; top: frequent for the second; 0 means never used). A term leaning to a speaker takes that speaker's colour (log-odds z; full colour at |z| ≥ 4, about p < 0.0001); grey terms are used alike. Terms off the diagonal set the two apart; the labelled ones lean most, where a label fits. Terms of equal counts share a rank and are spread a little around it; term_map.csv has every term and its exact place.";
+    const METHOD: &'static str = "From `term_map.csv`: a point per term at the two speakers' scaled ranks, the 1,500 most used terms at most. A \
+         point's colour goes from grey (z = 0) to the colour of the speaker the term leans to, full at |z| ≥ 4. Terms of \
+         equal counts share a rank, so each is moved by up to 0.4 of the step between ranks, by a hash of the term (the \
+         same on every run). The 24 content words leaning most to each side are labelled, in turns, where a label fits \
+         inside the plot without covering another label or a point.";
 
     fn shape(cx: &Context) -> Result<Option<TermMap>, WriteError> {
-        let Some(first) = cx.made.term_map.first() else {
+        let rows = cx.term_map()?;
+        let Some(first) = rows.first() else {
             return Ok(None);
         };
-        let rows = &cx.made.term_map[..cx.made.term_map.len().min(MAX_POINTS)];
+        let rows = &rows[..rows.len().min(MAX_POINTS)];
         // Terms of equal counts share a rank: each is moved by up to 0.4 of the step between ranks, by a hash of
         // the term (the same every run), so that a heap of them shows as a patch, not as one point.
         let step = |of: fn(&crate::stats::term_map::TermMapRow) -> f64| {
@@ -165,75 +246,16 @@ impl Chart for TermMap {
                 .map(|p| Circle::new((p.x, p.y), RADIUS, self.color_of(p.z).filled())),
         )?;
         // Where every point is, in pixels (labels must not cover any).
-        let pixel = |p: &Point| chart.backend_coord(&(p.x, p.y));
-        let point_boxes: Vec<Box2> = self
+        let pixels: Vec<(i32, i32)> = self
             .points
             .iter()
-            .map(|p| {
-                let (x, y) = pixel(p);
-                (x - RADIUS, y - RADIUS, x + RADIUS, y + RADIUS)
-            })
+            .map(|p| chart.backend_coord(&(p.x, p.y)))
             .collect();
         let (plot_x, plot_y) = chart.plotting_area().get_pixel_range();
-        let inside = |b: Box2| {
-            b.0 >= plot_x.start && b.2 <= plot_x.end && b.1 >= plot_y.start && b.3 <= plot_y.end
-        };
-        // Candidates: the content words leaning most to each side, taken in turns.
-        let mut toward_a: Vec<usize> = (0..self.points.len())
-            .filter(|&i| self.points[i].content && self.points[i].z > 0.0)
-            .collect();
-        toward_a.sort_by(|&i, &j| self.points[j].z.total_cmp(&self.points[i].z));
-        let mut toward_b: Vec<usize> = (0..self.points.len())
-            .filter(|&i| self.points[i].content && self.points[i].z < 0.0)
-            .collect();
-        toward_b.sort_by(|&i, &j| self.points[i].z.total_cmp(&self.points[j].z));
-        let candidates = (0..LABELS_PER_SIDE)
-            .flat_map(|k| [toward_a.get(k), toward_b.get(k)])
-            .flatten()
-            .copied();
-        let style = font(LABEL_PX);
-        let mut placed: Vec<Box2> = Vec::new();
-        for i in candidates {
-            let p = &self.points[i];
-            // The box of the label, generously: at least 0.6 of the font size per character (a viewer may render
-            // the SVG with a wider sans-serif than DejaVu), and the font's full height.
-            let (w, h) = root.estimate_text_size(&p.form, &style)?;
-            let chars = p.form.chars().count() as f64;
-            let wide = (0.6 * f64::from(LABEL_PX) * chars).ceil() as i32;
-            let (w, h) = (
-                (w as i32).max(wide) + 2,
-                (h as i32).max(LABEL_PX as i32) + 2,
-            );
-            let (x, y) = pixel(p);
-            let gap = RADIUS + 3;
-            // Right, left, above, below, then the corners.
-            let spots = [
-                (x + gap, y - h / 2),
-                (x - gap - w, y - h / 2),
-                (x - w / 2, y - gap - h),
-                (x - w / 2, y + gap),
-                (x + gap, y - gap - h),
-                (x + gap, y + gap),
-                (x - gap - w, y - gap - h),
-                (x - gap - w, y + gap),
-            ];
-            let free = spots
-                .into_iter()
-                .map(|(l, t)| (l, t, l + w, t + h))
-                .find(|&b| {
-                    inside(b)
-                        && !placed.iter().any(|&o| overlaps(o, b))
-                        && !point_boxes.iter().any(|&o| overlaps(o, b))
-                });
-            if let Some(b) = free {
-                placed.push(b);
-                root.draw(&Text::new(
-                    p.form.clone(),
-                    (b.0 + 1, b.1 + 1),
-                    style.color(&self.color_of(FULL_Z.copysign(p.z))),
-                ))?;
-            }
-        }
-        Ok(())
+        self.labels(
+            root,
+            &pixels,
+            (plot_x.start, plot_y.start, plot_x.end, plot_y.end),
+        )
     }
 }

@@ -24,14 +24,16 @@ impl Chart for TermTrends {
     const STEM: &'static str = "term_trends";
     const TITLE: &'static str = "Term trends";
     const CAPTION: &'static str = "The chosen terms (--terms; words or phrases; by default the charted speakers' strongest content keywords) per 10,000 words of all speakers, period by period; a point's area grows with the words of its period, and periods of fewer words than --min-period-words (1,000) are left out (a rate from a few hundred words jumps with every occurrence). term_trends.csv has every period with its base; trends.csv has the terms per speaker and meeting.";
+    const METHOD: &'static str = "From `term_trends.csv`: a line per chosen term through its rate in each period, at the period's place on the \
+         time axis, a point's area growing with the words of its period; periods whose base is below \
+         `--min-period-words` are left out and counted under the legend.";
 
     fn shape(cx: &Context) -> Result<Option<TermTrends>, WriteError> {
         let axis = TimeAxis::new(&cx.periods);
         let series = cx
-            .made
-            .terms
+            .terms()?
             .iter()
-            .zip(&cx.made.period_measures.rates)
+            .zip(&cx.period_measures()?.rates)
             .enumerate()
             .map(|(i, (term, rates))| {
                 let line = rates

@@ -19,16 +19,18 @@ impl Chart for TopWords {
     const STEM: &'static str = "top_words";
     const TITLE: &'static str = "Most frequent content words";
     const CAPTION: &'static str = "Per speaker, the most frequent content words (nouns, proper nouns, verbs, adjectives and adverbs that are not stopwords; --content changes this), per 10,000 of the speaker's words; in the lemma view a bar counts all forms of a word and is labelled with its lemma, in the stem view with its most frequent form.";
+    const METHOD: &'static str = "From the head of `freq.csv`: per charted speaker, the `--top` most frequent content words in the chosen \
+         view, each bar the word's rate per 10,000 of the speaker's words, labelled with its form. All panels share one \
+         scale.";
 
     fn shape(cx: &Context) -> Result<Option<TopWords>, WriteError> {
         let view = cx.config.view.as_str();
+        let heads = cx.freq_heads()?;
         let speakers = cx
             .leaders
             .iter()
             .map(|s| {
-                let words = cx
-                    .made
-                    .freq
+                let words = heads
                     .iter()
                     .filter(|r| r.speaker == s && r.view == view && r.content)
                     .take(cx.config.top)

@@ -26,6 +26,8 @@ impl Chart for Transitions {
     const STEM: &'static str = "transitions";
     const TITLE: &'static str = "Who speaks after whom";
     const CAPTION: &'static str = "How often the speaker of a column took the floor right after the speaker of a row, within one meeting (transitions.csv has every pair); everyone not charted is one row and column, others. The darker the cell, the more often; each row is shaded against its own largest count, so a row shows whom that speaker hands over to.";
+    const METHOD: &'static str = "From `transitions.csv`: the charted speakers, and everyone else summed into `others` (shown only when \
+         someone else spoke). Each cell's shade is its count over the largest count of its row.";
 
     fn shape(cx: &Context) -> Result<Option<Transitions>, WriteError> {
         let corpus = cx.corpus;

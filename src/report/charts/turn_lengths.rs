@@ -19,6 +19,9 @@ impl Chart for TurnLengths {
     const STEM: &'static str = "turn_lengths";
     const TITLE: &'static str = "How long the turns are";
     const CAPTION: &'static str = "Box plots of words per turn on a logarithmic axis: the box spans the middle half of the turns, the line inside is the median, the whiskers reach the furthest turn within 1.5 × the box's width (Tukey), dots are single turns.";
+    const METHOD: &'static str = "The words of each turn of each charted speaker (as in `turns.csv`), on a logarithmic axis. Quartiles and \
+         median by linear interpolation (numpy's default); the whiskers end at the furthest turn within 1.5 × IQR of the \
+         box (Tukey); every turn is also a dot.";
 
     fn shape(cx: &Context) -> Result<Option<TurnLengths>, WriteError> {
         let corpus = cx.corpus;

@@ -19,6 +19,8 @@ impl Chart for Growth {
     const STEM: &'static str = "vocabulary_growth";
     const TITLE: &'static str = "Vocabulary growth";
     const CAPTION: &'static str = "Distinct words against words spoken; a speaker whose curve rises faster keeps bringing in new words. Compare at equal numbers of words spoken.";
+    const METHOD: &'static str = "For each charted speaker, the number of distinct keys after each word of all their turns (meetings by \
+         date, turns in order), sampled at up to 400 evenly spaced points and always at the last word.";
 
     fn shape(cx: &Context) -> Result<Option<Growth>, WriteError> {
         let mut speakers = Vec::new();

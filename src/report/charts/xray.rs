@@ -27,6 +27,10 @@ impl Chart for XRay {
     const STEM: &'static str = "xray";
     const TITLE: &'static str = "Where the words occur";
     const CAPTION: &'static str = "A dispersion plot of one meeting (the one with the most words; --xray-meeting chooses another): each tick is one occurrence of the word, placed by its position among the meeting's words and coloured by the speaker.";
+    const METHOD: &'static str = "The chosen terms (those of `trends.csv`) in one meeting: `--xray-meeting`, or the meeting with the most words \
+         (the first of equals). Each occurrence is a tick at the position of its first word among the meeting's words, \
+         counted from 0, in the colour of its speaker: the charted speakers keep their colours, the others take the next \
+         ones in the order of their first turn.";
 
     /// The chosen terms across the meeting with the most words; the charted speakers keep their colours, the
     /// others get the next ones in order of their first turn.
@@ -44,7 +48,7 @@ impl Chart for XRay {
                 speakers: Vec::new(),
             }));
         };
-        let found = dispersion(corpus, meeting, cx.config.view, &cx.made.terms)?;
+        let found = dispersion(corpus, meeting, cx.config.view, cx.terms()?)?;
         let mut colour_of: Vec<(String, usize)> = cx
             .leaders
             .iter()
@@ -62,8 +66,7 @@ impl Chart for XRay {
             colour_of.iter().find(|(n, _)| n == name).map_or(0, |c| c.1)
         };
         let terms: Vec<(String, Vec<(usize, usize)>)> = cx
-            .made
-            .terms
+            .terms()?
             .iter()
             .zip(&found.hits)
             .map(|(t, hits)| {

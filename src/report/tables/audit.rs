@@ -3,11 +3,14 @@
 use crate::report::WriteError;
 use crate::transcript::Audit;
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table, Context, Made, Row, Table};
 
 const FILE: &str = "audit.csv";
 const ABOUT: &str =
     "What became of every non-blank line of every file (lines = the sum of the other columns).";
+const METHOD: &str = "What became of every non-blank line of every file read: metadata (title, date, place, source and page \
+     furniture), lead paragraphs, section headings, `* * *` separators, turn lines (labels and their continuation \
+     paragraphs), elisions, and lines that could not be placed (`unclassified`); `lines` is the sum of the others.";
 
 impl Row for Audit {
     const HEADER: &'static str =
@@ -22,11 +25,15 @@ impl Table for AuditTable {
         vec![(FILE, Audit::HEADER)]
     }
 
+    fn method(&self) -> &'static str {
+        METHOD
+    }
+
     fn phase(&self) -> &'static str {
         "audit"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         write_table(cx, FILE, ABOUT, cx.audits)
     }
 }

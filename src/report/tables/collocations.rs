@@ -1,22 +1,37 @@
 //! `collocations.csv` and `trigrams.csv`: word pairs and triples per speaker and over all (`*`), group by group in
 //! parallel (largest first), each group's rows formatted into spools as they are made and the tables put together
-//! from them in group order; of each group only the first rows are kept, for the chart and the page. The key columns
+//! from them in group order; of each group only the first rows are kept, for the chart and the page
+//! ([`Context::bigram_heads`], which the pass fills). The key columns
 //! are the terms of the view (`first`, `second`, `third`); `form` beside them is the pair or triple as the speaker
 //! most often says it ([`crate::stats::colloc`]).
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, TokenError};
 use crate::report::spool::{assemble, by_group, RowSpool, Segment, Spooled};
 use crate::report::{ReportConfig, WriteError};
 use crate::stats::colloc::{group_collocations, BigramRow, Emit, TrigramRow};
 use crate::stats::freq::{groups, TurnGroup};
 use crate::stats::tallies::{GroupCounts, Tallies};
 
-use super::{Context, Preview, Row, Table};
+use super::{Context, Made, Preview, Row, Table};
 
 const BIGRAMS: &str = "collocations.csv";
 const BIGRAMS_ABOUT: &str = "Word pairs (terms of the view, and the pair as most often spoken) with raw counts and PMI, NPMI, G², t-score, χ², Dice and logDice, per speaker and over all (*).";
 const TRIGRAMS: &str = "trigrams.csv";
 const TRIGRAMS_ABOUT: &str = "Word triples (terms of the view, and the triple as most often spoken) with counts, per speaker and over all (*).";
+const METHOD: &str = "Pairs of adjacent words within one sentence of one turn, never across turns, sentences or meetings; a \
+     punctuation mark, number or symbol between two words breaks the pair (`--skip-punct` skips it, as NLTK's finders \
+     fed words only do). Pairs are counted per speaker and over all speakers (`*`) by the terms of the chosen view \
+     (`first`, `second`); `form` is the pair as the speaker most often says it. Pairs with a stopword are left out \
+     unless `--keep-stopword-pairs`, and so are pairs seen fewer than `--min-count` times.\n\n\
+     For a pair counted n₁₁ times, its words counted n₁ₓ and nₓ₁ times and N words of the speaker, the measures are \
+     those of NLTK's `BigramAssocMeasures` (with its 1e-20 smoothing):\n- \
+     PMI = log₂(n₁₁·N / (n₁ₓ·nₓ₁)) (Church & Hanks 1990); NPMI = PMI / −log₂(n₁₁/N) (Bouma 2009);\n- \
+     G², the log-likelihood ratio of the pair's 2×2 table (Dunning 1993), unsigned;\n- \
+     t = (n₁₁ − n₁ₓ·nₓ₁/N) / √n₁₁ (Church et al. 1991);\n- \
+     χ² = N·φ² of the 2×2 table, without continuity correction;\n- \
+     Dice = 2·n₁₁ / (n₁ₓ + nₓ₁), and logDice = 14 + log₂ Dice (Rychlý 2008), which does not depend on the size of \
+     the corpus.\n\n\
+     `trigrams.csv` counts three adjacent words the same way, with their count and the speaker's words.";
 
 impl Row for BigramRow<'_> {
     const HEADER: &'static str = "speaker,first,second,form,count,count_first,count_second,total,pmi,npmi,g2,t_score,chi2,dice,log_dice";
@@ -65,13 +80,7 @@ fn write_group<'a>(
             }
         },
     };
-    let Group {
-        corpus,
-        group,
-        counts,
-        forms,
-    } = *group;
-    group_collocations(corpus, &config.colloc, group, counts, unigrams, forms, emit)?;
+    group.collocations(config, unigrams, emit)?;
     let csv_error = |source| WriteError::Csv {
         path: dir.join(BIGRAMS).display().to_string(),
         cause: source,
@@ -82,6 +91,90 @@ fn write_group<'a>(
         bigram_heads,
         trigram_heads,
     })
+}
+
+impl<'a> Group<'a, '_> {
+    /// The group's rows, handed to `emit`.
+    fn collocations(
+        &self,
+        config: &ReportConfig,
+        unigrams: &mut [u64],
+        emit: Emit<'_, 'a>,
+    ) -> Result<(), TokenError> {
+        let Group {
+            corpus,
+            group,
+            counts,
+            forms,
+        } = *self;
+        group_collocations(corpus, &config.colloc, group, counts, unigrams, forms, emit)
+    }
+}
+
+/// Runs `work` on every group with what its rows are made with: the groups in parallel, each with a scratch array
+/// of unigram counts; the results in group order.
+fn each_group<'a, T: Send>(
+    cx: &Context<'a>,
+    work: impl Fn(&Group<'a, '_>, &mut Vec<u64>) -> Result<T, WriteError> + Sync,
+) -> Result<Vec<T>, WriteError> {
+    let corpus = cx.corpus;
+    let view = cx.config.colloc.view;
+    let groups = groups(corpus);
+    let sizes: Vec<usize> = groups.iter().map(|group| group.words(corpus)).collect();
+    let forms = view.form_order(corpus);
+    let terms = view.len(corpus);
+    // The counts of the view asked for are shared; another view's are counted here.
+    let own;
+    let tallies = if view == cx.config.view {
+        cx.tallies()?
+    } else {
+        own = Tallies::new(corpus, view)?;
+        &own
+    };
+    by_group(
+        &sizes,
+        || vec![0u64; terms],
+        |g, unigrams| {
+            let group = Group {
+                corpus,
+                group: &groups[g],
+                counts: tallies.of(groups[g].speaker),
+                forms: &forms,
+            };
+            work(&group, unigrams)
+        },
+    )
+}
+
+impl<'a> Context<'a> {
+    /// The first rows of each group of `collocations.csv` (each speaker's, then those of `*`), as many as the chart
+    /// and the preview use (`--top`, at least 50). The collocations table keeps the heads of the pass that writes
+    /// it; otherwise they are computed here by the same pass, writing nothing: the same rows either way.
+    pub fn bigram_heads(&self) -> Result<&[BigramRow<'a>], WriteError> {
+        let keep = keep(self);
+        let heads = self.shared.bigram_heads.get_or_try(|| {
+            let per_group = each_group(self, |group, unigrams| {
+                let mut heads = Vec::new();
+                let emit = Emit {
+                    bigram: &mut |r: BigramRow<'a>| {
+                        if heads.len() < keep {
+                            heads.push(r);
+                        }
+                    },
+                    trigram: &mut |_| {},
+                };
+                group.collocations(self.config, unigrams, emit)?;
+                Ok(heads)
+            })?;
+            Ok(per_group.into_iter().flatten().collect())
+        })?;
+        Ok(heads)
+    }
+}
+
+/// First rows kept per group: as many as the chart and the previews use.
+fn keep(cx: &Context) -> usize {
+    cx.config.top.max(50)
 }
 
 /// Every group's rows of one table, in group order.
@@ -111,41 +204,20 @@ impl Table for Collocations {
         vec![(BIGRAMS, BigramRow::HEADER), (TRIGRAMS, TrigramRow::HEADER)]
     }
 
+    fn method(&self) -> &'static str {
+        METHOD
+    }
+
     fn phase(&self) -> &'static str {
         "collocations"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
-        let corpus = cx.corpus;
-        let keep = cx.config.top.max(50);
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
+        let keep = keep(cx);
         let dir = cx.config.out.as_path();
-        let options = &cx.config.colloc;
-        let groups = groups(corpus);
-        let sizes: Vec<usize> = groups.iter().map(|group| group.words(corpus)).collect();
-        let forms = options.view.form_order(corpus);
-        let terms = options.view.len(corpus);
-        // The counts the frequencies table made, if they are of this view.
-        let own;
-        let tallies = match &cx.made.tallies {
-            Some(t) if t.view() == options.view => t,
-            _ => {
-                own = Tallies::new(corpus, options.view)?;
-                &own
-            }
-        };
-        let done: Vec<GroupRows> = by_group(
-            &sizes,
-            || vec![0u64; terms],
-            |g, unigrams| {
-                let group = Group {
-                    corpus,
-                    group: &groups[g],
-                    counts: tallies.of(groups[g].speaker),
-                    forms: &forms,
-                };
-                write_group(&group, cx.config, keep, unigrams)
-            },
-        )?;
+        let done: Vec<GroupRows> = each_group(cx, |group, unigrams| {
+            write_group(group, cx.config, keep, unigrams)
+        })?;
         assemble(
             &dir.join(BIGRAMS),
             BigramRow::HEADER,
@@ -164,25 +236,54 @@ impl Table for Collocations {
             trigram_heads.extend(g.trigram_heads);
         }
         let top = cx.config.top;
-        let previews = vec![
-            Preview::new(
-                BIGRAMS,
-                BIGRAMS_ABOUT,
-                BigramRow::HEADER,
-                &bigram_heads,
-                bigram_rows,
-                top,
-            ),
-            Preview::new(
-                TRIGRAMS,
-                TRIGRAMS_ABOUT,
-                TrigramRow::HEADER,
-                &trigram_heads,
-                trigram_rows,
-                top,
-            ),
-        ];
-        cx.made.bigrams = bigram_heads;
-        Ok(previews)
+        let bigram_heads = cx.shared.bigram_heads.fill(bigram_heads);
+        let mut made = Made::table(Preview::new(
+            BIGRAMS,
+            BIGRAMS_ABOUT,
+            BigramRow::HEADER,
+            bigram_heads,
+            bigram_rows,
+            top,
+        ));
+        made.append(Made::table(Preview::new(
+            TRIGRAMS,
+            TRIGRAMS_ABOUT,
+            TrigramRow::HEADER,
+            &trigram_heads,
+            trigram_rows,
+            top,
+        )));
+        Ok(made)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::View;
+    use crate::stats::colloc::CollocOptions;
+
+    #[test]
+    fn the_heads_the_table_keeps_are_those_computed_without_it() {
+        let corpus = super::super::testing::seed();
+        for view in [View::Key, View::Lemma] {
+            let dir = tempfile::tempdir().unwrap();
+            let config = ReportConfig {
+                out: dir.path().to_path_buf(),
+                colloc: CollocOptions {
+                    view,
+                    min_count: 1,
+                    ..CollocOptions::default()
+                },
+                ..ReportConfig::default()
+            };
+            let made = Context::new(&corpus, &[], &config);
+            Collocations.make(&made).unwrap();
+            assert!(made.shared.bigram_heads.get().is_some());
+            let alone = Context::new(&corpus, &[], &config);
+            let heads = alone.bigram_heads().unwrap();
+            assert!(!heads.is_empty());
+            assert_eq!(made.bigram_heads().unwrap(), heads);
+        }
     }
 }

@@ -3,7 +3,9 @@
 //! so it is never held: group by group in parallel (each group's views in one task), each speaker's rows are
 //! formatted straight into its file, the rows of `*` into a scratch file, and `freq.csv` (every group's key rows,
 //! then every group's rows of the other view) is put together from those files. Of each group and view only the
-//! head (the first rows, and the first content words) is kept, for the charts and the page.
+//! head (the first rows, and the first content words) is kept, for the charts and the page
+//! ([`Context::freq_heads`], which the pass fills; the counts of the view it makes are kept too,
+//! [`Context::tallies`]).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,10 +16,18 @@ use crate::report::WriteError;
 use crate::stats::freq::{group_frequencies, groups, FreqRow, Scratch, TurnGroup, ALL};
 use crate::stats::tallies::Tallies;
 
-use super::{Context, Preview, Row, Table};
+use super::{Context, Made, Preview, Row, Table};
 
 const FILE: &str = "freq.csv";
 const ABOUT: &str = "Term frequencies per speaker and over all speakers (*), as word forms (key view) and in the chosen view, with rank, meetings, Gries' DP, part of speech and content-word mark.";
+const METHOD: &str = "Each term's occurrences per speaker and over all speakers (`*`), in the key view and in the chosen view; the \
+     same rows, one file per speaker, in `speakers/NAME.csv`. `form` is the term's most frequent written form; \
+     `per_10k` its count per 10,000 of the speaker's words; `rank` by count, descending, ties sharing the smallest \
+     rank (1, 2, 2, 4); `meetings` where the speaker uses it. `dp` is Gries' deviation of proportions (Gries 2008): \
+     DP = ½ Σ |vᵢ − sᵢ| over the meetings where the speaker has a turn (all meetings for `*`), sᵢ being the meeting's \
+     share of the speaker's words and vᵢ its share of the term's occurrences: 0 when the term is spread like the \
+     speaker's words, near 1 when it is concentrated in a few meetings. `stopword`, `pos` (UD part of speech, `_` \
+     without one) and `content` are the term's marks.";
 
 impl Row for FreqRow<'_> {
     const HEADER: &'static str =
@@ -32,12 +42,9 @@ impl Row for FreqRow<'_> {
 pub struct Freq;
 
 /// What every group's task reads.
-struct Shared<'s> {
-    dir: &'s Path,
+struct Pass<'s> {
     /// Head rows kept per group and view.
     keep: usize,
-    /// Each speaker's file.
-    path_of: &'s BTreeMap<&'s str, &'s str>,
     /// The views, the key view first.
     views: &'s [View],
     /// [`View::text_order`] of each view.
@@ -46,37 +53,26 @@ struct Shared<'s> {
     tallies: &'s [&'s Tallies],
 }
 
-/// One group's rows in both views, into its file (a speaker's, or a scratch file for `*`), with their heads.
-fn write_group<'a>(
+/// One group's rows in every view, each handed to `row` with its view's index as it comes, view after view; returns
+/// the group's head of each view: the first `keep` rows, then the first `keep` content words after them.
+fn group_rows<'a>(
     corpus: &'a Corpus,
     group: &TurnGroup<'a>,
-    shared: &Shared,
+    pass: &Pass,
     scratch: &mut Scratch,
-) -> Result<GroupFile<'a>, WriteError> {
-    let speaker = group.name;
-    let path = shared.path_of.get(speaker).map(|p| p.to_string());
-    let shown = shared.dir.join(path.as_deref().unwrap_or(FILE));
-    let file_dir = shown.parent().unwrap_or(shared.dir);
-    // Straight to a file: a speaker's file is published as it is.
-    let mut out = RowSpool::<FreqRow>::new(file_dir, 0);
-    out.header();
-    let mut heads: Vec<Vec<FreqRow<'a>>> = vec![Vec::new(); shared.views.len()];
-    let mut taken = vec![(0, 0); shared.views.len()];
-    let mut section = 0;
-    let keep = shared.keep;
+    row: &mut dyn FnMut(usize, &FreqRow<'a>),
+) -> Result<Vec<Vec<FreqRow<'a>>>, TokenError> {
+    let mut heads: Vec<Vec<FreqRow<'a>>> = vec![Vec::new(); pass.views.len()];
+    let mut taken = vec![(0, 0); pass.views.len()];
+    let keep = pass.keep;
     group_frequencies(
         corpus,
         group,
         1,
-        shared.tallies,
-        shared.orders,
+        pass.tallies,
+        pass.orders,
         scratch,
         &mut |v, r| {
-            // The views' rows come view after view: a new view ends the section of the one before.
-            while section < v {
-                out.end_section();
-                section += 1;
-            }
             let (all, content) = &mut taken[v];
             if *all < keep {
                 heads[v].push(r.clone());
@@ -85,10 +81,37 @@ fn write_group<'a>(
                 heads[v].push(r.clone());
                 *content += 1;
             }
-            out.push(&r);
+            row(v, &r);
         },
     )?;
-    while section < shared.views.len() {
+    Ok(heads)
+}
+
+/// One group's rows in every view, into its file (a speaker's, or a scratch file for `*`), with their heads.
+fn write_group<'a>(
+    corpus: &'a Corpus,
+    group: &TurnGroup<'a>,
+    (dir, path_of): (&Path, &BTreeMap<&str, &str>),
+    pass: &Pass,
+    scratch: &mut Scratch,
+) -> Result<GroupFile<'a>, WriteError> {
+    let speaker = group.name;
+    let path = path_of.get(speaker).map(|p| p.to_string());
+    let shown = dir.join(path.as_deref().unwrap_or(FILE));
+    let file_dir = shown.parent().unwrap_or(dir);
+    // Straight to a file: a speaker's file is published as it is.
+    let mut out = RowSpool::<FreqRow>::new(file_dir, 0);
+    out.header();
+    let mut section = 0;
+    let heads = group_rows(corpus, group, pass, scratch, &mut |v, r| {
+        // The views' rows come view after view: a new view ends the section of the one before.
+        while section < v {
+            out.end_section();
+            section += 1;
+        }
+        out.push(r);
+    })?;
+    while section < pass.views.len() {
         out.end_section();
         section += 1;
     }
@@ -113,22 +136,146 @@ struct GroupFile<'a> {
     heads: Vec<Vec<FreqRow<'a>>>,
 }
 
+/// Head rows kept per group and view: as many as the charts and the previews use.
+fn keep(cx: &Context) -> usize {
+    cx.config.top.max(50)
+}
+
+/// The order of each view's terms ([`View::text_order`]), and the counts of the views the context does not keep
+/// ([`Context::tallies`] keeps the view asked for): the key view's counted, any other summed from them.
+fn prepare(cx: &Context, views: &[View]) -> Result<(Vec<Vec<u32>>, Vec<Tallies>), TokenError> {
+    let corpus = cx.corpus;
+    let kept = cx.shared.tallies.get().map(Tallies::view);
+    let missing: Vec<View> = views.iter().copied().filter(|&v| Some(v) != kept).collect();
+    let (orders, owned) = rayon::join(
+        || {
+            use rayon::prelude::*;
+            views
+                .par_iter()
+                .map(|&v| v.text_order(corpus))
+                .collect::<Vec<_>>()
+        },
+        || -> Result<Vec<Tallies>, TokenError> {
+            if missing.is_empty() {
+                return Ok(Vec::new());
+            }
+            let keys = Tallies::new(corpus, View::Key)?;
+            let mut owned: Vec<Tallies> = missing
+                .iter()
+                .filter(|&&v| v != View::Key)
+                .map(|&v| keys.to_view(corpus, v))
+                .collect();
+            owned.insert(0, keys);
+            Ok(owned)
+        },
+    );
+    Ok((orders, owned?))
+}
+
+/// The counts of each of `views`: counted in `owned`, or kept by the context.
+fn tallied<'t>(
+    views: &[View],
+    owned: &'t [Tallies],
+    kept: Option<&'t Tallies>,
+) -> Vec<&'t Tallies> {
+    let found: Vec<&Tallies> = views
+        .iter()
+        .filter_map(|&v| owned.iter().chain(kept).find(|t| t.view() == v))
+        .collect();
+    debug_assert_eq!(found.len(), views.len());
+    found
+}
+
+/// The heads of every group, in `freq.csv`'s order: every group's key rows, then every group's other view's.
+fn in_table_order<'a>(per_group: Vec<Vec<Vec<FreqRow<'a>>>>) -> Vec<FreqRow<'a>> {
+    let (mut heads, mut view_heads) = (Vec::new(), Vec::new());
+    for group in per_group {
+        let mut views = group.into_iter();
+        heads.extend(views.next().unwrap_or_default());
+        view_heads.extend(views.flatten());
+    }
+    heads.extend(view_heads);
+    heads
+}
+
+impl<'a> Context<'a> {
+    /// Each speaker's word-list file (`speakers/NAME.csv`, written with `freq.csv`): (speaker, path relative to the
+    /// output directory), speakers as the profiles list them. File names are sanitized and unique (see
+    /// [`crate::report::write::unique_stems`]).
+    pub fn speaker_files(&self) -> Result<&[(String, String)], WriteError> {
+        let files = self.shared.speaker_files.get_or_try(|| {
+            let names: Vec<String> = (self.profiles()?.speakers.keys())
+                .map(|&s| self.corpus.speakers[s as usize].clone())
+                .collect();
+            let stems = crate::report::write::unique_stems(&names);
+            Ok(names
+                .into_iter()
+                .zip(stems)
+                .map(|(n, s)| (n, format!("speakers/{s}.csv")))
+                .collect())
+        })?;
+        Ok(files)
+    }
+
+    /// The head of `freq.csv`: of each group (each speaker, then `*`) and view (the key view's, then the view asked
+    /// for), the first rows and the first content words after them, as many as the charts and the previews use
+    /// (`--top`, at least 50). The frequencies table keeps the heads of the pass that writes it; otherwise they are
+    /// computed here by the same pass, writing nothing: the same rows either way.
+    pub fn freq_heads(&self) -> Result<&[FreqRow<'a>], WriteError> {
+        let heads = self.shared.freq_heads.get_or_try(|| {
+            let corpus = self.corpus;
+            let groups = groups(corpus);
+            let sizes: Vec<usize> = groups.iter().map(|group| group.words(corpus)).collect();
+            let views = views(self.config.view);
+            let (orders, owned) = prepare(self, &views)?;
+            let tallies = tallied(&views, &owned, self.shared.tallies.get());
+            let pass = Pass {
+                keep: keep(self),
+                views: &views,
+                orders: &orders,
+                tallies: &tallies,
+            };
+            let per_group = by_group(
+                &sizes,
+                || Scratch::new(corpus, &views),
+                |g, scratch| {
+                    Ok(group_rows(
+                        corpus,
+                        &groups[g],
+                        &pass,
+                        scratch,
+                        &mut |_, _| {},
+                    )?)
+                },
+            )?;
+            drop(tallies);
+            if let Some(counted) = owned.into_iter().find(|t| t.view() == self.config.view) {
+                self.shared.tallies.fill(counted);
+            }
+            Ok(in_table_order(per_group))
+        })?;
+        Ok(heads)
+    }
+}
+
 impl Table for Freq {
     fn files(&self) -> Vec<(&'static str, &'static str)> {
         vec![(FILE, FreqRow::HEADER)]
+    }
+
+    fn method(&self) -> &'static str {
+        METHOD
     }
 
     fn phase(&self) -> &'static str {
         "frequencies"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         let corpus = cx.corpus;
-        let keep = cx.config.top.max(50);
         let dir = cx.config.out.as_path();
         let path_of: BTreeMap<&str, &str> = cx
-            .made
-            .speaker_files
+            .speaker_files()?
             .iter()
             .map(|(s, f)| (s.as_str(), f.as_str()))
             .collect();
@@ -136,38 +283,18 @@ impl Table for Freq {
         let sizes: Vec<usize> = groups.iter().map(|group| group.words(corpus)).collect();
         let views = views(cx.config.view);
         // Each view's order and counts (the counts of the view asked for are kept for keyness and after).
-        let (orders, tallies) = rayon::join(
-            || {
-                use rayon::prelude::*;
-                views
-                    .par_iter()
-                    .map(|&v| v.text_order(corpus))
-                    .collect::<Vec<_>>()
-            },
-            || -> Result<Vec<Tallies>, TokenError> {
-                let keys = Tallies::new(corpus, View::Key)?;
-                let mut tallies: Vec<Tallies> = views[1..]
-                    .iter()
-                    .map(|&v| keys.to_view(corpus, v))
-                    .collect();
-                tallies.insert(0, keys);
-                Ok(tallies)
-            },
-        );
-        let tallies = tallies?;
-        let tallied: Vec<&Tallies> = tallies.iter().collect();
-        let shared = Shared {
-            dir,
-            keep,
-            path_of: &path_of,
+        let (orders, owned) = prepare(cx, &views)?;
+        let tallies = tallied(&views, &owned, cx.shared.tallies.get());
+        let pass = Pass {
+            keep: keep(cx),
             views: &views,
             orders: &orders,
-            tallies: &tallied,
+            tallies: &tallies,
         };
         let done: Vec<GroupFile> = by_group(
             &sizes,
             || Scratch::new(corpus, &views),
-            |g, scratches| write_group(corpus, &groups[g], &shared, scratches),
+            |g, scratch| write_group(corpus, &groups[g], (dir, &path_of), &pass, scratch),
         )?;
         // freq.csv: the key rows of every group, then the other view's rows, copied from the groups' files.
         let mut parts: Vec<(&Segment, u64, u64)> = Vec::new();
@@ -178,34 +305,34 @@ impl Table for Freq {
             }
         }
         assemble(&dir.join(FILE), FreqRow::HEADER, &parts)?;
-        let (mut heads, mut view_heads, mut rows) = (Vec::new(), Vec::new(), 0);
+        let (mut made, mut rows, mut per_group) = (Made::default(), 0, Vec::new());
         for g in done {
             rows += g.spooled.rows;
-            let mut group_heads = g.heads.into_iter();
-            heads.extend(group_heads.next().unwrap_or_default());
-            view_heads.extend(group_heads.flatten());
+            per_group.push(g.heads);
             if let Some(path) = g.path {
                 g.spooled.segment.publish(&dir.join(&path))?;
-                cx.made.files.push(path);
+                made.files.push(path);
             } else {
                 debug_assert_eq!(g.speaker, ALL);
             }
         }
-        drop(tallied);
-        cx.made.tallies = tallies.into_iter().find(|t| t.view() == cx.config.view);
-        heads.extend(view_heads);
+        drop(tallies);
+        if let Some(counted) = owned.into_iter().find(|t| t.view() == cx.config.view) {
+            cx.shared.tallies.fill(counted);
+        }
+        let heads = cx.shared.freq_heads.fill(in_table_order(per_group));
         // The charted speakers' words first.
         let mut preview = Preview::ranked(
             FILE,
             ABOUT,
             FreqRow::HEADER,
-            &heads,
+            heads,
             cx.config.top,
             |a, b| cx.chart_rank(a.speaker).cmp(&cx.chart_rank(b.speaker)),
         );
         preview.total = rows;
-        cx.made.freq = heads;
-        Ok(vec![preview])
+        made.append(Made::table(preview));
+        Ok(made)
     }
 }
 
@@ -254,7 +381,30 @@ pub fn write_freq_row(r: &FreqRow, out: &mut Vec<u8>) -> Result<(), csv::Error> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::ReportConfig;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_heads_the_table_keeps_are_those_computed_without_it() {
+        let corpus = super::super::testing::seed();
+        for view in [View::Key, View::Lemma] {
+            let dir = tempfile::tempdir().unwrap();
+            let config = ReportConfig {
+                out: dir.path().to_path_buf(),
+                view,
+                ..ReportConfig::default()
+            };
+            let made = Context::new(&corpus, &[], &config);
+            Freq.make(&made).unwrap();
+            // The table's pass kept its heads and the counts of the view, so nothing asks for them again.
+            assert!(made.shared.freq_heads.get().is_some());
+            assert_eq!(made.shared.tallies.get().map(Tallies::view), Some(view));
+            let alone = Context::new(&corpus, &[], &config);
+            let heads = alone.freq_heads().unwrap();
+            assert!(heads.iter().any(|r| r.view == view.as_str() && r.content));
+            assert_eq!(made.freq_heads().unwrap(), heads);
+        }
+    }
 
     proptest! {
         #[test]

@@ -13,11 +13,14 @@ use crate::corpus::{Corpus, View};
 use crate::report::tables::freq::views;
 use crate::report::write::{atomic_write, WriteError};
 
-use super::{Context, Preview, Table};
+use super::{Context, Made, Preview, Table};
 
 const FILE: &str = "matrix.csv";
 const HEADER: &str = "meeting,date,speaker,view,term,count";
 const ABOUT: &str = "Every non-zero count of a term by a speaker in a meeting (key view and the chosen view), to load into pandas or R.";
+const METHOD: &str = "With `--matrix`: every non-zero count of a term by a speaker in a meeting, in the key view and the chosen \
+     view, meetings in date order; summed over the meetings, a speaker's counts are those of `freq.csv`. A long \
+     document-feature matrix for pandas or R (quanteda, wordfish, correspondence analysis, topic models).";
 
 /// Meetings counted in parallel before their rows are written.
 const BATCH: usize = 16;
@@ -113,13 +116,17 @@ impl Table for Matrix {
         vec![(FILE, HEADER)]
     }
 
+    fn method(&self) -> &'static str {
+        METHOD
+    }
+
     fn phase(&self) -> &'static str {
         "matrix"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         if !cx.config.matrix {
-            return Ok(Vec::new());
+            return Ok(Made::default());
         }
         let corpus = cx.corpus;
         let views = views(cx.config.view);
@@ -170,13 +177,13 @@ impl Table for Matrix {
             .take(cx.config.top)
             .filter_map(Result::ok)
             .collect();
-        Ok(vec![Preview::new(
+        Ok(Made::table(Preview::new(
             FILE,
             ABOUT,
             HEADER,
             &shown,
             rows,
             cx.config.top,
-        )])
+        )))
     }
 }

@@ -5,10 +5,13 @@ use serde::Serialize;
 
 use crate::report::WriteError;
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table, Context, Made, Row, Table};
 
 const FILE: &str = "meetings.csv";
 const ABOUT: &str = "The meetings read, with their metadata, speakers, turns and words.";
+const METHOD: &str = "The meetings read, in date order (meetings without a date last): id, date, time, title, place and source as \
+     the transcript gives them, the speakers in order of their first turn, turns, and words (word tokens of the \
+     spoken text).";
 
 /// One row of `meetings.csv`.
 #[derive(Debug, Clone, Serialize)]
@@ -45,11 +48,15 @@ impl Table for Meetings {
         vec![(FILE, MeetingRow::HEADER)]
     }
 
+    fn method(&self) -> &'static str {
+        METHOD
+    }
+
     fn phase(&self) -> &'static str {
         "meetings"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         let corpus = cx.corpus;
         let mut rows: Vec<MeetingRow> = corpus
             .meetings

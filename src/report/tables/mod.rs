@@ -1,16 +1,17 @@
 //! The CSV tables: long (tidy) format, UTF-8 with a header, deterministic row order, numbers written in the
-//! shortest form that reads back to the same `f64` (so they compare at any tolerance), empty where undefined.
+//! shortest form that reads back to the same `f64` (so they compare at any tolerance), `NaN` where undefined.
 //!
 //! **A registry.** Each table family is one file here: it owns its row type (or borrows the stats type it writes)
-//! with the header ([`Row::HEADER`]), shapes its rows from the analysed corpus, writes its files and says on the
-//! page what they hold. [`TABLES`] lists them in the order the page shows them, which is also the order they are
-//! made in: a table may use what an earlier one left in [`Made`](super::Made). A new table is one new file plus one
-//! line in [`TABLES`]; the smallest, [`transitions`], has the whole shape. Here is a new one, made outside the
+//! with the header ([`Row::HEADER`]), shapes its rows from the analysed corpus, writes its files, and says on the
+//! page what they hold and how their numbers are computed ([`Table::method`]). [`TABLES`] lists them in the order
+//! the page shows them. No table reads what another made: a statistic several share is asked of the [`Context`],
+//! which computes it once on first use, so the tables can be made in any order. A new table is one new file plus
+//! one line in [`TABLES`]; the smallest, [`transitions`], has the whole shape. Here is a new one, made outside the
 //! registry (the list would call its `make` the same way):
 //!
 //! ```
 //! use serde::Serialize;
-//! use stenogram::report::tables::{write_table, Preview, Row, Table};
+//! use stenogram::report::tables::{write_table, Row, Table};
 //! use stenogram::report::{Context, Made, ReportConfig, WriteError};
 //!
 //! /// One row of `longest_turns.csv`.
@@ -34,7 +35,10 @@
 //!     fn phase(&self) -> &'static str {
 //!         "longest turns"
 //!     }
-//!     fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+//!     fn method(&self) -> &'static str {
+//!         "Each speaker's longest turn in word tokens of its spoken text."
+//!     }
+//!     fn make(&self, cx: &Context) -> Result<Made, WriteError> {
 //!         let corpus = cx.corpus;
 //!         let rows: Vec<LongestTurn> = (0..corpus.speakers.len())
 //!             .map(|s| LongestTurn {
@@ -51,12 +55,10 @@
 //! let corpus = stenogram::corpus::analyse(&[&file.meeting], &Default::default());
 //! let out = tempfile::tempdir()?;
 //! let config = ReportConfig { out: out.path().to_path_buf(), ..ReportConfig::default() };
-//! let periods = stenogram::stats::periods::Periods::new(&corpus, stenogram::stats::periods::Period::Meeting);
-//! let mut cx = Context {
-//!     corpus: &corpus, audits: &[], config: &config, leaders: Vec::new(), pair: None, periods, made: Made::default(),
-//! };
-//! let previews = LongestTurns.make(&mut cx)?;
-//! assert_eq!(previews[0].total, 2);
+//! let cx = Context::new(&corpus, &[], &config);
+//! let made = LongestTurns.make(&cx)?;
+//! assert_eq!(made.previews[0].total, 2);
+//! assert_eq!(made.files, ["longest_turns.csv"]);
 //! let written = std::fs::read_to_string(out.path().join("longest_turns.csv"))?;
 //! assert_eq!(written, "speaker,words\nА.Лукашенко,1\nВ.Путин,3\n");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -65,6 +67,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use super::spool::{append_csv, Row};
 use super::write::{write_csv, WriteError};
 use super::Context;
 use crate::stats::freq::ALL;
@@ -120,33 +123,44 @@ pub trait Table: Sync {
     fn files(&self) -> Vec<(&'static str, &'static str)>;
     /// What the progress display says while the table is made.
     fn phase(&self) -> &'static str;
-    /// Makes the family's rows from `cx`, writes its files, leaves in `cx.made` what later tables, the charts and
-    /// the page need, and returns a preview of each of its tables, in page order (files that are not previewed,
-    /// such as `speakers/NAME.csv`, go to `cx.made.files`).
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError>;
+    /// How the family's numbers are computed (formulas, sources, what is counted, in which view), for the page's
+    /// methods section and `docs/methods.md` ([`super::methods`]): Markdown paragraphs, lists and `code`.
+    fn method(&self) -> &'static str;
+    /// Makes the family's rows from `cx` (asking it for the statistics it shares with other tables and charts,
+    /// computed once on first use), writes its files, and returns what it made for the page: a preview of each of
+    /// its tables in page order, every file written, and warnings.
+    fn make(&self, cx: &Context) -> Result<Made, WriteError>;
 }
 
-/// A row of a table, as written to CSV.
-pub trait Row: Serialize + Sync {
-    /// The header: the row's field names in order, comma-separated (written on its own when a table is empty).
-    const HEADER: &'static str;
+/// What tables made for the page and the user: previews, files written and warnings (nothing that another table
+/// or a chart reads: those ask the [`Context`]).
+#[derive(Debug, Default)]
+pub struct Made {
+    /// A preview of each table, in page order.
+    pub previews: Vec<Preview>,
+    /// Every file written, relative to the output directory (the previewed tables and the files that are not
+    /// previewed, such as `speakers/NAME.csv`).
+    pub files: Vec<String>,
+    /// What the user should know of the options' effect (a term asked for that occurs nowhere, …).
+    pub warnings: Vec<String>,
+}
 
-    /// Appends the row's CSV line to `out`, byte for byte what the `csv` crate writes for it. The default goes
-    /// through the `csv` crate; a table of millions of rows may write faster.
-    fn append(&self, out: &mut Vec<u8>) -> Result<(), csv::Error> {
-        append_csv(self, out)
+impl Made {
+    /// A table written, with its preview.
+    pub fn table(preview: Preview) -> Made {
+        Made {
+            files: vec![preview.file.clone()],
+            previews: vec![preview],
+            warnings: Vec::new(),
+        }
     }
-}
 
-/// Appends a row's CSV line to `out` through the `csv` crate (no header).
-pub fn append_csv<T: Serialize + ?Sized>(row: &T, out: &mut Vec<u8>) -> Result<(), csv::Error> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .buffer_capacity(1024)
-        .from_writer(std::mem::take(out));
-    let written = w.serialize(row);
-    *out = w.into_inner().map_err(|e| e.into_error())?;
-    written
+    /// Adds what `other` made after what this made.
+    pub fn append(&mut self, other: Made) {
+        self.previews.extend(other.previews);
+        self.files.extend(other.files);
+        self.warnings.extend(other.warnings);
+    }
 }
 
 /// Writes `rows` as the table `file` (a name in the output directory) and returns its preview.
@@ -155,16 +169,16 @@ pub fn write_table<R: Row>(
     file: &'static str,
     about: &'static str,
     rows: &[R],
-) -> Result<Vec<Preview>, WriteError> {
+) -> Result<Made, WriteError> {
     write_rows(cx, file, rows)?;
-    Ok(vec![Preview::new(
+    Ok(Made::table(Preview::new(
         file,
         about,
         R::HEADER,
         rows,
         rows.len(),
         cx.config.top,
-    )])
+    )))
 }
 
 /// Writes `rows` as the table `file` (in their order) and previews the first rows in the order `order` gives: the
@@ -175,16 +189,16 @@ pub fn write_table_ranked<R: Row>(
     about: &'static str,
     rows: &[R],
     order: impl Fn(&R, &R) -> std::cmp::Ordering,
-) -> Result<Vec<Preview>, WriteError> {
+) -> Result<Made, WriteError> {
     write_rows(cx, file, rows)?;
-    Ok(vec![Preview::ranked(
+    Ok(Made::table(Preview::ranked(
         file,
         about,
         R::HEADER,
         rows,
         cx.config.top,
         order,
-    )])
+    )))
 }
 
 /// Writes `rows` as the table `file`.
@@ -289,8 +303,8 @@ impl<'a> Where<'a> {
     pub fn speakers_and_meetings<T>(
         cx: &'a Context,
         of: impl Fn(&'a (TurnSummary, LexicalDiversity)) -> &'a T,
-    ) -> Vec<(Where<'a>, &'a T)> {
-        let (corpus, profiles) = (cx.corpus, &cx.made.profiles);
+    ) -> Result<Vec<(Where<'a>, &'a T)>, WriteError> {
+        let (corpus, profiles) = (cx.corpus, cx.profiles()?);
         let mut rows = Vec::new();
         for (&s, profile) in &profiles.speakers {
             let speaker = corpus.speakers[s as usize].as_str();
@@ -310,7 +324,7 @@ impl<'a> Where<'a> {
                 rows.push((place, of(profile)));
             }
         }
-        rows
+        Ok(rows)
     }
 }
 
@@ -330,6 +344,21 @@ fn cell(v: &serde_json::Value) -> (String, bool) {
         serde_json::Value::Bool(b) => (b.to_string(), false),
         serde_json::Value::String(s) => (s.clone(), false),
         other => (other.to_string(), false),
+    }
+}
+
+/// What the tables' unit tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// The seed transcript of `corpus/`, analysed.
+    pub fn seed() -> crate::corpus::Corpus {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpus/2022-11-28_talks-kazakhstan-tokayev.txt"
+        );
+        let bytes = std::fs::read(path).unwrap();
+        let (file, _) = crate::transcript::read_bytes(path, &bytes, &Default::default()).unwrap();
+        crate::corpus::analyse(&[&file.meeting], &Default::default())
     }
 }
 

@@ -5,16 +5,22 @@
 
 use serde::Serialize;
 
+use crate::report::context::PeriodMeasures;
 use crate::report::WriteError;
-use crate::stats::periods::{PeriodMattr, PeriodRate};
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table, Context, Made, Row, Table};
 
 const TRENDS: &str = "term_trends.csv";
 const TRENDS_ABOUT: &str = "The chosen terms per period (--period), per 10,000 words of all speakers in the period, with that base (words); charted is false where the base is below --min-period-words.";
 const MATTR: &str = "mattr_by_period.csv";
 const MATTR_ABOUT: &str =
     "MATTR of each charted speaker per period and language, with the words it was measured on.";
+const METHOD: &str = "`term_trends.csv`: each chosen term (as in `trends.csv`) per period (`--period`): its occurrences, the words \
+     of all speakers in the period (the base) and the rate per 10,000 of them; `charted` is false where the base is \
+     below `--min-period-words` (1,000 by default), and the charts across time leave that point out.\n\n\
+     `mattr_by_period.csv`: each charted speaker's MATTR (windows of `--window` words) per period and language of the \
+     meeting, on the speaker's keys in that period in text order, with the words it was measured on; a period where \
+     the speaker said fewer words than the window has no row.";
 
 /// One row of `term_trends.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -60,15 +66,6 @@ impl Row for MattrPeriodRow<'_> {
     const HEADER: &'static str = "period,start,speaker,language,words,mattr";
 }
 
-/// What the period charts draw: the terms' counts per period, and MATTR per charted speaker (in chart order).
-#[derive(Debug, Clone, Default)]
-pub struct PeriodMeasures {
-    /// Per term of [`Made::terms`](crate::report::Made::terms), its periods.
-    pub rates: Vec<Vec<PeriodRate>>,
-    /// Per charted speaker, its periods.
-    pub mattr: Vec<(String, Vec<PeriodMattr>)>,
-}
-
 /// `term_trends.csv` and `mattr_by_period.csv`.
 pub struct PeriodTables;
 
@@ -80,28 +77,22 @@ impl Table for PeriodTables {
         ]
     }
 
+    fn method(&self) -> &'static str {
+        METHOD
+    }
+
     fn phase(&self) -> &'static str {
         "periods"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
-        let (corpus, config) = (cx.corpus, cx.config);
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
+        let config = cx.config;
         let periods = &cx.periods;
-        let rates = periods.term_rates(corpus, config.view, &cx.made.terms)?;
-        let mut mattr = Vec::new();
-        for name in &cx.leaders {
-            if let Some(id) = corpus.speaker_id(name) {
-                mattr.push((
-                    name.clone(),
-                    periods.mattr(corpus, id, config.mattr_window)?,
-                ));
-            }
-        }
+        let PeriodMeasures { rates, mattr } = cx.period_measures()?;
         let mut term_rows: Vec<TermPeriodRow> = cx
-            .made
-            .terms
+            .terms()?
             .iter()
-            .zip(&rates)
+            .zip(rates)
             .flat_map(|(term, rates)| {
                 rates.iter().map(move |r| TermPeriodRow {
                     period: &periods.labels[r.period],
@@ -130,9 +121,29 @@ impl Table for PeriodTables {
             })
             .collect();
         mattr_rows.sort_by_key(|r| (r.start, r.period));
-        let mut previews = write_table(cx, TRENDS, TRENDS_ABOUT, &term_rows)?;
-        previews.extend(write_table(cx, MATTR, MATTR_ABOUT, &mattr_rows)?);
-        cx.made.period_measures = PeriodMeasures { rates, mattr };
-        Ok(previews)
+        let mut made = write_table(cx, TRENDS, TRENDS_ABOUT, &term_rows)?;
+        made.append(write_table(cx, MATTR, MATTR_ABOUT, &mattr_rows)?);
+        Ok(made)
+    }
+}
+
+impl Context<'_> {
+    /// The measures across time: each term's ([`Context::terms`]) counts per period, and each charted speaker's
+    /// MATTR per period and language. Shared with the charts across time.
+    pub fn period_measures(&self) -> Result<&PeriodMeasures, WriteError> {
+        self.shared.period_measures.get_or_try(|| {
+            let (corpus, config, periods) = (self.corpus, self.config, &self.periods);
+            let rates = periods.term_rates(corpus, config.view, self.terms()?)?;
+            let mut mattr = Vec::new();
+            for name in &self.leaders {
+                if let Some(id) = corpus.speaker_id(name) {
+                    mattr.push((
+                        name.clone(),
+                        periods.mattr(corpus, id, config.mattr_window)?,
+                    ));
+                }
+            }
+            Ok(PeriodMeasures { rates, mattr })
+        })
     }
 }

@@ -1,16 +1,19 @@
 //! `speakers.csv`: one row per speaker with turns, words, turn lengths, sentences, lexical diversity and the words
-//! of their interpreted turns. Computes the speakers' profiles the next tables share.
+//! of their interpreted turns, from the speakers' profiles ([`Context::profiles`]).
 
 use serde::Serialize;
 
-use crate::stats::profile::Profiles;
-
-use super::{write_table_ranked, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Made, Row, Table};
 use crate::report::WriteError;
 
 const FILE: &str = "speakers.csv";
 const ABOUT: &str =
     "One row per speaker: turns, words, share of all words, turn lengths, sentences, readability, and lexical diversity.";
+const METHOD: &str = "One row per speaker, over all their turns (the profile also behind `turn_lengths.csv` and `lexdiv.csv`): \
+     meetings with a turn, turns, words (word tokens), types (distinct keys), the share of all the corpus' words, the \
+     turn-length statistics of `turn_lengths.csv`, sentences, the readability of `turn_lengths.csv` and the lexical \
+     diversity of `lexdiv.csv`. `interpreted_words` are the words of the speaker's interpreted turns, which are an \
+     interpreter's words counted as the speaker's.";
 
 /// One row of `speakers.csv`.
 #[derive(Debug, Clone, Serialize)]
@@ -89,64 +92,57 @@ impl Table for Speakers {
         vec![(FILE, SpeakerRow::HEADER)]
     }
 
+    fn method(&self) -> &'static str {
+        METHOD
+    }
+
     fn phase(&self) -> &'static str {
         "speakers and lexical diversity"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
-        let corpus = cx.corpus;
-        let profiles = Profiles::new(corpus, cx.config.mattr_window)?;
-        let mut interpreted = vec![0usize; corpus.speakers.len()];
-        for t in corpus.turns.iter().filter(|t| t.interpreted) {
-            interpreted[t.speaker as usize] += t.len();
-        }
-        let rows: Vec<SpeakerRow> = profiles
-            .speakers
-            .iter()
-            .map(|(&s, (turns, lex))| SpeakerRow {
-                speaker: corpus.speakers[s as usize].clone(),
-                meetings: profiles.meetings_of(s).count(),
-                turns: turns.turns,
-                words: turns.words,
-                types: lex.types,
-                share_words: turns.share_words,
-                words_per_turn_mean: turns.words_per_turn_mean,
-                words_per_turn_median: turns.words_per_turn_median,
-                words_per_turn_p90: turns.words_per_turn_p90,
-                words_per_turn_max: turns.words_per_turn_max,
-                sentences: turns.sentences,
-                words_per_sentence: turns.words_per_sentence,
-                syllables_per_word: turns.syllables_per_word,
-                reading_ease: turns.reading_ease,
-                ttr: lex.ttr,
-                herdan_c: lex.herdan_c,
-                guiraud_r: lex.guiraud_r,
-                maas_a: lex.maas_a,
-                yule_k: lex.yule_k,
-                mattr: lex.mattr,
-                mtld: lex.mtld,
-                hdd: lex.hdd,
-                hapax_share: lex.hapax_share,
-                interpreted_words: interpreted[s as usize],
-            })
-            .collect();
-        cx.made.profiles = profiles;
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
+        let rows = rows(cx)?;
         // The speakers with the most words first.
-        let preview = write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| b.words.cmp(&a.words))?;
-        cx.made.speaker_files = speaker_files(&rows);
-        cx.made.speakers = rows;
-        Ok(preview)
+        write_table_ranked(cx, FILE, ABOUT, &rows, |a, b| b.words.cmp(&a.words))
     }
 }
 
-/// The per-speaker word-list files: (speaker, path relative to the output directory), speakers sorted by name.
-/// File names are sanitized and unique (see [`crate::report::write::unique_stems`]).
-fn speaker_files(rows: &[SpeakerRow]) -> Vec<(String, String)> {
-    let names: Vec<String> = rows.iter().map(|s| s.speaker.clone()).collect();
-    let stems = crate::report::write::unique_stems(&names);
-    names
-        .into_iter()
-        .zip(stems)
-        .map(|(n, s)| (n, format!("speakers/{s}.csv")))
-        .collect()
+/// The rows of `speakers.csv`, from the speakers' profiles (also the page's summary and table of speakers).
+pub fn rows(cx: &Context) -> Result<Vec<SpeakerRow>, WriteError> {
+    let corpus = cx.corpus;
+    let profiles = cx.profiles()?;
+    let mut interpreted = vec![0usize; corpus.speakers.len()];
+    for t in corpus.turns.iter().filter(|t| t.interpreted) {
+        interpreted[t.speaker as usize] += t.len();
+    }
+    Ok(profiles
+        .speakers
+        .iter()
+        .map(|(&s, (turns, lex))| SpeakerRow {
+            speaker: corpus.speakers[s as usize].clone(),
+            meetings: profiles.meetings_of(s).count(),
+            turns: turns.turns,
+            words: turns.words,
+            types: lex.types,
+            share_words: turns.share_words,
+            words_per_turn_mean: turns.words_per_turn_mean,
+            words_per_turn_median: turns.words_per_turn_median,
+            words_per_turn_p90: turns.words_per_turn_p90,
+            words_per_turn_max: turns.words_per_turn_max,
+            sentences: turns.sentences,
+            words_per_sentence: turns.words_per_sentence,
+            syllables_per_word: turns.syllables_per_word,
+            reading_ease: turns.reading_ease,
+            ttr: lex.ttr,
+            herdan_c: lex.herdan_c,
+            guiraud_r: lex.guiraud_r,
+            maas_a: lex.maas_a,
+            yule_k: lex.yule_k,
+            mattr: lex.mattr,
+            mtld: lex.mtld,
+            hdd: lex.hdd,
+            hapax_share: lex.hapax_share,
+            interpreted_words: interpreted[s as usize],
+        })
+        .collect())
 }

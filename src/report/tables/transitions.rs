@@ -1,15 +1,19 @@
 //! `transitions.csv`: who speaks after whom within a meeting. The smallest table, and the model of a new one: a
-//! row type with its header, the rows shaped from the corpus, and one line in [`super::TABLES`].
+//! row type with its header, what the page says of it and of how it is computed, the rows shaped from the corpus,
+//! and one line in [`super::TABLES`].
 
 use serde::Serialize;
 
 use crate::report::WriteError;
 use crate::stats::turns::transitions;
 
-use super::{write_table_ranked, Context, Preview, Row, Table};
+use super::{write_table_ranked, Context, Made, Row, Table};
 
 const FILE: &str = "transitions.csv";
 const ABOUT: &str = "Who speaks after whom within a meeting.";
+const METHOD: &str = "Consecutive turns within one meeting: how often the speaker `to` spoke right after the speaker `from`. A \
+     speaker after themselves (a turn resumed after an elision or a heading) counts too; nothing crosses from one \
+     meeting to the next.";
 
 /// One row of `transitions.csv`.
 #[derive(Debug, Clone, Serialize)]
@@ -34,11 +38,15 @@ impl Table for Transitions {
         vec![(FILE, TransitionRow::HEADER)]
     }
 
+    fn method(&self) -> &'static str {
+        METHOD
+    }
+
     fn phase(&self) -> &'static str {
         "transitions"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         let speakers = &cx.corpus.speakers;
         let rows: Vec<TransitionRow> = transitions(cx.corpus)
             .into_iter()

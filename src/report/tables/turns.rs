@@ -5,10 +5,12 @@ use serde::Serialize;
 
 use crate::report::WriteError;
 
-use super::{write_table, Context, Preview, Row, Table};
+use super::{write_table, Context, Made, Row, Table};
 
 const FILE: &str = "turns.csv";
 const ABOUT: &str = "Every turn with its speaker, interpretation flag, words and sentences.";
+const METHOD: &str = "Every turn in order: its meeting, its number in the meeting, its speaker, whether it is interpreted, its words \
+     (word tokens of its spoken text) and its sentences (those with at least one word).";
 
 /// One row of `turns.csv`.
 #[derive(Debug, Clone, Serialize)]
@@ -41,11 +43,15 @@ impl Table for Turns {
         vec![(FILE, TurnRow::HEADER)]
     }
 
+    fn method(&self) -> &'static str {
+        METHOD
+    }
+
     fn phase(&self) -> &'static str {
         "turns"
     }
 
-    fn make(&self, cx: &mut Context) -> Result<Vec<Preview>, WriteError> {
+    fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         let corpus = cx.corpus;
         let rows: Vec<TurnRow> = corpus
             .turns
