@@ -151,7 +151,6 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         .into_iter()
         .collect();
     let per_key = KeyMarks {
-        counts: &forms.counts,
         stop: &stop,
         pos: &pos,
         names: &names,
@@ -169,7 +168,6 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         terms: Interner::new(),
         of_key: Vec::new(),
         forms: key_form,
-        counts: forms.counts.clone(),
         stop,
         pos,
         content,
@@ -222,7 +220,6 @@ impl Grouped {
 
 /// What the keys say, from which a grouped view's marks are taken.
 struct KeyMarks<'k> {
-    counts: &'k [u64],
     stop: &'k [bool],
     pos: &'k [Pos],
     names: &'k [Option<NameKind>],
@@ -231,14 +228,9 @@ struct KeyMarks<'k> {
 }
 
 impl KeyMarks<'_> {
-    /// A view's vocabulary from its grouped keys: counts summed, a stopword if any key is, part of speech, name
-    /// type and name part of the most frequent key (`heads`).
+    /// A view's vocabulary from its grouped keys: a stopword if any key is, part of speech, name type and name part
+    /// of the most frequent key (`heads`).
     fn group(&self, grouped: Grouped, forms: Strings, heads: &[usize]) -> Vocabulary {
-        let counts = grouped
-            .keys
-            .iter()
-            .map(|ids| ids.iter().map(|&id| self.counts[id as usize]).sum())
-            .collect();
         let stop: Vec<bool> = grouped
             .keys
             .iter()
@@ -254,7 +246,6 @@ impl KeyMarks<'_> {
             terms: grouped.terms,
             of_key: grouped.of_key,
             forms,
-            counts,
             stop,
             pos,
             content,

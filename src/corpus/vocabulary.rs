@@ -1,7 +1,10 @@
 //! What the corpus knows of the terms of one view ([`super::View`]): the terms themselves, the term of each key,
-//! how each term is shown, how often it occurs, and its marks (stopword, part of speech, content word, name type,
-//! part of a person's name). The corpus holds one [`Vocabulary`] per view, so a new datum per term is one field
-//! here, filled in [`super::terms`], and every view has it.
+//! how each term is shown, and its marks (stopword, part of speech, content word, name type, part of a person's
+//! name). The corpus holds one [`Vocabulary`] per view, so a new datum per term is one field here, filled in
+//! [`super::terms`], and every view has it.
+//!
+//! Corpus-wide counts per term are not kept: no measure reads them (each counts what it compares, per speaker or
+//! period), and holding them cost 4 MiB, 3% of the peak memory of a report on `../shared/bench`.
 //!
 //! Marks of a stem or a lemma come from its keys: a stopword if any of its keys is; part of speech, name type and
 //! name part those of its most frequent key (see [`super::terms`]).
@@ -24,8 +27,6 @@ pub struct Vocabulary {
     /// How each term is shown: its most frequent surface form (ties: the smallest string); a lemma as the corpus
     /// writes it where it occurs in that form, else as the dictionary spells it.
     pub forms: Strings,
-    /// Occurrences of each term in the corpus (of all its keys).
-    pub counts: Vec<u64>,
     /// Whether each term is a stopword.
     pub stop: Vec<bool>,
     /// Each term's part of speech ([`Pos::Unknown`] without a dictionary).
