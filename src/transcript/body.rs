@@ -185,6 +185,7 @@ fn labelled_turn(number: usize, label: Label<'_>) -> Turn {
         } else {
             vec![split_paragraph(number, label.rest)]
         },
+        attributes: Vec::new(),
     }
 }
 

@@ -27,8 +27,26 @@ pub struct Meeting {
     pub language: Language,
     /// The encoding the file was decoded from (`UTF-8` unless a legacy encoding was detected).
     pub encoding: &'static str,
+    /// The reader that read it: `text` (the kremlin.ru text layout) or `page` (a kremlin.ru HTML page); each format
+    /// of the reader sets its own name.
+    #[serde(skip)]
+    pub format: &'static str,
+    /// What else the source says of the meeting, as (name, value) pairs in the order given (a table corpus'
+    /// columns that are the same on every row of a meeting, a parliament's sitting data, …); names are lowercase.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<(String, String)>,
     /// The body in reading order.
     pub blocks: Vec<Block>,
+}
+
+impl Meeting {
+    /// The value of the meeting attribute `name`.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// A piece of the body, with the 1-based line number it starts on.
@@ -96,6 +114,10 @@ pub struct Turn {
     pub resumed: bool,
     /// The paragraphs in order; the first is the text after the label (possibly empty).
     pub paragraphs: Vec<Paragraph>,
+    /// What the source says of the speaker at this turn, as (name, value) pairs (a table corpus' columns, a
+    /// parliament's party, gender, role, …); names are lowercase. Empty for the kremlin.ru formats.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<(String, String)>,
 }
 
 impl Turn {

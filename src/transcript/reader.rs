@@ -103,6 +103,8 @@ pub fn parse_text(
         source: None,
         language: options.language.unwrap_or_else(|| detect_language(&lines)),
         encoding,
+        format: "text",
+        attributes: Vec::new(),
         blocks: Vec::new(),
     };
 
@@ -234,6 +236,7 @@ fn read_narration(
                 interpreted: false,
                 resumed: false,
                 paragraphs: text.iter().map(|(n, l)| split_paragraph(*n, l)).collect(),
+                attributes: Vec::new(),
             }));
         }
         _ => {

@@ -321,8 +321,9 @@ pub fn read_page_bytes(
     options: &ReadOptions,
 ) -> Result<(ReadFile, Vec<Warning>), ReadError> {
     let (page, encoding, replaced) = page_of(path, bytes)?;
-    let (meeting, audit, mut warnings) =
+    let (mut meeting, audit, mut warnings) =
         parse_text(&page.id, path, &page.to_text(), encoding, options);
+    meeting.format = "page";
     if encoding != "UTF-8" {
         warnings.insert(0, Warning::not_utf8(encoding));
     }
