@@ -56,6 +56,8 @@ fn corpus_with_stems(input: &Value, stem: impl Fn(&str) -> String) -> Corpus {
             place: String::new(),
             source: String::new(),
             language: Language::Ru,
+            format: "text",
+            attributes: Vec::new(),
         });
         for (ti, t) in m["turns"].as_array().unwrap().iter().enumerate() {
             let speaker = c
@@ -71,6 +73,7 @@ fn corpus_with_stems(input: &Value, stem: impl Fn(&str) -> String) -> Corpus {
                 start: 0,
                 words: 0,
                 sentences: 0,
+                attributes: 0,
             };
             let (mut words, mut gaps) = (Vec::new(), Vec::new());
             for sentence in t["sentences"].as_array().unwrap() {
@@ -549,6 +552,8 @@ fn corpus_from(turns: &[(u32, u32, Vec<u32>)]) -> Corpus {
             place: String::new(),
             source: String::new(),
             language: Language::Ru,
+            format: "text",
+            attributes: Vec::new(),
         });
     }
     for w in 0..12 {
@@ -567,6 +572,7 @@ fn corpus_from(turns: &[(u32, u32, Vec<u32>)]) -> Corpus {
             start: 0,
             words: 0,
             sentences: 1,
+            attributes: 0,
         };
         c.push_turn(turn, words, &vec![Gap::Adjacent; words.len()]);
     }

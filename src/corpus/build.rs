@@ -218,6 +218,10 @@ struct Builder {
     separate: bool,
     /// Interpreted turns left out, and their words.
     excluded: (usize, usize),
+    /// The distinct sets of turn attributes, the empty set first.
+    attributes: Vec<Vec<(String, String)>>,
+    /// The index of each set in `attributes`.
+    attribute_ids: HashMap<Vec<(String, String)>, u32>,
 }
 
 impl Builder {
@@ -225,8 +229,21 @@ impl Builder {
         Builder {
             tokens: TokenStore::new(options.token_budget.unwrap_or(DEFAULT_BUDGET)),
             separate: options.interpreted == Interpreted::Separate,
+            attributes: vec![Vec::new()],
+            attribute_ids: HashMap::from([(Vec::new(), 0)]),
             ..Builder::default()
         }
+    }
+
+    /// The index of a set of turn attributes, taken in if new.
+    fn attribute_set(&mut self, set: Vec<(String, String)>) -> u32 {
+        if let Some(&id) = self.attribute_ids.get(&set) {
+            return id;
+        }
+        let id = self.attributes.len() as u32;
+        self.attributes.push(set.clone());
+        self.attribute_ids.insert(set, id);
+        id
     }
 
     fn add(&mut self, local: Local) {
@@ -259,6 +276,7 @@ impl Builder {
                 self.key_counts[id as usize] += 1;
             }
             let start = self.tokens.push(ids, &turn.gaps);
+            let attributes = self.attribute_set(turn.attributes);
             self.turns.push(TurnTokens {
                 meeting: m,
                 speaker,
@@ -267,6 +285,7 @@ impl Builder {
                 start,
                 words: turn.words.len() as u32,
                 sentences: turn.sentences,
+                attributes,
             });
         }
         self.meetings.push((local.info, local.path));
@@ -334,6 +353,8 @@ impl Builder {
             stems: terms.stems,
             lemmas: terms.lemmas,
             syllables: terms.syllables,
+            turn_attributes: self.attributes,
+            about: Default::default(),
         }
     }
 }

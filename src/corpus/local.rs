@@ -29,6 +29,8 @@ pub(super) struct LocalTurn {
     pub gaps: Vec<Gap>,
     /// Sentences that contain at least one word.
     pub sentences: u32,
+    /// What the source says of the speaker at this turn.
+    pub attributes: Vec<(String, String)>,
 }
 
 /// A meeting tokenized with local ids, before it is merged into the corpus.
@@ -133,6 +135,7 @@ fn local_turn(
     words: Vec<u32>,
     gaps: Vec<Gap>,
     sentences: u32,
+    attributes: Vec<(String, String)>,
 ) -> LocalTurn {
     LocalTurn {
         number,
@@ -140,6 +143,7 @@ fn local_turn(
         words,
         gaps,
         sentences,
+        attributes,
     }
 }
 
@@ -155,6 +159,8 @@ pub(super) fn analyse_meeting(meeting: &Meeting, interpreted: Interpreted) -> Lo
             place: meeting.place.clone().unwrap_or_default(),
             source: meeting.source.clone().unwrap_or_default(),
             language: meeting.language,
+            format: meeting.format,
+            attributes: meeting.attributes.clone(),
         },
         path: meeting.path.clone(),
         keys: Interner::new(),
@@ -178,7 +184,8 @@ pub(super) fn analyse_meeting(meeting: &Meeting, interpreted: Interpreted) -> Lo
                 &mut local.surfaces,
                 &mut key,
             );
-            let tokens = local_turn(number, turn.interpreted, words, gaps, sentences);
+            let attributes = turn.attributes.clone();
+            let tokens = local_turn(number, turn.interpreted, words, gaps, sentences, attributes);
             local
                 .turns
                 .push((turn.label.clone(), turn.name.clone(), tokens));
@@ -200,7 +207,7 @@ pub(super) fn analyse_meeting(meeting: &Meeting, interpreted: Interpreted) -> Lo
                 &mut local.surfaces,
                 &mut key,
             );
-            let tokens = local_turn(1, false, words, gaps, sentences);
+            let tokens = local_turn(1, false, words, gaps, sentences, Vec::new());
             local
                 .turns
                 .push((NARRATION.to_string(), NARRATION.to_string(), tokens));

@@ -14,6 +14,7 @@
 
 pub mod build;
 pub mod forms;
+pub mod groups;
 pub mod intern;
 pub mod local;
 pub mod model;
@@ -25,6 +26,7 @@ pub mod view;
 pub mod vocabulary;
 
 pub use build::{analyse, analyse_paths, tokenize_paths, Analysed, Tokenized};
+pub use groups::{describe, About, GroupError, Metadata};
 pub use intern::{Interner, Strings};
 pub use model::{find_speaker, Corpus, MeetingInfo, NARRATION};
 pub use options::{AnalysisOptions, Content, Interpreted, INTERPRETED};

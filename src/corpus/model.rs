@@ -8,6 +8,7 @@ use crate::text::lemma::Pos;
 use crate::text::syllables::syllables;
 use crate::text::Language;
 
+use super::groups::About;
 use super::store::{TokenError, TokenStore, TurnReader};
 use super::turn::{Gap, KeyId, MeetingId, SpeakerId, TermId, TurnTokens};
 use super::view::View;
@@ -42,6 +43,10 @@ pub struct MeetingInfo {
     pub source: String,
     /// Language of the text.
     pub language: Language,
+    /// The reader that read it (`text`, `page`, …).
+    pub format: &'static str,
+    /// What the source says of the meeting, as (name, value) pairs ([`crate::transcript::Meeting::attributes`]).
+    pub attributes: Vec<(String, String)>,
 }
 
 /// The analysed corpus.
@@ -63,6 +68,12 @@ pub struct Corpus {
     pub lemmas: Vocabulary,
     /// Syllables of each key ([`crate::text::syllables`]; see [`Corpus::syllables`]).
     pub syllables: Vec<u8>,
+    /// The distinct sets of turn attributes ([`crate::transcript::Turn::attributes`]); a turn's
+    /// [`TurnTokens::attributes`] indexes this list, whose first set is the empty one.
+    pub turn_attributes: Vec<Vec<(String, String)>>,
+    /// What is known of the speakers and meetings besides their words, and the groups, if the turns are grouped
+    /// ([`super::groups::describe`]).
+    pub about: About,
 }
 
 impl Corpus {

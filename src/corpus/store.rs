@@ -246,6 +246,7 @@ mod tests {
             start,
             words: len,
             sentences: 1,
+            attributes: 0,
         }
     }
 

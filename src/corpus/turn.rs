@@ -40,6 +40,8 @@ pub struct TurnTokens {
     pub words: u32,
     /// Sentences that contain at least one word.
     pub sentences: u32,
+    /// Index of the turn's attributes in [`Corpus::turn_attributes`](super::Corpus::turn_attributes) (0: none).
+    pub attributes: u32,
 }
 
 impl TurnTokens {

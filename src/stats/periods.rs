@@ -228,6 +228,8 @@ pub(crate) fn dated_corpus(dates: &[&str]) -> Corpus {
                 place: String::new(),
                 source: String::new(),
                 language: Language::Ru,
+                format: "text",
+                attributes: Vec::new(),
             })
             .collect(),
         ..Corpus::default()

@@ -184,6 +184,8 @@ mod find_tests {
                 place: String::new(),
                 source: String::new(),
                 language: crate::lang::Language::Ru,
+                format: "text",
+                attributes: Vec::new(),
             })
             .collect(),
             ..Corpus::default()
