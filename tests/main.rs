@@ -6,6 +6,7 @@ mod charts;
 mod concordance;
 mod config;
 mod docs;
+mod groups;
 mod hostile;
 mod house;
 mod lemmas;

@@ -10,7 +10,7 @@ use stenogram::report::{self, Observer, ReportConfig};
 use stenogram::stats::colloc::CollocOptions;
 use stenogram::stats::keyness::Reference;
 use stenogram::text::{Language, Stopwords};
-use stenogram::transcript::{find_named, read_text, Aliases, ReadOptions};
+use stenogram::transcript::{find_named, read_info, read_text, Aliases, InfoTable, ReadOptions};
 
 use super::input::{print_left_out, InputArgs, NarratorArg};
 use super::numbers::{count, whole};
@@ -96,6 +96,19 @@ pub struct ReportArgs {
     /// Words a speaker needs to be in distances.csv.
     #[arg(long, default_value_t = 1000, value_parser = whole(1, None))]
     pub min_words: u64,
+    /// A CSV of what is known of speakers: a `speaker` column (any spelling of a label) and any others (country,
+    /// role, bloc, …), each an attribute for --group-by.
+    #[arg(long, value_name = "FILE")]
+    pub speaker_info: Option<PathBuf>,
+    /// A CSV of what is known of meetings: a `meeting` (id) or `file` column and any others (counterpart, format,
+    /// …), each an attribute for --group-by.
+    #[arg(long, value_name = "FILE")]
+    pub meeting_info: Option<PathBuf>,
+    /// Compare groups instead of speakers: attributes, comma-separated (speaker, meeting, year, month, language,
+    /// source, the turns' own and those of --speaker-info and --meeting-info); `speaker,counterpart` makes
+    /// `В.Путин | CIS` and `В.Путин | West`. --speakers, --pair and --reference then name groups.
+    #[arg(long, value_delimiter = ',', value_name = "ATTRS")]
+    pub group_by: Vec<String>,
     /// Keyness reference speaker (default: all other speakers).
     #[arg(long, value_name = "NAME")]
     pub reference: Option<String>,
@@ -124,6 +137,10 @@ struct Checked {
     aliases: Aliases,
     analysis: AnalysisOptions,
     config: ReportConfig,
+    speaker_info: Option<InfoTable>,
+    meeting_info: Option<InfoTable>,
+    /// The attributes of --group-by, lowercase; empty when speakers are compared.
+    group_by: Vec<String>,
 }
 
 fn read_stopwords(path: &std::path::Path) -> anyhow::Result<Stopwords> {
@@ -179,7 +196,36 @@ impl Checked {
                 Err(_) => anyhow::bail!("--pair: give two speakers, comma-separated (A,B)"),
             },
         };
+        let info = |path: &Option<PathBuf>, keys: &[&str], option: &str| {
+            path.as_deref()
+                .map(|p| read_info(p, keys))
+                .transpose()
+                .map_err(|e| anyhow::anyhow!("{option}: {e}"))
+        };
+        let speaker_info = info(&args.speaker_info, &["speaker"], "--speaker-info")?;
+        let meeting_info = info(&args.meeting_info, &["meeting", "file"], "--meeting-info")?;
+        let group_by: Vec<String> = args
+            .group_by
+            .iter()
+            .map(|a| a.trim().to_lowercase())
+            .filter(|a| !a.is_empty())
+            .collect();
+        if let Some(twice) = group_by
+            .iter()
+            .enumerate()
+            .find(|(i, a)| group_by[..*i].contains(a))
+        {
+            anyhow::bail!("--group-by: '{}' is there twice", twice.1);
+        }
+        let group_by = if group_by == ["speaker"] {
+            Vec::new()
+        } else {
+            group_by
+        };
         Ok(Checked {
+            speaker_info,
+            meeting_info,
+            group_by,
             paths: args.input.paths.clone(),
             read: args.input.read_options(args.narrator.narrator.as_deref())?,
             aliases,
@@ -223,6 +269,29 @@ impl Checked {
                 },
             },
         })
+    }
+
+    /// Keeps what the info files say of the corpus' speakers and meetings in it (a row that names nobody: a
+    /// warning), and groups its turns by --group-by, whose groups the options then name.
+    fn describe(
+        &mut self,
+        corpus: &mut stenogram::corpus::Corpus,
+        quiet: bool,
+    ) -> anyhow::Result<()> {
+        let (metadata, warnings) = stenogram::corpus::groups::metadata(
+            corpus,
+            self.speaker_info.as_ref(),
+            self.meeting_info.as_ref(),
+        );
+        if !quiet {
+            warnings.iter().for_each(|w| eprintln!("warning: {w}"));
+        }
+        stenogram::corpus::describe(corpus, metadata, &self.group_by)
+            .map_err(|e| anyhow::anyhow!("--group-by: {e}"))?;
+        if !self.group_by.is_empty() {
+            self.resolve_names(&corpus.speakers)?;
+        }
+        Ok(())
     }
 
     /// Finds the speakers named in options (`--speakers`, `--reference`, `--pair`) among the corpus' speakers, as
@@ -308,9 +377,13 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::InputFailed);
     }
-    progress.suspend(|| checked.resolve_names(tokenized.speakers()))?;
+    let grouped = !checked.group_by.is_empty();
+    if !grouped {
+        progress.suspend(|| checked.resolve_names(tokenized.speakers()))?;
+    }
     progress.phase("terms");
-    let analysed = tokenized.finish();
+    let mut analysed = tokenized.finish();
+    progress.suspend(|| checked.describe(&mut analysed.corpus, args.quiet))?;
     let corpus = &analysed.corpus;
     if let Some(given) = &checked.config.xray_meeting {
         let found = stenogram::stats::xray::find_meeting(corpus, given)
@@ -343,7 +416,10 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
             out.display(),
             count(written.files.len(), "file"),
             count(corpus.meetings.len(), "meeting"),
-            count(corpus.speakers.len(), "speaker"),
+            count(
+                corpus.speakers.len(),
+                if grouped { "group" } else { "speaker" }
+            ),
             count(corpus.total_words(), "word"),
         );
     }

@@ -10,9 +10,13 @@
 //! `(none)`. Names are compared lowercase.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use chrono::Datelike;
 
+use crate::transcript::{find_named, InfoRow, InfoTable};
+
+use super::about::{About, Metadata};
 use super::model::{Corpus, MeetingInfo};
 use super::turn::{SpeakerId, TurnTokens};
 
@@ -25,26 +29,65 @@ pub const NONE: &str = "(none)";
 /// The attributes every meeting has.
 pub const BUILT_IN: [&str; 4] = ["year", "month", "language", "source"];
 
-/// What the user says of speakers and meetings besides the transcripts (`--speaker-info`, `--meeting-info`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Metadata {
-    /// Attributes by canonical speaker name, as (name, value) pairs, names lowercase.
-    pub speakers: BTreeMap<String, Vec<(String, String)>>,
-    /// Attributes by meeting id.
-    pub meetings: BTreeMap<String, Vec<(String, String)>>,
+/// The metadata that info tables (`--speaker-info`, `--meeting-info`) give for this corpus: a speaker row's key
+/// is found among the corpus' speakers as names in options are ([`find_named`]: any spelling of a label); a meeting
+/// row's key is a meeting id (`meeting` column) or a file name or path whose stem is one (`file` column). A row that
+/// names nobody in the corpus, or a name twice, is a warning naming its line, and is left out.
+pub fn metadata(
+    corpus: &Corpus,
+    speakers: Option<&InfoTable>,
+    meetings: Option<&InfoTable>,
+) -> (Metadata, Vec<String>) {
+    let mut out = Metadata::default();
+    let mut warnings = Vec::new();
+    if let Some(table) = speakers {
+        for row in &table.rows {
+            match find_named(&corpus.speakers, &row.key) {
+                Ok(speaker) => add(&mut out.speakers, speaker, row, table, &mut warnings),
+                Err(e) => warnings.push(format!("{}:{}: {e}; row left out", table.path, row.line)),
+            }
+        }
+    }
+    if let Some(table) = meetings {
+        for row in &table.rows {
+            let stem = Path::new(&row.key)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned());
+            let found = corpus.meetings.iter().find(|m| {
+                m.id == row.key || (table.key == "file" && stem.as_deref() == Some(m.id.as_str()))
+            });
+            match found {
+                Some(m) => add(&mut out.meetings, m.id.clone(), row, table, &mut warnings),
+                None => warnings.push(format!(
+                    "{}:{}: no meeting '{}' in the corpus; row left out",
+                    table.path, row.line, row.key
+                )),
+            }
+        }
+    }
+    (out, warnings)
 }
 
-/// What is known of the speakers and meetings besides their words, and how the turns are grouped.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct About {
-    /// What the user said of speakers and meetings.
-    pub metadata: Metadata,
-    /// What each speaker is said to be: `(speaker, attribute, value)` ([`speaker_attributes`]).
-    pub speakers: Vec<(String, String, String)>,
-    /// The attributes the turns are grouped by; empty (or `speaker`) when the speakers are compared.
-    pub group_by: Vec<String>,
-    /// Each group with each speaker in it, sorted; empty when the speakers are compared.
-    pub groups: Vec<(String, String)>,
+/// Puts a row's attributes under `key`, unless an earlier row had that key.
+fn add(
+    map: &mut BTreeMap<String, Vec<(String, String)>>,
+    key: String,
+    row: &InfoRow,
+    table: &InfoTable,
+    warnings: &mut Vec<String>,
+) {
+    match map.entry(key) {
+        std::collections::btree_map::Entry::Occupied(e) => warnings.push(format!(
+            "{}:{}: '{}' is {}, given on an earlier row too; row left out",
+            table.path,
+            row.line,
+            row.key,
+            e.key()
+        )),
+        std::collections::btree_map::Entry::Vacant(e) => {
+            e.insert(row.attributes.clone());
+        }
+    }
 }
 
 /// Keeps what is known of the corpus' speakers and meetings in [`Corpus::about`] and, unless `by` is empty or only
@@ -168,6 +211,26 @@ pub fn speaker_attributes(corpus: &Corpus, metadata: &Metadata) -> Vec<(String, 
         }
     }
     rows.into_iter().collect()
+}
+
+/// What each meeting is: `(attribute, value)` per meeting in corpus order, names sorted — the built-in attributes,
+/// the meeting's own and those of `--meeting-info`, each name once with the value a turn of the meeting would get.
+pub fn meeting_attributes(corpus: &Corpus) -> Vec<Vec<(String, String)>> {
+    corpus
+        .meetings
+        .iter()
+        .map(|info| {
+            let mut values: BTreeMap<String, String> = BUILT_IN
+                .iter()
+                .filter_map(|&n| built_in(info, n).map(|v| (n.to_string(), v)))
+                .collect();
+            let given = corpus.about.metadata.meetings.get(&info.id);
+            for (n, v) in info.attributes.iter().chain(given.into_iter().flatten()) {
+                values.insert(n.clone(), v.clone());
+            }
+            values.into_iter().collect()
+        })
+        .collect()
 }
 
 /// Makes each turn's speaker its group: the values of the attributes `by` joined by [`JOIN`]; the speakers of the

@@ -12,6 +12,7 @@
 //!
 //! A new datum per term is one field of [`Vocabulary`]; a new datum per turn one field of [`TurnTokens`].
 
+pub mod about;
 pub mod build;
 pub mod forms;
 pub mod groups;
@@ -25,8 +26,9 @@ pub mod turn;
 pub mod view;
 pub mod vocabulary;
 
+pub use about::{About, Metadata};
 pub use build::{analyse, analyse_paths, tokenize_paths, Analysed, Tokenized};
-pub use groups::{describe, About, GroupError, Metadata};
+pub use groups::{describe, GroupError};
 pub use intern::{Interner, Strings};
 pub use model::{find_speaker, Corpus, MeetingInfo, NARRATION};
 pub use options::{AnalysisOptions, Content, Interpreted, INTERPRETED};

@@ -8,7 +8,7 @@ use crate::text::lemma::Pos;
 use crate::text::syllables::syllables;
 use crate::text::Language;
 
-use super::groups::About;
+use super::about::About;
 use super::store::{TokenError, TokenStore, TurnReader};
 use super::turn::{Gap, KeyId, MeetingId, SpeakerId, TermId, TurnTokens};
 use super::view::View;

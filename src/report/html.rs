@@ -97,6 +97,14 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
     let rows = super::tables::speakers::rows(cx)?;
     let mut out = String::new();
     head(&mut out, cx.corpus);
+    let by = &cx.corpus.about.group_by;
+    if !by.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">Groups, not speakers: every table and chart compares the turns grouped by {} (<code>--group-by</code>), a group named by its values joined by “ | ”; the <code>speaker</code> columns of the tables hold the group, and <code>attributes.csv</code> lists the speakers of each group.</p>",
+            by.iter().map(|b| format!("<code>{}</code>", html_escape::encode_text(b))).collect::<Vec<_>>().join(", ")
+        );
+    }
     summary(&mut out, cx, &rows)?;
     figures(&mut out, charts);
     speakers(&mut out, cx, &rows)?;

@@ -27,6 +27,7 @@ pub mod body;
 pub mod corpus;
 pub mod decode;
 pub mod header;
+pub mod info;
 pub mod ingest;
 pub mod label;
 pub mod layout;
@@ -44,6 +45,7 @@ pub mod warning;
 
 pub use audit::Audit;
 pub use corpus::{read_corpus, Transcripts};
+pub use info::{parse_info, read_info, InfoError, InfoRow, InfoTable};
 pub use ingest::{ingest, unique_ids, Ingested};
 pub use label::{parse_label, Label};
 pub use model::{Annotation, AnnotationKind, Block, Language, Meeting, Paragraph, Turn};

@@ -74,6 +74,7 @@ use crate::stats::freq::ALL;
 use crate::stats::lexdiv::LexicalDiversity;
 use crate::stats::turns::TurnSummary;
 
+pub mod attributes;
 pub mod audit;
 pub mod collocations;
 pub mod distances;
@@ -113,6 +114,7 @@ pub static TABLES: &[&dyn Table] = &[
     &meetings::Meetings,
     &turns::Turns,
     &transitions::Transitions,
+    &attributes::Attributes,
     &audit::AuditTable,
     &matrix::Matrix,
 ];
