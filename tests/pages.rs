@@ -347,7 +347,15 @@ fn a_report_on_imported_pages_equals_the_report_on_the_pages() {
             for (p, t) in paths.iter().zip(&imported_paths) {
                 text = text.replace(p.as_str(), t);
             }
+            // The preview of attributes.csv shows the reader of each meeting (see below).
+            text = text.replace("<td>source</td><td>page</td>", "<td>source</td><td>text</td>");
             bytes = text.into_bytes();
+        }
+        if name.ends_with("attributes.csv") {
+            // The one thing that differs: the reader that read each meeting (its built-in `source`).
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(text.contains(",source,page\n"));
+            bytes = text.replace(",source,page\n", ",source,text\n").into_bytes();
         }
         assert!(bytes == from_text[name], "{} differs", name.display());
     }

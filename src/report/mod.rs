@@ -205,10 +205,10 @@ mod tests {
         // The manifest lists them all.
         let listed = std::fs::read_to_string(config.out.join(manifest::MANIFEST)).unwrap();
         assert_eq!(listed.lines().skip(1).collect::<Vec<_>>(), named);
-        // 21 tables (the matrix, the name parts and the two period tables included), 2 speakers' files, 12 charts
+        // 22 tables (the matrix, the name parts, the attributes and the two period tables included), 2 speakers' files, 12 charts
         // in 2 formats (no term map: the two share no word three times; distances and periods say why they are
         // empty), the page.
-        assert_eq!(found.len(), 21 + 2 + 24 + 1);
+        assert_eq!(found.len(), 22 + 2 + 24 + 1);
     }
 
     #[test]
