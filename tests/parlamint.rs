@@ -45,14 +45,21 @@ fn read(path: &Path) -> ReadFile {
 }
 
 /// What must agree between the two forms of a turn.
-fn turn_facts(t: &Turn) -> (String, Vec<String>, Vec<(String, String)>, Option<String>) {
-    let spoken = t.spoken();
-    (
-        t.speaker.clone(),
-        spoken.split_whitespace().map(str::to_string).collect(),
-        t.attributes.clone(),
-        t.language.map(|l| l.to_string()),
-    )
+#[derive(Debug, PartialEq)]
+struct TurnFacts {
+    speaker: String,
+    words: Vec<String>,
+    attributes: Vec<(String, String)>,
+    language: Option<String>,
+}
+
+fn turn_facts(t: &Turn) -> TurnFacts {
+    TurnFacts {
+        speaker: t.speaker.clone(),
+        words: t.spoken().split_whitespace().map(str::to_string).collect(),
+        attributes: t.attributes.clone(),
+        language: t.language.map(|l| l.to_string()),
+    }
 }
 
 #[test]

@@ -13,12 +13,15 @@
 //! - [`meta`]: the meta TSV: where it is, its columns, one utterance's speaker and attributes;
 //! - [`text`]: the text of an utterance apart from the editors' notes, in either form;
 //! - [`txt`]: the plain-text form;
+//! - [`xml`], [`header`]: TEI elements by name, and a sitting's header;
 //! - [`tei`]: the TEI form, parsed with `roxmltree`.
 
+pub mod header;
 pub mod meta;
 pub mod tei;
 pub mod text;
 pub mod txt;
+pub mod xml;
 
 use std::path::Path;
 

@@ -23,16 +23,15 @@ use super::super::model::{AnnotationKind, Block, LanguageCode, Paragraph};
 use super::super::options::ReadOptions;
 use super::super::source::{decode_named, replaced_warnings, ReadError, ReadFile};
 use super::super::warning::{Warning, WarningKind};
+use super::header::Header;
 use super::meta::{find_meta, meta_paths, read_meta, Meta};
 use super::text::Builder;
 use super::txt::Told;
+use super::xml::{child, language_of, line, text_of, XML_NS};
 use super::{
     corpus_language, sitting_id, sitting_meeting, utterance_turn, FORMAT_TEI, TEI_NS,
     UNKNOWN_SPEAKER,
 };
-
-/// The XML namespace (`xml:id`, `xml:lang`).
-const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// Elements that are not speech: the editors' notes and descriptions, and the gaps they left.
 const NOT_SPEECH: [&str; 5] = ["note", "kinesic", "vocal", "incident", "gap"];
@@ -185,43 +184,6 @@ fn check_root(path: &str, root: Node<'_, '_>) -> Result<(), ReadError> {
     }
 }
 
-/// Whether `node` is the TEI element `name`.
-fn is_tei(node: Node<'_, '_>, name: &str) -> bool {
-    node.is_element()
-        && node.tag_name().namespace() == Some(TEI_NS)
-        && node.tag_name().name() == name
-}
-
-/// The first child of `node` that is the TEI element `name`.
-fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
-    node.children().find(|c| is_tei(*c, name))
-}
-
-/// The 1-based line an element starts on.
-fn line(node: Node<'_, '_>) -> usize {
-    node.document().text_pos_at(node.range().start).row as usize
-}
-
-/// The text of an element and its descendants, whitespace collapsed.
-fn text_of(node: Node<'_, '_>) -> String {
-    let text: Vec<&str> = node
-        .descendants()
-        .filter(|n| n.is_text())
-        .filter_map(|n| n.text())
-        .collect();
-    text.join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The language of a node's text: the nearest `xml:lang`.
-fn language_of(node: Node<'_, '_>) -> Option<LanguageCode> {
-    node.ancestors()
-        .find_map(|n| n.attribute((XML_NS, "lang")))
-        .and_then(LanguageCode::parse)
-}
-
 /// What an element that is not speech says, as shown in a paragraph's `raw`, and its annotation.
 fn addition(node: Node<'_, '_>) -> (AnnotationKind, String, String) {
     let name = node.tag_name().name();
@@ -319,105 +281,6 @@ fn name_of_id(who: &str) -> String {
     } else {
         out
     }
-}
-
-/// What the header says of the sitting.
-#[derive(Default)]
-struct Header {
-    title: Option<String>,
-    date: Option<chrono::NaiveDate>,
-    place: Option<String>,
-    source: Option<String>,
-    /// `body`, `term`, `session`, `meeting`, `sitting`, `subcorpus`, for a sitting without a meta file.
-    attributes: Vec<(String, String)>,
-}
-
-impl Header {
-    fn read(root: Node<'_, '_>) -> Header {
-        let mut header = Header::default();
-        let language = language_of(root);
-        let file = child(root, "teiHeader").and_then(|h| child(h, "fileDesc"));
-        if let Some(titles) = file.and_then(|f| child(f, "titleStmt")) {
-            let title = |kind: &str| {
-                let of_kind: Vec<Node> = titles
-                    .children()
-                    .filter(|t| is_tei(*t, "title") && t.attribute("type") == Some(kind))
-                    .collect();
-                of_kind
-                    .iter()
-                    .find(|t| language_of(**t) == language)
-                    .or(of_kind.first())
-                    .map(|t| text_of(*t))
-            };
-            header.title = title("sub").or_else(|| title("main"));
-            header.attributes = meeting_attributes(titles);
-        }
-        let setting = child(root, "teiHeader")
-            .and_then(|h| child(h, "profileDesc"))
-            .and_then(|p| child(p, "settingDesc"))
-            .and_then(|s| child(s, "setting"));
-        if let Some(setting) = setting {
-            header.date = child(setting, "date")
-                .and_then(|d| d.attribute("when"))
-                .and_then(super::date_at_start);
-            header.place = setting
-                .children()
-                .find(|n| is_tei(*n, "name") && n.attribute("type") == Some("city"))
-                .map(text_of);
-        }
-        header.source = file
-            .and_then(|f| child(f, "sourceDesc"))
-            .and_then(|s| {
-                s.descendants()
-                    .find(|n| is_tei(*n, "idno") && n.attribute("subtype") == Some("parliament"))
-            })
-            .map(text_of)
-            .filter(|s| !s.is_empty());
-        if let Some(ana) = child(root, "text").and_then(|t| t.attribute("ana")) {
-            let subcorpus: Vec<&str> = ana
-                .split_whitespace()
-                .map(|a| a.trim_start_matches('#'))
-                .collect();
-            header
-                .attributes
-                .push(("subcorpus".to_string(), subcorpus.join(",")));
-        }
-        header
-    }
-}
-
-/// The sitting's `body`, `term`, `session`, `meeting` and `sitting` from the `<meeting>`s of the title statement.
-fn meeting_attributes(titles: Node<'_, '_>) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for meeting in titles.children().filter(|n| is_tei(*n, "meeting")) {
-        let ana: Vec<&str> = meeting
-            .attribute("ana")
-            .unwrap_or("")
-            .split_whitespace()
-            .collect();
-        let n = meeting.attribute("n").unwrap_or("").trim();
-        let has = |a: &str| ana.contains(&a);
-        let body = [
-            ("#parla.lower", "lower"),
-            ("#parla.upper", "upper"),
-            ("#parla.uni", "unicameral"),
-        ]
-        .iter()
-        .find(|(a, _)| has(a))
-        .map(|(_, b)| *b);
-        if let Some(body) = body.filter(|_| !out.iter().any(|(k, _)| k == "body")) {
-            out.push(("body".to_string(), body.to_string()));
-        }
-        for level in ["term", "session", "meeting", "sitting"] {
-            if has(&format!("#parla.{level}"))
-                && !n.is_empty()
-                && !out.iter().any(|(k, _)| k == level)
-            {
-                out.push((level.to_string(), n.to_string()));
-            }
-        }
-    }
-    out
 }
 
 /// The body being read: its blocks and audit.

@@ -49,12 +49,12 @@ impl Builder {
 
     /// A token of an annotated corpus (`<w>`, `<pc>`), followed by a space unless `joined` (`join="right"`).
     pub fn token(&mut self, token: &str, joined: bool) {
-        let token = token.trim();
+        let token = token.split_whitespace().collect::<Vec<_>>().join(" ");
         if token.is_empty() {
             return;
         }
-        push(&mut self.raw, &mut self.raw_space, token);
-        push(&mut self.spoken, &mut self.spoken_space, token);
+        push(&mut self.raw, &mut self.raw_space, &token);
+        push(&mut self.spoken, &mut self.spoken_space, &token);
         if !joined {
             self.space();
         }
