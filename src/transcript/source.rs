@@ -255,7 +255,7 @@ pub(super) fn walks_into(path: &Path) -> bool {
 }
 
 /// The files named by `paths`: files as given, directories walked for `*.txt`, `*.html`, `*.htm` and ParlaMint TEI
-/// sittings ([`walks_into`]). Sorted and de-duplicated.
+/// sittings (`ParlaMint-XX_….xml`). Sorted and de-duplicated.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();

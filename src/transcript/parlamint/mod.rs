@@ -25,9 +25,10 @@ pub mod xml;
 
 use std::path::Path;
 
+use super::decode::Decoded;
 use super::model::{Block, Language, LanguageCode, Meeting, Paragraph, Turn};
 use super::options::ReadOptions;
-use super::source::{read_bounded, ReadError, ReadFile};
+use super::source::{decode_named, read_bounded, replaced_warnings, ReadError, ReadFile};
 use super::warning::Warning;
 
 pub use tei::read_parlamint_tei;
@@ -230,6 +231,42 @@ fn meeting_language<'a>(
     } else {
         Language::En
     }
+}
+
+/// A sitting file's text: decoded (an empty file is an error), with the warnings of its decoding.
+fn decode_sitting<'a>(
+    shown: &str,
+    bytes: &'a [u8],
+) -> Result<(Decoded<'a>, Vec<Warning>), ReadError> {
+    let decoded = decode_named(shown, bytes)?;
+    if decoded.text.trim().is_empty() {
+        return Err(ReadError::Empty {
+            path: shown.to_string(),
+        });
+    }
+    let mut warnings = replaced_warnings(&decoded.replaced, false);
+    if decoded.encoding != "UTF-8" {
+        warnings.push(Warning::not_utf8(decoded.encoding));
+    }
+    Ok((decoded, warnings))
+}
+
+/// The sitting id of a file: by its name, else `fallback` (the TEI's `xml:id`), else its stem.
+fn id_of(path: &Path, fallback: Option<&str>) -> String {
+    sitting_id(path)
+        .or(fallback)
+        .map(str::to_string)
+        .or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+}
+
+/// Where the meta file of the sitting `id` held by `path` was looked for, for a message.
+fn looked_for(path: &Path, id: &str) -> String {
+    let looked: Vec<String> = meta::meta_paths(path, id)
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    looked.join(" and ")
 }
 
 /// An utterance as a turn: the speaker is its label and name (ParlaMint has no label as written).

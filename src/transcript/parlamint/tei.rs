@@ -21,16 +21,16 @@ use roxmltree::{Document, Node, ParsingOptions};
 use super::super::audit::Audit;
 use super::super::model::{AnnotationKind, Block, LanguageCode, Paragraph};
 use super::super::options::ReadOptions;
-use super::super::source::{decode_named, replaced_warnings, ReadError, ReadFile};
+use super::super::source::{ReadError, ReadFile};
 use super::super::warning::{Warning, WarningKind};
 use super::header::Header;
-use super::meta::{find_meta, meta_paths, read_meta, Meta};
+use super::meta::{find_meta, read_meta, Meta};
 use super::text::Builder;
 use super::txt::Told;
 use super::xml::{child, language_of, line, text_of, XML_NS};
 use super::{
-    corpus_language, sitting_id, sitting_meeting, utterance_turn, FORMAT_TEI, TEI_NS,
-    UNKNOWN_SPEAKER,
+    corpus_language, decode_sitting, id_of, looked_for, sitting_meeting, utterance_turn,
+    FORMAT_TEI, TEI_NS, UNKNOWN_SPEAKER,
 };
 
 /// Elements that are not speech: the editors' notes and descriptions, and the gaps they left.
@@ -43,10 +43,7 @@ pub fn read_parlamint_tei(
     options: &ReadOptions,
 ) -> Result<(ReadFile, Vec<Warning>), ReadError> {
     let shown = path.to_string_lossy().into_owned();
-    let decoded = decode_named(&shown, bytes)?;
-    if decoded.text.trim().is_empty() {
-        return Err(ReadError::Empty { path: shown });
-    }
+    let (decoded, mut warnings) = decode_sitting(&shown, bytes)?;
     let parsing = ParsingOptions {
         allow_dtd: false,
         ..ParsingOptions::default()
@@ -55,44 +52,26 @@ pub fn read_parlamint_tei(
         .map_err(|e| xml_error(&shown, &decoded.text, &e))?;
     let root = doc.root_element();
     check_root(&shown, root)?;
-    let id = sitting_id(path)
-        .map(str::to_string)
-        .or_else(|| root.attribute((XML_NS, "id")).map(str::to_string))
-        .unwrap_or_else(|| {
-            path.file_stem()
-                .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned())
-        });
+    let id = id_of(path, root.attribute((XML_NS, "id")));
     let meta = match find_meta(path, &id) {
-        Some(meta_path) => Some(read_meta(&meta_path, corpus_language(&id))?),
-        None => None,
-    };
-    let mut warnings = replaced_warnings(&decoded.replaced, false);
-    if decoded.encoding != "UTF-8" {
-        warnings.push(Warning::not_utf8(decoded.encoding));
-    }
-    let (meta, meta_warnings) = match meta {
-        Some((meta, w)) => (Some(meta), w),
+        Some(meta_path) => {
+            let (meta, meta_warnings) = read_meta(&meta_path, corpus_language(&id))?;
+            warnings.extend(meta_warnings);
+            Some(meta)
+        }
         None => {
-            let looked: Vec<String> = meta_paths(path, &id)
-                .iter()
-                .map(|p| p.to_string_lossy().into_owned())
-                .collect();
-            let message = format!(
-                "no meta file (looked for {}): speakers are named by their ParlaMint ids, without party or other \
-                 attributes",
-                looked.join(" and ")
-            );
-            (
-                None,
-                vec![Warning {
-                    line: None,
-                    kind: WarningKind::ParlaMint,
-                    message,
-                }],
-            )
+            warnings.push(Warning {
+                line: None,
+                kind: WarningKind::ParlaMint,
+                message: format!(
+                    "no meta file (looked for {}): speakers are named by their ParlaMint ids, without party or \
+                     other attributes",
+                    looked_for(path, &id)
+                ),
+            });
+            None
         }
     };
-    warnings.extend(meta_warnings);
     let header = Header::read(root);
     let mut body = Body {
         meta: meta.as_ref(),

@@ -8,12 +8,13 @@ use std::path::Path;
 use super::super::audit::Audit;
 use super::super::model::Block;
 use super::super::options::ReadOptions;
-use super::super::source::{decode_named, replaced_warnings, ReadError, ReadFile};
+use super::super::source::{ReadError, ReadFile};
 use super::super::warning::{Warning, WarningKind};
-use super::meta::{find_meta, meta_paths, read_meta};
+use super::meta::{find_meta, read_meta};
 use super::text::split_notes;
 use super::{
-    corpus_language, sitting_id, sitting_meeting, utterance_turn, FORMAT_TXT, UNKNOWN_SPEAKER,
+    corpus_language, decode_sitting, id_of, looked_for, sitting_meeting, utterance_turn,
+    FORMAT_TXT, UNKNOWN_SPEAKER,
 };
 
 /// The most lines whose problem is told one by one; the rest are told as a count.
@@ -26,32 +27,15 @@ pub fn read_parlamint_txt(
     options: &ReadOptions,
 ) -> Result<(ReadFile, Vec<Warning>), ReadError> {
     let shown = path.to_string_lossy().into_owned();
-    let decoded = decode_named(&shown, bytes)?;
-    if decoded.text.trim().is_empty() {
-        return Err(ReadError::Empty { path: shown });
-    }
-    let id = sitting_id(path).map_or_else(
-        || {
-            path.file_stem()
-                .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned())
-        },
-        str::to_string,
-    );
+    let (decoded, mut warnings) = decode_sitting(&shown, bytes)?;
+    let id = id_of(path, None);
     let Some(meta_path) = find_meta(path, &id) else {
-        let looked: Vec<String> = meta_paths(path, &id)
-            .iter()
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
         return Err(ReadError::NoMeta {
+            looked: looked_for(path, &id),
             path: shown,
-            looked: looked.join(" and "),
         });
     };
     let (meta, meta_warnings) = read_meta(&meta_path, corpus_language(&id))?;
-    let mut warnings = replaced_warnings(&decoded.replaced, false);
-    if decoded.encoding != "UTF-8" {
-        warnings.push(Warning::not_utf8(decoded.encoding));
-    }
     warnings.extend(meta_warnings);
     let mut audit = Audit {
         file: shown.clone(),
