@@ -88,6 +88,44 @@ fn good_files_read_alike_in_both_forms() {
 }
 
 #[test]
+fn a_tei_sitting_without_a_meta_file_names_its_speakers_from_the_list_of_persons() {
+    let dir = tempfile::tempdir().unwrap();
+    let year = dir.path().join("2020");
+    std::fs::create_dir(&year).unwrap();
+    let xml = year.join(format!("{ID}.xml"));
+    std::fs::write(&xml, TEI).unwrap();
+    let (file, warnings) = read(&xml).unwrap();
+    let speakers: Vec<_> = file.meeting.turns().map(|t| t.speaker.clone()).collect();
+    assert_eq!(speakers, ["Anna Smith", "Bob Jones"], "named by their ids");
+    assert!(
+        warnings[0]
+            .message
+            .contains("speakers are named by their ParlaMint ids"),
+        "{warnings:?}"
+    );
+    let list = r#"<listPerson xmlns="http://www.tei-c.org/ns/1.0">
+        <person xml:id="AnnaSmith"><persName><forename>Anna</forename><forename>Maria</forename>
+        <surname>Smith</surname></persName><sex value="F"/><birth when="1970"/></person></listPerson>"#;
+    std::fs::write(dir.path().join("ParlaMint-XX-listPerson.xml"), list).unwrap();
+    let (file, warnings) = read(&xml).unwrap();
+    let turns: Vec<_> = file.meeting.turns().collect();
+    assert_eq!(turns[0].speaker, "Anna Maria Smith");
+    assert!(turns[0]
+        .attributes
+        .contains(&("gender".to_string(), "F".to_string())));
+    assert_eq!(
+        turns[1].speaker, "Bob Jones",
+        "not in the list: named by the id"
+    );
+    assert!(
+        warnings[0]
+            .message
+            .contains("from the corpus' list of persons"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
 fn truncated_xml_a_wrong_namespace_and_a_dtd_are_errors_naming_the_line() {
     let cut = &TEI[..TEI.find("<seg>Order").unwrap()];
     let dtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">]>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">&lol;</TEI>";

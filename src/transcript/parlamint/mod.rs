@@ -14,10 +14,12 @@
 //! - [`text`]: the text of an utterance apart from the editors' notes, in either form;
 //! - [`txt`]: the plain-text form;
 //! - [`xml`], [`header`]: TEI elements by name, and a sitting's header;
+//! - [`people`]: the corpus' list of persons, for TEI sittings without a meta file;
 //! - [`tei`]: the TEI form, parsed with `roxmltree`.
 
 pub mod header;
 pub mod meta;
+pub mod people;
 pub mod tei;
 pub mod text;
 pub mod txt;

@@ -6,15 +6,17 @@
 //! way, their `<w>` and `<pc>` tokens joined as `join="right"` says, their syntactic links left out.
 //!
 //! **The speaker** of a `<u>` is its row of the meta file (`u/@xml:id` = the row's `ID`), as for the text form, so
-//! that both forms give the same turns. Without a meta file the speaker is named by the `who` id
-//! (`#StephenKinnock` → `Stephen Kinnock`) and the turn's only attributes are `speaker_id`, `role` (`chair`,
-//! `regular`, `guest`) and `topic` from `ana`; the sitting's are read from the header's `<meeting>`s and the text's
+//! that both forms give the same turns. Without a meta file the speaker is the person the `who` id names in the
+//! corpus' list of persons ([`super::people`]: name, gender, birth), else named by the id itself
+//! (`#StephenKinnock` → `Stephen Kinnock`), and the turn's attributes are the list's, `speaker_id`, and `role`
+//! (`chair`, `regular`, `guest`) and `topic` from `ana`; the sitting's are read from the header's `<meeting>`s and the text's
 //! `ana`. **The language** of a turn is the `xml:lang` (inherited) of most of its text, else the meta file's `Lang`.
 //!
 //! **The audit** counts elements, not lines: the header is one metadata line, each heading, `<seg>` and annotation
 //! inside a `<u>` one line, each note or gap outside one a metadata or elision line.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use roxmltree::{Document, Node, ParsingOptions};
 
@@ -25,6 +27,7 @@ use super::super::source::{ReadError, ReadFile};
 use super::super::warning::{Warning, WarningKind};
 use super::header::Header;
 use super::meta::{find_meta, read_meta, Meta};
+use super::people::{people_for, People};
 use super::text::Builder;
 use super::txt::Told;
 use super::xml::{child, language_of, line, text_of, XML_NS};
@@ -59,22 +62,28 @@ pub fn read_parlamint_tei(
             warnings.extend(meta_warnings);
             Some(meta)
         }
-        None => {
-            warnings.push(Warning {
-                line: None,
-                kind: WarningKind::ParlaMint,
-                message: format!(
-                    "no meta file (looked for {}): speakers are named by their ParlaMint ids, without party or \
-                     other attributes",
-                    looked_for(path, &id)
-                ),
-            });
-            None
-        }
+        None => None,
     };
+    let people = meta.is_none().then(|| people_for(path, &id)).flatten();
+    if meta.is_none() {
+        let named = if people.is_some() {
+            "from the corpus' list of persons"
+        } else {
+            "by their ParlaMint ids"
+        };
+        warnings.push(Warning {
+            line: None,
+            kind: WarningKind::ParlaMint,
+            message: format!(
+                "no meta file (looked for {}): speakers are named {named}, without party or other attributes",
+                looked_for(path, &id)
+            ),
+        });
+    }
     let header = Header::read(root);
     let mut body = Body {
         meta: meta.as_ref(),
+        people,
         language: corpus_language(&id),
         audit: Audit {
             file: shown.clone(),
@@ -265,6 +274,8 @@ fn name_of_id(who: &str) -> String {
 /// The body being read: its blocks and audit.
 struct Body<'m> {
     meta: Option<&'m Meta>,
+    /// The corpus' list of persons, for a sitting without a meta file.
+    people: Option<Arc<People>>,
     /// The corpus' language, for text without `xml:lang` or a meta `Lang`.
     language: Option<LanguageCode>,
     audit: Audit,
@@ -388,7 +399,8 @@ impl Body<'_> {
             }
         }
         let who = u.attribute("who").map(str::trim).filter(|w| !w.is_empty());
-        let mut attributes = Vec::new();
+        let person = who.and_then(|w| self.people.as_ref()?.get(w.trim_start_matches('#')));
+        let mut attributes = person.map(|p| p.attributes.clone()).unwrap_or_default();
         if let Some(who) = who {
             attributes.push((
                 "speaker_id".to_string(),
@@ -402,7 +414,11 @@ impl Body<'_> {
                 attributes.push(("topic".to_string(), topic.to_string()));
             }
         }
-        let speaker = who.map_or_else(|| UNKNOWN_SPEAKER.to_string(), name_of_id);
+        let speaker = match (person, who) {
+            (Some(person), _) => person.name.clone(),
+            (None, Some(who)) => name_of_id(who),
+            (None, None) => UNKNOWN_SPEAKER.to_string(),
+        };
         (speaker, attributes, None)
     }
 }
