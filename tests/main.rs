@@ -13,6 +13,8 @@ mod lemmas;
 mod methods;
 mod names;
 mod pages;
+mod parlamint;
+mod parlamint_hostile;
 mod reader;
 mod report;
 mod stats;

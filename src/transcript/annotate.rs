@@ -46,7 +46,7 @@ fn annotation_at(raw: &str, i: usize) -> Option<(AnnotationKind, &str, usize)> {
     }
     let content = &rest[1..inner_end];
     let keep = match kind {
-        AnnotationKind::Insertion => true,
+        AnnotationKind::Insertion | AnnotationKind::Note => true,
         AnnotationKind::Direction => is_direction(content),
         AnnotationKind::Elision => matches!(content.trim(), "…" | "..." | ""),
     };

@@ -186,6 +186,7 @@ fn labelled_turn(number: usize, label: Label<'_>) -> Turn {
             vec![split_paragraph(number, label.rest)]
         },
         attributes: Vec::new(),
+        language: None,
     }
 }
 

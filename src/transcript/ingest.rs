@@ -18,7 +18,8 @@ use std::sync::{Condvar, Mutex};
 use super::model::Meeting;
 use super::options::ReadOptions;
 use super::page::PageError;
-use super::source::{collect_files, read_file, ReadError, ReadFile};
+use super::parlamint::{read_parlamint_file, sitting_key};
+use super::source::{collect_files, read_file, ReadError, ReadFile, CORPUS_ROOT};
 use super::speaker::{Aliases, SpeakerResolver};
 use super::warning::{FileWarning, Warning, WarningKind};
 
@@ -132,6 +133,15 @@ fn merge_in_order<T>(
                         message: error.to_string(),
                     },
                 }),
+                // A ParlaMint corpus root includes sittings and is not one: a note, not an error.
+                Err(ReadError::CorpusRoot { path }) => merged.warnings.push(FileWarning {
+                    path,
+                    warning: Warning {
+                        line: None,
+                        kind: WarningKind::ParlaMint,
+                        message: CORPUS_ROOT.to_string(),
+                    },
+                }),
                 Err(e) => merged.errors.push(e),
             }
             window.merged(next, sizes[next]);
@@ -156,16 +166,19 @@ pub fn ingest<T: Send>(
         .collect();
     let window = Window::default();
     let read_one = |i: usize| -> Result<Prepared<T>, ReadError> {
-        let (file, warnings) = read_file(&files[i], options)?;
+        let (file, warnings) = match read_parlamint_file(&files[i], options) {
+            Some(read) => read?,
+            None => read_file(&files[i], options)?,
+        };
         let meeting = &file.meeting;
         let shown = meeting.path.clone();
         let selected = options.dates.contains(meeting.date);
         let undated = meeting.date.is_none();
         Ok(Prepared {
-            source: meeting
-                .source
-                .as_deref()
-                .and_then(|url| Some((source_key(url)?, url.to_string()))),
+            source: sitting_key(meeting).or_else(|| {
+                let url = meeting.source.as_deref()?;
+                Some((source_key(url)?, url.to_string()))
+            }),
             id: meeting.id.clone(),
             names: label_names(meeting),
             warnings: warnings

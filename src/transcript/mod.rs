@@ -18,6 +18,7 @@
 //! - [`speaker`]: one canonical speaker per person;
 //! - [`names`]: speakers named by a user in options, found the way labels are read;
 //! - [`source`]: paths to files, one file's bytes to a meeting, one bad file never losing the others;
+//! - [`parlamint`]: ParlaMint sittings, as plain text with their meta file or as TEI, to meetings;
 //! - [`mod@ingest`]: the one read path of a corpus: files in parallel, merged in path order through a bounded window;
 //! - [`corpus`]: a whole corpus kept in memory, its speakers resolved.
 
@@ -37,6 +38,7 @@ pub mod model;
 pub mod names;
 pub mod options;
 pub mod page;
+pub mod parlamint;
 pub mod person;
 pub mod reader;
 pub mod source;
@@ -48,7 +50,9 @@ pub use corpus::{read_corpus, Transcripts};
 pub use info::{parse_info, read_info, InfoError, InfoRow, InfoTable};
 pub use ingest::{ingest, unique_ids, Ingested};
 pub use label::{parse_label, Label};
-pub use model::{Annotation, AnnotationKind, Block, Language, Meeting, Paragraph, Turn};
+pub use model::{
+    Annotation, AnnotationKind, Block, Language, LanguageCode, Meeting, Paragraph, Turn,
+};
 pub use names::{find_named, NameError};
 pub use options::{DateRange, DateRangeError, ReadOptions};
 pub use reader::parse_text;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use crate::lang::Language;
+pub use crate::lang::{Language, LanguageCode};
 
 /// One transcript file, read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -118,6 +118,11 @@ pub struct Turn {
     /// parliament's party, gender, role, …); names are lowercase. Empty for the kremlin.ru formats.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attributes: Vec<(String, String)>,
+    /// The language the source gives this turn (ParlaMint's `xml:lang` or `Lang`), when it gives one; `None`: the
+    /// meeting's [`Meeting::language`]. A code that is not Russian or English ([`LanguageCode::analysed`]) marks
+    /// words that stenogram has no stemmer or lemmatizer for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<LanguageCode>,
 }
 
 impl Turn {
@@ -172,8 +177,11 @@ pub enum AnnotationKind {
     Insertion,
     /// A stage direction in parentheses, e.g. `(Смех.)`, `(Applause.)`.
     Direction,
-    /// An elision `<…>` inside a paragraph.
+    /// An elision `<…>` inside a paragraph, or a gap the editors left (ParlaMint's `<gap>`).
     Elision,
+    /// An editorial note of a structured source: ParlaMint's `<note>` (a time, a comment, the transcript's own
+    /// speaker label) or `[[…]]` in its plain text.
+    Note,
 }
 
 impl Meeting {

@@ -237,6 +237,7 @@ fn read_narration(
                 resumed: false,
                 paragraphs: text.iter().map(|(n, l)| split_paragraph(*n, l)).collect(),
                 attributes: Vec::new(),
+                language: None,
             }));
         }
         _ => {

@@ -2,10 +2,11 @@
 //! is read through [`mod@super::ingest`], and kept in memory by [`super::corpus`]). One bad file is reported and the
 //! others are still read.
 //!
-//! Directories are walked recursively (symbolic links followed, loops reported) and contribute their `*.txt` files
-//! and their kremlin.ru pages (`*.html`, `*.htm`, read by [`super::page`]), hidden ones excluded; a file named
-//! explicitly is read whatever its name (as a page if it ends in `.html` or `.htm`). Paths are de-duplicated and read in
-//! sorted order, so the result does not depend on the order they were given in.
+//! Directories are walked recursively (symbolic links followed, loops reported) and contribute their `*.txt` files,
+//! their kremlin.ru pages (`*.html`, `*.htm`, read by [`super::page`]) and ParlaMint TEI sittings
+//! (`ParlaMint-XX_….xml`), hidden ones excluded; a file named explicitly is read whatever its name (as a page if it
+//! ends in `.html` or `.htm`). Paths are de-duplicated and read in sorted order, so the result does not depend on the
+//! order they were given in.
 
 use std::path::{Path, PathBuf};
 
@@ -115,7 +116,54 @@ pub enum ReadError {
         /// What the detector guessed.
         guess: Option<&'static str>,
     },
+    /// XML that could not be read (a ParlaMint TEI file): not well-formed, or with a DTD.
+    #[error("{path}:{line}: {message}; not read")]
+    Xml {
+        /// The path.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong (`not well-formed XML: …`).
+        message: String,
+    },
+    /// XML whose root is not a TEI document in the TEI namespace.
+    #[error("{path}:{line}: not a ParlaMint TEI sitting: the root element is <{found}>, not <TEI> in the TEI namespace (http://www.tei-c.org/ns/1.0); not read")]
+    NotTei {
+        /// The path.
+        path: String,
+        /// 1-based line of the root element.
+        line: usize,
+        /// The root element, with its namespace in braces if it has one.
+        found: String,
+    },
+    /// A ParlaMint corpus root (`<teiCorpus>`): not a sitting, skipped (its sittings are read from their folders).
+    #[error("{path}: {CORPUS_ROOT}")]
+    CorpusRoot {
+        /// The path.
+        path: String,
+    },
+    /// A ParlaMint text without its meta file, which names the speakers.
+    #[error("{path}: no ParlaMint meta file for this text (looked for {looked}); it names the speakers; not read")]
+    NoMeta {
+        /// The text file.
+        path: String,
+        /// The paths looked at.
+        looked: String,
+    },
+    /// A ParlaMint meta file without the columns a reader needs.
+    #[error("{path}:1: the ParlaMint meta file lacks the column(s) {missing}; not read")]
+    MetaColumns {
+        /// The meta file.
+        path: String,
+        /// The missing columns, comma-separated.
+        missing: String,
+    },
 }
+
+/// What is said of a ParlaMint corpus root, which is skipped.
+pub const CORPUS_ROOT: &str =
+    "a ParlaMint corpus root (<teiCorpus>), not a sitting: its sittings are the files it \
+    includes, read from their own folders; skipped";
 
 impl ReadError {
     /// What kind of problem this is, for a summary of many (`cannot read`, `not a kremlin.ru page`, …).
@@ -131,6 +179,10 @@ impl ReadError {
             ReadError::Empty { .. } => "empty file",
             ReadError::Binary { .. } | ReadError::Control { .. } => "binary file",
             ReadError::Undecodable { .. } => "undecodable text",
+            ReadError::Xml { .. } => "XML not read",
+            ReadError::NotTei { .. } => "not a TEI sitting",
+            ReadError::CorpusRoot { .. } => "ParlaMint corpus root, skipped",
+            ReadError::NoMeta { .. } | ReadError::MetaColumns { .. } => "ParlaMint meta file",
         }
     }
 }
@@ -177,8 +229,33 @@ pub fn is_page(path: &Path) -> bool {
     path.extension().is_some_and(is_page_extension)
 }
 
-/// The files named by `paths`: files as given, directories walked for `*.txt`, `*.html` and `*.htm`. Sorted and
-/// de-duplicated.
+/// Whether a folder's walk takes a file: a transcript (`*.txt`), a page (`*.html`, `*.htm`) or a ParlaMint TEI
+/// sitting (`ParlaMint-XX_….xml`, read by `parlamint`, whose `is_parlamint_tei` this agrees with).
+pub(super) fn walks_into(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let parlamint_tei = name.len() > 4
+        && name.is_char_boundary(name.len() - 4)
+        && name[name.len() - 4..].eq_ignore_ascii_case(".xml")
+        && name.strip_prefix("ParlaMint-").is_some_and(|rest| {
+            let stem = &rest[..rest.len() - 4];
+            let stem = stem.strip_suffix(".ana").unwrap_or(stem);
+            stem.split_once('_').is_some_and(|(corpus, sitting)| {
+                !corpus.is_empty()
+                    && corpus
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    && !sitting.is_empty()
+                    && !sitting.ends_with("-meta")
+            })
+        });
+    parlamint_tei
+        || path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("txt") || is_page_extension(x))
+}
+
+/// The files named by `paths`: files as given, directories walked for `*.txt`, `*.html`, `*.htm` and ParlaMint TEI
+/// sittings (`ParlaMint-XX_….xml`). Sorted and de-duplicated.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -201,10 +278,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_file() => {
-                            let read = e.path().extension().is_some_and(|x| {
-                                x.eq_ignore_ascii_case("txt") || is_page_extension(x)
-                            });
-                            if read {
+                            if walks_into(e.path()) {
                                 files.push(e.into_path());
                             }
                         }
@@ -267,7 +341,7 @@ const REPLACED_TOLD: usize = 10;
 
 /// Warnings for the invalid UTF-8 sequences replaced in a file (`page`: the lines are the HTML file's, not those of
 /// the text the page is read as, so the message names them).
-fn replaced_warnings(replaced: &[Replaced], page: bool) -> Vec<Warning> {
+pub(super) fn replaced_warnings(replaced: &[Replaced], page: bool) -> Vec<Warning> {
     let mut warnings: Vec<Warning> = replaced
         .iter()
         .take(REPLACED_TOLD)

@@ -46,6 +46,9 @@ pub enum WarningKind {
     Date,
     /// An alias label that matches no label.
     Alias,
+    /// A ParlaMint file whose parts do not match (a meta row with too few fields, an utterance the meta file does
+    /// not list, a text line without its utterance id), or a corpus root, skipped.
+    ParlaMint,
 }
 
 impl WarningKind {
@@ -63,6 +66,9 @@ impl WarningKind {
             }
             WarningKind::Date => "invalid date in the header",
             WarningKind::Alias => "alias label matching no label",
+            WarningKind::ParlaMint => {
+                "ParlaMint utterances, lines or meta rows that do not match, or corpus roots skipped"
+            }
         }
     }
 }
