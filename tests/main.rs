@@ -7,6 +7,7 @@ mod concordance;
 mod config;
 mod docs;
 mod hostile;
+mod hostile_tables;
 mod house;
 mod lemmas;
 mod methods;
@@ -15,6 +16,7 @@ mod pages;
 mod reader;
 mod report;
 mod stats;
+mod tables;
 mod text;
 mod usage;
 

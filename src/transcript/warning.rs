@@ -46,6 +46,13 @@ pub enum WarningKind {
     Date,
     /// An alias label that matches no label.
     Alias,
+    /// A column of a table whose name repeats an earlier column's, not read.
+    Column,
+    /// A cell of a table that could not be understood (a turn number, an interpreted mark).
+    Cell,
+    /// A table without a text or speaker column met while walking a folder, or a folder holding a report: not read
+    /// as a corpus.
+    NotCorpus,
 }
 
 impl WarningKind {
@@ -61,8 +68,11 @@ impl WarningKind {
             WarningKind::Narration => {
                 "label-like lines too few for a transcript, read as narration"
             }
-            WarningKind::Date => "invalid date in the header",
+            WarningKind::Date => "invalid date",
             WarningKind::Alias => "alias label matching no label",
+            WarningKind::Column => "repeated column name in a table",
+            WarningKind::Cell => "table cell not understood",
+            WarningKind::NotCorpus => "tables and report folders not read as a corpus",
         }
     }
 }
