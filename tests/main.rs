@@ -8,6 +8,7 @@ mod config;
 mod docs;
 mod groups;
 mod hostile;
+mod hostile_tables;
 mod house;
 mod lemmas;
 mod methods;
@@ -18,6 +19,7 @@ mod parlamint_hostile;
 mod reader;
 mod report;
 mod stats;
+mod tables;
 mod text;
 mod usage;
 

@@ -16,9 +16,9 @@ fn page(pages: &Path, id: &str) -> PathBuf {
 }
 
 fn read(path: &Path) -> Meeting {
-    let (file, _) = read_file(path, &ReadOptions::default())
+    let reading = read_file(path, &ReadOptions::default())
         .unwrap_or_else(|e| panic!("{} reads: {e}", path.display()));
-    file.meeting
+    reading.file.meetings.into_iter().next().expect("a meeting")
 }
 
 /// Whitespace as a reader sees it: no-break spaces are spaces, runs are one space, and no space before `,.;:!?)`
@@ -241,7 +241,8 @@ fn every_sample_page_reads_without_warnings_and_bold_labels_are_all_turns() {
     files.sort();
     let (mut meetings, mut turns, mut bold_labels) = (0, 0, 0);
     for path in &files {
-        let (file, warnings) = read_file(path, &ReadOptions::default()).expect("reads");
+        let reading = read_file(path, &ReadOptions::default()).expect("reads");
+        let (file, warnings) = (&reading.file, &reading.warnings);
         assert!(warnings.is_empty(), "{}: {warnings:?}", path.display());
         assert_eq!(file.audit.unclassified, 0, "{}", path.display());
         // Every bold label of the page opens a turn, and every other turn resumes a speaker after `<…>`.
@@ -255,8 +256,7 @@ fn every_sample_page_reads_without_warnings_and_bold_labels_are_all_turns() {
                 _ => None,
             })
             .collect();
-        let labelled: Vec<String> = file
-            .meeting
+        let labelled: Vec<String> = file.meetings[0]
             .turns()
             .filter(|t| !t.resumed)
             .map(|t| t.label.clone())
@@ -271,7 +271,7 @@ fn every_sample_page_reads_without_warnings_and_bold_labels_are_all_turns() {
         );
         bold_labels += bold.len();
         meetings += 1;
-        turns += file.meeting.turns().count();
+        turns += file.meetings[0].turns().count();
     }
     assert_eq!((meetings, turns, bold_labels), (300, 2129, 2127));
 }
@@ -348,14 +348,19 @@ fn a_report_on_imported_pages_equals_the_report_on_the_pages() {
                 text = text.replace(p.as_str(), t);
             }
             // The preview of attributes.csv shows the reader of each meeting (see below).
-            text = text.replace("<td>source</td><td>page</td>", "<td>source</td><td>text</td>");
+            text = text.replace(
+                "<td>source</td><td>page</td>",
+                "<td>source</td><td>text</td>",
+            );
             bytes = text.into_bytes();
         }
         if name.ends_with("attributes.csv") {
             // The one thing that differs: the reader that read each meeting (its built-in `source`).
             let text = String::from_utf8(bytes).unwrap();
             assert!(text.contains(",source,page\n"));
-            bytes = text.replace(",source,page\n", ",source,text\n").into_bytes();
+            bytes = text
+                .replace(",source,page\n", ",source,text\n")
+                .into_bytes();
         }
         assert!(bytes == from_text[name], "{} differs", name.display());
     }

@@ -26,8 +26,12 @@ pub fn print(
     let (skipped, warnings): (Vec<&FileWarning>, Vec<&FileWarning>) = warnings
         .iter()
         .partition(|w| w.warning.kind == WarningKind::Skipped);
+    let (not_corpus, warnings): (Vec<&FileWarning>, Vec<&FileWarning>) = warnings
+        .into_iter()
+        .partition(|w| w.warning.kind == WarningKind::NotCorpus);
     let mut failed = !errors.is_empty();
     if let Some(path) = log {
+        let skipped: Vec<&FileWarning> = skipped.iter().chain(&not_corpus).copied().collect();
         if let Err(e) = write_log(path, &skipped, &warnings, errors) {
             eprintln!(
                 "error: {}: cannot write the diagnostics: {e}",
@@ -43,6 +47,9 @@ pub fn print(
             if skipped.len() == 1 { "is" } else { "are" },
             per_kind(skipped.iter().map(|w| skip_reason(&w.warning.message)))
         );
+    }
+    if !quiet {
+        print_not_corpus(&not_corpus);
     }
     let many = warnings.len() + errors.len() > LISTED;
     let shown = if many { SHOWN } else { LISTED };
@@ -76,6 +83,19 @@ pub fn print(
         );
     }
     failed
+}
+
+/// Notes of the tables and folders met while walking that are not corpora (the first few by name).
+fn print_not_corpus(notes: &[&FileWarning]) {
+    for note in notes.iter().take(SHOWN) {
+        eprintln!("note: {}: {}", note.path, note.warning.message);
+    }
+    if notes.len() > SHOWN {
+        eprintln!(
+            "note: {} more tables or report folders not read as a corpus",
+            notes.len() - SHOWN
+        );
+    }
 }
 
 /// `reason` of a skipped page's message `not an article (reason); skipped`.

@@ -7,16 +7,21 @@ use clap::Args;
 
 use stenogram::transcript::{
     read_corpus, read_text, Aliases, DateRange, FileWarning, Language, ReadError, ReadOptions,
-    Transcripts,
+    TableColumns, Transcripts,
 };
 
 /// Where transcripts come from and how to read them.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// Transcript files, kremlin.ru pages (*.html, *.htm) or directories (walked recursively for *.txt, *.html and
-    /// *.htm; hidden entries and entries that are not regular files are left out).
+    /// Transcript files, kremlin.ru pages (*.html, *.htm), table corpora (*.csv, *.tsv, *.jsonl: one row per turn)
+    /// or directories (walked recursively for all of these; hidden entries, entries that are not regular files and
+    /// folders holding a stenogram report are left out).
     #[arg(value_name = "PATHS", default_value = "corpus")]
     pub paths: Vec<PathBuf>,
+    /// The columns of table corpora, where their names are not the usual ones: ROLE=COLUMN pairs, comma-separated;
+    /// roles text, speaker, meeting, date, title, turn, interpreted (e.g. text=body,speaker=who).
+    #[arg(long, value_name = "ROLE=COLUMN,...")]
+    pub columns: Option<String>,
     /// CSV file `label,speaker` joining other spellings of a speaker.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
@@ -70,14 +75,21 @@ impl InputArgs {
         })
     }
 
-    /// How to read files (a malformed date is a usage error).
+    /// How to read files (a malformed date or `--columns` is a usage error).
     pub fn read_options(&self, narrator: Option<&str>) -> anyhow::Result<ReadOptions> {
         let dates = DateRange::parse(self.since.as_deref(), self.until.as_deref())
             .map_err(|e| anyhow::anyhow!("--since/--until: {e}"))?;
+        let columns = match &self.columns {
+            None => TableColumns::default(),
+            Some(spec) => {
+                TableColumns::parse(spec).map_err(|e| anyhow::anyhow!("--columns: {e}"))?
+            }
+        };
         Ok(ReadOptions {
             narrator: narrator.map(str::to_string),
             language: self.lang,
             dates,
+            columns,
         })
     }
 

@@ -106,14 +106,9 @@ pub fn tokenize_paths(
         paths,
         read,
         aliases,
-        |file| {
-            (
-                analyse_meeting(&file.meeting, options.interpreted),
-                file.audit,
-            )
-        },
-        |(local, audit)| {
-            builder.add(local);
+        |meeting| analyse_meeting(&meeting, options.interpreted),
+        |locals, audit| {
+            locals.into_iter().for_each(|local| builder.add(local));
             audits.push(audit);
         },
     );

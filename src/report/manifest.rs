@@ -13,8 +13,9 @@ use std::path::{Component, Path};
 
 use super::write::{atomic_write, WriteError};
 
-/// The manifest's file name in the output folder.
-pub const MANIFEST: &str = ".stenogram-manifest";
+/// The manifest's file name in the output folder (a folder holding it is not read as a corpus; see
+/// [`crate::transcript::walk`]).
+pub const MANIFEST: &str = crate::transcript::REPORT_MANIFEST;
 
 /// The manifest's first line.
 const HEADER: &str = "# files written by stenogram report; the next report into this folder removes those it does not write";

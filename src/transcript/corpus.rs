@@ -3,18 +3,20 @@
 
 use std::path::PathBuf;
 
+use super::formats::FileMeetings;
 use super::ingest::ingest;
 use super::model::Meeting;
 use super::options::ReadOptions;
-use super::source::{ReadError, ReadFile};
+use super::source::ReadError;
 use super::speaker::Aliases;
 use super::warning::FileWarning;
 
 /// Every transcript read from a set of paths, whole, in path order.
 #[derive(Debug, Default)]
 pub struct Transcripts {
-    /// The files that were read, sorted by path.
-    pub files: Vec<ReadFile>,
+    /// The files that were read, sorted by path, each with its meetings in the order of the file (those outside the
+    /// dates asked for left out).
+    pub files: Vec<FileMeetings>,
     /// Files that could not be read.
     pub errors: Vec<ReadError>,
     /// Warnings, in path order.
@@ -24,9 +26,9 @@ pub struct Transcripts {
 }
 
 impl Transcripts {
-    /// The meetings in path order.
+    /// The meetings in path order (a file's in the order of the file).
     pub fn meetings(&self) -> impl Iterator<Item = &Meeting> {
-        self.files.iter().map(|f| &f.meeting)
+        self.files.iter().flat_map(|f| &f.meetings)
     }
 }
 
@@ -38,12 +40,13 @@ pub fn read_corpus(paths: &[PathBuf], options: &ReadOptions, aliases: Aliases) -
         paths,
         options,
         aliases,
-        |file| file,
-        |file| files.push(file),
+        |meeting| meeting,
+        |meetings, audit| files.push(FileMeetings { meetings, audit }),
     );
-    for (file, id) in files.iter_mut().zip(ingested.ids) {
-        file.meeting.id = id;
-        for turn in file.meeting.turns_mut() {
+    let meetings = files.iter_mut().flat_map(|f| &mut f.meetings);
+    for (meeting, id) in meetings.zip(ingested.ids) {
+        meeting.id = id;
+        for turn in meeting.turns_mut() {
             turn.speaker = ingested.speakers.resolve(&turn.label, &turn.name);
         }
     }

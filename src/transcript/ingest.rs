@@ -1,26 +1,34 @@
 //! The one way a corpus is read: the files named by the paths, read in parallel and handed on in path order through
 //! a bounded window, duplicate meeting ids made unique, and speakers resolved over the whole corpus.
 //!
-//! [`ingest`] is generic over what is kept of a file: [`super::read_corpus`] keeps every meeting whole, the
-//! statistics tokenize each file as soon as it is read and keep only its tokens. Either way a worker reads a file
-//! and `prepare`s it, and one merger hands the prepared files to `merge` in path order as they complete, so the
-//! result does not depend on the thread count. A worker waits before taking a file while the files taken and not
-//! merged are too many ([`AHEAD_FILES`]) or too big ([`AHEAD_BYTES`]), so memory holds a bounded window of files
-//! whatever the size of the corpus; the file next to be merged is always taken, so the window never deadlocks.
+//! [`ingest`] is generic over what is kept of a meeting: [`super::read_corpus`] keeps every meeting whole, the
+//! statistics tokenize each meeting as soon as it is read and keep only its tokens. Either way a worker reads a file
+//! (into one meeting, or many for a table corpus) and `prepare`s each of its meetings, and one merger hands each
+//! file's prepared meetings, with its audit, to `merge` in path order as they complete (a file's meetings in the
+//! order of the file), so the result does not depend on the thread count. A worker waits before taking a file while
+//! the files taken and not merged are too many ([`AHEAD_FILES`]) or too big ([`AHEAD_BYTES`]), so memory holds a
+//! bounded window of files whatever the size of the corpus; the file next to be merged is always taken, so the
+//! window never deadlocks. A file is read whole, so a table corpus of many meetings in one file is held whole (it
+//! is then read alone, past the window's bytes, and its meetings are prepared one after another).
 //!
-//! One bad file is reported and the others are read; a panic while reading or preparing one file becomes that
-//! file's [`ReadError::Internal`], and the window never waits for a file that will not come.
+//! One bad file is reported and the others are read (one bad row of a table too: the rest of the file is read); a
+//! panic while reading or preparing one file becomes that file's [`ReadError::Internal`], and the window never
+//! waits for a file that will not come. A table without a text or speaker column found by walking a folder is
+//! noted and left out; named by the user, it is an error.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 
+use super::audit::Audit;
+use super::formats::read_file;
 use super::model::Meeting;
 use super::options::ReadOptions;
 use super::page::PageError;
-use super::parlamint::{read_parlamint_file, sitting_key};
-use super::source::{collect_files, read_file, ReadError, ReadFile, CORPUS_ROOT};
+use super::parlamint::sitting_key;
+use super::source::{ReadError, CORPUS_ROOT};
 use super::speaker::{Aliases, SpeakerResolver};
+use super::walk::{collect, Found};
 use super::warning::{FileWarning, Warning, WarningKind};
 
 /// Files read ahead of the merge hold at most this many bytes of input (a larger file is read alone)…
@@ -31,11 +39,12 @@ pub const AHEAD_FILES: usize = 256;
 /// What reading a corpus said, beside what `merge` kept.
 #[derive(Debug, Default)]
 pub struct Ingested {
-    /// Paths and directory entries that could not be read: those met while walking first, then files in path order.
+    /// Paths and directory entries that could not be read: those met while walking first, then files (and the bad
+    /// rows of tables) in path order.
     pub errors: Vec<ReadError>,
-    /// Warnings, in path order.
+    /// Warnings: those of walking first (report folders left out), then in path order.
     pub warnings: Vec<FileWarning>,
-    /// The meeting id of each merged file, in merge order, made unique by [`unique_ids`].
+    /// The id of each merged meeting, in merge order, made unique by [`unique_ids`].
     pub ids: Vec<String>,
     /// The canonical speaker of every label of the corpus.
     pub speakers: SpeakerResolver,
@@ -45,14 +54,22 @@ pub struct Ingested {
     pub left_out_undated: usize,
 }
 
-/// A file read and prepared by a worker, with what the merger needs to know of it.
+/// A file read and its meetings prepared by a worker, with what the merger needs to know of them.
 struct Prepared<T> {
+    path: String,
+    audit: Audit,
+    meetings: Vec<PreparedMeeting<T>>,
+    warnings: Vec<FileWarning>,
+    /// The bad rows of a table.
+    errors: Vec<ReadError>,
+}
+
+/// One meeting of a file, prepared.
+struct PreparedMeeting<T> {
     /// `Err`: a meeting outside the dates asked for (`Err(true)` if it has no date).
     item: Result<T, bool>,
     id: String,
-    path: String,
     names: Vec<(String, String)>,
-    warnings: Vec<FileWarning>,
     /// The meeting's source, as [`source_key`] makes it comparable, and as written.
     source: Option<(String, String)>,
 }
@@ -62,7 +79,7 @@ struct Prepared<T> {
 struct Merged {
     errors: Vec<ReadError>,
     warnings: Vec<FileWarning>,
-    /// (meeting id, path) of each file merged.
+    /// (meeting id, path) of each meeting merged.
     ids: Vec<(String, String)>,
     /// The (label, name) of every file's turns.
     names: Vec<(String, String)>,
@@ -77,7 +94,7 @@ fn merge_in_order<T>(
     window: &Window,
     sizes: &[u64],
     merged: &mut Merged,
-    mut merge: impl FnMut(T),
+    mut merge: impl FnMut(Vec<T>, Audit),
 ) {
     let mut waiting = BTreeMap::new();
     let mut next = 0;
@@ -87,40 +104,7 @@ fn merge_in_order<T>(
         waiting.insert(i, result);
         while let Some(result) = waiting.remove(&next) {
             match result {
-                Ok(prepared) => {
-                    merged.warnings.extend(prepared.warnings);
-                    if let Some((key, url)) = &prepared.source {
-                        if let Some(first) = sources.get(key) {
-                            merged.warnings.push(FileWarning {
-                                path: prepared.path,
-                                warning: Warning {
-                                    line: None,
-                                    kind: WarningKind::Duplicate,
-                                    message: format!(
-                                        "skipped: the same meeting as {first} (source {url}), which is read"
-                                    ),
-                                },
-                            });
-                            window.merged(next, sizes[next]);
-                            next += 1;
-                            continue;
-                        }
-                        if prepared.item.is_ok() {
-                            sources.insert(key.clone(), prepared.path.clone());
-                        }
-                    }
-                    match prepared.item {
-                        Ok(item) => {
-                            merge(item);
-                            merged.ids.push((prepared.id, prepared.path));
-                            merged.names.extend(prepared.names);
-                        }
-                        Err(undated) => {
-                            merged.left_out += 1;
-                            merged.left_out_undated += usize::from(undated);
-                        }
-                    }
-                }
+                Ok(prepared) => merge_file(prepared, &mut sources, merged, &mut merge),
                 // A page of the site that is not an article is counted, not an error.
                 Err(ReadError::Page {
                     path,
@@ -133,15 +117,6 @@ fn merge_in_order<T>(
                         message: error.to_string(),
                     },
                 }),
-                // A ParlaMint corpus root includes sittings and is not one: a note, not an error.
-                Err(ReadError::CorpusRoot { path }) => merged.warnings.push(FileWarning {
-                    path,
-                    warning: Warning {
-                        line: None,
-                        kind: WarningKind::ParlaMint,
-                        message: CORPUS_ROOT.to_string(),
-                    },
-                }),
                 Err(e) => merged.errors.push(e),
             }
             window.merged(next, sizes[next]);
@@ -150,54 +125,141 @@ fn merge_in_order<T>(
     }
 }
 
-/// Reads the files named by `paths` (files as given, directories walked; see [`collect_files`]): each file is read
-/// and `prepare`d on a worker, and handed to `merge` in path order.
-pub fn ingest<T: Send>(
-    paths: &[PathBuf],
+/// Hands one file's meetings to `merge` (those of a source already read, and those outside the dates asked for,
+/// left out), with its audit; a file left without meetings is not handed on.
+fn merge_file<T>(
+    prepared: Prepared<T>,
+    sources: &mut HashMap<String, String>,
+    merged: &mut Merged,
+    merge: &mut impl FnMut(Vec<T>, Audit),
+) {
+    merged.warnings.extend(prepared.warnings);
+    merged.errors.extend(prepared.errors);
+    let mut kept = Vec::new();
+    for meeting in prepared.meetings {
+        if let Some((key, url)) = &meeting.source {
+            if let Some(first) = sources.get(key) {
+                merged.warnings.push(FileWarning {
+                    path: prepared.path.clone(),
+                    warning: Warning {
+                        line: None,
+                        kind: WarningKind::Duplicate,
+                        message: format!(
+                            "skipped: the same meeting as {first} (source {url}), which is read"
+                        ),
+                    },
+                });
+                continue;
+            }
+            if meeting.item.is_ok() {
+                sources.insert(key.clone(), prepared.path.clone());
+            }
+        }
+        match meeting.item {
+            Ok(item) => {
+                kept.push(item);
+                merged.ids.push((meeting.id, prepared.path.clone()));
+                merged.names.extend(meeting.names);
+            }
+            Err(undated) => {
+                merged.left_out += 1;
+                merged.left_out_undated += usize::from(undated);
+            }
+        }
+    }
+    if !kept.is_empty() {
+        merge(kept, prepared.audit);
+    }
+}
+
+/// Reads one file and prepares its meetings. A table without a text or speaker column that the user did not name
+/// (met while walking a folder) is noted, not an error.
+fn read_and_prepare<T>(
+    file: &Found,
     options: &ReadOptions,
-    aliases: Aliases,
-    prepare: impl Fn(ReadFile) -> T + Sync,
-    merge: impl FnMut(T) + Send,
-) -> Ingested {
-    let (files, walk_errors) = collect_files(paths);
-    let sizes: Vec<u64> = files
-        .iter()
-        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
-        .collect();
-    let window = Window::default();
-    let read_one = |i: usize| -> Result<Prepared<T>, ReadError> {
-        let (file, warnings) = match read_parlamint_file(&files[i], options) {
-            Some(read) => read?,
-            None => read_file(&files[i], options)?,
-        };
-        let meeting = &file.meeting;
-        let shown = meeting.path.clone();
-        let selected = options.dates.contains(meeting.date);
-        let undated = meeting.date.is_none();
-        Ok(Prepared {
-            source: sitting_key(meeting).or_else(|| {
+    prepare: &impl Fn(Meeting) -> T,
+) -> Result<Prepared<T>, ReadError> {
+    let shown = file.path.to_string_lossy().into_owned();
+    let skipped = |kind: WarningKind, message: String| Prepared {
+        warnings: vec![FileWarning {
+            path: shown.clone(),
+            warning: Warning {
+                line: None,
+                kind,
+                message,
+            },
+        }],
+        path: shown.clone(),
+        audit: Audit::default(),
+        meetings: Vec::new(),
+        errors: Vec::new(),
+    };
+    let reading = match read_file(&file.path, options) {
+        Ok(reading) => reading,
+        Err(ReadError::Table { error, .. }) if !file.named && error.is_not_corpus() => {
+            return Ok(skipped(WarningKind::NotCorpus, error.to_string()));
+        }
+        // A ParlaMint corpus root includes sittings and is not one: a note, not an error.
+        Err(ReadError::CorpusRoot { .. }) => {
+            return Ok(skipped(WarningKind::ParlaMint, CORPUS_ROOT.to_string()));
+        }
+        Err(e) => return Err(e),
+    };
+    let meetings = reading
+        .file
+        .meetings
+        .into_iter()
+        .map(|meeting| PreparedMeeting {
+            source: sitting_key(&meeting).or_else(|| {
                 let url = meeting.source.as_deref()?;
                 Some((source_key(url)?, url.to_string()))
             }),
             id: meeting.id.clone(),
-            names: label_names(meeting),
-            warnings: warnings
-                .into_iter()
-                .map(|warning| FileWarning {
-                    path: shown.clone(),
-                    warning,
-                })
-                .collect(),
-            path: shown,
-            item: if selected {
-                Ok(prepare(file))
+            names: label_names(&meeting),
+            item: if options.dates.contains(meeting.date) {
+                Ok(prepare(meeting))
             } else {
-                Err(undated)
+                Err(meeting.date.is_none())
             },
         })
-    };
+        .collect();
+    Ok(Prepared {
+        warnings: reading
+            .warnings
+            .into_iter()
+            .map(|warning| FileWarning {
+                path: shown.clone(),
+                warning,
+            })
+            .collect(),
+        path: shown,
+        audit: reading.file.audit,
+        meetings,
+        errors: reading.errors,
+    })
+}
+
+/// Reads the files named by `paths` (files as given, folders walked; see [`collect`]): each file is read and its
+/// meetings `prepare`d on a worker, and each file's prepared meetings are handed to `merge` with its audit, in path
+/// order.
+pub fn ingest<T: Send>(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    aliases: Aliases,
+    prepare: impl Fn(Meeting) -> T + Sync,
+    merge: impl FnMut(Vec<T>, Audit) + Send,
+) -> Ingested {
+    let collected = collect(paths);
+    let files = collected.files;
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .collect();
+    let window = Window::default();
+    let read_one = |i: usize| read_and_prepare(&files[i], options, &prepare);
     let mut merged = Merged {
-        errors: walk_errors,
+        errors: collected.errors,
+        warnings: collected.warnings,
         ..Merged::default()
     };
     std::thread::scope(|scope| {
@@ -215,7 +277,7 @@ pub fn ingest<T: Send>(
                             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_one(i)))
                                 .unwrap_or_else(|panic| {
                                     Err(ReadError::Internal {
-                                        path: files[i].to_string_lossy().into_owned(),
+                                        path: files[i].path.to_string_lossy().into_owned(),
                                         message: panic_message(&*panic),
                                     })
                                 });
@@ -296,23 +358,28 @@ fn label_names(meeting: &Meeting) -> Vec<(String, String)> {
     names
 }
 
-/// Meeting ids made unique: an id that several files share (the same file name in different folders) becomes each
-/// file's path without its extension. Takes (id, path) per file; returns the ids in the same order.
-pub fn unique_ids<'a>(files: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Vec<String> {
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (id, _) in files.clone() {
+/// Meeting ids made unique: an id that several meetings share (the same file name in different folders) becomes
+/// the meeting's file path without its extension, followed by `/` and the id when the file holds several meetings
+/// (a table corpus). Takes (id, path) per meeting; returns the ids in the same order.
+pub fn unique_ids<'a>(meetings: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut per_file: HashMap<&str, usize> = HashMap::new();
+    for (id, path) in meetings.clone() {
         *counts.entry(id).or_default() += 1;
+        *per_file.entry(path).or_default() += 1;
     }
-    files
+    meetings
         .map(|(id, path)| {
-            if counts[id] > 1 {
-                Path::new(path)
-                    .with_extension("")
-                    .to_string_lossy()
-                    .into_owned()
-            } else {
-                id.to_string()
+            if counts[id] == 1 {
+                return id.to_string();
             }
+            let stem = Path::new(path).with_extension("");
+            let unique = if per_file[path] > 1 {
+                stem.join(id)
+            } else {
+                stem
+            };
+            unique.to_string_lossy().into_owned()
         })
         .collect()
 }
@@ -435,6 +502,16 @@ mod tests {
         assert_eq!(
             unique_ids(files.iter().copied()),
             ["a/talks", "visit", "b/talks"]
+        );
+        // Meetings of one table take the table's path and their id.
+        let meetings = [
+            ("talks", "a/t.csv"),
+            ("visit", "a/t.csv"),
+            ("talks", "b/talks.txt"),
+        ];
+        assert_eq!(
+            unique_ids(meetings.iter().copied()),
+            ["a/t/talks", "visit", "b/talks"]
         );
     }
 }

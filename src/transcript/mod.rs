@@ -17,8 +17,10 @@
 //! - [`person`]: the person an English label names, its titles dropped;
 //! - [`speaker`]: one canonical speaker per person;
 //! - [`names`]: speakers named by a user in options, found the way labels are read;
-//! - [`source`]: paths to files, one file's bytes to a meeting, one bad file never losing the others;
-//! - [`parlamint`]: ParlaMint sittings, as plain text with their meta file or as TEI, to meetings;
+//! - [`source`]: one file's bytes read within limits and decoded, and what can go wrong reading a file;
+//! - [`formats`]: the reader as a list of formats (the text layout, kremlin.ru pages, table corpora), each
+//!   recognising its files and reading one into meetings;
+//! - [`walk`]: paths to the files the formats read, report folders left out;
 //! - [`mod@ingest`]: the one read path of a corpus: files in parallel, merged in path order through a bounded window;
 //! - [`corpus`]: a whole corpus kept in memory, its speakers resolved.
 
@@ -27,6 +29,7 @@ pub mod audit;
 pub mod body;
 pub mod corpus;
 pub mod decode;
+pub mod formats;
 pub mod header;
 pub mod info;
 pub mod ingest;
@@ -43,10 +46,15 @@ pub mod person;
 pub mod reader;
 pub mod source;
 pub mod speaker;
+pub mod walk;
 pub mod warning;
 
 pub use audit::Audit;
 pub use corpus::{read_corpus, Transcripts};
+pub use formats::page::{is_page, read_page_bytes, read_page_file};
+pub use formats::table::read_table;
+pub use formats::text::read_bytes;
+pub use formats::{read_file, FileMeetings, Format, Reading, FORMATS};
 pub use info::{parse_info, read_info, InfoError, InfoRow, InfoTable};
 pub use ingest::{ingest, unique_ids, Ingested};
 pub use label::{parse_label, Label};
@@ -54,11 +62,11 @@ pub use model::{
     Annotation, AnnotationKind, Block, Language, LanguageCode, Meeting, Paragraph, Turn,
 };
 pub use names::{find_named, NameError};
-pub use options::{DateRange, DateRangeError, ReadOptions};
+pub use options::{ColumnsError, DateRange, DateRangeError, ReadOptions, TableColumns};
 pub use reader::parse_text;
 pub use source::{
-    collect_files, decode_named, is_page, read_bounded, read_bounded_stdin, read_bytes, read_file,
-    read_page_bytes, read_page_file, read_text, ReadError, ReadFile,
+    decode_named, read_bounded, read_bounded_stdin, read_text, ReadError, ReadFile, TableError,
 };
 pub use speaker::{AliasError, Aliases, SpeakerResolver};
+pub use walk::{collect, collect_files, Collected, Found, REPORT_MANIFEST};
 pub use warning::{FileWarning, Warning, WarningKind};

@@ -1,21 +1,14 @@
-//! Files to meetings: walking the paths the user gave, and reading and decoding one file with its limits (a corpus
-//! is read through [`mod@super::ingest`], and kept in memory by [`super::corpus`]). One bad file is reported and the
-//! others are still read.
-//!
-//! Directories are walked recursively (symbolic links followed, loops reported) and contribute their `*.txt` files,
-//! their kremlin.ru pages (`*.html`, `*.htm`, read by [`super::page`]) and ParlaMint TEI sittings
-//! (`ParlaMint-XX_….xml`), hidden ones excluded; a file named explicitly is read whatever its name (as a page if it
-//! ends in `.html` or `.htm`). Paths are de-duplicated and read in sorted order, so the result does not depend on the
-//! order they were given in.
+//! Reading one file's bytes with their limits, and what can go wrong reading a file: [`ReadError`], whose messages
+//! name the path (and line), and [`TableError`] for table corpora. Which format reads a file is decided in
+//! [`super::formats`]; the paths are walked by [`super::walk`]; a corpus is read through [`mod@super::ingest`].
+//! One bad file is reported and the others are still read.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::audit::Audit;
 use super::decode::{decode, utf16_by_nul_parity, DecodeError, Decoded, Replaced};
 use super::model::Meeting;
-use super::options::ReadOptions;
-use super::page::{read_page, Page, PageError};
-use super::reader::parse_text;
+use super::page::PageError;
 use super::warning::{Warning, WarningKind};
 
 /// Why a file (or a directory entry) could not be read. Displays as `path[:line]: what is wrong`.
@@ -38,10 +31,12 @@ pub enum ReadError {
         message: String,
     },
     /// A folder given by the user holds no file to read.
-    #[error("{path}: no transcript (.txt) or page (.html, .htm) found in this folder or below it")]
+    #[error("{path}: no {looked_for} found in this folder or below it")]
     NoTranscripts {
         /// The folder.
         path: String,
+        /// What the formats read, e.g. `transcript (.txt), page (.html, .htm) or table (.csv, .tsv, .jsonl)`.
+        looked_for: String,
     },
     /// A path given by the user does not exist.
     #[error("{path}: no such file or directory")]
@@ -72,6 +67,16 @@ pub enum ReadError {
         path: String,
         /// What was wrong or missing.
         error: PageError,
+    },
+    /// A table corpus without the columns it needs, or one of its rows (see [`TableError`]).
+    #[error("{path}{}: {error}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Table {
+        /// The path.
+        path: String,
+        /// The 1-based line the row starts on, when the error is about a row.
+        line: Option<usize>,
+        /// What is wrong.
+        error: TableError,
     },
     /// The file has no text.
     #[error("{path}: empty file (no text to read)")]
@@ -176,6 +181,7 @@ impl ReadError {
             ReadError::TooLong { .. } => "not a regular file and too long",
             ReadError::Internal { .. } => "internal error",
             ReadError::Page { error, .. } => error.kind(),
+            ReadError::Table { error, .. } => error.kind(),
             ReadError::Empty { .. } => "empty file",
             ReadError::Binary { .. } | ReadError::Control { .. } => "binary file",
             ReadError::Undecodable { .. } => "undecodable text",
@@ -200,7 +206,99 @@ fn undecodable_message(offset: usize, guess: Option<&'static str>) -> String {
     }
 }
 
-/// One file read.
+/// What is wrong with a table corpus (`*.csv`, `*.tsv`, `*.jsonl`), or with one of its rows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TableError {
+    /// No column for the text or the speaker: not a table corpus.
+    #[error(
+        "not read as a table corpus: no {role} column (looked for {}; the columns are {})",
+        listed(looked),
+        listed(columns)
+    )]
+    NoColumn {
+        /// `text` or `speaker`.
+        role: &'static str,
+        /// The column names looked for.
+        looked: Vec<String>,
+        /// The table's columns.
+        columns: Vec<String>,
+    },
+    /// A text column whose every cell is `true` or `false`: a mark (as the `content` column of a report's tables),
+    /// not speech.
+    #[error("not read as a table corpus: every cell of its text column '{column}' is true or false, a mark (as in the tables of a stenogram report), not speech")]
+    NotSpeech {
+        /// The text column.
+        column: String,
+    },
+    /// A header and no row.
+    #[error("a header and no row")]
+    NoRows,
+    /// A row whose number of fields is not the header's.
+    #[error("{found} fields where the header has {expected}; row not read")]
+    Fields {
+        /// Fields in the row.
+        found: usize,
+        /// Fields in the header.
+        expected: usize,
+    },
+    /// A CSV row the parser refused.
+    #[error("{0}; row not read")]
+    Csv(String),
+    /// A line of a JSON lines file that is not JSON.
+    #[error("not JSON ({0}); line not read")]
+    Json(String),
+    /// A line of a JSON lines file that is JSON but not an object.
+    #[error("a JSON {0}, not an object; line not read")]
+    NotObject(&'static str),
+    /// A row without its text or speaker.
+    #[error("no {role}: its column '{column}' is empty or missing on this row; row not read")]
+    Missing {
+        /// `text` or `speaker`.
+        role: &'static str,
+        /// The column.
+        column: String,
+    },
+}
+
+impl TableError {
+    /// What kind of problem this is, for a summary of many.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            TableError::NoColumn { .. } | TableError::NotSpeech { .. } => "not a table corpus",
+            TableError::NoRows => "table without rows",
+            _ => "bad row of a table",
+        }
+    }
+
+    /// Whether the table is not a corpus at all (rather than a corpus with a problem).
+    pub fn is_not_corpus(&self) -> bool {
+        matches!(
+            self,
+            TableError::NoColumn { .. } | TableError::NotSpeech { .. }
+        )
+    }
+}
+
+/// Names quoted and listed: `'a', 'b'`, the first [`LISTED`] of many and how many there are (`none` for none).
+fn listed(names: &[String]) -> String {
+    if names.is_empty() {
+        return "none".to_string();
+    }
+    let shown: Vec<String> = names
+        .iter()
+        .take(LISTED)
+        .map(|n| format!("'{n}'"))
+        .collect();
+    match names.len() {
+        n if n > LISTED => format!("{}, … ({n} in all)", shown.join(", ")),
+        _ => shown.join(", "),
+    }
+}
+
+/// The most column names a message lists.
+const LISTED: usize = 8;
+
+/// One meeting read from a file (a transcript or a page) with its audit.
 #[derive(Debug, Clone)]
 pub struct ReadFile {
     /// The meeting.
@@ -209,131 +307,9 @@ pub struct ReadFile {
     pub audit: Audit,
 }
 
-fn display(path: &Path) -> String {
+/// A path as shown in messages.
+pub(super) fn display(path: &Path) -> String {
     path.to_string_lossy().into_owned()
-}
-
-fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.') && n.len() > 1 && n != "..")
-}
-
-/// Whether a file extension is a page's (`html`, `htm`, any case).
-fn is_page_extension(extension: &std::ffi::OsStr) -> bool {
-    extension.eq_ignore_ascii_case("html") || extension.eq_ignore_ascii_case("htm")
-}
-
-/// Whether a path names a page (`*.html`, `*.htm`), read by [`super::page`].
-pub fn is_page(path: &Path) -> bool {
-    path.extension().is_some_and(is_page_extension)
-}
-
-/// Whether a folder's walk takes a file: a transcript (`*.txt`), a page (`*.html`, `*.htm`) or a ParlaMint TEI
-/// sitting (`ParlaMint-XX_….xml`, read by `parlamint`, whose `is_parlamint_tei` this agrees with).
-pub(super) fn walks_into(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let parlamint_tei = name.len() > 4
-        && name.is_char_boundary(name.len() - 4)
-        && name[name.len() - 4..].eq_ignore_ascii_case(".xml")
-        && name.strip_prefix("ParlaMint-").is_some_and(|rest| {
-            let stem = &rest[..rest.len() - 4];
-            let stem = stem.strip_suffix(".ana").unwrap_or(stem);
-            stem.split_once('_').is_some_and(|(corpus, sitting)| {
-                !corpus.is_empty()
-                    && corpus
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                    && !sitting.is_empty()
-                    && !sitting.ends_with("-meta")
-            })
-        });
-    parlamint_tei
-        || path
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("txt") || is_page_extension(x))
-}
-
-/// The files named by `paths`: files as given, directories walked for `*.txt`, `*.html`, `*.htm` and ParlaMint TEI
-/// sittings (`ParlaMint-XX_….xml`). Sorted and de-duplicated.
-pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        match std::fs::metadata(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(ReadError::Missing {
-                path: display(path),
-            }),
-            Err(source) => errors.push(ReadError::Io {
-                path: display(path),
-                cause: source,
-            }),
-            Ok(meta) if meta.is_dir() => {
-                let before = files.len();
-                let walker = walkdir::WalkDir::new(path)
-                    .follow_links(true)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
-                for entry in walker {
-                    match entry {
-                        Ok(e) if e.file_type().is_file() => {
-                            if walks_into(e.path()) {
-                                files.push(e.into_path());
-                            }
-                        }
-                        Ok(_) => {}
-                        Err(err) => errors.push(ReadError::Walk {
-                            path: err.path().map_or_else(|| display(path), display),
-                            message: walk_message(&err),
-                        }),
-                    }
-                }
-                if files.len() == before {
-                    errors.push(ReadError::NoTranscripts {
-                        path: display(path),
-                    });
-                }
-            }
-            Ok(_) => files.push(path.clone()),
-        }
-    }
-    files.sort();
-    files.dedup();
-    (files, errors)
-}
-
-fn walk_message(err: &walkdir::Error) -> String {
-    if let Some(ancestor) = err.loop_ancestor() {
-        format!(
-            "symbolic link loop (back to {}); not followed",
-            display(ancestor)
-        )
-    } else if let Some(io) = err.io_error() {
-        format!("cannot read: {io}")
-    } else {
-        err.to_string()
-    }
-}
-
-/// Reads one file: a page (`*.html`, `*.htm`) through [`super::page`], anything else as a transcript.
-pub fn read_file(
-    path: &Path,
-    options: &ReadOptions,
-) -> Result<(ReadFile, Vec<Warning>), ReadError> {
-    let bytes = read_bounded(path)?;
-    if is_page(path) {
-        read_page_bytes(&display(path), &bytes, options)
-    } else {
-        read_bytes(&display(path), &bytes, options)
-    }
-}
-
-/// Reads one page file into a [`Page`] (what `stenogram import` writes as text).
-pub fn read_page_file(path: &Path) -> Result<(Page, &'static str, Vec<Warning>), ReadError> {
-    let bytes = read_bounded(path)?;
-    let (page, encoding, replaced) = page_of(&display(path), &bytes)?;
-    Ok((page, encoding, replaced_warnings(&replaced, true)))
 }
 
 /// The most invalid UTF-8 sequences of one file told one by one; the rest are told as a count.
@@ -369,40 +345,6 @@ pub(super) fn replaced_warnings(replaced: &[Replaced], page: bool) -> Vec<Warnin
         });
     }
     warnings
-}
-
-/// A page's bytes to a [`Page`], with the encoding they were decoded from and the invalid bytes replaced.
-fn page_of(path: &str, bytes: &[u8]) -> Result<(Page, &'static str, Vec<Replaced>), ReadError> {
-    let decoded = decode_named(path, bytes)?;
-    if decoded.text.trim().is_empty() {
-        return Err(ReadError::Empty {
-            path: path.to_string(),
-        });
-    }
-    let page = read_page(path, &decoded.text).map_err(|error| ReadError::Page {
-        path: path.to_string(),
-        error,
-    })?;
-    Ok((page, decoded.encoding, decoded.replaced))
-}
-
-/// Reads one page's bytes: the page in the text layout ([`Page::to_text`]), read as a transcript whose id is the
-/// news id; `path` names it in messages. Line numbers in its messages are those of that text, as `stenogram import`
-/// writes it.
-pub fn read_page_bytes(
-    path: &str,
-    bytes: &[u8],
-    options: &ReadOptions,
-) -> Result<(ReadFile, Vec<Warning>), ReadError> {
-    let (page, encoding, replaced) = page_of(path, bytes)?;
-    let (mut meeting, audit, mut warnings) =
-        parse_text(&page.id, path, &page.to_text(), encoding, options);
-    meeting.format = "page";
-    if encoding != "UTF-8" {
-        warnings.insert(0, Warning::not_utf8(encoding));
-    }
-    warnings.splice(0..0, replaced_warnings(&replaced, true));
-    Ok((ReadFile { meeting, audit }, warnings))
 }
 
 /// A file's bytes, read as transcripts are: block by block, stopping at a block with a NUL byte, and at
@@ -533,28 +475,4 @@ fn read_blocks(
 /// Standard input read as [`read_bounded`] reads a pipe, named `name` in messages.
 pub fn read_bounded_stdin(name: &str) -> Result<Vec<u8>, ReadError> {
     read_blocks(std::io::stdin().lock(), false, 0).map_err(|e| e.named(name.to_string()))
-}
-
-/// Reads one file's bytes; `path` names it in messages and gives the meeting id (its stem).
-pub fn read_bytes(
-    path: &str,
-    bytes: &[u8],
-    options: &ReadOptions,
-) -> Result<(ReadFile, Vec<Warning>), ReadError> {
-    let decoded = decode_named(path, bytes)?;
-    if decoded.text.trim().is_empty() {
-        return Err(ReadError::Empty {
-            path: path.to_string(),
-        });
-    }
-    let id = Path::new(path)
-        .file_stem()
-        .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned());
-    let (meeting, audit, mut warnings) =
-        parse_text(&id, path, &decoded.text, decoded.encoding, options);
-    if decoded.encoding != "UTF-8" {
-        warnings.insert(0, Warning::not_utf8(decoded.encoding));
-    }
-    warnings.splice(0..0, replaced_warnings(&decoded.replaced, false));
-    Ok((ReadFile { meeting, audit }, warnings))
 }

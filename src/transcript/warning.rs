@@ -49,6 +49,13 @@ pub enum WarningKind {
     /// A ParlaMint file whose parts do not match (a meta row with too few fields, an utterance the meta file does
     /// not list, a text line without its utterance id), or a corpus root, skipped.
     ParlaMint,
+    /// A column of a table whose name repeats an earlier column's, not read.
+    Column,
+    /// A cell of a table that could not be understood (a turn number, an interpreted mark).
+    Cell,
+    /// A table without a text or speaker column met while walking a folder, or a folder holding a report: not read
+    /// as a corpus.
+    NotCorpus,
 }
 
 impl WarningKind {
@@ -64,11 +71,14 @@ impl WarningKind {
             WarningKind::Narration => {
                 "label-like lines too few for a transcript, read as narration"
             }
-            WarningKind::Date => "invalid date in the header",
+            WarningKind::Date => "invalid date",
             WarningKind::Alias => "alias label matching no label",
             WarningKind::ParlaMint => {
                 "ParlaMint utterances, lines or meta rows that do not match, or corpus roots skipped"
             }
+            WarningKind::Column => "repeated column name in a table",
+            WarningKind::Cell => "table cell not understood",
+            WarningKind::NotCorpus => "tables and report folders not read as a corpus",
         }
     }
 }

@@ -428,7 +428,7 @@ mod tests {
             ("other.xml", false),
         ] {
             let path = Path::new(name);
-            assert_eq!(super::super::source::walks_into(path), taken, "{name}");
+            assert_eq!(super::super::formats::walked(path), taken, "{name}");
             assert_eq!(is_parlamint_tei(path), taken, "{name}");
         }
     }
