@@ -346,16 +346,12 @@ fn source_key(url: &str) -> Option<String> {
 
 /// The distinct labels of a meeting's turns, as written and without the remark, in order of first use.
 fn label_names(meeting: &Meeting) -> Vec<(String, String)> {
-    let mut names: Vec<(String, String)> = Vec::new();
-    for turn in meeting.turns() {
-        if !names
-            .iter()
-            .any(|(l, n)| *l == turn.label && *n == turn.name)
-        {
-            names.push((turn.label.clone(), turn.name.clone()));
-        }
-    }
-    names
+    let mut seen: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    meeting
+        .turns()
+        .filter(|turn| seen.insert((&turn.label, &turn.name)))
+        .map(|turn| (turn.label.clone(), turn.name.clone()))
+        .collect()
 }
 
 /// Meeting ids made unique: an id that several meetings share (the same file name in different folders) becomes
