@@ -73,7 +73,7 @@ fn a_folder_without_transcripts_says_so() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
-        err.contains("error: empty: no transcript (.txt), page (.html, .htm) or table (.csv, .tsv, .jsonl) found in this folder or below it"),
+        err.contains("error: empty: no transcript (.txt), page (.html, .htm), table (.csv, .tsv, .jsonl) or ParlaMint sitting (ParlaMint-XX_*.xml, or .txt with its -meta.tsv) found in this folder or below it"),
         "{err}"
     );
     assert!(!dir.path().join("r").exists());

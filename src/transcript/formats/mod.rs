@@ -157,9 +157,16 @@ mod tests {
         assert!(walked(Path::new("a/b.jsonl")));
         assert!(!walked(Path::new("a/b.md")));
         assert!(!walked(Path::new("a/notes")));
+        assert_eq!(name("P/ParlaMint-GB_2017-09-07-commons.txt"), "parlamint");
+        assert_eq!(name("P/ParlaMint-GB_2017-09-07-commons.xml"), "parlamint");
+        assert!(!walked(Path::new(
+            "P/ParlaMint-GB_2017-09-07-commons-meta.tsv"
+        )));
+        assert!(!walked(Path::new("P/ParlaMint-GB.xml")));
         assert_eq!(
             looked_for(),
-            "transcript (.txt), page (.html, .htm) or table (.csv, .tsv, .jsonl)"
+            "transcript (.txt), page (.html, .htm), table (.csv, .tsv, .jsonl) or ParlaMint sitting \
+             (ParlaMint-XX_*.xml, or .txt with its -meta.tsv)"
         );
     }
 }
