@@ -150,12 +150,21 @@ fn head(out: &mut String, corpus: &Corpus) {
         "<p class=\"lead\">{}{}; {}; {}; {}. Made by stenogram {}.</p>",
         count(corpus.meetings.len(), "meeting"),
         text(&span),
-        count(corpus.speakers.len(), "speaker"),
+        count(corpus.speakers.len(), speaker_noun(corpus)),
         count(corpus.turns.len(), "turn"),
         count(words, "word"),
         env!("CARGO_PKG_VERSION")
     );
     out.push_str("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a><a href=\"#speakers\">Speakers</a><a href=\"#tables\">Tables</a><a href=\"#method\">How the numbers are computed</a></nav>\n");
+}
+
+/// What the speakers of the corpus are: speakers, or groups of turns (`--group-by`).
+fn speaker_noun(corpus: &Corpus) -> &'static str {
+    if corpus.about.group_by.is_empty() {
+        "speaker"
+    } else {
+        "group"
+    }
 }
 
 /// What the report found, first: who speaks and how much, and the three findings that tell the charted speakers
@@ -183,7 +192,10 @@ fn summary(out: &mut String, cx: &Context, speakers: &[SpeakerRow]) -> Result<()
         "<p>The charts compare {}{}.</p>",
         who.join(", "),
         if others > 0 {
-            format!(" and {} in the tables", count(others, "other speaker"))
+            format!(
+                " and {} in the tables",
+                count(others, &format!("other {}", speaker_noun(cx.corpus)))
+            )
         } else {
             String::new()
         }
