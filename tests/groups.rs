@@ -193,3 +193,40 @@ fn info_files_and_attributes_that_do_not_fit_are_said_with_their_line() {
         stderr(&out)
     );
 }
+
+#[test]
+fn hostile_info_files_are_errors_or_warnings_never_panics() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let seed = seed.to_str().unwrap();
+    let out_dir = tmp.path().join("r");
+    let out_dir = out_dir.to_str().unwrap();
+    let cases: [(&str, &[u8], Option<i32>, &str); 7] = [
+        ("empty.csv", b"", Some(1), "no 'speaker' column"),
+        ("header.csv", b"speaker,country\n", Some(0), ""),
+        ("crlf.csv", b"\xEF\xBB\xBFspeaker,country\r\n\"\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD\",\"R\nU\"\r\n", Some(0), ""),
+        ("binary.csv", b"speaker,x\n\x00\xff\xfe,1\n", Some(1), "binary.csv"),
+        ("twice.csv", "speaker,x\nПутин,1\nВ.Путин,2\n".as_bytes(), Some(0), "twice.csv:3: 'В.Путин' is В.Путин, given on an earlier row too"),
+        ("long.csv", &[b"speaker,x\n".as_slice(), &vec![b'a'; 1 << 20]].concat(), Some(1), "long.csv:2"),
+        ("empty_key.csv", b"speaker,x\n,1\n", Some(0), "empty_key.csv:2:"),
+    ];
+    for (name, bytes, code, said) in cases {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = run(&[
+            "report",
+            seed,
+            "--out",
+            out_dir,
+            "--speaker-info",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), code, "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains(said), "{name}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{name}: {}",
+            stderr(&out)
+        );
+    }
+}
