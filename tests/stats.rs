@@ -19,7 +19,6 @@ use stenogram::stats::keyness::{keyness, Reference, Tallies};
 use stenogram::stats::lexdiv::measure;
 use stenogram::stats::profile::Profiles;
 use stenogram::stats::turns;
-use stenogram::text::Language;
 
 fn golden() -> (Value, Value) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
@@ -48,17 +47,10 @@ fn corpus_with_stems(input: &Value, stem: impl Fn(&str) -> String) -> Corpus {
     }
     c.speakers = speakers.into_iter().collect();
     for (mi, m) in input["meetings"].as_array().unwrap().iter().enumerate() {
-        c.meetings.push(MeetingInfo {
-            id: m["id"].as_str().unwrap().into(),
-            date: m["date"].as_str().unwrap().parse().ok(),
-            time: String::new(),
-            title: String::new(),
-            place: String::new(),
-            source: String::new(),
-            language: Language::Ru,
-            format: "text",
-            attributes: Vec::new(),
-        });
+        c.meetings.push(MeetingInfo::dated(
+            m["id"].as_str().unwrap(),
+            m["date"].as_str().unwrap().parse().ok(),
+        ));
         for (ti, t) in m["turns"].as_array().unwrap().iter().enumerate() {
             let speaker = c
                 .speakers
@@ -544,17 +536,10 @@ fn corpus_from(turns: &[(u32, u32, Vec<u32>)]) -> Corpus {
         ..Corpus::default()
     };
     for m in 0..4 {
-        c.meetings.push(MeetingInfo {
-            id: format!("m{m}"),
-            date: chrono::NaiveDate::from_ymd_opt(2024, 1, m + 1),
-            time: String::new(),
-            title: String::new(),
-            place: String::new(),
-            source: String::new(),
-            language: Language::Ru,
-            format: "text",
-            attributes: Vec::new(),
-        });
+        c.meetings.push(MeetingInfo::dated(
+            format!("m{m}"),
+            chrono::NaiveDate::from_ymd_opt(2024, 1, m + 1),
+        ));
     }
     for w in 0..12 {
         let k = c.keys.add(&format!("w{w}"), &format!("w{w}"));

@@ -287,17 +287,8 @@ mod tests {
             ..Corpus::default()
         };
         for (i, date) in ["2022-03-01", "2023-05-02"].iter().enumerate() {
-            c.meetings.push(MeetingInfo {
-                id: format!("m{i}"),
-                date: date.parse().ok(),
-                time: String::new(),
-                title: String::new(),
-                place: String::new(),
-                source: String::new(),
-                language: crate::lang::Language::Ru,
-                format: "text",
-                attributes: Vec::new(),
-            });
+            c.meetings
+                .push(MeetingInfo::dated(format!("m{i}"), date.parse().ok()));
         }
         let w = c.keys.add("да", "да");
         for (meeting, speaker, attributes) in [(0, 0, 1), (0, 1, 0), (1, 0, 0)] {

@@ -76,6 +76,23 @@ pub struct Corpus {
     pub about: About,
 }
 
+impl MeetingInfo {
+    /// A Russian meeting with only an id and a date, read as text: for corpora built by hand (tests, examples).
+    pub fn dated(id: impl Into<String>, date: Option<NaiveDate>) -> MeetingInfo {
+        MeetingInfo {
+            id: id.into(),
+            date,
+            time: String::new(),
+            title: String::new(),
+            place: String::new(),
+            source: String::new(),
+            language: Language::Ru,
+            format: "text",
+            attributes: Vec::new(),
+        }
+    }
+}
+
 impl Corpus {
     /// Syllables of key `w` ([`crate::text::syllables`]), from [`Corpus::syllables`] (counted from the
     /// key's letters for a corpus built by hand without them).

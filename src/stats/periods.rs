@@ -220,17 +220,7 @@ pub(crate) fn dated_corpus(dates: &[&str]) -> Corpus {
         meetings: dates
             .iter()
             .enumerate()
-            .map(|(i, d)| crate::corpus::MeetingInfo {
-                id: format!("m{i}"),
-                date: d.parse().ok(),
-                time: String::new(),
-                title: String::new(),
-                place: String::new(),
-                source: String::new(),
-                language: Language::Ru,
-                format: "text",
-                attributes: Vec::new(),
-            })
+            .map(|(i, d)| crate::corpus::MeetingInfo::dated(format!("m{i}"), d.parse().ok()))
             .collect(),
         ..Corpus::default()
     }

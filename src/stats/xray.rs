@@ -176,17 +176,7 @@ mod find_tests {
                 ("51389", "2016-06-25"),
             ]
             .iter()
-            .map(|(id, date)| MeetingInfo {
-                id: id.to_string(),
-                date: date.parse().ok(),
-                time: String::new(),
-                title: String::new(),
-                place: String::new(),
-                source: String::new(),
-                language: crate::lang::Language::Ru,
-                format: "text",
-                attributes: Vec::new(),
-            })
+            .map(|(id, date)| MeetingInfo::dated(id.to_string(), date.parse().ok()))
             .collect(),
             ..Corpus::default()
         };
