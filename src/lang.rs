@@ -43,6 +43,9 @@ impl std::fmt::Display for Language {
     }
 }
 
+/// The order of languages in a list ([`LanguageCode::rank`]).
+pub type LanguageRank = (bool, Option<Language>, LanguageCode);
+
 /// A language as a source names it: an ISO 639 code of two or three lowercase ASCII letters (`uk`, `bg`, `en`), the
 /// primary subtag of a BCP 47 tag (`uk-UA` is `uk`). Whether stenogram analyses it is [`LanguageCode::analysed`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -78,6 +81,13 @@ impl LanguageCode {
             "en" | "eng" => Some(Language::En),
             _ => None,
         }
+    }
+
+    /// How languages are listed: those stenogram analyses first, in [`Language`] order (Russian, English), then the
+    /// others by code.
+    pub fn rank(self) -> LanguageRank {
+        let analysed = self.analysed();
+        (analysed.is_none(), analysed, self)
     }
 
     /// The language's English name, for a report (`Ukrainian`); empty for a language not listed (show the code).
@@ -188,6 +198,13 @@ mod tests {
             LanguageCode::parse("ru").unwrap()
         );
         assert_eq!(LanguageCode::parse("uk").unwrap().name(), "Ukrainian");
+        let mut listed: Vec<LanguageCode> = ["uk", "en", "bg", "ru"]
+            .iter()
+            .filter_map(|c| LanguageCode::parse(c))
+            .collect();
+        listed.sort_by_key(|c| c.rank());
+        let listed: Vec<&str> = listed.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, ["ru", "en", "bg", "uk"]);
         assert_eq!(LanguageCode::parse("xx").unwrap().name(), "");
         assert!(
             NAMES.windows(2).all(|w| w[0].0 < w[1].0),

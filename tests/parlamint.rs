@@ -285,3 +285,75 @@ fn a_folder_with_both_forms_reads_each_sitting_once_and_skips_the_roots() {
     );
     assert_eq!(csv_rows(&stdout(&out)).len(), 4);
 }
+
+#[test]
+fn ukrainian_and_bulgarian_are_counted_by_key_beside_russian_with_one_note() {
+    let Some(root) = shared("parlamint") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (ua, bg) = (root.join("ParlaMint-UA"), root.join("ParlaMint-BG"));
+    let seed = crate::support::seed();
+    let paths = [
+        ua.to_str().unwrap(),
+        bg.to_str().unwrap(),
+        seed.to_str().unwrap(),
+    ];
+    // The words of the Ukrainian and Bulgarian sittings (all their utterances are marked `uk` or `bg`).
+    let parsed = run_in(dir.path(), &[&["parse"][..], &paths].concat());
+    let turns = csv_rows(&stdout(&parsed));
+    let words = |foreign: bool| -> u64 {
+        turns
+            .iter()
+            .filter(|r| r["meeting"].starts_with("ParlaMint-") == foreign)
+            .map(|r| r["words"].parse::<u64>().unwrap())
+            .sum()
+    };
+    let (foreign, russian) = (words(true), words(false));
+    assert!(foreign > 7_000 && russian > 400, "{foreign} {russian}");
+    let out = run_in(
+        dir.path(),
+        &[&["report", "--charts", "none", "--out", "r"][..], &paths].concat(),
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let share = 100.0 * foreign as f64 / (foreign + russian) as f64;
+    let note = format!(
+        "note: {foreign} words ({share:.1}%) in Ukrainian (uk) and Bulgarian (bg) are counted by word key"
+    );
+    assert_eq!(err.matches("counted by word key").count(), 1, "{err}");
+    assert!(err.contains(&note), "{note}\n{err}");
+    let page = std::fs::read_to_string(dir.path().join("r/index.html")).unwrap();
+    assert_eq!(page.matches("counted by word key").count(), 1);
+    // A Ukrainian word is its own lemma (the Russian stemmer would cut `колеги` to `колег`); Russian words have
+    // their dictionary lemmas.
+    let freq = csv_rows(&std::fs::read_to_string(dir.path().join("r/freq.csv")).unwrap());
+    let lemma_of = |speaker: &str, term: &str| {
+        freq.iter()
+            .any(|r| r["speaker"] == speaker && r["view"] == "lemma" && r["term"] == term)
+    };
+    assert!(lemma_of("Арсеній Петрович Яценюк", "колеги"));
+    assert!(!lemma_of("Арсеній Петрович Яценюк", "колега"));
+    assert!(lemma_of("В.Путин", "отношение"));
+    // No readability formula for Ukrainian or Bulgarian; Russian speakers have theirs.
+    let speakers = csv_rows(&std::fs::read_to_string(dir.path().join("r/speakers.csv")).unwrap());
+    let ease = |name: &str| {
+        speakers.iter().find(|r| r["speaker"] == name).unwrap()["reading_ease"].clone()
+    };
+    assert_eq!(ease("Арсеній Петрович Яценюк"), "NaN");
+    assert!(ease("В.Путин").parse::<f64>().unwrap() > 0.0);
+    // The built-in `language` attribute is the language spoken.
+    let attributes =
+        csv_rows(&std::fs::read_to_string(dir.path().join("r/attributes.csv")).unwrap());
+    let language = |meeting: &str| {
+        attributes
+            .iter()
+            .find(|r| r["kind"] == "meeting" && r["id"] == meeting && r["attribute"] == "language")
+            .map(|r| r["attribute_value"].clone())
+    };
+    assert_eq!(
+        language("ParlaMint-UA_2016-01-26-m1").as_deref(),
+        Some("uk")
+    );
+    assert_eq!(language("ParlaMint-BG_2017-05-11").as_deref(), Some("bg"));
+}

@@ -385,6 +385,9 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
     let mut analysed = tokenized.finish();
     progress.suspend(|| checked.describe(&mut analysed.corpus, args.quiet))?;
     let corpus = &analysed.corpus;
+    if let (Some(note), false) = (corpus.by_key_note(), args.quiet) {
+        progress.suspend(|| eprintln!("note: {note}"));
+    }
     if let Some(given) = &checked.config.xray_meeting {
         let found = stenogram::stats::xray::find_meeting(corpus, given)
             .map_err(|e| anyhow::anyhow!("--xray-meeting: {e}"))?;

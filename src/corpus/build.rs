@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use hashbrown::HashMap;
 use rayon::prelude::*;
 
+use crate::lang::LanguageCode;
 use crate::text::lemma::Lemmatizer;
 use crate::text::{Language, Stopwords};
 use crate::transcript::{
@@ -20,7 +21,7 @@ use crate::transcript::{
 
 use super::forms::Forms;
 use super::intern::Interner;
-use super::local::{analyse_meeting, Local};
+use super::local::{add_words, analyse_meeting, Local};
 use super::model::{Corpus, MeetingInfo};
 use super::options::{AnalysisOptions, Interpreted, INTERPRETED};
 use super::store::{TokenStore, DEFAULT_BUDGET};
@@ -106,7 +107,7 @@ pub fn tokenize_paths(
         paths,
         read,
         aliases,
-        |meeting| analyse_meeting(&meeting, options.interpreted),
+        |meeting| analyse_meeting(&meeting, options),
         |locals, audit| {
             locals.into_iter().for_each(|local| builder.add(local));
             audits.push(audit);
@@ -154,7 +155,7 @@ pub fn analyse(meetings: &[&Meeting], options: &AnalysisOptions) -> Corpus {
     }
     let locals: Vec<Local> = order
         .par_iter()
-        .map(|m| analyse_meeting(m, options.interpreted))
+        .map(|m| analyse_meeting(m, options))
         .collect();
     super::local::release_buffers();
     let mut builder = Builder::new(options);
@@ -217,6 +218,10 @@ struct Builder {
     attributes: Vec<Vec<(String, String)>>,
     /// The index of each set in `attributes`.
     attribute_ids: HashMap<Vec<(String, String)>, u32>,
+    /// For each key, whether a turn in an analysed language says it ([`super::local::Spoken`]).
+    analysed: Vec<bool>,
+    /// Words counted by key, per language.
+    by_key: Vec<(LanguageCode, u64)>,
 }
 
 impl Builder {
@@ -260,6 +265,20 @@ impl Builder {
                 .or_default() += n;
         }
         self.key_counts.resize(self.keys.len(), 0);
+        self.analysed.resize(self.keys.len(), false);
+        match &local.spoken.analysed {
+            None => global
+                .iter()
+                .for_each(|&g| self.analysed[g as usize] = true),
+            Some(said) => {
+                for (&g, _) in global.iter().zip(said).filter(|(_, &said)| said) {
+                    self.analysed[g as usize] = true;
+                }
+            }
+        }
+        for &(code, n) in &local.spoken.by_key {
+            add_words(&mut self.by_key, code, n);
+        }
         for (label, name, turn) in local.turns {
             let mut key = label_key(&label, &name);
             if self.separate && turn.interpreted {
@@ -335,6 +354,8 @@ impl Builder {
             content: options.content,
             names: name_parts(speakers.names.iter().map(String::as_str)),
             lemmatizer: lemmatizer.as_ref(),
+            analysed: &self.analysed,
+            builtin_stopwords: options.stopwords.is_none(),
         };
         let mut terms = derive_terms(&self.keys, &forms, &rules);
         drop(forms);
@@ -350,6 +371,11 @@ impl Builder {
             syllables: terms.syllables,
             turn_attributes: self.attributes,
             about: Default::default(),
+            by_key: {
+                let mut by_key = self.by_key;
+                by_key.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                by_key
+            },
         }
     }
 }
@@ -398,4 +424,68 @@ fn builtin_stopwords(meetings: &[MeetingInfo]) -> Stopwords {
         s.extend(Stopwords::builtin(l));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    //! Words counted by key ([`super::super::local::Spoken`]), seen through a corpus.
+
+    use crate::corpus::{analyse, AnalysisOptions, Corpus, View};
+    use crate::lang::{Language, LanguageCode};
+
+    /// A Russian meeting whose second and fourth turns the source marks as Ukrainian; `новости` is said in both
+    /// languages, `новини` and `працюємо` only in Ukrainian.
+    fn corpus(options: &AnalysisOptions) -> Corpus {
+        let text =
+            "В.Путин: Новости хорошие, работаем.\nВ.Зеленский: Новини погані, але працюємо.\n\
+            В.Путин: Новости.\nВ.Зеленский: Новости, новини.\n";
+        let (mut file, _) =
+            crate::transcript::read_bytes("t.txt", text.as_bytes(), &Default::default()).unwrap();
+        for (i, turn) in file.meeting.turns_mut().enumerate() {
+            if i % 2 == 1 {
+                turn.language = LanguageCode::parse("uk");
+            }
+        }
+        analyse(&[&file.meeting], options)
+    }
+
+    fn stem_and_lemma(c: &Corpus, key: &str) -> (String, String) {
+        let id = c.keys.get(key).unwrap();
+        let term = |view: View| view.text(c, view.term(c, id)).to_string();
+        (term(View::Stem), term(View::Lemma))
+    }
+
+    #[test]
+    fn words_said_only_in_a_language_not_analysed_are_their_own_stem_and_lemma() {
+        let c = corpus(&AnalysisOptions::default());
+        let owned = |s: &str, l: &str| (s.to_string(), l.to_string());
+        assert_eq!(stem_and_lemma(&c, "новини"), owned("новини", "новини"));
+        assert_eq!(
+            stem_and_lemma(&c, "працюємо"),
+            owned("працюємо", "працюємо")
+        );
+        // Said in a Russian turn too: analysed.
+        assert_eq!(stem_and_lemma(&c, "новости"), owned("новост", "новость"));
+        assert_eq!(stem_and_lemma(&c, "работаем"), owned("работа", "работать"));
+        // `але` is no Russian stopword, `но` would be; a by-key word is never on the built-in lists.
+        let uk = LanguageCode::parse("uk").unwrap();
+        assert_eq!(c.by_key, vec![(uk, 6)]);
+        // Most of the words are Ukrainian: the meeting's `language` attribute says so.
+        assert_eq!(c.meetings[0].spoken, uk);
+        let note = c.by_key_note().unwrap();
+        assert!(
+            note.starts_with("6 words (60.0%) in Ukrainian (uk) are counted by word key"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn with_lang_every_turn_is_analysed_and_nothing_is_counted_by_key() {
+        let c = corpus(&AnalysisOptions {
+            language: Some(Language::Ru),
+            ..Default::default()
+        });
+        assert!(c.by_key.is_empty() && c.by_key_note().is_none());
+        assert_eq!(stem_and_lemma(&c, "новини").0, "новин");
+    }
 }

@@ -135,7 +135,7 @@ fn built_in(info: &MeetingInfo, name: &str) -> Option<String> {
         "month" => info
             .date
             .map(|d| format!("{:04}-{:02}", d.year(), d.month())),
-        "language" => Some(info.language.code().to_string()),
+        "language" => Some(info.spoken.to_string()),
         "source" => Some(info.format.to_string()).filter(|f| !f.is_empty()),
         _ => None,
     }

@@ -6,6 +6,7 @@
 //! Lead paragraphs and headings are the editors' narration and are not counted, except in a file without any
 //! speaker label (plain prose), whose text is counted under the speaker [`NARRATION`].
 
+use crate::lang::LanguageCode;
 use crate::text::normalize::key_into;
 use crate::text::sentences::sentence_ranges;
 use crate::text::{tokenize, Token, TokenKind};
@@ -14,7 +15,7 @@ use crate::transcript::{Block, Meeting};
 use super::forms::Surfaces;
 use super::intern::Interner;
 use super::model::{MeetingInfo, NARRATION};
-use super::options::Interpreted;
+use super::options::{AnalysisOptions, Interpreted};
 use super::turn::{Gap, KeyId};
 
 /// A turn as tokenized, before its words go to the corpus' token store.
@@ -47,6 +48,51 @@ pub(super) struct Local {
     pub turns: Vec<(String, String, LocalTurn)>,
     /// Interpreted turns left out ([`Interpreted::Exclude`]) and their words.
     pub excluded: (usize, usize),
+    /// Languages: see [`Spoken`].
+    pub spoken: Spoken,
+}
+
+/// The languages of a meeting's words. A turn the source marks as in a language stenogram does not analyse
+/// ([`LanguageCode::analysed`]: Ukrainian, Bulgarian, …) is counted *by key*: its words get no stem, lemma, part of
+/// speech or built-in stopword mark of another language. A key also said in an analysed turn is analysed (one key
+/// has one stem and lemma in a corpus). `--lang` makes every turn analysed in the language it names.
+#[derive(Default)]
+pub(super) struct Spoken {
+    /// Words per language, most first (ties by code).
+    pub words: Vec<(LanguageCode, u64)>,
+    /// Words counted by key, per language.
+    pub by_key: Vec<(LanguageCode, u64)>,
+    /// For each local key, whether an analysed turn says it; `None` when every turn is analysed.
+    pub analysed: Option<Vec<bool>>,
+}
+
+/// Adds `n` to the count of `code`.
+pub(super) fn add_words(counts: &mut Vec<(LanguageCode, u64)>, code: LanguageCode, n: u64) {
+    match counts.iter_mut().find(|(c, _)| *c == code) {
+        Some((_, count)) => *count += n,
+        None => counts.push((code, n)),
+    }
+}
+
+impl Spoken {
+    /// Counts a turn's words in `code`, marking them analysed if `by_key` is false.
+    fn add(&mut self, code: LanguageCode, by_key: bool, words: &[KeyId], keys: usize) {
+        add_words(&mut self.words, code, words.len() as u64);
+        if by_key {
+            add_words(&mut self.by_key, code, words.len() as u64);
+        }
+        if let Some(analysed) = &mut self.analysed {
+            analysed.resize(keys, false);
+            if !by_key {
+                words.iter().for_each(|&w| analysed[w as usize] = true);
+            }
+        }
+    }
+
+    /// The words sorted, most first.
+    fn sort(&mut self) {
+        self.words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    }
 }
 
 /// Tokenizes one text: its words' key ids (interned in `keys`), gaps and number of sentences.
@@ -149,7 +195,17 @@ fn local_turn(
 
 /// Tokenizes a meeting's turns (or, when it has none, its lead paragraphs as narration); interpreted turns are
 /// left out with [`Interpreted::Exclude`] (their numbers stay taken, so turn numbers are the transcript's).
-pub(super) fn analyse_meeting(meeting: &Meeting, interpreted: Interpreted) -> Local {
+pub(super) fn analyse_meeting(meeting: &Meeting, options: &AnalysisOptions) -> Local {
+    let interpreted = options.interpreted;
+    // The language of a turn, and whether its words are counted by key.
+    let language = |turn: &crate::transcript::Turn| {
+        let code = turn.language.unwrap_or(meeting.language.into());
+        (
+            code,
+            options.language.is_none() && code.analysed().is_none(),
+        )
+    };
+    let any_by_key = meeting.turns().any(|t| language(t).1);
     let mut local = Local {
         info: MeetingInfo {
             id: meeting.id.clone(),
@@ -159,6 +215,7 @@ pub(super) fn analyse_meeting(meeting: &Meeting, interpreted: Interpreted) -> Lo
             place: meeting.place.clone().unwrap_or_default(),
             source: meeting.source.clone().unwrap_or_default(),
             language: meeting.language,
+            spoken: meeting.language.into(),
             format: meeting.format,
             attributes: meeting.attributes.clone(),
         },
@@ -167,6 +224,11 @@ pub(super) fn analyse_meeting(meeting: &Meeting, interpreted: Interpreted) -> Lo
         surfaces: Surfaces::default(),
         turns: Vec::new(),
         excluded: (0, 0),
+        spoken: Spoken {
+            words: Vec::new(),
+            by_key: Vec::new(),
+            analysed: any_by_key.then(Vec::new),
+        },
     };
     let mut key = String::new();
     let mut number = 0;
@@ -184,6 +246,8 @@ pub(super) fn analyse_meeting(meeting: &Meeting, interpreted: Interpreted) -> Lo
                 &mut local.surfaces,
                 &mut key,
             );
+            let (code, by_key) = language(turn);
+            local.spoken.add(code, by_key, &words, local.keys.len());
             let attributes = turn.attributes.clone();
             let tokens = local_turn(number, turn.interpreted, words, gaps, sentences, attributes);
             local
@@ -207,11 +271,17 @@ pub(super) fn analyse_meeting(meeting: &Meeting, interpreted: Interpreted) -> Lo
                 &mut local.surfaces,
                 &mut key,
             );
+            let code = meeting.language.into();
+            local.spoken.add(code, false, &words, local.keys.len());
             let tokens = local_turn(1, false, words, gaps, sentences, Vec::new());
             local
                 .turns
                 .push((NARRATION.to_string(), NARRATION.to_string(), tokens));
         }
+    }
+    local.spoken.sort();
+    if let Some(&(code, _)) = local.spoken.words.first() {
+        local.info.spoken = code;
     }
     local
 }

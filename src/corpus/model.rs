@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use crate::lang::LanguageCode;
 use crate::text::lemma::Pos;
 use crate::text::syllables::syllables;
 use crate::text::Language;
@@ -41,8 +42,11 @@ pub struct MeetingInfo {
     pub place: String,
     /// Source URL or empty.
     pub source: String,
-    /// Language of the text.
+    /// The language the text is analysed in (stemmer, stopwords, readability).
     pub language: Language,
+    /// The language of most of its words as the source names it (`uk` for a Ukrainian sitting, whose words are
+    /// counted by key; otherwise `language`).
+    pub spoken: LanguageCode,
     /// The reader that read it (`text`, `page`, …).
     pub format: &'static str,
     /// What the source says of the meeting, as (name, value) pairs ([`crate::transcript::Meeting::attributes`]).
@@ -74,6 +78,9 @@ pub struct Corpus {
     /// What is known of the speakers and meetings besides their words, and the groups, if the turns are grouped
     /// ([`super::groups::describe`]).
     pub about: About,
+    /// Words of turns in languages stenogram does not analyse, counted by key (see [`super::local`]), per
+    /// language, most first.
+    pub by_key: Vec<(LanguageCode, u64)>,
 }
 
 impl MeetingInfo {
@@ -87,6 +94,7 @@ impl MeetingInfo {
             place: String::new(),
             source: String::new(),
             language: Language::Ru,
+            spoken: Language::Ru.into(),
             format: "text",
             attributes: Vec::new(),
         }
@@ -179,6 +187,39 @@ impl Corpus {
     /// Total word tokens.
     pub fn total_words(&self) -> usize {
         self.turns.iter().map(TurnTokens::len).sum()
+    }
+
+    /// What the report says, once, of the words counted by key ([`Corpus::by_key`]), if any.
+    pub fn by_key_note(&self) -> Option<String> {
+        let words: u64 = self.by_key.iter().map(|(_, n)| n).sum();
+        if words == 0 {
+            return None;
+        }
+        let languages: Vec<String> = self
+            .by_key
+            .iter()
+            .map(|(code, _)| match code.name() {
+                "" => code.to_string(),
+                name => format!("{name} ({code})"),
+            })
+            .collect();
+        let share = 100.0 * words as f64 / self.total_words().max(1) as f64;
+        Some(format!(
+            "{words} words ({share:.1}%) in {} are counted by word key: stenogram has no stemmer, lemmatizer, \
+             stopword list or readability formula for {}, so in every view such a word is its own term, a content \
+             word unless --stopwords or --extra-stopwords lists it, and its speakers' readability is left empty",
+            join_and(&languages),
+            if languages.len() == 1 { "it" } else { "them" },
+        ))
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

@@ -12,6 +12,11 @@
 //! reading wins. Keys without Cyrillic letters have their English lemma ([`crate::text::english`]: the form they
 //! inflect from, when the corpus has it); Cyrillic keys read with `--lang en` have their stem.
 //!
+//! **Keys counted by key.** A key said only in turns of a language stenogram does not analyse (Ukrainian,
+//! Bulgarian, … in ParlaMint; see [`super::local`]) is its own stem and lemma, has no part of speech (so it is a
+//! content word unless a stopword) and is a stopword only if a list the user gave (`--stopwords`,
+//! `--extra-stopwords`) has it: the built-in lists are Russian and English.
+//!
 //! **Marks of stems and lemmas.** A stem or lemma is a stopword if any of its keys is; its part of speech, name
 //! type and part of a person's name are those of its most frequent key.
 //!
@@ -57,6 +62,10 @@ pub(super) struct Rules<'a> {
     pub names: HashSet<String>,
     /// The dictionary (`None` if it could not be loaded: lemmas are then stems).
     pub lemmatizer: Option<&'a Lemmatizer>,
+    /// For each key, whether a turn in an analysed language says it; the others are counted by key.
+    pub analysed: &'a [bool],
+    /// The stopword list is the built-in lists (of Russian and English), which do not apply to keys counted by key.
+    pub builtin_stopwords: bool,
 }
 
 /// The folded words of speaker names that could be a name in the text: three letters or more, with a Cyrillic
@@ -312,8 +321,11 @@ fn derive_keys(keys: &Interner, forms: &Forms, rules: &Rules<'_>) -> PerKeys {
     };
     let derive = |id: usize| {
         let key = keys.resolve(id as KeyId);
-        let stem = stemmer_for(key).stem(key).into_owned();
         let form = most_frequent(forms.of(id as KeyId));
+        if !rules.analysed.get(id).copied().unwrap_or(true) {
+            return by_key(key, form, rules);
+        }
+        let stem = stemmer_for(key).stem(key).into_owned();
         derive_key(keys, key, stem, form, rules)
     };
     let n = keys.len();
@@ -332,6 +344,22 @@ fn derive_keys(keys: &Interner, forms: &Forms, rules: &Rules<'_>) -> PerKeys {
     }
     take_in(derived);
     out
+}
+
+/// What a key said only in turns of a language stenogram does not analyse yields: itself as stem and lemma, no
+/// part of speech, a stopword only on a list the user gave.
+fn by_key<'a>(key: &str, form: &'a str, rules: &Rules<'_>) -> PerKey<'a> {
+    PerKey {
+        syllables: syllables(key).min(u32::from(u8::MAX)) as u8,
+        stem: key.to_string(),
+        form,
+        stop: !rules.builtin_stopwords && rules.stopwords.contains(key),
+        lemma: key.to_string(),
+        lemma_spelling: String::new(),
+        pos: Pos::Unknown,
+        name: None,
+        part: None,
+    }
 }
 
 /// What one key yields, given its stem and its most frequent surface form.

@@ -105,6 +105,13 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
             by.iter().map(|b| format!("<code>{}</code>", html_escape::encode_text(b))).collect::<Vec<_>>().join(", ")
         );
     }
+    if let Some(note) = cx.corpus.by_key_note() {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{}.</p>",
+            html_escape::encode_text(&note)
+        );
+    }
     summary(&mut out, cx, &rows)?;
     figures(&mut out, charts);
     speakers(&mut out, cx, &rows)?;

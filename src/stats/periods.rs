@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::corpus::{Corpus, SpeakerId, TokenError, View};
-use crate::lang::Language;
+use crate::lang::{LanguageCode, LanguageRank};
 
 use super::lexdiv::mattr;
 use super::phrase::Finder;
@@ -121,21 +121,21 @@ impl Periods {
         speaker: SpeakerId,
         window: usize,
     ) -> Result<Vec<PeriodMattr>, TokenError> {
-        let mut words: BTreeMap<(usize, Language), Vec<u32>> = BTreeMap::new();
+        let mut words: BTreeMap<(usize, LanguageRank), Vec<u32>> = BTreeMap::new();
         let mut reader = corpus.reader();
         for t in corpus.turns.iter().filter(|t| t.speaker == speaker) {
             let Some(p) = self.of_meeting[t.meeting as usize] else {
                 continue;
             };
-            let language = corpus.meetings[t.meeting as usize].language;
+            let language = corpus.meetings[t.meeting as usize].spoken;
             words
-                .entry((p, language))
+                .entry((p, language.rank()))
                 .or_default()
                 .extend_from_slice(reader.words(t)?);
         }
         Ok(words
             .into_iter()
-            .filter_map(|((period, language), w)| {
+            .filter_map(|((period, (_, _, language)), w)| {
                 mattr(&w, window).map(|mattr| PeriodMattr {
                     period,
                     language,
@@ -187,8 +187,8 @@ impl Periods {
 pub struct PeriodMattr {
     /// The period's index.
     pub period: usize,
-    /// The language of the words.
-    pub language: Language,
+    /// The language of the words (that of most words of each meeting, [`crate::corpus::MeetingInfo::spoken`]).
+    pub language: LanguageCode,
     /// The speaker's words in that period and language: the base of the measure.
     pub words: u64,
     /// MATTR.

@@ -62,18 +62,26 @@ impl Profiles {
         let mut summaries = by_speaker(corpus);
         let mut meeting_summaries = by_speaker_meeting(corpus);
         // Readability: of each speaker in each meeting in the meeting's language; over all meetings, in the
-        // language of most of the speaker's words.
-        let mut speaker_syllables: BTreeMap<SpeakerId, (u64, [u64; 2])> = BTreeMap::new();
+        // language of most of the speaker's words. None in a meeting mostly in a language counted by key, nor over
+        // all meetings of a speaker who has such a meeting (there is no formula for it).
+        let mut speaker_syllables: BTreeMap<SpeakerId, (u64, [u64; 2], bool)> = BTreeMap::new();
         for ((&(s, m), _), (_, syllables)) in pairs.iter().zip(&by_pair) {
-            let language = corpus.meetings[m as usize].language;
+            let language = corpus.meetings[m as usize].spoken.analysed();
             if let Some(summary) = meeting_summaries.get_mut(&(s, m)) {
-                readable(summary, language, *syllables);
                 let entry = speaker_syllables.entry(s).or_default();
+                let Some(language) = language else {
+                    entry.2 = true;
+                    continue;
+                };
+                readable(summary, language, *syllables);
                 entry.0 += syllables;
                 entry.1[usize::from(language == Language::En)] += summary.words as u64;
             }
         }
-        for (s, (syllables, words)) in speaker_syllables {
+        for (s, (syllables, words, by_key)) in speaker_syllables {
+            if by_key {
+                continue;
+            }
             let language = if words[1] > words[0] {
                 Language::En
             } else {

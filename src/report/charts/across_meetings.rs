@@ -39,11 +39,11 @@ impl Chart for AcrossMeetings {
                 continue;
             };
             let mut languages: Vec<_> = points.iter().map(|p| p.language).collect();
-            languages.sort();
+            languages.sort_by_key(|l| l.rank());
             languages.dedup();
             for (k, &language) in languages.iter().enumerate() {
                 let shown = if languages.len() > 1 {
-                    format!("{} ({})", cx.shown(name), language.code())
+                    format!("{} ({})", cx.shown(name), language)
                 } else {
                     cx.shown(name)
                 };

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::lang::LanguageCode;
 use crate::report::context::PeriodMeasures;
 use crate::report::WriteError;
 
@@ -54,8 +55,8 @@ pub struct MattrPeriodRow<'a> {
     pub start: &'a str,
     /// Speaker.
     pub speaker: &'a str,
-    /// Language of the words (`ru`, `en`).
-    pub language: &'static str,
+    /// Language of the words (`ru`, `en`; `uk`, `bg`, … counted by key).
+    pub language: LanguageCode,
     /// The speaker's words in the period and language.
     pub words: u64,
     /// MATTR.
@@ -114,7 +115,7 @@ impl Table for PeriodTables {
                     period: &periods.labels[m.period],
                     start: &periods.starts[m.period],
                     speaker,
-                    language: m.language.code(),
+                    language: m.language,
                     words: m.words,
                     mattr: m.mattr,
                 })

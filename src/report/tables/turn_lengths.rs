@@ -18,7 +18,8 @@ const METHOD: &str = "Per speaker over all meetings (meeting `*`) and in each me
      adaptation for Russian (2006): 206.835 − 1.3·ASL − 60.1·ASW, where ASL is words per sentence and ASW syllables \
      per word; higher is easier. A Russian syllable is a vowel letter; an English one a group of vowel letters, less a \
      silent final e, at least one per word. A speaker's score uses the language of the meeting, or over several \
-     meetings the language of most of their words.";
+     meetings the language of most of their words; it is `NaN` in a meeting mostly in a language counted by key \
+     (Ukrainian, Bulgarian, …: no formula), and over all meetings of a speaker who has such a meeting.";
 
 /// One row of `turn_lengths.csv`: whose turns and where, and their statistics.
 pub type TurnLengthRow<'a> = (Where<'a>, &'a TurnSummary);
