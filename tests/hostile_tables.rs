@@ -276,3 +276,21 @@ fn a_table_report_survives_hostile_cells() {
     assert!(d.join("out/index.html").is_file());
     assert!(!d.join("etc").exists());
 }
+
+#[test]
+fn a_table_with_lone_carriage_returns_names_the_lines_an_editor_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "mac.csv",
+        b"speaker,text\rA.B,one\rA.C,too,many\rA.D,fine\r",
+    );
+    let (code, rows, err) = parse(d, &["mac.csv"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("mac.csv:3: 3 fields where the header has 2; row not read"),
+        "{err}"
+    );
+    assert_eq!(rows, [row("mac", "A.B", "one"), row("mac", "A.D", "fine")]);
+}

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use super::lines::LineCounter;
 use super::source::{read_bounded, ReadError};
 
 /// One row of an info table: its line in the file, its key and its attributes (empty values left out).
@@ -75,8 +76,11 @@ pub fn read_info(path: &Path, keys: &[&str]) -> Result<InfoTable, InfoError> {
 pub fn parse_info(path: &str, bytes: &[u8], keys: &[&str]) -> Result<InfoTable, InfoError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+    let lines = std::cell::RefCell::new(LineCounter::new(bytes));
+    let line_of =
+        |p: Option<&csv::Position>| p.map_or(1, |p| lines.borrow_mut().line_at(p.byte() as usize));
     let row_error = |e: csv::Error| {
-        let line = e.position().map_or(1, |p| p.line() as usize);
+        let line = line_of(e.position());
         let message = match e.kind() {
             csv::ErrorKind::UnequalLengths {
                 expected_len, len, ..
@@ -119,7 +123,7 @@ pub fn parse_info(path: &str, bytes: &[u8], keys: &[&str]) -> Result<InfoTable, 
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(row_error)?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = line_of(record.position());
         let value = |i: usize| record.get(i).unwrap_or("").trim().to_string();
         let attributes = (0..header.len())
             .filter(|&i| i != key_at && !value(i).is_empty())
@@ -157,6 +161,21 @@ mod tests {
         );
         assert_eq!(t.rows[1].key, "Токаев");
         assert_eq!(t.rows[1].attributes, [("country".into(), "KZ".into())]);
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_or_a_lone_cr_and_a_quoted_newline_is_inside_its_row() {
+        for (text, lines) in [
+            ("speaker,x\rA,1\rB,2\r", [2, 3]),
+            ("speaker,x\r\nA,1\r\n\r\nB,2\r\n", [2, 4]),
+            ("speaker,x\nA,\"1\n2\"\nB,2\n", [2, 4]),
+        ] {
+            let t = parse_info("s.csv", text.as_bytes(), &["speaker"]).unwrap();
+            let found: Vec<usize> = t.rows.iter().map(|r| r.line).collect();
+            assert_eq!(found, lines, "{text:?}");
+        }
+        let e = parse_info("s.csv", b"speaker,x\rA,1\rB\r", &["speaker"]).unwrap_err();
+        assert_eq!(e.to_string(), "s.csv:3: 1 fields where the header has 2");
     }
 
     #[test]

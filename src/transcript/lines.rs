@@ -9,6 +9,44 @@ use std::borrow::Cow;
 use super::markup::{looks_like_html, Markup, Stripped};
 use super::warning::{Warning, WarningKind};
 
+/// The 1-based line of byte offsets met in increasing order, with lines ended as the reader ends them (`\n`,
+/// `\r\n` or a lone `\r`): for CSV files (info tables, aliases, table corpora), whose records the `csv` crate
+/// ends the same way but whose own line numbers count only `\n` (a file with lone `\r`s would be all line 2)
+/// and place a CRLF's `\n` in the next record. An offset is placed past the line ends at it, where its record
+/// starts.
+pub struct LineCounter<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    /// A counter at the start of `text`.
+    pub fn new(text: &'a [u8]) -> LineCounter<'a> {
+        LineCounter {
+            text,
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first byte at or after `byte` that does not end a line (an offset before the last one asked
+    /// for is taken as that one).
+    pub fn line_at(&mut self, byte: usize) -> usize {
+        let mut byte = byte.clamp(self.byte, self.text.len());
+        while byte < self.text.len() && matches!(self.text[byte], b'\r' | b'\n') {
+            byte += 1;
+        }
+        let part = &self.text[self.byte..byte];
+        let lone_cr = memchr::memchr_iter(b'\r', part)
+            .filter(|&i| part.get(i + 1) != Some(&b'\n'))
+            .count();
+        self.line += memchr::memchr_iter(b'\n', part).count() + lone_cr;
+        self.byte = byte;
+        self.line
+    }
+}
+
 /// A non-blank line: its 1-based number and its text (borrowed from the file unless it had to change).
 pub(super) type Line<'t> = (usize, Cow<'t, str>);
 

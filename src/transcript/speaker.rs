@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::label::GROUP_LABELS;
+use super::lines::LineCounter;
 use super::person::{english_person, initial_key, starts_with_initial};
 use super::warning::{FileWarning, Warning, WarningKind};
 
@@ -56,13 +57,18 @@ impl Aliases {
             .from_reader(data);
         let mut map = BTreeMap::new();
         let mut lines = BTreeMap::new();
+        let mut counter = LineCounter::new(data);
         for (i, record) in reader.records().enumerate() {
             let record = record.map_err(|e| AliasError {
                 path: path.to_string(),
-                line: e.position().map_or(i + 1, |p| p.line() as usize),
+                line: e
+                    .position()
+                    .map_or(i + 1, |p| counter.line_at(p.byte() as usize)),
                 message: e.to_string(),
             })?;
-            let line = record.position().map_or(i + 1, |p| p.line() as usize);
+            let line = record
+                .position()
+                .map_or(i + 1, |p| counter.line_at(p.byte() as usize));
             if i == 0 && record.get(0) == Some("label") && record.get(1) == Some("speaker") {
                 continue;
             }

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
+use crate::transcript::lines::LineCounter;
 use crate::transcript::source::TableError;
 
 /// How a table's rows are written.
@@ -67,27 +68,6 @@ fn sniff(text: &str) -> u8 {
     best
 }
 
-/// The line of a byte offset in a text, for offsets met in increasing order. The `csv` crate's own line numbers
-/// count a CRLF's `\n` in the next record, so records are placed by their byte offset here, past the line ends
-/// before them.
-struct Lines<'a> {
-    text: &'a [u8],
-    byte: usize,
-    line: usize,
-}
-
-impl Lines<'_> {
-    fn line_at(&mut self, byte: usize) -> usize {
-        let mut byte = byte.clamp(self.byte, self.text.len());
-        while byte < self.text.len() && matches!(self.text[byte], b'\r' | b'\n') {
-            byte += 1;
-        }
-        self.line += memchr::memchr_iter(b'\n', &self.text[self.byte..byte]).count();
-        self.byte = byte;
-        self.line
-    }
-}
-
 /// A delimited table: the first record is the header; a row of blank cells only is skipped.
 fn delimited(text: &str, delimiter: u8) -> Rows<'_> {
     let mut records = csv::ReaderBuilder::new()
@@ -101,11 +81,7 @@ fn delimited(text: &str, delimiter: u8) -> Rows<'_> {
         _ => Vec::new(),
     };
     let expected = header.len();
-    let mut lines = Lines {
-        text: text.as_bytes(),
-        byte: 0,
-        line: 1,
-    };
+    let mut lines = LineCounter::new(text.as_bytes());
     let records = records.filter_map(move |record| {
         let record = match record {
             Ok(record) => record,
