@@ -121,7 +121,7 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
         table(&mut out, preview);
     }
     let _ = writeln!(out, "<h2 id=\"method\">How the numbers are computed</h2>");
-    super::methods::html(&mut out);
+    super::methods::html(&mut out, cx.config);
     let config = cx.config;
     let _ = writeln!(
         out,

@@ -41,7 +41,9 @@ impl Format for Lexicoder {
                 continue;
             }
             let Some(c) = category else {
-                let message = format!("the entry '{line}' comes before any category: open one with a line `+NAME`");
+                let message = format!(
+                    "the entry '{line}' comes before any category: open one with a line `+NAME`"
+                );
                 return Err((n, Problem::format(message)));
             };
             into.entry(c, line, None, n);
@@ -59,8 +61,11 @@ mod tests {
         let d = parse("d.lc3", "+SECURITY\r\n  угроз* \r\n\r\nнациональная безопасность\r\n+WEST\r\nНАТО\r\n+SECURITY\r\nопасн*\r\n".as_bytes()).unwrap();
         let names: Vec<&str> = d.categories.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["SECURITY", "WEST"]);
-        let entries: Vec<(String, u32, usize)> =
-            d.entries.iter().map(|e| (e.text(), e.category, e.line)).collect();
+        let entries: Vec<(String, u32, usize)> = d
+            .entries
+            .iter()
+            .map(|e| (e.text(), e.category, e.line))
+            .collect();
         assert_eq!(
             entries,
             [

@@ -79,12 +79,18 @@ impl Format for Liwc {
             };
             let category = into.category(parent, name).map_err(|p| (n, p))?;
             if let Some((_, first)) = ids.insert(id, (category, n)) {
-                return fail(n, format!("the category id {id} is there twice (line {first} too)"));
+                return fail(
+                    n,
+                    format!("the category id {id} is there twice (line {first} too)"),
+                );
             }
             above.push((tabs, category));
         }
         if !closed {
-            return fail(opened, "the list of categories opened by this `%` has no closing line `%`".into());
+            return fail(
+                opened,
+                "the list of categories opened by this `%` has no closing line `%`".into(),
+            );
         }
         for (n, line) in lines {
             entry(&ids, n, line.trim(), into)?;
@@ -101,12 +107,18 @@ fn entry(
     into: &mut Builder,
 ) -> Result<(), (usize, Problem)> {
     if line.contains("<of>") {
-        into.warn(n, "left out: LIWC's <of> entries are not read (as quanteda leaves them out)");
+        into.warn(
+            n,
+            "left out: LIWC's <of> entries are not read (as quanteda leaves them out)",
+        );
         return Ok(());
     }
     let line = match (line.find('('), line.rfind(')')) {
         (Some(open), Some(close)) if open < close => {
-            into.warn(n, "a parenthetical code left out (as quanteda leaves it out)");
+            into.warn(
+                n,
+                "a parenthetical code left out (as quanteda leaves it out)",
+            );
             format!("{} {}", &line[..open], &line[close + 1..])
         }
         _ => line.to_string(),
@@ -117,11 +129,21 @@ fn entry(
         .rposition(|p| !p.bytes().all(|b| b.is_ascii_digit()))
         .map_or(0, |i| i + 1);
     if words == 0 {
-        return Err((n, Problem::format(format!("an entry line starts with its word or phrase, not with the category ids '{line}'"))));
+        return Err((
+            n,
+            Problem::format(format!(
+                "an entry line starts with its word or phrase, not with the category ids '{line}'"
+            )),
+        ));
     }
     if words == parts.len() {
         let word = parts.join(" ");
-        return Err((n, Problem::format(format!("the entry '{word}' names no category: give the ids of its categories after a tab"))));
+        return Err((
+            n,
+            Problem::format(format!(
+                "the entry '{word}' names no category: give the ids of its categories after a tab"
+            )),
+        ));
     }
     let text = parts[..words].join(" ");
     for id in &parts[words..] {
@@ -152,8 +174,11 @@ mod tests {
         .unwrap();
         let names: Vec<&str> = d.categories.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["security", "security.threat", "west"]);
-        let entries: Vec<(String, u32, usize)> =
-            d.entries.iter().map(|e| (e.text(), e.category, e.line)).collect();
+        let entries: Vec<(String, u32, usize)> = d
+            .entries
+            .iter()
+            .map(|e| (e.text(), e.category, e.line))
+            .collect();
         assert_eq!(
             entries,
             [
@@ -165,7 +190,11 @@ mod tests {
             ]
         );
         assert_eq!(d.warnings.len(), 2);
-        assert!(d.warnings[1].starts_with("d.dic:12: left out"), "{:?}", d.warnings);
+        assert!(
+            d.warnings[1].starts_with("d.dic:12: left out"),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]

@@ -198,7 +198,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, Cow<'_, str>)> {
         };
         rest = &rest[end + skip..];
         let clean = if line.chars().any(|c| c.is_control() && c != '\t') {
-            Cow::Owned(line.chars().filter(|c| !c.is_control() || *c == '\t').collect())
+            Cow::Owned(
+                line.chars()
+                    .filter(|c| !c.is_control() || *c == '\t')
+                    .collect(),
+            )
         } else {
             Cow::Borrowed(line)
         };

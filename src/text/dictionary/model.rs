@@ -319,10 +319,18 @@ mod tests {
             b.entry(c, word, None, 2);
             b.finish().unwrap()
         };
-        let d = Dictionary::merged(vec![one("a", "x", "к"), one("b", "y", "л"), one("c", "x", "м")]);
+        let d = Dictionary::merged(vec![
+            one("a", "x", "к"),
+            one("b", "y", "л"),
+            one("c", "x", "м"),
+        ]);
         let names: Vec<&str> = d.categories.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["top", "top.x", "top.y"]);
-        let files: Vec<(&str, u32)> = d.entries.iter().map(|e| (e.file.as_str(), e.category)).collect();
+        let files: Vec<(&str, u32)> = d
+            .entries
+            .iter()
+            .map(|e| (e.file.as_str(), e.category))
+            .collect();
         assert_eq!(files, [("a", 1), ("c", 1), ("b", 2)]);
     }
 }

@@ -56,7 +56,8 @@ impl Format for WordStat {
             }
             if let Some((entry, weight)) = weighted(content) {
                 let Some(&(_, category)) = above.last() else {
-                    let message = format!("the entry '{content}' is not indented under any category");
+                    let message =
+                        format!("the entry '{content}' is not indented under any category");
                     return Err((n, Problem::format(message)));
                 };
                 let w = weight
@@ -95,8 +96,11 @@ mod tests {
         .unwrap();
         let names: Vec<&str> = d.categories.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["SECURITY", "SECURITY.THREAT", "ECONOMY"]);
-        let entries: Vec<(String, u32, f64)> =
-            d.entries.iter().map(|e| (e.text(), e.category, e.weight)).collect();
+        let entries: Vec<(String, u32, f64)> = d
+            .entries
+            .iter()
+            .map(|e| (e.text(), e.category, e.weight))
+            .collect();
         assert_eq!(
             entries,
             [
@@ -112,7 +116,10 @@ mod tests {
     #[test]
     fn entries_outside_categories_and_jumps_in_depth_are_errors() {
         assert_eq!(parse("d.cat", b"WORD (1)\n").unwrap_err().line, 1);
-        assert_eq!(parse("d.cat", b"A\n\t\tB\n\t\t\tw (1)\n").unwrap_err().line, 2);
+        assert_eq!(
+            parse("d.cat", b"A\n\t\tB\n\t\t\tw (1)\n").unwrap_err().line,
+            2
+        );
         let e = parse("d.cat", b"A\n\tw (1.2.3)\n").unwrap_err();
         assert_eq!((e.line, e.problem), (2, Problem::Weight("1.2.3".into())));
     }

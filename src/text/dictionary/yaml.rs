@@ -68,11 +68,15 @@ impl Format for Yaml {
                 Event::DocumentStart => {
                     documents += 1;
                     if documents > 1 {
-                        return fail("a second YAML document (after `---`): a dictionary is one document");
+                        return fail(
+                            "a second YAML document (after `---`): a dictionary is one document",
+                        );
                     }
                 }
                 Event::Alias(_) => {
-                    return fail("a YAML alias (*name): write the entries out, quanteda reads no aliases")
+                    return fail(
+                        "a YAML alias (*name): write the entries out, quanteda reads no aliases",
+                    )
                 }
                 Event::MappingStart(..) => {
                     let category = match stack.last_mut() {
@@ -80,13 +84,15 @@ impl Format for Yaml {
                         Some(Frame::Map { category, key }) => match key.take() {
                             None => return fail("a category's name is a plain word, not a map"),
                             Some((name, _)) if name == OWN => {
-                                return fail("`__` holds a category's own entries: a list, not a map")
+                                return fail(
+                                    "`__` holds a category's own entries: a list, not a map",
+                                )
                             }
                             Some((name, at)) => Some(nested(into, *category, &name, at)?),
                         },
-                        Some(Frame::List { .. }) => {
-                            return fail("a list of entries holds words and phrases, not a map of categories")
-                        }
+                        Some(Frame::List { .. }) => return fail(
+                            "a list of entries holds words and phrases, not a map of categories",
+                        ),
                     };
                     stack.push(Frame::Map {
                         category,
@@ -106,20 +112,25 @@ impl Format for Yaml {
                     };
                     stack.push(Frame::List { category });
                 }
-                Event::Scalar(value, style, ..) => match stack.last_mut() {
-                    None => return fail("a YAML dictionary is a map of categories (name: [entries]), not text"),
-                    Some(Frame::Map { category, key }) => match key.take() {
-                        None => *key = Some((value, line)),
-                        Some((name, at)) => {
-                            let c = target(into, *category, &name, at)?;
-                            let null = style == TScalarStyle::Plain && matches!(value.as_str(), "~" | "null");
-                            if !null {
-                                into.entry(c, &value, None, line);
+                Event::Scalar(value, style, ..) => {
+                    match stack.last_mut() {
+                        None => return fail(
+                            "a YAML dictionary is a map of categories (name: [entries]), not text",
+                        ),
+                        Some(Frame::Map { category, key }) => match key.take() {
+                            None => *key = Some((value, line)),
+                            Some((name, at)) => {
+                                let c = target(into, *category, &name, at)?;
+                                let null = style == TScalarStyle::Plain
+                                    && matches!(value.as_str(), "~" | "null");
+                                if !null {
+                                    into.entry(c, &value, None, line);
+                                }
                             }
-                        }
-                    },
-                    Some(Frame::List { category }) => into.entry(*category, &value, None, line),
-                },
+                        },
+                        Some(Frame::List { category }) => into.entry(*category, &value, None, line),
+                    }
+                }
                 Event::MappingEnd | Event::SequenceEnd => {
                     stack.pop();
                 }
@@ -153,7 +164,9 @@ fn target(
         (OWN, Some(p)) => Ok(p),
         (OWN, None) => Err((
             line,
-            Problem::format("`__` (a category's own entries) at the top level, outside any category"),
+            Problem::format(
+                "`__` (a category's own entries) at the top level, outside any category",
+            ),
         )),
         _ => nested(into, parent, name, line),
     }
@@ -176,9 +189,22 @@ mod tests {
         )
         .unwrap();
         let names: Vec<&str> = d.categories.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(names, ["security", "security.threat", "west", "empty", "economy", "economy.trade"]);
-        let entries: Vec<(String, u32, usize)> =
-            d.entries.iter().map(|e| (e.text(), e.category, e.line)).collect();
+        assert_eq!(
+            names,
+            [
+                "security",
+                "security.threat",
+                "west",
+                "empty",
+                "economy",
+                "economy.trade"
+            ]
+        );
+        let entries: Vec<(String, u32, usize)> = d
+            .entries
+            .iter()
+            .map(|e| (e.text(), e.category, e.line))
+            .collect();
         assert_eq!(
             entries,
             [
@@ -202,7 +228,10 @@ mod tests {
         assert_eq!(error("a: &x [b]\nc: *x\n").0, 2);
         assert_eq!(error("a: [b]\n---\nc: [d]\n").0, 2);
         assert_eq!(error("__: [b]\n").0, 1);
-        assert_eq!(error("a:\n  b.c: [d]\n"), (2, Problem::Dot("b.c".into()).to_string()));
+        assert_eq!(
+            error("a:\n  b.c: [d]\n"),
+            (2, Problem::Dot("b.c".into()).to_string())
+        );
         assert_eq!(error("a:\n  b:\n"), (1, Problem::NoEntries.to_string()));
     }
 
