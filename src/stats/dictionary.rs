@@ -105,6 +105,8 @@ impl Lexicon {
 /// entry matched.
 #[derive(Debug, Clone)]
 pub struct DictionaryCounts {
+    /// The dictionary, compiled.
+    pub matcher: Matcher,
     /// Every (speaker, meeting) with words, by speaker (name order), then meeting (date order).
     pub pairs: Vec<(SpeakerId, MeetingId)>,
     /// The words of each pair.
@@ -121,9 +123,9 @@ impl DictionaryCounts {
     pub fn new(
         corpus: &Corpus,
         view: View,
-        matcher: &Matcher,
+        matcher: Matcher,
     ) -> Result<DictionaryCounts, TokenError> {
-        let lexicon = Lexicon::new(corpus, view, matcher);
+        let lexicon = Lexicon::new(corpus, view, &matcher);
         let categories = matcher.dictionary().categories.len();
         let mut turns: BTreeMap<(SpeakerId, MeetingId), Vec<usize>> = BTreeMap::new();
         for (i, t) in corpus.turns.iter().enumerate().filter(|(_, t)| t.words > 0) {
@@ -180,6 +182,7 @@ impl DictionaryCounts {
             ))
         });
         Ok(DictionaryCounts {
+            matcher,
             pairs: turns.into_keys().collect(),
             words,
             tallies,
@@ -295,7 +298,7 @@ mod tests {
             "В.Путин: Угрозы и угроза безопасности. Специальной военной операции. Военной.\nА.Лукашенко: Специальной, военной операции нет.\n",
         );
         let m = Matcher::new(parse("d.yml", YAML.as_bytes()).unwrap());
-        let d = DictionaryCounts::new(&c, View::Key, &m).unwrap();
+        let d = DictionaryCounts::new(&c, View::Key, m.clone()).unwrap();
         let putin = c.speaker_id("В.Путин").unwrap();
         let (words, t) = d.sum(|s, _| s == putin);
         assert_eq!(words, 8);
@@ -324,8 +327,8 @@ mod tests {
     fn the_lemma_view_matches_entries_on_lemmas_too() {
         let c = corpus("В.Путин: Санкций много, санкции вредны.\n");
         let m = Matcher::new(parse("d.yml", "s: [санкция]\n".as_bytes()).unwrap());
-        let key = DictionaryCounts::new(&c, View::Key, &m).unwrap();
-        let lemma = DictionaryCounts::new(&c, View::Lemma, &m).unwrap();
+        let key = DictionaryCounts::new(&c, View::Key, m.clone()).unwrap();
+        let lemma = DictionaryCounts::new(&c, View::Lemma, m).unwrap();
         assert_eq!(key.sum(|_, _| true).1[0].count, 0);
         assert_eq!(lemma.sum(|_, _| true).1[0].count, 2);
     }

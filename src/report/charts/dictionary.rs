@@ -43,7 +43,7 @@ impl Chart for DictionaryChart {
         let Some(stats) = cx.dictionary()? else {
             return Ok(None);
         };
-        let (counts, dictionary) = (&stats.counts, stats.matcher.dictionary());
+        let (counts, dictionary) = (stats, stats.matcher.dictionary());
         let totals: Vec<u64> = counts.sum(|_, _| true).1.iter().map(|t| t.count).collect();
         let shown = chosen(&totals, cx.config.top);
         let speakers = cx

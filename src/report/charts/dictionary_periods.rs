@@ -43,7 +43,7 @@ impl Chart for DictionaryPeriods {
         };
         let dictionary = stats.matcher.dictionary();
         let axis = TimeAxis::new(&cx.periods);
-        let rates = stats.counts.by_period(&cx.periods);
+        let rates = stats.by_period(&cx.periods);
         let top: Vec<usize> = dictionary.top().map(|c| c as usize).collect();
         let totals: Vec<u64> = top
             .iter()

@@ -116,14 +116,6 @@ impl Row for CategoryKeynessRow<'_> {
     const HEADER: &'static str = "target,reference,category,count_target,count_reference,total_target,total_reference,g2,p_value,log_ratio,log_odds_z";
 }
 
-/// The dictionary compiled and counted.
-pub struct DictionaryStats {
-    /// The dictionary, compiled.
-    pub matcher: Matcher,
-    /// Its counts in the corpus.
-    pub counts: DictionaryCounts,
-}
-
 /// The three dictionary tables.
 pub struct DictionaryTables;
 
@@ -207,8 +199,8 @@ fn group_rows<'a>(
 }
 
 /// `dictionary.csv`: every speaker (by name) overall and in each meeting, then all speakers.
-fn count_rows<'a>(cx: &'a Context, stats: &'a DictionaryStats) -> Vec<CategoryRow<'a>> {
-    let (corpus, counts) = (cx.corpus, &stats.counts);
+fn count_rows<'a>(cx: &'a Context, stats: &'a DictionaryCounts) -> Vec<CategoryRow<'a>> {
+    let (corpus, counts) = (cx.corpus, stats);
     let dictionary = stats.matcher.dictionary();
     let names: Vec<&str> = dictionary
         .categories
@@ -258,12 +250,12 @@ fn count_rows<'a>(cx: &'a Context, stats: &'a DictionaryStats) -> Vec<CategoryRo
 }
 
 /// `dictionary_terms.csv`.
-fn term_rows<'a>(cx: &'a Context, stats: &'a DictionaryStats) -> Vec<TermRow<'a>> {
+fn term_rows<'a>(cx: &'a Context, stats: &'a DictionaryCounts) -> Vec<TermRow<'a>> {
     let corpus = cx.corpus;
     let dictionary = stats.matcher.dictionary();
     let mut rows: Vec<(usize, TermRow)> = Vec::new();
     let mut matched = vec![false; dictionary.entries.len()];
-    for t in &stats.counts.terms {
+    for t in &stats.terms {
         matched[t.entry as usize] = true;
         let entry = &dictionary.entries[t.entry as usize];
         let texts: Vec<&str> = t.keys.iter().map(|&k| corpus.keys.text(k)).collect();
@@ -298,7 +290,7 @@ fn term_rows<'a>(cx: &'a Context, stats: &'a DictionaryStats) -> Vec<TermRow<'a>
 }
 
 /// `dictionary_keyness.csv`: the compared pair, categories in dictionary order.
-fn keyness_rows<'a>(cx: &'a Context, stats: &'a DictionaryStats) -> Vec<CategoryKeynessRow<'a>> {
+fn keyness_rows<'a>(cx: &'a Context, stats: &'a DictionaryCounts) -> Vec<CategoryKeynessRow<'a>> {
     let corpus = cx.corpus;
     let Some((a, b)) = &cx.pair else {
         return Vec::new();
@@ -313,7 +305,6 @@ fn keyness_rows<'a>(cx: &'a Context, stats: &'a DictionaryStats) -> Vec<Category
     let target_name = corpus.speakers[target as usize].as_str();
     let reference_name = reference.map_or(OTHERS, |r| corpus.speakers[r as usize].as_str());
     stats
-        .counts
         .keyness(target, reference)
         .into_iter()
         .map(|(c, x, y, total_x, total_y, k)| CategoryKeynessRow {
@@ -335,14 +326,17 @@ fn keyness_rows<'a>(cx: &'a Context, stats: &'a DictionaryStats) -> Vec<Category
 impl Context<'_> {
     /// The dictionaries of `--dictionary`, compiled and counted in the corpus (matched on keys and on the terms of
     /// `--view`); `None` without them. Shared by the tables and the charts.
-    pub fn dictionary(&self) -> Result<Option<&DictionaryStats>, WriteError> {
+    pub fn dictionary(&self) -> Result<Option<&DictionaryCounts>, WriteError> {
         let Some(dictionary) = &self.config.dictionary else {
             return Ok(None);
         };
         let stats = self.shared.dictionary.get_or_try(|| {
             let matcher = Matcher::new(dictionary.clone());
-            let counts = DictionaryCounts::new(self.corpus, self.config.view, &matcher)?;
-            Ok(DictionaryStats { matcher, counts })
+            Ok(DictionaryCounts::new(
+                self.corpus,
+                self.config.view,
+                matcher,
+            )?)
         })?;
         Ok(Some(stats))
     }

@@ -2,12 +2,13 @@
 //! word (or phrase) and the ids of its categories, separated by tabs or spaces.
 //!
 //! ```text
+//! (⇥ is a tab)
 //! %
-//! 1	security
-//! 2	threat
+//! 1⇥ security
+//! 2⇥ threat
 //! %
-//! угроз*	1	2
-//! безопасност*	1
+//! угроз*⇥ 1⇥ 2
+//! безопасност*⇥ 1
 //! ```
 //!
 //! What quanteda's reader accepts is read: blank lines anywhere, spaces instead of tabs, categories nested by the

@@ -229,8 +229,11 @@ economy:
     - военн*
 ";
 
+    /// Hits as (category, start, words) and entry matches as (entry, start).
+    type Found = (Vec<(String, usize, usize)>, Vec<(String, usize)>);
+
     /// The hits of each category in `words` (one sentence, words separated by spaces; `|` breaks the sentence).
-    fn hits(yaml: &str, text: &str) -> (Vec<(String, usize, usize)>, Vec<(String, usize)>) {
+    fn hits(yaml: &str, text: &str) -> Found {
         let d = parse("d.yml", yaml.as_bytes()).unwrap();
         let m = Matcher::new(d);
         let mut words = Vec::new();

@@ -5,10 +5,11 @@
 //! keeps its weight (a whole or decimal number, negative too) for the weighted count.
 //!
 //! ```text
+//! (⇥ is a tab)
 //! SECURITY
-//! 	THREAT
-//! 		УГРОЗ* (2)
-//! 	БЕЗОПАСНОСТ* (1)
+//! ⇥ THREAT
+//! ⇥ ⇥ УГРОЗ* (2)
+//! ⇥ БЕЗОПАСНОСТ* (1)
 //! ```
 
 use super::model::{Builder, CategoryId};
