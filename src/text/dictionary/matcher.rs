@@ -63,8 +63,6 @@ pub struct Scratch {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     dictionary: Dictionary,
-    /// The first slot of each entry.
-    first: Vec<Slot>,
     /// The entry and word index of each slot.
     slots: Vec<(EntryId, u32)>,
     exact: HashMap<String, Vec<Slot>>,
@@ -77,13 +75,11 @@ pub struct Matcher {
 impl Matcher {
     /// Compiles every entry's globs.
     pub fn new(dictionary: Dictionary) -> Matcher {
-        let mut first = Vec::with_capacity(dictionary.entries.len());
         let mut slots = Vec::new();
         let mut exact: HashMap<String, Vec<Slot>> = HashMap::new();
         let mut prefixes: HashMap<String, Vec<Slot>> = HashMap::new();
         let mut general = Vec::new();
         for (e, entry) in dictionary.entries.iter().enumerate() {
-            first.push(slots.len() as Slot);
             for (j, word) in entry.words.iter().enumerate() {
                 let slot = slots.len() as Slot;
                 slots.push((e as EntryId, j as u32));
@@ -101,7 +97,6 @@ impl Matcher {
             .collect();
         Matcher {
             dictionary,
-            first,
             slots,
             exact,
             prefixes,
@@ -140,12 +135,6 @@ impl Matcher {
         }
         out.sort_unstable();
         out.dedup();
-    }
-
-    /// Whether slot `s` is the first word of its entry.
-    #[inline]
-    pub fn starts(&self, s: Slot) -> bool {
-        self.slots[s as usize].1 == 0
     }
 
     /// Finds entries and category hits in a run of `n` words: `slots(i)` are word i's slots (sorted), `joined(i)`
@@ -203,11 +192,6 @@ impl Matcher {
                 free.1 = start + len;
             }
         }
-    }
-
-    /// The first slot of entry `e`.
-    pub fn first_slot(&self, e: EntryId) -> Slot {
-        self.first[e as usize]
     }
 }
 

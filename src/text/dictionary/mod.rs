@@ -129,9 +129,11 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Dictionary, DictionaryError> {
         .or_else(|| FORMATS.iter().find(|f| f.sniff(&text)))
         .ok_or_else(|| error(1, Problem::Unknown))?;
     let mut builder = Builder::new(file);
+    // A parser may place an error at the end of the input, past its last line: the last line is meant.
+    let last = 1 + lines_before(text.as_bytes());
     format
         .read(&text, &mut builder)
-        .map_err(|(line, p)| error(line, p))?;
+        .map_err(|(line, p)| error(line.min(last), p))?;
     builder.finish().map_err(|(line, p)| error(line, p))
 }
 
@@ -233,6 +235,15 @@ mod tests {
         assert_eq!((e.line, e.problem), (4, Problem::NotUtf8(0xE9)));
         let e = parse("d.txt", b"just words\n").unwrap_err();
         assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn regression_fuzz_an_error_at_the_end_of_a_file_is_on_its_last_line() {
+        // YAML's error at the end of a file of one line (a BOM and a tag) was on line 2.
+        let e = parse("d.yml", b"\xEF\xBB\xBF!").unwrap_err();
+        assert_eq!(e.line, 1);
+        let e = parse("d.yml", b"a:\n  - [b\n").unwrap_err();
+        assert_eq!(e.line, 2);
     }
 
     #[test]
