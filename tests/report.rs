@@ -167,6 +167,8 @@ fn complete_reports_of_the_shared_corpora() {
                 "--out",
                 tmp.path().to_str().unwrap(),
                 "--matrix",
+                "--dictionary",
+                "docs/examples/politics.yml",
             ],
         );
         for (name, header) in TABLES.iter().flat_map(|t| t.files()) {

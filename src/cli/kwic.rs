@@ -8,9 +8,12 @@ use anyhow::Context;
 use clap::{ArgGroup, Args};
 use serde::Serialize;
 
+use stenogram::corpus::View;
 use stenogram::stats::clusters::{self, clusters};
 use stenogram::stats::collocates::{self, collocates, Window};
+use stenogram::stats::concordance::CategoryPattern;
 use stenogram::stats::kwic::{self as hits, kwic_sorted, ConcordanceError, Pattern, Sort};
+use stenogram::text::dictionary::{CategoryId, Matcher};
 use stenogram::transcript::find_named;
 
 use super::input::InputArgs;
@@ -33,6 +36,7 @@ use super::Outcome;
   stenogram kwic --lemma санкция --collocates ../shared/corpus/kremlin  5 words a side
   stenogram kwic --collocates --window 3,0 Россия ../shared/corpus/kremlin  3 words left only
   stenogram kwic --clusters 3 Россия ../shared/corpus/kremlin           3-word clusters
+  stenogram kwic --category security.threat --dictionary d.yml --lemma ../shared/corpus/kremlin
 
 --collocates: every word within the window of each occurrence of the node (in its turn, across \
 sentences; numbers and punctuation take no place), counted in the pattern's view (key, --stem or \
@@ -48,8 +52,18 @@ whole node, counted once however many occurrences it holds. Columns: cluster (th
 pattern's view), form (most frequent as written), count, meetings. Sorted by count, then cluster.")]
 pub struct KwicArgs {
     /// A word or phrase (matched by key), one whose stems or lemmas to match (--stem, --lemma), or a regular
-    /// expression (--regex).
-    pub pattern: String,
+    /// expression (--regex); not with --category.
+    #[arg(required_unless_present = "category")]
+    pub pattern: Option<String>,
+    /// The hits of this category of the --dictionary files (its path, as economy.trade), its entries matched as
+    /// the report matches them: on keys, and with --stem or --lemma also on stems or lemmas.
+    /// With it, every argument is a path.
+    #[arg(long, value_name = "NAME", requires = "dictionary", conflicts_with_all = ["regex", "table"])]
+    pub category: Option<String>,
+    /// A dictionary file for --category (quanteda YAML .yml, LIWC .dic, Lexicoder .lc3, WordStat .cat); repeat to
+    /// merge several.
+    #[arg(long, value_name = "FILE", requires = "category")]
+    pub dictionary: Vec<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
     /// Match every word with the pattern's stem.
@@ -121,17 +135,20 @@ struct Checked {
 
 impl Checked {
     fn new(args: &KwicArgs) -> anyhow::Result<Checked> {
-        let pattern = if args.regex {
+        let text = args.pattern.clone().unwrap_or_default();
+        let pattern = if let Some(name) = &args.category {
+            category(args, name)?
+        } else if args.regex {
             Pattern::Regex(
-                regex::Regex::new(&args.pattern)
-                    .with_context(|| format!("invalid regular expression '{}'", args.pattern))?,
+                regex::Regex::new(&text)
+                    .with_context(|| format!("invalid regular expression '{text}'"))?,
             )
         } else if args.stem {
-            Pattern::Stem(args.pattern.clone())
+            Pattern::Stem(text)
         } else if args.lemma {
-            Pattern::Lemma(args.pattern.clone())
+            Pattern::Lemma(text)
         } else {
-            Pattern::Key(args.pattern.clone())
+            Pattern::Key(text)
         };
         let table = if args.collocates {
             Table::Collocates(args.window)
@@ -155,6 +172,62 @@ impl Checked {
             _ => {}
         }
         Ok(Checked { pattern, table })
+    }
+}
+
+/// The pattern of `--category NAME`: the category of the merged `--dictionary` files called NAME (or, if none is,
+/// the one NAME names in another case).
+fn category(args: &KwicArgs, name: &str) -> anyhow::Result<Pattern> {
+    let Some(dictionary) = super::dictionaries::read(&args.dictionary, false)? else {
+        anyhow::bail!("--category: give the dictionary with --dictionary FILE");
+    };
+    let lower = name.to_lowercase();
+    let found = dictionary.category(name).or_else(|| {
+        let mut same = (0..dictionary.categories.len())
+            .filter(|&c| dictionary.categories[c].name.to_lowercase() == lower);
+        match (same.next(), same.next()) {
+            (Some(c), None) => Some(c as CategoryId),
+            _ => None,
+        }
+    });
+    let Some(category) = found else {
+        let names: Vec<&str> = dictionary
+            .categories
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        anyhow::bail!(
+            "--category: the dictionary has no category '{name}'; it has {}",
+            names.join(", ")
+        );
+    };
+    let view = if args.lemma {
+        View::Lemma
+    } else if args.stem {
+        View::Stem
+    } else {
+        View::Key
+    };
+    Ok(Pattern::Category(std::sync::Arc::new(CategoryPattern {
+        matcher: Matcher::new(dictionary),
+        category,
+        view,
+    })))
+}
+
+/// The input: with --category there is no pattern, so the first argument clap took for one is a path (and the
+/// default path `corpus` is left out when it is the only other).
+fn inputs(args: &KwicArgs) -> std::borrow::Cow<'_, InputArgs> {
+    match (&args.category, &args.pattern) {
+        (Some(_), Some(first)) => {
+            let mut input = args.input.clone();
+            if input.paths == [PathBuf::from("corpus")] {
+                input.paths.clear();
+            }
+            input.paths.insert(0, PathBuf::from(first));
+            std::borrow::Cow::Owned(input)
+        }
+        _ => std::borrow::Cow::Borrowed(&args.input),
     }
 }
 
@@ -192,8 +265,9 @@ fn left_out(n: usize, noun: &str, min_count: u64) -> String {
 /// Runs `kwic`; returns whether any input failed.
 pub fn run(args: &KwicArgs) -> anyhow::Result<Outcome> {
     let checked = Checked::new(args)?;
-    let corpus = args.input.load(args.narrator.as_deref())?;
-    let failed = args.input.report_diagnostics(&corpus, false);
+    let input = inputs(args);
+    let corpus = input.load(args.narrator.as_deref())?;
+    let failed = input.report_diagnostics(&corpus, false);
     let meetings: Vec<_> = corpus.meetings().collect();
     let speaker = match &args.speaker {
         None => None,

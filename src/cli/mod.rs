@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod diagnostics;
+mod dictionaries;
 mod import;
 mod input;
 mod kwic;

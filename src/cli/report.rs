@@ -109,6 +109,10 @@ pub struct ReportArgs {
     /// `В.Путин | CIS` and `В.Путин | West`. --speakers, --pair and --reference then name groups.
     #[arg(long, value_delimiter = ',', value_name = "ATTRS")]
     pub group_by: Vec<String>,
+    /// A content-analysis dictionary (quanteda YAML .yml, LIWC .dic, Lexicoder .lc3, WordStat .cat): its categories
+    /// counted per speaker or group (dictionary*.csv and two charts); repeat to merge several.
+    #[arg(long, value_name = "FILE")]
+    pub dictionary: Vec<PathBuf>,
     /// Keyness reference speaker (default: all other speakers).
     #[arg(long, value_name = "NAME")]
     pub reference: Option<String>,
@@ -261,6 +265,7 @@ impl Checked {
                 min_words: args.min_words,
                 min_period_words: args.min_period_words,
                 xray_meeting: args.xray_meeting.clone(),
+                dictionary: super::dictionaries::read(&args.dictionary, args.quiet)?,
                 colloc: CollocOptions {
                     view,
                     min_count: args.min_count,

@@ -106,6 +106,8 @@ pub struct Shared<'a> {
     pub(crate) terms: Computed<Vec<String>>,
     /// The measures the charts across time draw ([`Context::period_measures`]).
     pub(crate) period_measures: Computed<PeriodMeasures>,
+    /// The dictionaries compiled and counted ([`Context::dictionary`]).
+    pub(crate) dictionary: Computed<crate::stats::dictionary::DictionaryCounts>,
 }
 
 /// The analysed corpus, how to report it, and the statistics computed of it so far.

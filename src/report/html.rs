@@ -114,6 +114,7 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
     }
     summary(&mut out, cx, &rows)?;
     figures(&mut out, charts);
+    dictionary_note(&mut out, cx);
     speakers(&mut out, cx, &rows)?;
     let _ = writeln!(out, "<h2 id=\"tables\">Tables</h2>");
     let _ = writeln!(out, "<p>Every table is a UTF-8 CSV file with a header in long format; the first {} rows are shown.</p>", cx.config.top);
@@ -121,7 +122,7 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
         table(&mut out, preview);
     }
     let _ = writeln!(out, "<h2 id=\"method\">How the numbers are computed</h2>");
-    super::methods::html(&mut out);
+    super::methods::html(&mut out, cx.config);
     let config = cx.config;
     let _ = writeln!(
         out,
@@ -373,6 +374,30 @@ fn speakers(out: &mut String, cx: &Context, all: &[SpeakerRow]) -> Result<(), Wr
         config.mattr_window
     );
     Ok(())
+}
+
+/// With `--dictionary`: what the dictionaries hold and how they were matched in this report.
+fn dictionary_note(out: &mut String, cx: &Context) {
+    let Some(d) = &cx.config.dictionary else {
+        return;
+    };
+    let mut files: Vec<&str> = d.entries.iter().map(|e| e.file.as_str()).collect();
+    files.sort_unstable();
+    files.dedup();
+    let matched = match cx.config.view {
+        crate::corpus::View::Key => "keys",
+        crate::corpus::View::Stem => "keys and stems",
+        crate::corpus::View::Lemma => "keys and lemmas",
+    };
+    let _ = writeln!(
+        out,
+        "<p class=\"note\">Dictionary (<code>--dictionary</code> {}): {}, {}{}, matched on {matched} (the {} view); see <code>dictionary.csv</code> and <code>dictionary_terms.csv</code>.</p>",
+        text(&files.join(", ")),
+        count(d.categories.len(), "category").replace("categorys", "categories"),
+        count(d.entries.len(), "entry").replace("entrys", "entries"),
+        if d.weighted { " with weights" } else { "" },
+        cx.config.view.as_str(),
+    );
 }
 
 /// The charts drawn, in the registry's order, with their captions.

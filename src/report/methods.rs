@@ -159,9 +159,10 @@ fn chart_title(title: &str, stem: &str) -> String {
     format!("{title} (`{stem}`)")
 }
 
-/// The methods section of the page: the shared topics, then every table and every chart of the registries.
-pub fn html(out: &mut String) {
-    for (group, topics) in sections() {
+/// The methods section of the page: the shared topics, then every table and every chart of the registries that
+/// a report made with `config` shows (those of an option not given, such as `--dictionary`, left out).
+pub fn html(out: &mut String, config: &super::ReportConfig) {
+    for (group, topics) in sections(Some(config)) {
         let _ = writeln!(out, "<h3>{group}</h3>\n<dl class=\"method\">");
         for (title, text) in topics {
             entry(out, &title, text);
@@ -174,7 +175,7 @@ pub fn html(out: &mut String) {
 /// table family or chart. `docs/methods.md` holds it between `<!-- methods:begin -->` and `<!-- methods:end -->`.
 pub fn markdown() -> String {
     let mut out = String::new();
-    for (group, topics) in sections() {
+    for (group, topics) in sections(None) {
         let _ = write!(out, "## {group}\n\n");
         for (title, text) in topics {
             let _ = write!(out, "### {title}\n\n{}\n\n", text.trim_end());
@@ -185,8 +186,10 @@ pub fn markdown() -> String {
     out
 }
 
-/// The three groups of topics, each topic as (title, text).
-fn sections() -> [(&'static str, Vec<(String, &'static str)>); 3] {
+/// The three groups of topics, each topic as (title, text): every one, or those a report made with `config` shows.
+fn sections(
+    config: Option<&super::ReportConfig>,
+) -> [(&'static str, Vec<(String, &'static str)>); 3] {
     [
         (
             "Throughout",
@@ -199,6 +202,7 @@ fn sections() -> [(&'static str, Vec<(String, &'static str)>); 3] {
             "Tables",
             TABLES
                 .iter()
+                .filter(|t| config.is_none_or(|c| t.shown(c)))
                 .map(|t| (table_title(&t.files()), t.method()))
                 .collect(),
         ),
@@ -206,6 +210,7 @@ fn sections() -> [(&'static str, Vec<(String, &'static str)>); 3] {
             "Charts",
             CHARTS
                 .iter()
+                .filter(|chart| config.is_none_or(|c| (chart.shown)(c)))
                 .map(|c| (chart_title(c.title, c.stem), c.method))
                 .collect(),
         ),
@@ -244,7 +249,7 @@ mod tests {
             assert!(text.contains(&chart_title(chart.title, chart.stem)));
         }
         // Markdown's own syntax stays out of the texts but for backticks and lists: no emphasis, no HTML tag.
-        for (_, topics) in sections() {
+        for (_, topics) in sections(None) {
             for (title, body) in topics {
                 assert_eq!(body.matches('`').count() % 2, 0, "{title}");
                 for (i, part) in body.split('`').enumerate() {

@@ -81,6 +81,8 @@ pub struct ReportConfig {
     pub xray_meeting: Option<String>,
     /// Words a period needs for its points in the charts across time (a rate on fewer words is noise).
     pub min_period_words: u64,
+    /// The content-analysis dictionaries of `--dictionary`, merged (no dictionary tables or charts without).
+    pub dictionary: Option<crate::text::dictionary::Dictionary>,
 }
 
 impl Default for ReportConfig {
@@ -103,6 +105,7 @@ impl Default for ReportConfig {
             min_words: crate::stats::distance::MIN_WORDS,
             min_period_words: MIN_PERIOD_WORDS,
             xray_meeting: None,
+            dictionary: None,
         }
     }
 }

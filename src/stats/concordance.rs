@@ -18,6 +18,8 @@ use std::collections::HashMap;
 
 use regex::Regex;
 
+use crate::corpus::View;
+use crate::text::dictionary::{CategoryId, Matcher, Scratch, Slot};
 use crate::text::lemma::{LemmaCache, Lemmatizer};
 use crate::text::normalize::key;
 use crate::text::stem::Stemmer;
@@ -35,6 +37,21 @@ pub enum Pattern {
     Lemma(String),
     /// A regular expression over the spoken text.
     Regex(Regex),
+    /// The hits of a dictionary category ([`CategoryPattern`]).
+    Category(std::sync::Arc<CategoryPattern>),
+}
+
+/// What `kwic --category` looks for: the hits of one category of a dictionary, its entries matched on each word's
+/// key and, in the stem or lemma view, on its stem or lemma, as the report counts them
+/// ([`crate::stats::dictionary`]).
+#[derive(Debug)]
+pub struct CategoryPattern {
+    /// The dictionary, compiled.
+    pub matcher: Matcher,
+    /// The category (its hits include those of the categories nested in it).
+    pub category: CategoryId,
+    /// Also match entries on each word's stem or lemma (`View::Key`: on keys only).
+    pub view: View,
 }
 
 impl Pattern {
@@ -46,7 +63,7 @@ impl Pattern {
                     .filter(|tok| tok.kind == TokenKind::Word)
                     .count(),
             ),
-            Pattern::Regex(_) => None,
+            Pattern::Regex(_) | Pattern::Category(_) => None,
         }
     }
 }
@@ -83,6 +100,8 @@ enum Unit {
     Key,
     Stem(Stemmer),
     Lemma(LemmaCache, Stemmer),
+    /// The Russian stem of a Cyrillic word, the English stem of another (as the corpus stems words).
+    Stems(Stemmer, Stemmer),
 }
 
 impl Unit {
@@ -95,6 +114,10 @@ impl Unit {
                 lemmas.read(word).lemma.clone()
             }
             Unit::Lemma(_, english) => english.stem(key).into_owned(),
+            Unit::Stems(russian, _) if crate::lang::has_cyrillic(key) => {
+                russian.stem(key).into_owned()
+            }
+            Unit::Stems(_, english) => english.stem(key).into_owned(),
         }
     }
 }
@@ -157,6 +180,10 @@ pub struct Search {
     unit: Unit,
     wanted: Vec<String>,
     regex: Option<Regex>,
+    category: Option<std::sync::Arc<CategoryPattern>>,
+    /// The dictionary slots of each key and unit met, for a category.
+    slots: HashMap<String, Vec<Slot>>,
+    scratch: Scratch,
 }
 
 impl Search {
@@ -173,6 +200,17 @@ impl Search {
                 Err(_) => (l.as_str(), Unit::Stem(stemmer_for(l))),
             },
             Pattern::Regex(_) => ("", Unit::Key),
+            Pattern::Category(c) => match (c.view, Lemmatizer::new()) {
+                (View::Key, _) => ("", Unit::Key),
+                (View::Lemma, Ok(lemmatizer)) => (
+                    "",
+                    Unit::Lemma(LemmaCache::new(lemmatizer), Stemmer::new(Language::En)),
+                ),
+                _ => (
+                    "",
+                    Unit::Stems(Stemmer::new(Language::Ru), Stemmer::new(Language::En)),
+                ),
+            },
         };
         let wanted = tokenize(text)
             .filter(|t| t.kind == TokenKind::Word)
@@ -185,10 +223,17 @@ impl Search {
             Pattern::Regex(re) => Some(re.clone()),
             _ => None,
         };
+        let category = match pattern {
+            Pattern::Category(c) => Some(c.clone()),
+            _ => None,
+        };
         Search {
             unit,
             wanted,
             regex,
+            category,
+            slots: HashMap::new(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -216,8 +261,47 @@ impl Search {
         words
     }
 
+    /// Where the category's hits are among `words` of `text`: a phrase's words joined by white space without a line
+    /// break (within one sentence, as the corpus' sentences end at every line break or a final mark).
+    fn category_hits(&mut self, c: &CategoryPattern, text: &str, words: &[Word]) -> Vec<Hit> {
+        let mut of_word: Vec<Vec<Slot>> = Vec::with_capacity(words.len());
+        for w in words {
+            let mut slots = Vec::new();
+            for s in [&w.key, &w.unit] {
+                let known = self.slots.entry(s.clone()).or_insert_with(|| {
+                    let mut found = Vec::new();
+                    c.matcher.slots_of(s, &mut found);
+                    found
+                });
+                slots.extend_from_slice(known);
+            }
+            slots.sort_unstable();
+            slots.dedup();
+            of_word.push(slots);
+        }
+        let joined = |i: usize| {
+            words[i].joined && !text[words[i - 1].end..words[i].start].contains(['\n', '\r'])
+        };
+        c.matcher
+            .find(words.len(), |i| &of_word[i], joined, &mut self.scratch);
+        self.scratch
+            .hits
+            .iter()
+            .filter(|h| h.category == c.category)
+            .map(|h| Hit {
+                start: words[h.start].start,
+                end: words[h.start + h.len - 1].end,
+                first: h.start,
+                past: h.start + h.len,
+            })
+            .collect()
+    }
+
     /// Where the node occurs among `words` of `text`.
-    fn hits(&self, text: &str, words: &[Word]) -> Vec<Hit> {
+    fn hits(&mut self, text: &str, words: &[Word]) -> Vec<Hit> {
+        if let Some(c) = self.category.clone() {
+            return self.category_hits(&c, text, words);
+        }
         if let Some(re) = &self.regex {
             return re
                 .find_iter(text)

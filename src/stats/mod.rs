@@ -10,6 +10,7 @@ pub mod clusters;
 pub mod colloc;
 pub mod collocates;
 pub mod concordance;
+pub mod dictionary;
 pub mod distance;
 pub mod freq;
 pub mod growth;

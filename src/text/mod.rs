@@ -4,7 +4,8 @@
 //! The stages compose like an analyser chain: [`tokenize`](tokenize::tokenize) reads the text as it is (offsets
 //! point into it), [`sentences`] groups tokens, [`normalize::key_into`] gives each token its key (NFC, no stress
 //! marks, lowercase, `ё` → `е`), [`stem`] maps keys to Snowball stems through a cache, and [`stopwords`] marks keys. [`lemma`] (Russian) and
-//! [`english`] read words as lemmas with their [`tags`]: part of speech and, for a name, its kind.
+//! [`english`] read words as lemmas with their [`tags`]: part of speech and, for a name, its kind. [`dictionary`] reads
+//! content-analysis dictionaries (categories of word globs and phrases) and matches them against keys.
 //!
 //! ```
 //! use stenogram::text::{analyse, normalize::key, stem::Stemmer, Language, TokenKind};
@@ -24,6 +25,7 @@
 
 use std::ops::Range;
 
+pub mod dictionary;
 pub mod english;
 pub mod lemma;
 pub mod normalize;

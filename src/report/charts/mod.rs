@@ -18,6 +18,8 @@ use super::{Context, Formats};
 
 pub mod across_meetings;
 pub mod collocations;
+pub mod dictionary;
+pub mod dictionary_periods;
 pub mod distances;
 pub mod keyness;
 pub mod keyness_periods;
@@ -32,7 +34,7 @@ pub mod vocabulary_growth;
 pub mod xray;
 
 /// Every chart, in page order.
-pub static CHARTS: [Entry; 13] = [
+pub static CHARTS: [Entry; 15] = [
     entry::<top_words::TopWords>(),
     entry::<keyness::Keyness>(),
     entry::<term_map::TermMap>(),
@@ -46,6 +48,8 @@ pub static CHARTS: [Entry; 13] = [
     entry::<keyness_periods::KeynessPeriods>(),
     entry::<collocations::Collocations>(),
     entry::<xray::XRay>(),
+    entry::<dictionary::DictionaryChart>(),
+    entry::<dictionary_periods::DictionaryPeriods>(),
 ];
 
 /// A chart as the registry knows it: what the page says of it, and how to make and write it.
@@ -58,6 +62,8 @@ pub struct Entry {
     pub caption: &'static str,
     /// How its numbers are computed ([`Chart::METHOD`]).
     pub method: &'static str,
+    /// Whether a report made with a configuration has it ([`Chart::shown`]).
+    pub shown: fn(&super::ReportConfig) -> bool,
     draw: fn(&Context, Formats) -> Result<Vec<String>, WriteError>,
 }
 
@@ -67,6 +73,7 @@ const fn entry<C: Chart>() -> Entry {
         title: C::TITLE,
         caption: C::CAPTION,
         method: C::METHOD,
+        shown: C::shown,
         draw: shape_and_render::<C>,
     }
 }
@@ -114,6 +121,11 @@ pub trait Chart: Sized {
     fn shape(cx: &Context) -> Result<Option<Self>, WriteError>;
     /// Width and height in pixels.
     fn size(&self) -> (u32, u32);
+    /// Whether the page says how the chart is drawn in a report made with `config` (a chart of an option not
+    /// given, such as `--dictionary`, is not described).
+    fn shown(_config: &super::ReportConfig) -> bool {
+        true
+    }
     /// Draws on a white root area.
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
     where

@@ -69,7 +69,7 @@ use serde::Serialize;
 
 pub use super::spool::{append_csv, Row};
 use super::write::{write_csv, WriteError};
-use super::Context;
+use super::{Context, ReportConfig};
 use crate::stats::freq::ALL;
 use crate::stats::lexdiv::LexicalDiversity;
 use crate::stats::turns::TurnSummary;
@@ -77,6 +77,7 @@ use crate::stats::turns::TurnSummary;
 pub mod attributes;
 pub mod audit;
 pub mod collocations;
+pub mod dictionary;
 pub mod distances;
 pub mod freq;
 pub mod keyness;
@@ -117,6 +118,7 @@ pub static TABLES: &[&dyn Table] = &[
     &attributes::Attributes,
     &audit::AuditTable,
     &matrix::Matrix,
+    &dictionary::DictionaryTables,
 ];
 
 /// A table family: how its files are made and written.
@@ -132,6 +134,11 @@ pub trait Table: Sync {
     /// computed once on first use), writes its files, and returns what it made for the page: a preview of each of
     /// its tables in page order, every file written, and warnings.
     fn make(&self, cx: &Context) -> Result<Made, WriteError>;
+    /// Whether the page says how the family is computed in a report made with `config` (a family written only
+    /// with an option, such as `--dictionary`, is not described without it).
+    fn shown(&self, _config: &ReportConfig) -> bool {
+        true
+    }
 }
 
 /// What tables made for the page and the user: previews, files written and warnings (nothing that another table
