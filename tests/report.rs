@@ -9,11 +9,12 @@ use stenogram::transcript::label::GROUP_LABELS;
 
 use crate::support::{csv_rows, run_in, shared, stderr};
 
-const CHARTS: [&str; 12] = [
+const CHARTS: [&str; 13] = [
     "top_words",
     "keyness",
     "term_map",
     "distances",
+    "consensus",
     "names",
     "keyness_periods",
     "turn_lengths",
@@ -167,6 +168,9 @@ fn complete_reports_of_the_shared_corpora() {
                 "--out",
                 tmp.path().to_str().unwrap(),
                 "--matrix",
+                // The default 2,500 leaves one speaker of each corpus; 1,000 compares several.
+                "--min-words",
+                "1000",
             ],
         );
         for (name, header) in TABLES.iter().flat_map(|t| t.files()) {
@@ -252,7 +256,8 @@ fn matrix_sums_to_freq(out: &Path, sub: &str) {
     assert_eq!(summed, listed, "{sub}: matrix.csv summed is freq.csv");
 }
 
-/// `distances.csv` has both measures for every two speakers with at least 1,000 words, each pair once.
+/// `distances.csv` has the three measures for every two speakers with at least 1,000 words (`--min-words 1000`),
+/// each pair once; `stability.csv` has every pair once and `consensus.nwk` every speaker once.
 fn distances_of_speakers_with_enough_words(out: &Path, sub: &str) {
     let speakers = csv_rows(&std::fs::read_to_string(out.join("speakers.csv")).unwrap());
     let words: BTreeMap<String, u64> = speakers
@@ -268,7 +273,11 @@ fn distances_of_speakers_with_enough_words(out: &Path, sub: &str) {
     names.dedup();
     let n = names.len();
     assert!(n >= 4, "{sub}: {n} speakers in distances.csv");
-    assert_eq!(rows.len(), n * (n - 1), "{sub}: two measures per pair");
+    assert_eq!(
+        rows.len(),
+        3 * n * (n - 1) / 2,
+        "{sub}: three measures per pair"
+    );
     for r in &rows {
         assert!(r["a"] < r["b"], "{sub}: {r:?}");
         assert!(
@@ -279,6 +288,7 @@ fn distances_of_speakers_with_enough_words(out: &Path, sub: &str) {
         match r["measure"].as_str() {
             "jensen_shannon" => assert!(v > 0.0 && v < 1.0, "{sub}: {r:?}"),
             "burrows_delta" => assert!(v > 0.0 && v < 5.0, "{sub}: {r:?}"),
+            "cosine_delta" => assert!(v > 0.0 && v <= 2.0, "{sub}: {r:?}"),
             other => panic!("{sub}: measure {other}"),
         }
     }
@@ -291,6 +301,19 @@ fn distances_of_speakers_with_enough_words(out: &Path, sub: &str) {
         })
         .count();
     assert_eq!(n, enough, "{sub}: every speaker with 1,000 words");
+    let stability = csv_rows(&std::fs::read_to_string(out.join("stability.csv")).unwrap());
+    assert_eq!(stability.len(), n * (n - 1) / 2, "{sub}: every pair once");
+    assert!(stability.iter().all(|r| r["sizes"] == "10"), "{sub}");
+    let tree = std::fs::read_to_string(out.join("consensus.nwk")).unwrap();
+    assert!(tree.ends_with(");\n"), "{sub}: {tree}");
+    for name in &names {
+        let quoted = if name.is_ascii() && !name.contains(' ') {
+            name.to_string()
+        } else {
+            format!("'{}'", name.replace('\'', "''"))
+        };
+        assert_eq!(tree.matches(&quoted).count(), 1, "{sub}: {name} in {tree}");
+    }
 }
 
 /// No label of the term map's SVG covers another label or a point. A label's box is estimated generously: 0.62

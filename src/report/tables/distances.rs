@@ -1,7 +1,7 @@
 //! `distances.csv`: Burrows' Delta and the Jensen–Shannon distance between every two speakers with at least
 //! `--min-words` words, in the chosen view ([`crate::stats::distance`]).
 
-use crate::stats::distance::{DistanceRow, Distances};
+use crate::stats::distance::{compared, DistanceRow, Distances};
 
 use super::{write_table, Context, Made, Row, Table};
 use crate::report::WriteError;
@@ -44,11 +44,34 @@ impl Table for DistancesTable {
             .distances()?
             .map(|d| d.rows(cx.corpus))
             .unwrap_or_default();
-        write_table(cx, FILE, ABOUT, &rows)
+        let mut made = write_table(cx, FILE, ABOUT, &rows)?;
+        made.notes.extend(cx.distances_note()?);
+        Ok(made)
     }
 }
 
 impl Context<'_> {
+    /// What the distances and the consensus tree leave out: the speakers (or groups) under `--min-words`, if any.
+    pub fn distances_note(&self) -> Result<Option<String>, WriteError> {
+        let (compared, left_out) = compared(self.corpus, self.tallies()?, self.config.min_words);
+        if left_out == 0 {
+            return Ok(None);
+        }
+        let noun = if self.corpus.about.group_by.is_empty() {
+            "speakers"
+        } else {
+            "groups"
+        };
+        let have = if left_out == 1 { "has" } else { "have" };
+        Ok(Some(format!(
+            "{left_out} of {} {noun} {have} fewer than {} words (--min-words) and are left out of distances.csv and \
+             the consensus tree, {} compared",
+            left_out + compared.len(),
+            self.config.min_words,
+            compared.len()
+        )))
+    }
+
     /// The distances between every two speakers with at least `--min-words` words, in the view asked for (`None`
     /// when fewer than two speakers have them). Shared with the chart of who talks like whom.
     pub fn distances(&self) -> Result<Option<&Distances>, WriteError> {
@@ -58,7 +81,7 @@ impl Context<'_> {
                 self.corpus,
                 self.tallies()?,
                 config.min_words,
-                config.mfw,
+                &config.mfw,
             ))
         })?;
         Ok(distances.as_ref())
