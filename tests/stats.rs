@@ -21,7 +21,7 @@ use stenogram::stats::mfw::Mfw;
 use stenogram::stats::profile::Profiles;
 use stenogram::stats::turns;
 
-fn golden() -> (Value, Value) {
+pub(crate) fn golden() -> (Value, Value) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let read =
         |f: &str| serde_json::from_str(&std::fs::read_to_string(dir.join(f)).unwrap()).unwrap();
@@ -30,7 +30,7 @@ fn golden() -> (Value, Value) {
 
 /// Builds an analysed corpus from the golden token lists (keys = the tokens; no stopwords). Every token goes to the
 /// token store's temporary file, so the measures are checked reading them back from it.
-fn corpus_of(input: &Value) -> Corpus {
+pub(crate) fn corpus_of(input: &Value) -> Corpus {
     corpus_with_stems(input, str::to_string)
 }
 
