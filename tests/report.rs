@@ -427,6 +427,54 @@ fn hostile_speaker_names_give_safe_files_and_escaped_html() {
     }
 }
 
+/// At the default `--min-words 2500` one speaker of `../shared/corpus/kremlin` qualifies: the note says how many were
+/// left out and why, distances.csv and stability.csv are headers, and no tree is written.
+#[test]
+fn speakers_under_the_word_minimum_are_left_out_with_a_note() {
+    let Some(dir) = shared("corpus/kremlin") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run_in(
+        crate_dir(),
+        &[
+            "report",
+            dir.to_str().unwrap(),
+            "--charts",
+            "none",
+            "--out",
+            tmp.path().to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let note = "note: 38 of 39 speakers have fewer than 2500 words (--min-words) and are left out of distances.csv \
+                and the consensus tree, 1 compared\n";
+    assert!(stderr(&out).contains(note), "{}", stderr(&out));
+    let read = |f: &str| std::fs::read_to_string(tmp.path().join(f)).unwrap();
+    assert_eq!(read("distances.csv"), "a,b,measure,value\n");
+    assert_eq!(read("stability.csv").lines().count(), 1);
+    assert!(!tmp.path().join("consensus.nwk").exists());
+    assert!(read("index.html").contains("38 of 39 speakers have fewer than 2500 words"));
+    // With --min-words 1000, 13 speakers: 26 left out; --quiet says nothing.
+    let quiet = run_in(
+        crate_dir(),
+        &[
+            "report",
+            dir.to_str().unwrap(),
+            "--quiet",
+            "--min-words",
+            "1000",
+            "--charts",
+            "none",
+            "--out",
+            tmp.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(stderr(&quiet), "");
+    assert!(read("index.html").contains("26 of 39 speakers have fewer than 1000 words"));
+    assert!(read("consensus.nwk").starts_with("((('А.Бочаров','А.Хинштейн')0.5,"));
+}
+
 #[test]
 fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
     let Some(dir) = shared("corpus/kremlin") else {
@@ -447,6 +495,8 @@ fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
         "--charts",
         "svg",
         "--matrix",
+        "--min-words",
+        "1000",
         "--out",
         one.path().to_str().unwrap(),
     ]);
@@ -461,16 +511,20 @@ fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
         "--charts",
         "svg",
         "--matrix",
+        "--min-words",
+        "1000",
         "--out",
         two.path().to_str().unwrap(),
     ]);
     report(crate_dir(), &reversed);
-    let a = files(one.path(), &["csv", "svg", "html"]);
-    let b = files(two.path(), &["csv", "svg", "html"]);
+    let a = files(one.path(), &["csv", "svg", "html", "nwk"]);
+    let b = files(two.path(), &["csv", "svg", "html", "nwk"]);
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for table in [
         "matrix.csv",
         "distances.csv",
+        "stability.csv",
+        "consensus.nwk",
         "term_map.csv",
         "keyness_periods.csv",
     ] {

@@ -32,8 +32,6 @@ use super::mfw::Mfw;
 use crate::corpus::NARRATION;
 use crate::transcript::label::GROUP_LABELS;
 
-/// Default of `--mfw`: terms in the Delta measures of `distances.csv`.
-pub const MFW: usize = 150;
 /// Default of `--min-words`: a speaker with fewer words is left out of the distances.
 pub const MIN_WORDS: u64 = 2_500;
 

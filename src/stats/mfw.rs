@@ -26,6 +26,9 @@ pub enum Mfw {
     },
 }
 
+/// Default of `--mfw`: terms in the Delta measures of `distances.csv`.
+pub const MFW: usize = 150;
+
 /// The sizes of the consensus tree when `--mfw` is one number: 100, 200, …, 1,000 (Eder 2017's range).
 pub const CONSENSUS_SIZES: Mfw = Mfw::Range {
     start: 100,
@@ -41,7 +44,7 @@ pub const MAX_SIZES: usize = 1_000;
 
 impl Default for Mfw {
     fn default() -> Mfw {
-        Mfw::One(super::distance::MFW)
+        Mfw::One(MFW)
     }
 }
 

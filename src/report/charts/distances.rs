@@ -80,7 +80,7 @@ where
 impl Chart for Distances {
     const STEM: &'static str = "distances";
     const TITLE: &'static str = "Who talks like whom";
-    const CAPTION: &'static str = "Burrows' Delta between every two speakers with at least --min-words words, over the --mfw most frequent words of them all (z-scores of relative frequencies): dark cells are speakers whose common words are used at similar rates, light cells speakers who differ. Rows and columns are ordered by an average-linkage clustering, so dark blocks along the diagonal are groups who talk alike. Delta depends on who else is compared; the Jensen–Shannon distance in distances.csv does not.";
+    const CAPTION: &'static str = "Burrows' Delta between every two speakers with at least --min-words words, over the --mfw most frequent words of them all (the largest size of a range; z-scores of relative frequencies): dark cells are speakers whose common words are used at similar rates, light cells speakers who differ. Rows and columns are ordered by an average-linkage clustering, so dark blocks along the diagonal are groups who talk alike. Delta depends on who else is compared; the Jensen–Shannon distance in distances.csv does not.";
     const METHOD: &'static str = "From the Delta values of `distances.csv`, as a heatmap of at most the 40 speakers with the most words. Rows \
          and columns are in the order of the leaves of an average-linkage (UPGMA) clustering of the same values, as \
          scipy's dendrogram lists them; the colours run from the smallest to the largest Delta shown, and the values are \

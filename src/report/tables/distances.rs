@@ -1,5 +1,6 @@
-//! `distances.csv`: Burrows' Delta and the Jensen–Shannon distance between every two speakers with at least
-//! `--min-words` words, in the chosen view ([`crate::stats::distance`]).
+//! `distances.csv`: Burrows' and Cosine Delta and the Jensen–Shannon distance between every two speakers with at
+//! least `--min-words` words, in the chosen view ([`crate::stats::distance`]), and the note saying how many were left
+//! out.
 
 use crate::stats::distance::{compared, DistanceRow, Distances};
 
@@ -7,14 +8,19 @@ use super::{write_table, Context, Made, Row, Table};
 use crate::report::WriteError;
 
 const FILE: &str = "distances.csv";
-const ABOUT: &str = "Burrows' Delta (over the most frequent words) and the Jensen–Shannon distance between every two speakers with enough words.";
-const METHOD: &str = "Between every two speakers with at least `--min-words` words (1,000 by default; narration and group labels \
-     left out), in the chosen view:\n- \
-     Burrows' Delta (Burrows 2002): over the `--mfw` most frequent terms of those speakers together (150 by \
-     default), each speaker's rate of each term is z-scored across the speakers (sample standard deviation), and \
-     Delta is the mean absolute difference of two speakers' z-scores. 0 is identical, and about 1 is typical of \
-     different authors; it depends on who else is compared, and needs three speakers (with two it is always √2, so \
-     it is not written).\n- \
+const ABOUT: &str = "Burrows' and Cosine Delta (over the most frequent words) and the Jensen–Shannon distance between every two speakers with enough words.";
+const METHOD: &str = "Between every two speakers with at least `--min-words` words (2,500 by default: shorter samples make \
+     stylometry unreliable; narration and group labels left out, and a note says how many speakers were), in the \
+     chosen view:\n- \
+     Burrows' Delta (Burrows 2002): over the most frequent terms of those speakers together (`--mfw`: the number, 150 \
+     by default, or the largest size of a range such as `100..1000:100`), each speaker's rate of each term is \
+     z-scored across the speakers (sample standard deviation), and Delta is the mean absolute difference of two \
+     speakers' z-scores. 0 is identical, and about 1 is typical of different authors; it depends on who else is \
+     compared, and needs three speakers (with two it is always √2, so it is not written).\n- \
+     Cosine Delta (Smith & Aldridge 2011; Evert et al. 2017): 1 − the cosine of two speakers' vectors of the same \
+     z-scores, from 0 (they deviate from the mean in the same proportions) through 1 (unrelated) to 2 (opposite); \
+     the most reliable Delta in Evert et al.'s tests. `NaN` with a speaker whose z-scores are all 0 (every rate the \
+     mean), whose direction is undefined. Three speakers or more.\n- \
      The Jensen–Shannon distance (Endres & Schindelin 2003): the square root of the Jensen–Shannon divergence of the \
      two speakers' whole term distributions, in bits, from 0 (the same) to 1 (no word in common); it depends only on \
      the two.";
