@@ -396,6 +396,47 @@ mod tests {
             .is_empty());
     }
 
+    /// Every leaf of `node`, in order.
+    fn leaves_of(node: &Node, out: &mut Vec<usize>) {
+        match node {
+            Node::Leaf(l) => out.push(*l),
+            Node::Clade { children, .. } => children.iter().for_each(|c| leaves_of(c, out)),
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the z-scores (ties, zeros, speakers alike): no panic, every speaker once in the tree, the kept
+        /// clades in at least half of the trees and nested or disjoint, the counts at most the trees.
+        #[test]
+        fn any_z_scores_give_one_tree_of_compatible_clades(
+            z in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec![-1.0, 0.0, 0.5, 1.0, 2.0]), 6),
+                3..9,
+            )
+        ) {
+            let n = z.len();
+            let c = Consensus::new(&with_z(z), &"1..8:1".parse().unwrap()).unwrap();
+            let trees = c.treed.len();
+            let mut leaves = Vec::new();
+            leaves_of(&c.tree(), &mut leaves);
+            leaves.sort_unstable();
+            proptest::prop_assert_eq!(leaves, (0..n).collect::<Vec<_>>());
+            for k in &c.clades {
+                proptest::prop_assert!(2 * k.trees >= trees && k.trees <= trees);
+                for other in &c.clades {
+                    let common = k.leaves.iter().filter(|l| other.leaves.contains(l)).count();
+                    proptest::prop_assert!(
+                        common == 0 || common == k.leaves.len() || common == other.leaves.len()
+                    );
+                }
+            }
+            proptest::prop_assert_eq!(c.pairs.len(), n * (n - 1) / 2);
+            for p in &c.pairs {
+                proptest::prop_assert!(p.nearest <= trees && p.cherries <= trees);
+            }
+        }
+    }
+
     #[test]
     fn the_nearest_of_equals_is_the_first_by_name() {
         assert_eq!(nearest(&[0.0, 0.5, 0.5], 0), 1);

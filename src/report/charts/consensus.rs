@@ -180,11 +180,19 @@ impl Chart for Consensus {
         DB::ErrorType: 'static,
     {
         let (smallest, largest) = self.sizes;
+        let trees = match self.trees {
+            1 => "1 tree".to_string(),
+            n => format!("{n} trees"),
+        };
+        let words = if smallest == largest {
+            format!("{largest}")
+        } else {
+            format!("{smallest} to {largest}")
+        };
         let title = match self.tree {
-            Some(_) => format!(
-                "Consensus of {} trees: Cosine Delta over {smallest} to {largest} most frequent words",
-                self.trees
-            ),
+            Some(_) => {
+                format!("Consensus of {trees}: Cosine Delta over {words} most frequent words")
+            }
             None => "Consensus tree of Cosine Delta".to_string(),
         };
         let area = root.titled(&title, bold(22))?;
