@@ -173,10 +173,7 @@ impl Consensus {
                 support: Some(self.support(&self.clades[k])),
                 children: kids,
             };
-            match parent_of(&self.clades[k].leaves, k) {
-                Some(p) => children[p + 1].push(node),
-                None => children[0].push(node),
-            }
+            children[slot(parent_of(&self.clades[k].leaves, k))].push(node);
         }
         let mut root = std::mem::take(&mut children[0]);
         order(&mut root);

@@ -8,7 +8,7 @@ use crate::report::newick::newick;
 use crate::report::write::atomic_write;
 use crate::stats::consensus::{share, Consensus};
 
-use super::{write_table_ranked, Context, Made, Row, Table};
+use super::{write_table, write_table_ranked, Context, Made, Row, Table};
 use crate::report::WriteError;
 
 const FILE: &str = "stability.csv";
@@ -72,9 +72,7 @@ impl Table for ConsensusTable {
 
     fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         let (Some(d), Some(consensus)) = (cx.distances()?, cx.consensus()?) else {
-            return write_table_ranked(cx, FILE, ABOUT, &[] as &[StabilityRow], |_, _| {
-                std::cmp::Ordering::Equal
-            });
+            return write_table(cx, FILE, ABOUT, &[] as &[StabilityRow]);
         };
         let name = |i: usize| cx.corpus.speakers[d.speakers[i] as usize].as_str();
         let trees = consensus.treed.len();
