@@ -172,3 +172,65 @@ fn time_charts_put_every_point_under_its_own_period() {
         check_time_axis(&out, period, shape);
     }
 }
+
+/// The consensus chart draws the tree of `consensus.nwk`: its speakers top to bottom in the order of the Newick
+/// text, and one percentage per clade, its support.
+#[test]
+fn the_consensus_chart_draws_the_tree_of_the_newick_file() {
+    let Some(dir) = shared("corpus/kremlin") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().to_str().unwrap();
+    let args = [
+        "report",
+        dir.to_str().unwrap(),
+        "--quiet",
+        "--min-words",
+        "600",
+        "--charts",
+        "svg",
+        "--out",
+        out,
+    ];
+    assert!(run(&args).status.success());
+    let tree = std::fs::read_to_string(tmp.path().join("consensus.nwk")).unwrap();
+    // Leaves are the quoted names; a clade's support follows its `)`.
+    let names: Vec<String> = tree
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    let mut supports: Vec<String> = tree
+        .split(')')
+        .skip(1)
+        .filter_map(|rest| {
+            let number: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let share: f64 = number.parse().ok()?;
+            Some(format!("{:.0}%", share * 100.0))
+        })
+        .collect();
+    assert_eq!(names.len(), 22);
+    assert_eq!(supports.len(), 10);
+    let svg = std::fs::read_to_string(tmp.path().join("consensus.svg")).unwrap();
+    let mut shown: Vec<(f64, String)> = texts(&svg)
+        .into_iter()
+        .filter(|(_, _, t)| names.contains(t))
+        .map(|(_, y, t)| (y, t))
+        .collect();
+    shown.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let order: Vec<String> = shown.into_iter().map(|(_, t)| t).collect();
+    assert_eq!(order, names);
+    let mut drawn: Vec<String> = texts(&svg)
+        .into_iter()
+        .map(|(_, _, t)| t)
+        .filter(|t| t.ends_with('%') && t.len() <= 4)
+        .collect();
+    drawn.sort();
+    supports.sort();
+    assert_eq!(drawn, supports);
+}

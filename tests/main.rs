@@ -21,6 +21,7 @@ mod parlamint_hostile;
 mod reader;
 mod report;
 mod stats;
+mod stylometry;
 mod tables;
 mod text;
 mod usage;

@@ -9,11 +9,12 @@ use stenogram::transcript::label::GROUP_LABELS;
 
 use crate::support::{csv_rows, run_in, shared, stderr};
 
-const CHARTS: [&str; 12] = [
+const CHARTS: [&str; 13] = [
     "top_words",
     "keyness",
     "term_map",
     "distances",
+    "consensus",
     "names",
     "keyness_periods",
     "turn_lengths",
@@ -169,6 +170,9 @@ fn complete_reports_of_the_shared_corpora() {
                 "--matrix",
                 "--dictionary",
                 "docs/examples/politics.yml",
+                // The default 2,500 leaves one speaker of each corpus; 1,000 compares several.
+                "--min-words",
+                "1000",
             ],
         );
         for (name, header) in TABLES.iter().flat_map(|t| t.files()) {
@@ -254,7 +258,8 @@ fn matrix_sums_to_freq(out: &Path, sub: &str) {
     assert_eq!(summed, listed, "{sub}: matrix.csv summed is freq.csv");
 }
 
-/// `distances.csv` has both measures for every two speakers with at least 1,000 words, each pair once.
+/// `distances.csv` has the three measures for every two speakers with at least 1,000 words (`--min-words 1000`),
+/// each pair once; `stability.csv` has every pair once and `consensus.nwk` every speaker once.
 fn distances_of_speakers_with_enough_words(out: &Path, sub: &str) {
     let speakers = csv_rows(&std::fs::read_to_string(out.join("speakers.csv")).unwrap());
     let words: BTreeMap<String, u64> = speakers
@@ -270,7 +275,11 @@ fn distances_of_speakers_with_enough_words(out: &Path, sub: &str) {
     names.dedup();
     let n = names.len();
     assert!(n >= 4, "{sub}: {n} speakers in distances.csv");
-    assert_eq!(rows.len(), n * (n - 1), "{sub}: two measures per pair");
+    assert_eq!(
+        rows.len(),
+        3 * n * (n - 1) / 2,
+        "{sub}: three measures per pair"
+    );
     for r in &rows {
         assert!(r["a"] < r["b"], "{sub}: {r:?}");
         assert!(
@@ -281,6 +290,7 @@ fn distances_of_speakers_with_enough_words(out: &Path, sub: &str) {
         match r["measure"].as_str() {
             "jensen_shannon" => assert!(v > 0.0 && v < 1.0, "{sub}: {r:?}"),
             "burrows_delta" => assert!(v > 0.0 && v < 5.0, "{sub}: {r:?}"),
+            "cosine_delta" => assert!(v > 0.0 && v <= 2.0, "{sub}: {r:?}"),
             other => panic!("{sub}: measure {other}"),
         }
     }
@@ -293,6 +303,19 @@ fn distances_of_speakers_with_enough_words(out: &Path, sub: &str) {
         })
         .count();
     assert_eq!(n, enough, "{sub}: every speaker with 1,000 words");
+    let stability = csv_rows(&std::fs::read_to_string(out.join("stability.csv")).unwrap());
+    assert_eq!(stability.len(), n * (n - 1) / 2, "{sub}: every pair once");
+    assert!(stability.iter().all(|r| r["sizes"] == "10"), "{sub}");
+    let tree = std::fs::read_to_string(out.join("consensus.nwk")).unwrap();
+    assert!(tree.ends_with(");\n"), "{sub}: {tree}");
+    for name in &names {
+        let quoted = if name.is_ascii() && !name.contains(' ') {
+            name.to_string()
+        } else {
+            format!("'{}'", name.replace('\'', "''"))
+        };
+        assert_eq!(tree.matches(&quoted).count(), 1, "{sub}: {name} in {tree}");
+    }
 }
 
 /// No label of the term map's SVG covers another label or a point. A label's box is estimated generously: 0.62
@@ -406,6 +429,54 @@ fn hostile_speaker_names_give_safe_files_and_escaped_html() {
     }
 }
 
+/// At the default `--min-words 2500` one speaker of `../shared/corpus/kremlin` qualifies: the note says how many were
+/// left out and why, distances.csv and stability.csv are headers, and no tree is written.
+#[test]
+fn speakers_under_the_word_minimum_are_left_out_with_a_note() {
+    let Some(dir) = shared("corpus/kremlin") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run_in(
+        crate_dir(),
+        &[
+            "report",
+            dir.to_str().unwrap(),
+            "--charts",
+            "none",
+            "--out",
+            tmp.path().to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let note = "note: 38 of 39 speakers have fewer than 2500 words (--min-words) and are left out of distances.csv \
+                and the consensus tree, 1 compared\n";
+    assert!(stderr(&out).contains(note), "{}", stderr(&out));
+    let read = |f: &str| std::fs::read_to_string(tmp.path().join(f)).unwrap();
+    assert_eq!(read("distances.csv"), "a,b,measure,value\n");
+    assert_eq!(read("stability.csv").lines().count(), 1);
+    assert!(!tmp.path().join("consensus.nwk").exists());
+    assert!(read("index.html").contains("38 of 39 speakers have fewer than 2500 words"));
+    // With --min-words 1000, 13 speakers: 26 left out; --quiet says nothing.
+    let quiet = run_in(
+        crate_dir(),
+        &[
+            "report",
+            dir.to_str().unwrap(),
+            "--quiet",
+            "--min-words",
+            "1000",
+            "--charts",
+            "none",
+            "--out",
+            tmp.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(stderr(&quiet), "");
+    assert!(read("index.html").contains("26 of 39 speakers have fewer than 1000 words"));
+    assert!(read("consensus.nwk").starts_with("((('А.Бочаров','А.Хинштейн')0.5,"));
+}
+
 #[test]
 fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
     let Some(dir) = shared("corpus/kremlin") else {
@@ -426,6 +497,8 @@ fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
         "--charts",
         "svg",
         "--matrix",
+        "--min-words",
+        "1000",
         "--out",
         one.path().to_str().unwrap(),
     ]);
@@ -440,16 +513,20 @@ fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
         "--charts",
         "svg",
         "--matrix",
+        "--min-words",
+        "1000",
         "--out",
         two.path().to_str().unwrap(),
     ]);
     report(crate_dir(), &reversed);
-    let a = files(one.path(), &["csv", "svg", "html"]);
-    let b = files(two.path(), &["csv", "svg", "html"]);
+    let a = files(one.path(), &["csv", "svg", "html", "nwk"]);
+    let b = files(two.path(), &["csv", "svg", "html", "nwk"]);
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for table in [
         "matrix.csv",
         "distances.csv",
+        "stability.csv",
+        "consensus.nwk",
         "term_map.csv",
         "keyness_periods.csv",
     ] {

@@ -17,10 +17,11 @@ use stenogram::stats::distance::Distances;
 use stenogram::stats::freq::frequencies;
 use stenogram::stats::keyness::{keyness, Reference, Tallies};
 use stenogram::stats::lexdiv::measure;
+use stenogram::stats::mfw::Mfw;
 use stenogram::stats::profile::Profiles;
 use stenogram::stats::turns;
 
-fn golden() -> (Value, Value) {
+pub(crate) fn golden() -> (Value, Value) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let read =
         |f: &str| serde_json::from_str(&std::fs::read_to_string(dir.join(f)).unwrap()).unwrap();
@@ -29,7 +30,7 @@ fn golden() -> (Value, Value) {
 
 /// Builds an analysed corpus from the golden token lists (keys = the tokens; no stopwords). Every token goes to the
 /// token store's temporary file, so the measures are checked reading them back from it.
-fn corpus_of(input: &Value) -> Corpus {
+pub(crate) fn corpus_of(input: &Value) -> Corpus {
     corpus_with_stems(input, str::to_string)
 }
 
@@ -312,8 +313,8 @@ fn distances_and_readability_equal_the_python_reference() {
     let tallies = Tallies::new(&c, View::Key).unwrap();
     let mut checked = 0;
     for mfw in [5, 50] {
-        let d = Distances::new(&c, &tallies, 1, mfw).unwrap();
-        assert_eq!(d.mfw.len(), mfw);
+        let d = Distances::new(&c, &tallies, 1, &Mfw::One(mfw)).unwrap();
+        assert_eq!(d.mfw().len(), mfw);
         let names: Vec<&str> = d
             .speakers
             .iter()
@@ -340,16 +341,16 @@ fn distances_and_readability_equal_the_python_reference() {
     }
     assert_eq!(checked, 40);
     // Rows: each pair once, a before b.
-    let d = Distances::new(&c, &tallies, 1, 50).unwrap();
+    let d = Distances::new(&c, &tallies, 1, &Mfw::One(50)).unwrap();
     let rows = d.rows(&c);
-    assert_eq!(rows.len(), 20);
+    assert_eq!(rows.len(), 30);
     assert!(rows.iter().all(|r| r.a < r.b));
     // A speaker under --min-words is left out: И.Гехт has 101 words.
-    let fewer = Distances::new(&c, &tallies, 200, 50).unwrap();
+    let fewer = Distances::new(&c, &tallies, 200, &Mfw::One(50)).unwrap();
     assert_eq!(fewer.speakers.len(), 4);
-    assert!(Distances::new(&c, &tallies, 600, 50).is_none());
+    assert!(Distances::new(&c, &tallies, 600, &Mfw::One(50)).is_none());
     // Two speakers: Delta would be √2 whatever they say, so only Jensen–Shannon is written.
-    let two = Distances::new(&c, &tallies, 500, 50).unwrap();
+    let two = Distances::new(&c, &tallies, 500, &Mfw::One(50)).unwrap();
     assert!(!two.has_delta());
     assert!((two.delta[0][1] - 2f64.sqrt()).abs() < 1e-12);
     let rows = two.rows(&c);

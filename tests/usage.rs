@@ -65,6 +65,32 @@ fn numbers_out_of_range_are_said_as_a_person_would() {
 }
 
 #[test]
+fn a_malformed_mfw_range_is_said_before_any_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // No corpus here: had a file been read first, the error would be the missing corpus (exit 2).
+    for (value, problem) in [
+        (
+            "100..950:100",
+            "the steps from the start miss the end (they reach 900 and 1000)",
+        ),
+        ("100..1000", "not a whole number nor a range"),
+        ("0", "0 words: a size is from 1 to 100000"),
+        ("1000..100:100", "the end is smaller than the start"),
+    ] {
+        let out = run_in(dir.path(), &["report", "--mfw", value, "--out", "r"]);
+        assert_eq!(out.status.code(), Some(1), "{value}");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "error: --mfw '{value}': {problem}; give a number of words (150) or a range START..END:STEP \
+                 (100..1000:100 is 100, 200, …, 1000)\n"
+            ),
+            "{value}"
+        );
+    }
+}
+
+#[test]
 fn a_folder_without_transcripts_says_so() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("empty")).unwrap();

@@ -62,6 +62,8 @@ fn run(data: &[u8]) {
         out: dir.join("out"),
         charts,
         min_count: 1,
+        // Every speaker in the distances and the consensus tree, however few their words.
+        min_words: 1,
         ..ReportConfig::default()
     };
     report::run(&analysed.corpus, &analysed.audits, &config, &mut ()).expect("the report is written");

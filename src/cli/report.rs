@@ -9,6 +9,7 @@ use stenogram::corpus::{tokenize_paths, AnalysisOptions, View};
 use stenogram::report::{self, Observer, ReportConfig};
 use stenogram::stats::colloc::CollocOptions;
 use stenogram::stats::keyness::Reference;
+use stenogram::stats::mfw::Mfw;
 use stenogram::text::{Language, Stopwords};
 use stenogram::transcript::{find_named, read_info, read_text, Aliases, InfoTable, ReadOptions};
 
@@ -90,11 +91,12 @@ pub struct ReportArgs {
     /// or quanteda.
     #[arg(long)]
     pub matrix: bool,
-    /// Most frequent words in Burrows' Delta (distances.csv).
-    #[arg(long, default_value_t = 150, value_parser = whole(1, Some(100_000)))]
-    pub mfw: u64,
-    /// Words a speaker needs to be in distances.csv.
-    #[arg(long, default_value_t = 1000, value_parser = whole(1, None))]
+    /// Most frequent words in the Delta measures: a number (distances.csv; the consensus tree then takes
+    /// 100..1000:100), or a range START..END:STEP for the consensus tree, whose largest size distances.csv takes.
+    #[arg(long, default_value = "150", value_name = "N|START..END:STEP")]
+    pub mfw: String,
+    /// Words a speaker needs to be in distances.csv and the consensus tree (fewer: left out, with a note).
+    #[arg(long, default_value_t = 2500, value_parser = whole(1, None))]
     pub min_words: u64,
     /// A CSV of what is known of speakers: a `speaker` column (any spelling of a label) and any others (country,
     /// role, bloc, …), each an attribute for --group-by.
@@ -221,6 +223,7 @@ impl Checked {
         {
             anyhow::bail!("--group-by: '{}' is there twice", twice.1);
         }
+        let mfw: Mfw = args.mfw.parse()?;
         let group_by = if group_by == ["speaker"] {
             Vec::new()
         } else {
@@ -261,7 +264,7 @@ impl Checked {
                 pair,
                 period: args.period.map(Into::into),
                 matrix: args.matrix,
-                mfw: args.mfw as usize,
+                mfw,
                 min_words: args.min_words,
                 min_period_words: args.min_period_words,
                 xray_meeting: args.xray_meeting.clone(),
@@ -409,6 +412,9 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
     if !args.quiet {
         for warning in &written.warnings {
             eprintln!("warning: {warning}");
+        }
+        for note in &written.notes {
+            eprintln!("note: {note}");
         }
         if let Some(note) = written.tidied.note(&out) {
             eprintln!("note: {note}");

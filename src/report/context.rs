@@ -21,6 +21,7 @@ use std::sync::OnceLock;
 
 use crate::corpus::{Corpus, NARRATION};
 use crate::stats::colloc::BigramRow;
+use crate::stats::consensus::Consensus;
 use crate::stats::distance::Distances;
 use crate::stats::freq::FreqRow;
 use crate::stats::keyness::{KeynessRow, Reference, Tallies};
@@ -96,6 +97,8 @@ pub struct Shared<'a> {
     pub(crate) keyness: Computed<Vec<KeynessRow<'a>>>,
     /// The distances between speakers ([`Context::distances`]).
     pub(crate) distances: Computed<Option<Distances>>,
+    /// The bootstrap consensus tree ([`Context::consensus`]).
+    pub(crate) consensus: Computed<Option<Consensus>>,
     /// `term_map.csv` ([`Context::term_map`]).
     pub(crate) term_map: Computed<Vec<TermMapRow<'a>>>,
     /// `keyness_periods.csv` ([`Context::period_keyness`]).

@@ -112,6 +112,9 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
             html_escape::encode_text(&note)
         );
     }
+    if let Some(note) = cx.distances_note()? {
+        let _ = writeln!(out, "<p class=\"note\">{}.</p>", text(&note));
+    }
     summary(&mut out, cx, &rows)?;
     figures(&mut out, charts);
     dictionary_note(&mut out, cx);
@@ -126,10 +129,12 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
     let config = cx.config;
     let _ = writeln!(
         out,
-        "<p class=\"note\">In this report: the {} view (<code>--view</code>); a minimum count of {} for word pairs, keyness and the term map (<code>--min-count</code>); MATTR over windows of {} words (<code>--window</code>); Burrows' Delta over the {} most frequent terms (<code>--mfw</code>) of the speakers with {} words or more (<code>--min-words</code>); periods by {} (<code>--period</code>), a point across time drawn on {} words or more (<code>--min-period-words</code>).</p>",
+        "<p class=\"note\">In this report: the {} view (<code>--view</code>); a minimum count of {} for word pairs, keyness and the term map (<code>--min-count</code>); MATTR over windows of {} words (<code>--window</code>); Burrows' and Cosine Delta over the {} most frequent terms and the consensus tree over {} of them (<code>--mfw {}</code>), of the speakers with {} words or more (<code>--min-words</code>); periods by {} (<code>--period</code>), a point across time drawn on {} words or more (<code>--min-period-words</code>).</p>",
         config.view.as_str(),
         config.min_count,
         config.mattr_window,
+        grouped(config.mfw.size()),
+        config.mfw.consensus(),
         config.mfw,
         grouped(config.min_words as usize),
         cx.periods.period.as_str(),

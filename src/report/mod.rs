@@ -21,6 +21,7 @@ pub mod context;
 pub mod html;
 pub mod manifest;
 pub mod methods;
+pub mod newick;
 pub mod spool;
 pub mod tables;
 pub mod write;
@@ -73,8 +74,9 @@ pub struct ReportConfig {
     pub period: Option<Period>,
     /// Write `matrix.csv` (every count by meeting, speaker and term).
     pub matrix: bool,
-    /// Terms in Burrows' Delta.
-    pub mfw: usize,
+    /// Terms in the Delta measures of `distances.csv` (one number, or a range whose largest size is used there),
+    /// and the sizes of the consensus tree (a range; one number: [`crate::stats::mfw::CONSENSUS_SIZES`]).
+    pub mfw: crate::stats::mfw::Mfw,
     /// Words a speaker needs to be in the distances.
     pub min_words: u64,
     /// The meeting of the x-ray chart, by id (default: the one with the most words).
@@ -101,7 +103,7 @@ impl Default for ReportConfig {
             colloc: CollocOptions::default(),
             period: None,
             matrix: false,
-            mfw: crate::stats::distance::MFW,
+            mfw: crate::stats::mfw::Mfw::default(),
             min_words: crate::stats::distance::MIN_WORDS,
             min_period_words: MIN_PERIOD_WORDS,
             xray_meeting: None,
@@ -132,6 +134,8 @@ pub struct Written {
     pub files: Vec<String>,
     /// What the user should know of the options' effect (a term asked for that occurs nowhere, …).
     pub warnings: Vec<String>,
+    /// What the user should know of what was left out, by design (speakers under `--min-words`, …).
+    pub notes: Vec<String>,
     /// What became of the output folder: files of the previous report removed, other files left alone.
     pub tidied: manifest::Tidied,
 }
@@ -169,6 +173,7 @@ pub fn run(
     Ok(Written {
         files: made.files,
         warnings: made.warnings,
+        notes: made.notes,
         tidied,
     })
 }
@@ -208,10 +213,10 @@ mod tests {
         // The manifest lists them all.
         let listed = std::fs::read_to_string(config.out.join(manifest::MANIFEST)).unwrap();
         assert_eq!(listed.lines().skip(1).collect::<Vec<_>>(), named);
-        // 22 tables (the matrix, the name parts, the attributes and the two period tables included), 2 speakers' files, 12 charts
-        // in 2 formats (no term map: the two share no word three times; distances and periods say why they are
-        // empty), the page.
-        assert_eq!(found.len(), 22 + 2 + 24 + 1);
+        // 23 tables (the matrix, the name parts, the attributes, the two period tables and the pairs' stability
+        // included; no consensus.nwk of two speakers), 2 speakers' files, 13 charts in 2 formats (no term map: the two
+        // share no word three times; distances, the consensus tree and periods say why they are empty), the page.
+        assert_eq!(found.len(), 23 + 2 + 26 + 1);
     }
 
     #[test]

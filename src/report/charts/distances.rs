@@ -32,33 +32,6 @@ pub struct Distances {
     pub left_out: usize,
 }
 
-/// The leaves of an average-linkage clustering of `d` (square, symmetric) in dendrogram order.
-pub fn clustered_order(d: &[Vec<f64>]) -> Vec<usize> {
-    let n = d.len();
-    if n < 3 {
-        return (0..n).collect();
-    }
-    let mut condensed: Vec<f64> = (0..n)
-        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-        .map(|(i, j)| d[i][j])
-        .collect();
-    let dendrogram = kodama::linkage(&mut condensed, n, kodama::Method::Average);
-    // Cluster n + k is step k; its leaves are its first cluster's, then its second's.
-    let steps = dendrogram.steps();
-    let mut order = Vec::with_capacity(n);
-    let mut stack = vec![n + steps.len() - 1];
-    while let Some(c) = stack.pop() {
-        if c < n {
-            order.push(c);
-        } else {
-            let step = &steps[c - n];
-            stack.push(step.cluster2);
-            stack.push(step.cluster1);
-        }
-    }
-    order
-}
-
 impl Distances {
     /// The smallest and the largest distance between two speakers (the diagonal left out).
     fn range(&self) -> (f64, f64) {
@@ -107,7 +80,7 @@ where
 impl Chart for Distances {
     const STEM: &'static str = "distances";
     const TITLE: &'static str = "Who talks like whom";
-    const CAPTION: &'static str = "Burrows' Delta between every two speakers with at least --min-words words, over the --mfw most frequent words of them all (z-scores of relative frequencies): dark cells are speakers whose common words are used at similar rates, light cells speakers who differ. Rows and columns are ordered by an average-linkage clustering, so dark blocks along the diagonal are groups who talk alike. Delta depends on who else is compared; the Jensen–Shannon distance in distances.csv does not.";
+    const CAPTION: &'static str = "Burrows' Delta between every two speakers with at least --min-words words, over the --mfw most frequent words of them all (the largest size of a range; z-scores of relative frequencies): dark cells are speakers whose common words are used at similar rates, light cells speakers who differ. Rows and columns are ordered by an average-linkage clustering, so dark blocks along the diagonal are groups who talk alike. Delta depends on who else is compared; the Jensen–Shannon distance in distances.csv does not.";
     const METHOD: &'static str = "From the Delta values of `distances.csv`, as a heatmap of at most the 40 speakers with the most words. Rows \
          and columns are in the order of the leaves of an average-linkage (UPGMA) clustering of the same values, as \
          scipy's dendrogram lists them; the colours run from the smallest to the largest Delta shown, and the values are \
@@ -119,7 +92,7 @@ impl Chart for Distances {
             return Ok(Some(Distances {
                 names: Vec::new(),
                 values: Vec::new(),
-                mfw: cx.config.mfw,
+                mfw: cx.config.mfw.size(),
                 left_out: 0,
             }));
         };
@@ -136,7 +109,7 @@ impl Chart for Distances {
             .iter()
             .map(|&i| keep.iter().map(|&j| d.delta[i][j]).collect())
             .collect();
-        let order = clustered_order(&sub);
+        let order = crate::stats::linkage::leaf_order(&sub);
         Ok(Some(Distances {
             names: order
                 .iter()
@@ -146,7 +119,7 @@ impl Chart for Distances {
                 .iter()
                 .map(|&i| order.iter().map(|&j| sub[i][j]).collect())
                 .collect(),
-            mfw: d.mfw.len(),
+            mfw: d.size,
             left_out: d.speakers.len() - keep.len(),
         }))
     }
@@ -174,7 +147,7 @@ impl Chart for Distances {
         if n < 3 {
             return super::no_data(
                 &area,
-                "Delta compares three speakers or more with --min-words words (1,000 by default), and fewer have them: lower --min-words, or add transcripts (distances.csv has the Jensen–Shannon distance of two)",
+                "Delta compares three speakers or more with --min-words words (2,500 by default), and fewer have them: lower --min-words, or add transcripts (distances.csv has the Jensen–Shannon distance of two)",
             );
         }
         let cell = (720 / n.max(1) as i32).clamp(18, 64);
@@ -244,27 +217,5 @@ impl Chart for Distances {
             ))?;
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::clustered_order;
-
-    #[test]
-    fn speakers_who_talk_alike_sit_side_by_side() {
-        // 0 and 2 are nearest (1), then 1 and 3 (2), the two pairs far apart (10): the dendrogram joins {0, 2}, then
-        // {1, 3}, then both, and its leaves read 0, 2, 1, 3 (scipy's `dendrogram(linkage(d, "average"))["leaves"]`
-        // gives the same: each merge lists its smaller cluster first).
-        let far = 10.0;
-        let d = vec![
-            vec![0.0, far, 1.0, far],
-            vec![far, 0.0, far, 2.0],
-            vec![1.0, far, 0.0, far],
-            vec![far, 2.0, far, 0.0],
-        ];
-        assert_eq!(clustered_order(&d), [0, 2, 1, 3]);
-        // Two speakers or fewer keep their order.
-        assert_eq!(clustered_order(&[vec![0.0, 1.0], vec![1.0, 0.0]]), [0, 1]);
     }
 }

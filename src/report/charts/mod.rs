@@ -18,6 +18,7 @@ use super::{Context, Formats};
 
 pub mod across_meetings;
 pub mod collocations;
+pub mod consensus;
 pub mod dictionary;
 pub mod dictionary_periods;
 pub mod distances;
@@ -34,11 +35,12 @@ pub mod vocabulary_growth;
 pub mod xray;
 
 /// Every chart, in page order.
-pub static CHARTS: [Entry; 15] = [
+pub static CHARTS: [Entry; 16] = [
     entry::<top_words::TopWords>(),
     entry::<keyness::Keyness>(),
     entry::<term_map::TermMap>(),
     entry::<distances::Distances>(),
+    entry::<consensus::Consensus>(),
     entry::<names::Names>(),
     entry::<turn_lengths::TurnLengths>(),
     entry::<transitions::Transitions>(),

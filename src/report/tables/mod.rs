@@ -77,6 +77,7 @@ use crate::stats::turns::TurnSummary;
 pub mod attributes;
 pub mod audit;
 pub mod collocations;
+pub mod consensus;
 pub mod dictionary;
 pub mod distances;
 pub mod freq;
@@ -106,6 +107,7 @@ pub static TABLES: &[&dyn Table] = &[
     &keyness::Keyness,
     &term_map::TermMap,
     &distances::DistancesTable,
+    &consensus::ConsensusTable,
     &keyness_periods::KeynessPeriods,
     &names::Names,
     &name_parts::NameParts,
@@ -152,6 +154,8 @@ pub struct Made {
     pub files: Vec<String>,
     /// What the user should know of the options' effect (a term asked for that occurs nowhere, …).
     pub warnings: Vec<String>,
+    /// What the user should know of what was left out, by design (speakers under `--min-words`, …).
+    pub notes: Vec<String>,
 }
 
 impl Made {
@@ -161,6 +165,7 @@ impl Made {
             files: vec![preview.file.clone()],
             previews: vec![preview],
             warnings: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -169,6 +174,7 @@ impl Made {
         self.previews.extend(other.previews);
         self.files.extend(other.files);
         self.warnings.extend(other.warnings);
+        self.notes.extend(other.notes);
     }
 }
 
