@@ -198,11 +198,12 @@ impl Chart for Consensus {
         let area = root.titled(&title, bold(22))?;
         let Some(tree) = &self.tree else {
             let why = format!(
-                "The consensus tree compares three {} or more with --min-words words ({}), and {} have them{}: lower --min-words, or add transcripts",
+                "The consensus tree compares three {} or more with at least {} words each (--min-words); {} {}{}: lower --min-words, or add transcripts",
                 self.noun,
                 self.min_words,
                 self.compared,
-                if self.left_out > 0 { format!(" ({} with fewer left out)", self.left_out) } else { String::new() },
+                if self.compared == 1 { "has them" } else { "have them" },
+                if self.left_out > 0 { format!(", {} with fewer are left out", self.left_out) } else { String::new() },
             );
             return super::no_data(&area, &why);
         };

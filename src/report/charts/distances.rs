@@ -147,7 +147,7 @@ impl Chart for Distances {
         if n < 3 {
             return super::no_data(
                 &area,
-                "Delta compares three speakers or more with --min-words words (2,500 by default), and fewer have them: lower --min-words, or add transcripts (distances.csv has the Jensen–Shannon distance of two)",
+                "Delta compares three speakers or more with at least --min-words words each (2,500 by default), and fewer have them: lower --min-words, or add transcripts (distances.csv has the Jensen–Shannon distance of two)",
             );
         }
         let cell = (720 / n.max(1) as i32).clamp(18, 64);
