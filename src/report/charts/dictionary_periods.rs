@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::dictionary::chosen;
-use super::lines::{line_panel, Point, Series, TimeAxis};
+use super::lines::{line_panel, Point, Series, TimeAxis, NO_DATES};
 use super::{Chart, DrawResult};
 use crate::report::{Context, ReportConfig, WriteError};
 
@@ -93,10 +93,7 @@ impl Chart for DictionaryPeriods {
             &self.series,
             &self.axis,
             ("per 10,000 words", 1),
-            (
-                self.min_words,
-                "no meeting has a date, so there is no time to follow; give the transcripts a date line or a dated file name",
-            ),
+            (self.min_words, NO_DATES),
         )
     }
 }

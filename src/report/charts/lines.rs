@@ -106,6 +106,9 @@ fn label_room(chars: usize) -> f64 {
     (chars * 9 + 14) as f64
 }
 
+/// What a chart of rates along time says when no meeting has a date.
+pub const NO_DATES: &str = "no meeting has a date, so there is no time to follow; give the transcripts a date line or a dated file name";
+
 /// Draws `series` on `area` along `axis`; `empty` is said when there is no point. Points measured on fewer than
 /// `min_words` words are left out and counted under the legend.
 pub fn line_panel<DB: DrawingBackend>(

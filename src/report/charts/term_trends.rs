@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::lines::{line_panel, Point, Series, TimeAxis};
+use super::lines::{line_panel, Point, Series, TimeAxis, NO_DATES};
 use super::{Chart, DrawResult};
 use crate::report::{Context, WriteError};
 
@@ -75,10 +75,7 @@ impl Chart for TermTrends {
             &self.series,
             &self.axis,
             ("per 10,000 words", 1),
-            (
-                self.min_words,
-                "no meeting has a date, so there is no time to follow; give the transcripts a date line or a dated file name",
-            ),
+            (self.min_words, NO_DATES),
         )
     }
 }
