@@ -9,7 +9,7 @@
 //! ```
 
 use super::model::{Builder, CategoryId};
-use super::{lines, Format, Problem};
+use super::{first_line, lines, Format, Problem};
 
 /// Lexicoder `.lc3`.
 pub struct Lexicoder;
@@ -24,9 +24,7 @@ impl Format for Lexicoder {
     }
 
     fn sniff(&self, text: &str) -> bool {
-        lines(text)
-            .find(|(_, l)| !l.trim().is_empty())
-            .is_some_and(|(_, l)| l.trim().starts_with('+'))
+        first_line(text).is_some_and(|l| l.starts_with('+'))
     }
 
     fn read(&self, text: &str, into: &mut Builder) -> Result<(), (usize, Problem)> {

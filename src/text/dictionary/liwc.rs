@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 
 use super::model::{Builder, CategoryId};
-use super::{lines, Format, Problem};
+use super::{first_line, lines, Format, Problem};
 
 /// LIWC `.dic`.
 pub struct Liwc;
@@ -35,9 +35,7 @@ impl Format for Liwc {
     }
 
     fn sniff(&self, text: &str) -> bool {
-        lines(text)
-            .find(|(_, l)| !l.trim().is_empty())
-            .is_some_and(|(_, l)| l.trim() == "%")
+        first_line(text).is_some_and(|l| l == "%")
     }
 
     fn read(&self, text: &str, into: &mut Builder) -> Result<(), (usize, Problem)> {

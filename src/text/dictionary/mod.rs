@@ -181,6 +181,13 @@ fn line_at(text: &str, at: usize) -> usize {
     1 + lines_before(&text.as_bytes()[..at])
 }
 
+/// The first line of a text that is not blank, trimmed: what a format's `sniff` looks at.
+pub fn first_line(text: &str) -> Option<String> {
+    lines(text)
+        .map(|(_, l)| l.trim().to_string())
+        .find(|l| !l.is_empty())
+}
+
 /// The lines of a text with their 1-based numbers, ended by `\n`, `\r\n` or a lone `\r` (not included), control
 /// characters other than tabs removed (as quanteda cleans them).
 pub fn lines(text: &str) -> impl Iterator<Item = (usize, Cow<'_, str>)> {
