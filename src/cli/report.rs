@@ -16,7 +16,7 @@ use stenogram::transcript::{find_named, read_info, read_text, Aliases, InfoTable
 use super::input::{print_left_out, InputArgs, NarratorArg};
 use super::numbers::{count, whole};
 use super::progress::Progress;
-use super::values::{ChartsArg, ContentArg, InterpretedArg, PeriodArg, ViewArg};
+use super::values::{ChartsArg, ContentArg, FormatArg, InterpretedArg, PeriodArg, ViewArg};
 use super::Outcome;
 
 /// Arguments of `report`, as clap parsed them (checked into a [`Checked`] before any file is read).
@@ -70,6 +70,10 @@ pub struct ReportArgs {
     /// Chart formats.
     #[arg(long, value_enum, default_value_t = ChartsArg::Both)]
     pub charts: ChartsArg,
+    /// Table formats: CSV, Parquet (typed columns, nulls for undefined measures; for pandas, polars, R arrow,
+    /// DuckDB, Spark), or both.
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+    pub format: FormatArg,
     /// MATTR window in words.
     #[arg(long, default_value_t = 100, value_parser = whole(1, None))]
     pub window: u64,
@@ -256,6 +260,7 @@ impl Checked {
                     .collect(),
                 view,
                 charts: args.charts.into(),
+                format: args.format.into(),
                 mattr_window: args.window as usize,
                 reference: args
                     .reference
