@@ -77,6 +77,7 @@ enum Kind {
     Int,
     Float,
     Bool,
+    Date,
 }
 
 impl Kind {
@@ -86,6 +87,7 @@ impl Kind {
             "integer" => Kind::Int,
             "float" => Kind::Float,
             "bool" => Kind::Bool,
+            "date" => Kind::Date,
             _ => return None,
         })
     }
@@ -98,7 +100,23 @@ impl Kind {
             Kind::Int => value.parse::<i64>().is_ok(),
             Kind::Float => value.parse::<f64>().is_ok() && value.parse::<i64>().is_err(),
             Kind::Bool => value == "true" || value == "false",
+            Kind::Date => {
+                value.is_empty() || chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok()
+            }
         }
+    }
+
+    /// Whether a Parquet column of type `ty` holds this type.
+    fn in_parquet(self, ty: &arrow_schema::DataType) -> bool {
+        use arrow_schema::DataType as T;
+        matches!(
+            (self, ty),
+            (Kind::Str, T::Utf8)
+                | (Kind::Int, T::UInt64 | T::Int64)
+                | (Kind::Float, T::Float64)
+                | (Kind::Bool, T::Boolean)
+                | (Kind::Date, T::Date32)
+        )
     }
 }
 
@@ -155,7 +173,7 @@ fn formats_lists_every_table_with_exactly_its_columns() {
         for (name, kind, n) in columns {
             assert!(
                 Kind::parse(kind).is_some(),
-                "docs/formats.md:{n}: {file}: the type of {name} is string, integer, float or bool, not {kind:?}"
+                "docs/formats.md:{n}: {file}: the type of {name} is string, integer, float, bool or date, not {kind:?}"
             );
         }
     }
@@ -206,6 +224,55 @@ fn check_types(dir: &Path, what: &str) -> usize {
         }
     }
     checked
+}
+
+#[test]
+fn documented_column_types_are_the_parquet_types() {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let out = tempfile::tempdir().unwrap();
+    let dictionary = root().join("docs/examples/politics.yml");
+    let done = crate::support::run(&[
+        "report",
+        "corpus",
+        "--format",
+        "parquet",
+        "--charts",
+        "none",
+        "--matrix",
+        "--dictionary",
+        dictionary.to_str().unwrap(),
+        "--quiet",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(done.status.success());
+    let documented = documented_tables();
+    let mut checked = 0;
+    for (file, _) in TABLES.iter().flat_map(|t| t.files()) {
+        let Some(stem) = file.strip_suffix(".csv") else {
+            continue;
+        };
+        let path = out.path().join(format!("{stem}.parquet"));
+        let reader =
+            std::fs::File::open(&path).unwrap_or_else(|_| panic!("{stem}.parquet is written"));
+        let schema = ParquetRecordBatchReaderBuilder::try_new(reader)
+            .unwrap()
+            .schema()
+            .clone();
+        let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+        let columns: Vec<&str> = documented[file].iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(names, columns, "{stem}.parquet");
+        for (field, (name, kind, n)) in schema.fields().iter().zip(&documented[file]) {
+            let kind = Kind::parse(kind).unwrap();
+            assert!(
+                kind.in_parquet(field.data_type()),
+                "docs/formats.md:{n}: {file}: {name} is documented as {kind:?}, but its Parquet column is {:?}",
+                field.data_type()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 150, "{checked} columns");
 }
 
 #[test]

@@ -113,25 +113,30 @@ pub fn assemble(
         cause,
     };
     let mut file = ParquetFile::create(path, columns)?;
-    let mut bytes = Vec::new();
+    // One spooled batch at a time: a length, then its stream.
+    let (mut size, mut stream) = (Vec::with_capacity(8), Vec::new());
     for &(segment, from, len) in parts {
-        bytes.clear();
-        segment
-            .copy(from, len, &mut bytes)
-            .map_err(|e| failed(e.to_string()))?;
-        let mut rest = bytes.as_slice();
-        while !rest.is_empty() {
-            let (size, after) = rest
-                .split_first_chunk::<8>()
-                .ok_or_else(|| failed("a spooled batch is cut".into()))?;
-            let size = u64::from_le_bytes(*size) as usize;
-            let stream = after
-                .get(..size)
-                .ok_or_else(|| failed("a spooled batch is cut".into()))?;
-            for batch in StreamReader::try_new(stream, None).map_err(|e| failed(e.to_string()))? {
+        let mut at = from;
+        while at < from + len {
+            size.clear();
+            segment
+                .copy(at, 8, &mut size)
+                .map_err(|e| failed(e.to_string()))?;
+            let bytes = u64::from_le_bytes(
+                size.as_slice()
+                    .try_into()
+                    .map_err(|_| failed("a spooled batch is cut".into()))?,
+            );
+            stream.clear();
+            segment
+                .copy(at + 8, bytes, &mut stream)
+                .map_err(|e| failed(e.to_string()))?;
+            for batch in
+                StreamReader::try_new(stream.as_slice(), None).map_err(|e| failed(e.to_string()))?
+            {
                 file.write(&batch.map_err(|e| failed(e.to_string()))?)?;
             }
-            rest = &after[size..];
+            at += 8 + bytes;
         }
     }
     file.finish()
