@@ -18,6 +18,7 @@ use crate::transcript::Audit;
 
 pub mod charts;
 pub mod context;
+pub mod from_counts;
 pub mod html;
 pub mod manifest;
 pub mod methods;
@@ -85,6 +86,9 @@ pub struct ReportConfig {
     pub min_period_words: u64,
     /// The content-analysis dictionaries of `--dictionary`, merged (no dictionary tables or charts without).
     pub dictionary: Option<crate::text::dictionary::Dictionary>,
+    /// The corpus was rebuilt from counts ([`crate::corpus::counts`]): only the tables and charts that counts
+    /// allow are made ([`from_counts`]), and the page says which are not.
+    pub from_counts: bool,
 }
 
 impl Default for ReportConfig {
@@ -108,6 +112,7 @@ impl Default for ReportConfig {
             min_period_words: MIN_PERIOD_WORDS,
             xray_meeting: None,
             dictionary: None,
+            from_counts: false,
         }
     }
 }
@@ -151,7 +156,7 @@ pub fn run(
     write::output_dir(out)?;
     let cx = Context::new(corpus, audits, config);
     let mut made = Made::default();
-    for table in tables::TABLES {
+    for table in from_counts::tables(config) {
         observer.phase(table.phase());
         made.append(table.make(&cx)?);
     }
@@ -169,6 +174,7 @@ pub fn run(
             })
     })?;
     made.files.push("index.html".into());
+    made.notes.extend(from_counts::note(config));
     let tidied = manifest::tidy(out, &made.files)?;
     Ok(Written {
         files: made.files,
