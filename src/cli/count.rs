@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use stenogram::corpus::counts::write::{tokenize_shard, write_counts};
-use stenogram::corpus::counts::{CountOptions, Metadata, SCHEMA_VERSION};
+use stenogram::corpus::counts::{
+    tokenize_shard, write_counts, CountOptions, Metadata, SCHEMA_VERSION,
+};
 use stenogram::corpus::AnalysisOptions;
 use stenogram::report::Observer;
 

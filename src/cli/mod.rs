@@ -83,6 +83,7 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match &cli.command {
+        Command::Report(args) if !args.from_counts.is_empty() => from_counts::run(args),
         Command::Report(args) => report::run(args),
         Command::Count(args) => count::run(args),
         Command::Parse(args) => parse::run(args),

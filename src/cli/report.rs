@@ -347,9 +347,6 @@ impl Checked {
 
 /// Runs `report`.
 pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
-    if !args.from_counts.is_empty() {
-        return super::from_counts::run(args);
-    }
     let mut checked = Checked::new(args)?;
     if let Some(jobs) = args.jobs {
         // Fails only if a pool exists already, which it does not this early.

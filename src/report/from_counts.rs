@@ -4,7 +4,6 @@
 //! transcripts; those that need the order of words, the turns or the text are left out, and the page and stderr say
 //! so ([`note`]).
 
-use super::tables::{Table, TABLES};
 use super::ReportConfig;
 
 /// The tables counts cannot make (by their first file), and why.
@@ -51,18 +50,10 @@ pub const NOT_CHARTS: &[&str] = &[
     "dictionary_periods",
 ];
 
-/// The tables a report made with `config` makes, in page order.
-pub fn tables(config: &ReportConfig) -> impl Iterator<Item = &'static &'static dyn Table> + '_ {
-    TABLES.iter().filter(move |t| table(config, **t))
-}
-
-/// Whether a report made with `config` makes `table`.
-pub fn table(config: &ReportConfig, table: &dyn Table) -> bool {
-    !config.from_counts
-        || table
-            .files()
-            .first()
-            .is_none_or(|(file, _)| writes(config, file))
+/// Whether a report made with `config` makes a table family whose files are `files` (it is left out when its first
+/// file is one counts cannot make).
+pub fn table(config: &ReportConfig, files: &[(&'static str, &'static str)]) -> bool {
+    files.first().is_none_or(|(file, _)| writes(config, file))
 }
 
 /// Whether a report made with `config` writes `file` (a family with several files asks it of those after the

@@ -156,7 +156,10 @@ pub fn run(
     write::output_dir(out)?;
     let cx = Context::new(corpus, audits, config);
     let mut made = Made::default();
-    for table in from_counts::tables(config) {
+    for table in tables::TABLES
+        .iter()
+        .filter(|t| from_counts::table(config, &t.files()))
+    {
         observer.phase(table.phase());
         made.append(table.make(&cx)?);
     }

@@ -1,4 +1,4 @@
-//! Counts to merge elsewhere: a shard of transcripts counted into Parquet files ([`write`]) that a plain
+//! Counts to merge elsewhere: a shard of transcripts counted into Parquet files ([`mod@write`]) that a plain
 //! `UNION ALL` and `GROUP BY … SUM(count)` in DuckDB or Spark merges, and a corpus rebuilt from one or many such
 //! folders ([`read`]) for the tables that depend only on counts.
 //!
@@ -22,6 +22,7 @@
 
 mod parquet_io;
 pub mod read;
+pub mod shard;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -33,7 +34,8 @@ use super::options::Interpreted;
 use crate::text::Language;
 
 pub use read::{read_counts, Counts};
-pub use write::{count_paths, CountSummary};
+pub use shard::{tokenize_shard, Shard};
+pub use write::{count_paths, write_counts, CountSummary};
 
 /// The version of the files' layout; a reader refuses counts of another version.
 pub const SCHEMA_VERSION: u64 = 1;

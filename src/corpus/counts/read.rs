@@ -222,6 +222,13 @@ fn metadata(dir: &Path) -> Result<Metadata, CountsError> {
 
 /// Adds the counts of one folder to `meetings`.
 fn read_dir(dir: &Path, meetings: &mut BTreeMap<String, Meeting>) -> Result<(), CountsError> {
+    read_meetings(dir, meetings)?;
+    read_segments(dir, meetings)?;
+    read_keys(dir, meetings)
+}
+
+/// `meetings.parquet` of a folder.
+fn read_meetings(dir: &Path, meetings: &mut BTreeMap<String, Meeting>) -> Result<(), CountsError> {
     let here = shown(dir);
     let path = file(dir, "meetings.parquet");
     let cols = [
@@ -276,7 +283,11 @@ fn read_dir(dir: &Path, meetings: &mut BTreeMap<String, Meeting>) -> Result<(), 
             m.dirs.push(here.clone());
         }
         Ok(())
-    })?;
+    })
+}
+
+/// `meeting_attributes.parquet`, `languages.parquet`, `totals.parquet` and `terms.parquet` of a folder.
+fn read_segments(dir: &Path, meetings: &mut BTreeMap<String, Meeting>) -> Result<(), CountsError> {
     let path = file(dir, "meeting_attributes.parquet");
     let cols = [
         ("meeting", Kind::Str),
@@ -360,7 +371,11 @@ fn read_dir(dir: &Path, meetings: &mut BTreeMap<String, Meeting>) -> Result<(), 
             *terms.entry(b.str(4, i).to_string()).or_default() += b.int(5, i);
         }
         Ok(())
-    })?;
+    })
+}
+
+/// `forms.parquet` and `keys.parquet` of a folder.
+fn read_keys(dir: &Path, meetings: &mut BTreeMap<String, Meeting>) -> Result<(), CountsError> {
     let path = file(dir, "forms.parquet");
     let cols = [
         ("meeting", Kind::Str),
@@ -404,12 +419,59 @@ fn entry<'m>(meetings: &'m mut BTreeMap<String, Meeting>, id: &str) -> &'m mut M
 }
 
 /// A meeting's counts as the meeting tokenized: one turn per segment, its keys as a bag in text order.
-fn local(mut info: MeetingInfo, m: Meeting) -> Result<Local, CountsError> {
-    info.attributes = m.attributes.into_values().collect();
+fn local(mut info: MeetingInfo, mut m: Meeting) -> Result<Local, CountsError> {
+    info.attributes = std::mem::take(&mut m.attributes).into_values().collect();
     let bad = |what: String| CountsError::Bad {
         path: m.dirs.join(", "),
         what: format!("meeting '{}': {what}", info.id),
     };
+    let keys = key_order(&m);
+    let turns = segment_turns(&m, &keys, &bad)?;
+    let mut surfaces = Surfaces::default();
+    for ((key, form), &n) in &m.forms {
+        if key != form && n > 0 {
+            if let Some(k) = keys.get(key) {
+                let f = surfaces.strings.intern(form);
+                surfaces
+                    .counts
+                    .insert((k, f), n.min(i64::from(u32::MAX)) as u32);
+            }
+        }
+    }
+    let mut words: Vec<(LanguageCode, u64)> = Vec::new();
+    let mut by_key = Vec::new();
+    for (code, &(n, k)) in &m.languages {
+        let code =
+            LanguageCode::parse(code).ok_or_else(|| bad(format!("unknown language '{code}'")))?;
+        words.push((code, n.max(0) as u64));
+        if k > 0 {
+            by_key.push((code, k as u64));
+        }
+    }
+    words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let analysed = Some(
+        keys.iter()
+            .map(|k| m.keys.get(k).is_none_or(|&(_, said)| said > 0))
+            .collect(),
+    );
+    let path = info.id.clone();
+    Ok(Local {
+        info,
+        path,
+        keys,
+        surfaces,
+        turns,
+        excluded: (m.excluded.0.max(0) as usize, m.excluded.1.max(0) as usize),
+        spoken: Spoken {
+            words,
+            by_key,
+            analysed,
+        },
+    })
+}
+
+/// The keys of a meeting's counts, interned in order of their first occurrence in the meeting.
+fn key_order(m: &Meeting) -> Interner {
     let mut keys = Interner::new();
     // Keys in order of first occurrence in the meeting, as the transcript met them.
     let all: BTreeSet<&str> = m
@@ -425,6 +487,15 @@ fn local(mut info: MeetingInfo, m: Meeting) -> Result<Local, CountsError> {
     order.iter().for_each(|(_, k)| {
         keys.intern(k);
     });
+    keys
+}
+
+/// One turn per segment holding its keys as a bag, and as many empty turns as the segment had besides.
+fn segment_turns(
+    m: &Meeting,
+    keys: &Interner,
+    bad: &dyn Fn(String) -> CountsError,
+) -> Result<Vec<(String, String, LocalTurn)>, CountsError> {
     // Segments in the order their first turns came.
     let mut segments: BTreeSet<(i64, &Segment)> = m.totals.iter().map(|(s, t)| (t.3, s)).collect();
     segments.extend(
@@ -473,45 +544,5 @@ fn local(mut info: MeetingInfo, m: Meeting) -> Result<Local, CountsError> {
             turns.push((s.0.clone(), s.0.clone(), turn));
         }
     }
-    let mut surfaces = Surfaces::default();
-    for ((key, form), &n) in &m.forms {
-        if key != form && n > 0 {
-            if let Some(k) = keys.get(key) {
-                let f = surfaces.strings.intern(form);
-                surfaces
-                    .counts
-                    .insert((k, f), n.min(i64::from(u32::MAX)) as u32);
-            }
-        }
-    }
-    let mut words: Vec<(LanguageCode, u64)> = Vec::new();
-    let mut by_key = Vec::new();
-    for (code, &(n, k)) in &m.languages {
-        let code =
-            LanguageCode::parse(code).ok_or_else(|| bad(format!("unknown language '{code}'")))?;
-        words.push((code, n.max(0) as u64));
-        if k > 0 {
-            by_key.push((code, k as u64));
-        }
-    }
-    words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let analysed = Some(
-        keys.iter()
-            .map(|k| m.keys.get(k).is_none_or(|&(_, said)| said > 0))
-            .collect(),
-    );
-    let path = info.id.clone();
-    Ok(Local {
-        info,
-        path,
-        keys,
-        surfaces,
-        turns,
-        excluded: (m.excluded.0.max(0) as usize, m.excluded.1.max(0) as usize),
-        spoken: Spoken {
-            words,
-            by_key,
-            analysed,
-        },
-    })
+    Ok(turns)
 }
