@@ -412,10 +412,7 @@ fn read_keys(dir: &Path, meetings: &mut BTreeMap<String, Meeting>) -> Result<(),
 
 /// The sums of meeting `id`.
 fn entry<'m>(meetings: &'m mut BTreeMap<String, Meeting>, id: &str) -> &'m mut Meeting {
-    if !meetings.contains_key(id) {
-        meetings.insert(id.to_string(), Meeting::default());
-    }
-    meetings.get_mut(id).expect("inserted")
+    meetings.entry(id.to_string()).or_default()
 }
 
 /// A meeting's counts as the meeting tokenized: one turn per segment, its keys as a bag in text order.
