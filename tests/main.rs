@@ -5,6 +5,7 @@ mod support;
 mod charts;
 mod concordance;
 mod config;
+mod counts;
 mod dictionary;
 mod docs;
 mod groups;

@@ -4,8 +4,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod count;
 mod diagnostics;
 mod dictionaries;
+mod from_counts;
 mod import;
 mod input;
 mod kwic;
@@ -33,6 +35,8 @@ pub struct Cli {
 enum Command {
     /// Write the report: CSV tables, charts (PNG, SVG) and index.html.
     Report(Box<report::ReportArgs>),
+    /// Count transcripts into Parquet files that DuckDB or Spark merge (`report --from-counts` reads them).
+    Count(count::CountArgs),
     /// Read transcripts and print one row per speaker turn (or the line audit).
     Parse(parse::ParseArgs),
     /// List the speakers with meetings, turns and words.
@@ -79,7 +83,9 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match &cli.command {
+        Command::Report(args) if !args.from_counts.is_empty() => from_counts::run(args),
         Command::Report(args) => report::run(args),
+        Command::Count(args) => count::run(args),
         Command::Parse(args) => parse::run(args),
         Command::Import(args) => import::run(args),
         Command::Kwic(args) => kwic::run(args),

@@ -119,6 +119,10 @@ pub struct ReportArgs {
     /// counted per speaker or group (dictionary*.csv and two charts); repeat to merge several.
     #[arg(long, value_name = "FILE")]
     pub dictionary: Vec<PathBuf>,
+    /// Make the report from counts (`stenogram count`: shards, or an engine's merge of them) instead of transcripts:
+    /// every table counts allow, summed over the folders; PATHS are not read.
+    #[arg(long, num_args = 1.., value_name = "DIR")]
+    pub from_counts: Vec<PathBuf>,
     /// Keyness reference speaker (default: all other speakers).
     #[arg(long, value_name = "NAME")]
     pub reference: Option<String>,
@@ -141,16 +145,16 @@ pub struct ReportArgs {
 
 /// `report`'s arguments checked before any file is read: every option file read and parsed, the output directory
 /// possible, and the library's configuration made.
-struct Checked {
+pub(super) struct Checked {
     paths: Vec<PathBuf>,
-    read: ReadOptions,
+    pub(super) read: ReadOptions,
     aliases: Aliases,
-    analysis: AnalysisOptions,
-    config: ReportConfig,
+    pub(super) analysis: AnalysisOptions,
+    pub(super) config: ReportConfig,
     speaker_info: Option<InfoTable>,
     meeting_info: Option<InfoTable>,
     /// The attributes of --group-by, lowercase; empty when speakers are compared.
-    group_by: Vec<String>,
+    pub(super) group_by: Vec<String>,
 }
 
 fn read_stopwords(path: &std::path::Path) -> anyhow::Result<Stopwords> {
@@ -184,7 +188,7 @@ fn stopwords(args: &ReportArgs) -> anyhow::Result<Option<Stopwords>> {
 impl Checked {
     /// Checks every option that can be checked without the transcripts (ripgrep's low-level to high-level
     /// arguments): a malformed option is reported before any file is read.
-    fn new(args: &ReportArgs) -> anyhow::Result<Checked> {
+    pub(super) fn new(args: &ReportArgs) -> anyhow::Result<Checked> {
         report::write::check_output_dir(&args.out)?;
         let stopwords = stopwords(args)?;
         let aliases = args.input.aliases()?;
@@ -274,6 +278,7 @@ impl Checked {
                 min_period_words: args.min_period_words,
                 xray_meeting: args.xray_meeting.clone(),
                 dictionary: super::dictionaries::read(&args.dictionary, args.quiet)?,
+                from_counts: !args.from_counts.is_empty(),
                 colloc: CollocOptions {
                     view,
                     min_count: args.min_count,
@@ -286,7 +291,7 @@ impl Checked {
 
     /// Keeps what the info files say of the corpus' speakers and meetings in it (a row that names nobody: a
     /// warning), and groups its turns by --group-by, whose groups the options then name.
-    fn describe(
+    pub(super) fn describe(
         &mut self,
         corpus: &mut stenogram::corpus::Corpus,
         quiet: bool,
@@ -309,7 +314,7 @@ impl Checked {
 
     /// Finds the speakers named in options (`--speakers`, `--reference`, `--pair`) among the corpus' speakers, as
     /// labels are read (see [`find_named`]): a name that matches nobody, or several speakers, is an error.
-    fn resolve_names(&mut self, speakers: &[String]) -> anyhow::Result<()> {
+    pub(super) fn resolve_names(&mut self, speakers: &[String]) -> anyhow::Result<()> {
         let find = |option: &str, name: &str| {
             find_named(speakers, name)
                 .map_err(|e| anyhow::anyhow!("{option}: {e}; `stenogram speakers` lists them"))

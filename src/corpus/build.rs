@@ -57,6 +57,14 @@ impl Tokenized {
         &self.speakers.names
     }
 
+    /// The ids of the meetings, in the order they were merged.
+    pub(super) fn ids(&self) -> impl Iterator<Item = &str> {
+        self.builder
+            .meetings
+            .iter()
+            .map(|(info, _)| info.id.as_str())
+    }
+
     /// Files that were read.
     pub fn files(&self) -> usize {
         self.analysed.audits.len()
@@ -101,6 +109,18 @@ pub fn tokenize_paths(
     aliases: Aliases,
     options: &AnalysisOptions,
 ) -> Tokenized {
+    tokenize_paths_seen(paths, read, aliases, options, |_| {})
+}
+
+/// [`tokenize_paths`], showing `seen` each meeting as tokenized, in the order they are merged (the counts of
+/// [`super::counts`] keep what the corpus does not: surface forms and languages per meeting).
+pub(super) fn tokenize_paths_seen(
+    paths: &[PathBuf],
+    read: &ReadOptions,
+    aliases: Aliases,
+    options: &AnalysisOptions,
+    mut seen: impl FnMut(&Local) + Send,
+) -> Tokenized {
     let mut builder = Builder::new(options);
     let mut audits = Vec::new();
     let ingested = ingest(
@@ -109,7 +129,10 @@ pub fn tokenize_paths(
         aliases,
         |meeting| analyse_meeting(&meeting, options),
         |locals, audit| {
-            locals.into_iter().for_each(|local| builder.add(local));
+            for local in locals {
+                seen(&local);
+                builder.add(local);
+            }
             audits.push(audit);
         },
     );
@@ -177,6 +200,17 @@ pub fn analyse(meetings: &[&Meeting], options: &AnalysisOptions) -> Corpus {
             .cloned()
             .unwrap_or_else(|| name.to_string())
     });
+    builder.finish(speakers, options)
+}
+
+/// A corpus from meetings tokenized elsewhere (rebuilt from counts by [`super::counts`]), merged in the order
+/// given, each turn's label its speaker; derived as [`analyse`] derives.
+pub(super) fn from_locals(locals: Vec<Local>, options: &AnalysisOptions) -> Corpus {
+    let mut builder = Builder::new(options);
+    for local in locals {
+        builder.add(local);
+    }
+    let speakers = builder.speakers(|label, _| label.to_string());
     builder.finish(speakers, options)
 }
 

@@ -14,6 +14,7 @@
 
 pub mod about;
 pub mod build;
+pub mod counts;
 pub mod forms;
 pub mod groups;
 pub mod intern;

@@ -112,6 +112,9 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
             html_escape::encode_text(&note)
         );
     }
+    if let Some(note) = super::from_counts::note(cx.config) {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", text(&note));
+    }
     if let Some(note) = cx.distances_note()? {
         let _ = writeln!(out, "<p class=\"note\">{}.</p>", text(&note));
     }

@@ -18,6 +18,7 @@ use crate::transcript::Audit;
 
 pub mod charts;
 pub mod context;
+pub mod from_counts;
 pub mod html;
 pub mod manifest;
 pub mod methods;
@@ -89,6 +90,9 @@ pub struct ReportConfig {
     pub dictionary: Option<crate::text::dictionary::Dictionary>,
     /// The tables' files: CSV, Parquet or both (`--format`).
     pub format: TableFormat,
+    /// The corpus was rebuilt from counts ([`crate::corpus::counts`]): only the tables and charts that counts
+    /// allow are made ([`from_counts`]), and the page says which are not.
+    pub from_counts: bool,
 }
 
 impl Default for ReportConfig {
@@ -113,6 +117,7 @@ impl Default for ReportConfig {
             xray_meeting: None,
             dictionary: None,
             format: TableFormat::Csv,
+            from_counts: false,
         }
     }
 }
@@ -156,7 +161,10 @@ pub fn run(
     write::output_dir(out)?;
     let cx = Context::new(corpus, audits, config);
     let mut made = Made::default();
-    for table in tables::TABLES {
+    for table in tables::TABLES
+        .iter()
+        .filter(|t| from_counts::table(config, &t.files()))
+    {
         observer.phase(table.phase());
         made.append(table.make(&cx)?);
     }
@@ -185,6 +193,7 @@ pub fn run(
             })
     })?;
     made.files.push("index.html".into());
+    made.notes.extend(from_counts::note(config));
     let tidied = manifest::tidy(out, &made.files)?;
     Ok(Written {
         files: made.files,

@@ -96,6 +96,7 @@ pub fn draw_all(cx: &Context) -> Result<Vec<String>, WriteError> {
     use rayon::prelude::*;
     let drawn: Vec<Vec<String>> = CHARTS
         .par_iter()
+        .filter(|chart| super::from_counts::chart(cx.config, chart.stem))
         .map(|chart| (chart.draw)(cx, cx.config.charts))
         .collect::<Result<_, _>>()?;
     Ok(drawn.into_iter().flatten().collect())

@@ -125,7 +125,9 @@ impl Table for PeriodTables {
             .collect();
         mattr_rows.sort_by_key(|r| (r.start, r.period));
         let mut made = write_table(cx, TRENDS, TRENDS_ABOUT, &term_rows)?;
-        made.append(write_table(cx, MATTR, MATTR_ABOUT, &mattr_rows)?);
+        if crate::report::from_counts::writes(config, MATTR) {
+            made.append(write_table(cx, MATTR, MATTR_ABOUT, &mattr_rows)?);
+        }
         Ok(made)
     }
 }
