@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv as _csv
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -16,33 +17,35 @@ import pyarrow.csv as pa_csv
 # `1`). Used only when a table is read from CSV; Parquet tables carry their types.
 _TEXT_COLUMNS = frozenset(
     """term form first second third word key stem lemma pos speaker target reference meeting label text view group
-    a b attribute value category dictionary period date title source language file name kind part counterpart
+    a b attribute category dictionary period date title source language file name kind part counterpart
     pair left right match""".split()
 )
 
 
+_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|NaN|inf|-inf"
+
+
 def _typed(table: pa.Table) -> pd.DataFrame:
-    """A table read as text made typed: a column whose every non-empty value is a number becomes numeric (empty:
-    missing), one of only ``true``/``false`` becomes boolean; every other column stays text, ``nan`` and ``null``
-    included."""
+    """A table read as text made typed: a column of words or names stays text (``nan`` and ``null`` included); any
+    other column whose every non-empty cell is a number as the report writes numbers (``NaN`` an undefined measure)
+    becomes numeric (an empty cell: missing), integer where every cell is a whole number; one of only ``true`` and
+    ``false`` becomes boolean; every other column stays text."""
     frame = table.to_pandas()
     for column in frame.columns:
         values = frame[column]
         if column in _TEXT_COLUMNS or not pd.api.types.is_string_dtype(values):
             continue
         given = values[values != ""]
-        if len(given) and given.isin(["true", "false"]).all() and len(given) == len(values):
+        if not len(given):
+            continue
+        if len(given) == len(values) and given.isin(["true", "false"]).all():
             frame[column] = values == "true"
-            continue
-        if not len(given) or given.str.lower().isin(["nan", "inf", "-inf", "infinity", "-infinity"]).any():
-            continue
-        numbers = pd.to_numeric(given, errors="coerce")
-        if numbers.isna().any():
-            continue
-        full = pd.to_numeric(values.where(values != ""), errors="coerce")
-        if len(given) == len(values) and given.str.fullmatch(r"-?\d+").all():
-            full = full.astype("int64")
-        frame[column] = full
+        elif given.str.fullmatch(_NUMBER).all():
+            if len(given) == len(values) and given.str.fullmatch(r"[+-]?\d+").all():
+                frame[column] = pd.to_numeric(values).astype("int64")
+            else:
+                frame[column] = pd.Series([float(v) if v else math.nan for v in values], index=values.index,
+                                          dtype="float64")
     return frame
 
 

@@ -59,7 +59,7 @@ def assert_same_values(package: pd.DataFrame, cli: pd.DataFrame, name: str) -> N
         if pd.api.types.is_bool_dtype(ours):
             assert list(ours.map({True: "true", False: "false"})) == list(theirs), where
         elif pd.api.types.is_numeric_dtype(ours):
-            expected = pd.to_numeric(theirs.replace("", np.nan)).to_numpy(dtype=float)
+            expected = np.array([float(v) if v else np.nan for v in theirs], dtype=float)
             np.testing.assert_allclose(ours.to_numpy(dtype=float), expected, rtol=1e-12, equal_nan=True,
                                        err_msg=where)
         else:

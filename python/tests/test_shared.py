@@ -52,6 +52,10 @@ def test_values_spot_checked(ours: stenogram.Report) -> None:
     assert speakers["words"].sum() == ours.summary["words"]
     lemma = ours.freq[(ours.freq.view == "lemma") & (ours.freq.speaker == "В.Путин")]
     assert lemma["count"].is_monotonic_decreasing
+    # Typed: measures are floats, undefined ones (`NaN` in the CSV) missing values; counts integers.
+    assert ours.speakers["mattr"].dtype == "float64" and ours.speakers["mattr"].isna().any()
+    assert ours.keyness["g2"].dtype == "float64" and ours.keyness["count_target"].dtype == "int64"
+    assert ours.lexdiv["hdd"].dtype == "float64"
 
 
 def test_parse_equals_the_command_lines_turns(cli: Path, kremlin: Path, tmp_path: Path) -> None:
@@ -109,3 +113,27 @@ def test_an_unknown_speaker_is_a_usage_error_with_the_command_lines_message(cli:
     assert done.returncode == 1
     assert done.stderr.strip() == f"error: {raised.value}"
     assert "`stenogram speakers` lists them" in str(raised.value)
+
+
+def test_the_readmes_example_prints_what_the_readme_shows(kremlin: Path) -> None:
+    import contextlib
+    import io
+    import os
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Python"):]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    shown = re.search(r"```text\n(.*?)```", section, re.S).group(1)
+    printed = io.StringIO()
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        with contextlib.redirect_stdout(printed), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            exec(compile(code, "README.md", "exec"), {})
+    finally:
+        os.chdir(here)
+    assert printed.getvalue() == shown
