@@ -5,10 +5,10 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use pyo3::conversion::FromPyObjectOwned;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use pyo3::conversion::FromPyObjectOwned;
 
 use stenogram::corpus::{Content, Interpreted, View};
 use stenogram::report::Formats;

@@ -49,12 +49,12 @@ Date = Union[str, int, datetime.date]
 
 def _tell(told: List[tuple], stacklevel: int = 3) -> Dict[str, List[str]]:
     """Raises what a run told as Python warnings (warnings and unreadable files as StenogramWarning, notes as
-    StenogramNote), in order, and returns them by kind."""
+    StenogramNote), in order, pointing at the caller of the public function, and returns them by kind."""
     by_kind: Dict[str, List[str]] = {"warning": [], "note": [], "error": []}
     for kind, text in told:
         by_kind[kind].append(text)
         category = StenogramNote if kind == "note" else StenogramWarning
-        _warnings.warn(text, category, stacklevel=stacklevel + 1)
+        _warnings.warn(text, category, stacklevel=stacklevel)
     return by_kind
 
 
