@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import filecmp
 import gc
+import warnings
 import io
 import os
 from pathlib import Path
@@ -171,3 +172,20 @@ def test_some_files_unreadable_is_a_warning_and_the_rest_is_reported(tmp_path: P
     with pytest.warns(stenogram.StenogramWarning, match="missing.txt"):
         r = stenogram.report([CORPUS, tmp_path / "missing.txt"], out=tmp_path / "r", charts="none")
     assert len(r.errors) == 1 and r.summary["words"] == 452
+
+
+def test_words_that_look_like_missing_values_or_numbers_stay_words(tmp_path: Path) -> None:
+    source = tmp_path / "2024-01-01_nan.txt"
+    source.write_text(
+        "В.Путин: Слово nan и слово null, и NaN, и true, и 2024 год. Снова nan, null, true.\n"
+        "А.Лукашенко: Да, nan и null.\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        r = stenogram.report(source, out=tmp_path / "r", charts="none", min_count=1)
+    keys = r.freq[r.freq.view == "key"]
+    assert pd.api.types.is_string_dtype(keys["term"])
+    assert {"nan", "null", "true"} <= set(keys["term"])
+    assert keys["term"].isna().sum() == 0
+    assert_same_values(r.freq, read_cli_csv(tmp_path / "r" / "freq.csv"), "freq")
