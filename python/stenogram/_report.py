@@ -139,14 +139,17 @@ class Report:
         return pl.from_pandas(self.table(name))
 
     def __getattr__(self, name: str) -> pd.DataFrame:
+        """``r.freq``: the table of that name (see :meth:`table`); other names are an AttributeError."""
         if name.startswith("_") or name not in self.__dict__.get("tables", ()):
             raise AttributeError(f"'Report' object has no attribute '{name}'")
         return self.table(name)
 
     def __dir__(self) -> List[str]:
+        """The attributes, the tables of this report included (for completion in editors and notebooks)."""
         return sorted(set(super().__dir__()) | set(self.tables))
 
     def __repr__(self) -> str:
+        """Where the report is, what it is about (meetings, speakers or groups, words), its files and tables."""
         counts = self.summary
         who = "group" if counts["grouped"] else "speaker"
         plural = lambda n, noun: f"{n} {noun}" + ("" if n == 1 else "s")  # noqa: E731
