@@ -18,6 +18,7 @@ mod names;
 mod pages;
 mod parlamint;
 mod parlamint_hostile;
+mod parquet;
 mod reader;
 mod report;
 mod stats;

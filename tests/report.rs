@@ -496,6 +496,8 @@ fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
         "1",
         "--charts",
         "svg",
+        "--format",
+        "both",
         "--matrix",
         "--min-words",
         "1000",
@@ -512,6 +514,8 @@ fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
         "2",
         "--charts",
         "svg",
+        "--format",
+        "both",
         "--matrix",
         "--min-words",
         "1000",
@@ -519,11 +523,12 @@ fn output_is_byte_identical_for_any_thread_count_path_order_and_token_store() {
         two.path().to_str().unwrap(),
     ]);
     report(crate_dir(), &reversed);
-    let a = files(one.path(), &["csv", "svg", "html", "nwk"]);
-    let b = files(two.path(), &["csv", "svg", "html", "nwk"]);
+    let kinds = ["csv", "parquet", "svg", "html", "nwk"];
+    let (a, b) = (files(one.path(), &kinds), files(two.path(), &kinds));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for table in [
         "matrix.csv",
+        "matrix.parquet",
         "distances.csv",
         "stability.csv",
         "consensus.nwk",

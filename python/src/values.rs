@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use stenogram::corpus::{Content, Interpreted, View};
-use stenogram::report::Formats;
+use stenogram::report::{Formats, TableFormat};
 use stenogram::run::tokens::{TokenRow, TOKEN_COLUMNS};
 use stenogram::run::{ReadingOptions, ReportOptions, UsageError};
 use stenogram::stats::periods::Period;
@@ -114,6 +114,7 @@ pub fn report_options(
     let view = text(given, "view", "lemma")?;
     let content = text(given, "content", "both")?;
     let charts = text(given, "charts", "both")?;
+    let format = text(given, "format", "csv")?;
     let interpreted = text(given, "interpreted", "include")?;
     let period: Option<String> = given.take("period")?;
     let paths = |v: Option<Vec<String>>| {
@@ -178,6 +179,15 @@ pub fn report_options(
                 ("svg", Formats::Svg),
                 ("both", Formats::Both),
                 ("none", Formats::None),
+            ],
+        )?;
+        options.format = choice(
+            "format",
+            &format,
+            &[
+                ("csv", TableFormat::Csv),
+                ("parquet", TableFormat::Parquet),
+                ("both", TableFormat::Both),
             ],
         )?;
         options.interpreted = choice(

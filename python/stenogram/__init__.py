@@ -81,6 +81,7 @@ def report(
     stopwords: Optional[PathLike] = None,
     extra_stopwords: Optional[PathLike] = None,
     charts: str = "both",
+    format: str = "csv",
     window: int = 100,
     interpreted: str = "include",
     period: Optional[str] = None,
@@ -137,6 +138,10 @@ def report(
         Stopwords added to the list in use.
     charts : {"both", "png", "svg", "none"}
         Chart formats (``"none"`` is fastest when only the tables are wanted).
+    format : {"csv", "parquet", "both"}
+        The files the tables are written as in ``out``. The Report reads the Parquet files (typed), so with
+        ``"csv"`` (the command line's default) they are written beside the CSVs too; without ``out`` only Parquet
+        is written.
     window : int
         MATTR window in words.
     interpreted : {"include", "exclude", "separate"}
@@ -205,8 +210,11 @@ def report(
         keep = tempfile.TemporaryDirectory(prefix="stenogram-")
         out = os.path.join(keep.name, "report")
     options = _o.reading(paths, columns, aliases, lang, since, until, narrator)
+    # The Report loads the Parquet tables: asked for CSV, it writes both (into a temporary folder, Parquet alone).
+    written = {"csv": "parquet" if keep is not None else "both"}.get(format, format) if isinstance(format, str) else format
     options.update(
         out=_o.path("out", out),
+        format=_o.text("format", written),
         view=_o.text("view", view),
         content=_o.text("content", content),
         top=_o.whole("top", top),

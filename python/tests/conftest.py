@@ -24,9 +24,34 @@ def need(path: Path, what: str) -> Path:
     pytest.skip(f"skipped: {message}; tests that need it are skipped outside CI")
 
 
-def shared(rel: str) -> Path:
-    """`../shared/REL` beside the repository."""
+def need_shared(rel: str) -> Path:
+    """`../shared/REL` beside the repository (skipped where absent, a failure under CI=true)."""
     return need(ROOT.parent / "shared" / rel, "../shared beside the repository")
+
+
+# The Parquet tables' tests (test_parquet_tables.py) use these.
+REPO = ROOT
+
+
+def shared(relative: str):
+    """A path in ../shared: None (the test skips) where it is absent, a failure where it is absent under CI=true."""
+    path = REPO.parent / "shared" / relative
+    if path.exists():
+        return path
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{path} is absent, and CI=true needs it")
+    return None
+
+
+def stenogram_binary() -> Path:
+    """The release binary (built here if it is absent; STENOGRAM_BIN names another)."""
+    given = os.environ.get("STENOGRAM_BIN")
+    if given:
+        return Path(given)
+    binary = REPO / "target" / "release" / "stenogram"
+    if not binary.exists():
+        subprocess.run(["cargo", "build", "--release", "--locked", "--bin", "stenogram"], check=True, cwd=REPO)
+    return binary
 
 
 @pytest.fixture(scope="session")

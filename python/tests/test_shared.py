@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 import stenogram
-from conftest import assert_same_values, read_cli_csv, run_cli, shared
+from conftest import assert_same_values, need_shared, read_cli_csv, run_cli
 
 TABLES = ["freq", "keyness", "speakers", "collocations", "trigrams", "turns", "lexdiv", "distances", "names"]
 
 
 @pytest.fixture(scope="module")
 def kremlin() -> Path:
-    return shared("corpus/kremlin")
+    return need_shared("corpus/kremlin")
 
 
 @pytest.fixture(scope="module")

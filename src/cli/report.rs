@@ -11,7 +11,7 @@ use stenogram::run::{InputError, Listener, Message, ReportOptions, RunError};
 use super::input::{InputArgs, NarratorArg};
 use super::numbers::{count, whole};
 use super::progress::Progress;
-use super::values::{ChartsArg, ContentArg, InterpretedArg, PeriodArg, ViewArg};
+use super::values::{ChartsArg, ContentArg, FormatArg, InterpretedArg, PeriodArg, ViewArg};
 use super::Outcome;
 
 /// Arguments of `report`, as clap parsed them (checked into a [`Checked`] before any file is read).
@@ -65,6 +65,10 @@ pub struct ReportArgs {
     /// Chart formats.
     #[arg(long, value_enum, default_value_t = ChartsArg::Both)]
     pub charts: ChartsArg,
+    /// Table formats: CSV, Parquet (typed columns, nulls for undefined measures; for pandas, polars, R arrow,
+    /// DuckDB, Spark), or both.
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+    pub format: FormatArg,
     /// MATTR window in words.
     #[arg(long, default_value_t = 100, value_parser = whole(1, None))]
     pub window: u64,
@@ -146,6 +150,7 @@ impl ReportArgs {
             stopwords: self.stopwords.clone(),
             extra_stopwords: self.extra_stopwords.clone(),
             charts: self.charts.into(),
+            format: self.format.into(),
             window: self.window,
             interpreted: self.interpreted.into(),
             period: self.period.map(Into::into),

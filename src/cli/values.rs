@@ -4,7 +4,7 @@
 use clap::ValueEnum;
 
 use stenogram::corpus::{Content, Interpreted, View};
-use stenogram::report::Formats;
+use stenogram::report::{Formats, TableFormat};
 use stenogram::stats::periods::Period;
 
 /// `--view`: which term a word counts as.
@@ -114,6 +114,27 @@ impl From<ChartsArg> for Formats {
             ChartsArg::Svg => Formats::Svg,
             ChartsArg::Both => Formats::Both,
             ChartsArg::None => Formats::None,
+        }
+    }
+}
+
+/// `--format`: which files the tables are written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// CSV (UTF-8, a header line; `NaN` where a measure is undefined).
+    Csv,
+    /// Parquet (typed columns; nulls where a measure is undefined).
+    Parquet,
+    /// CSV and Parquet side by side.
+    Both,
+}
+
+impl From<FormatArg> for TableFormat {
+    fn from(f: FormatArg) -> TableFormat {
+        match f {
+            FormatArg::Csv => TableFormat::Csv,
+            FormatArg::Parquet => TableFormat::Parquet,
+            FormatArg::Both => TableFormat::Both,
         }
     }
 }

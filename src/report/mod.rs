@@ -22,12 +22,14 @@ pub mod html;
 pub mod manifest;
 pub mod methods;
 pub mod newick;
+pub mod parquet;
 pub mod spool;
 pub mod tables;
 pub mod write;
 
 pub use context::{leaders, pair, Context};
 pub use methods::markdown as methods_markdown;
+pub use parquet::TableFormat;
 pub use tables::Made;
 pub use write::WriteError;
 
@@ -85,6 +87,8 @@ pub struct ReportConfig {
     pub min_period_words: u64,
     /// The content-analysis dictionaries of `--dictionary`, merged (no dictionary tables or charts without).
     pub dictionary: Option<crate::text::dictionary::Dictionary>,
+    /// The tables' files: CSV, Parquet or both (`--format`).
+    pub format: TableFormat,
 }
 
 impl Default for ReportConfig {
@@ -108,6 +112,7 @@ impl Default for ReportConfig {
             min_period_words: MIN_PERIOD_WORDS,
             xray_meeting: None,
             dictionary: None,
+            format: TableFormat::Csv,
         }
     }
 }
@@ -154,6 +159,17 @@ pub fn run(
     for table in tables::TABLES {
         observer.phase(table.phase());
         made.append(table.make(&cx)?);
+    }
+    // The tables say their CSV names; the files are those of the format asked for.
+    made.files = (made.files.iter())
+        .flat_map(|f| config.format.files(f))
+        .collect();
+    if config.format == TableFormat::Parquet {
+        for preview in &mut made.previews {
+            preview.file = parquet::twin(std::path::Path::new(&preview.file))
+                .display()
+                .to_string();
+        }
     }
     observer.phase("charts");
     let drawn = charts::draw_all(&cx)?;

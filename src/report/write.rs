@@ -31,6 +31,14 @@ pub enum WriteError {
         /// The error.
         cause: csv::Error,
     },
+    /// Parquet writing failed (or a row did not fit the columns its type declares).
+    #[error("{path}: cannot write Parquet: {cause}")]
+    Parquet {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        cause: String,
+    },
     /// Drawing a chart failed.
     #[error("{path}: cannot draw chart: {cause}")]
     Chart {

@@ -173,6 +173,7 @@ impl Checked {
                     .collect(),
                 view,
                 charts: options.charts,
+                format: options.format,
                 mattr_window: options.window as usize,
                 reference: options
                     .reference

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use crate::corpus::{Content, Interpreted, View};
-use crate::report::Formats;
+use crate::report::{Formats, TableFormat};
 use crate::stats::periods::Period;
 use crate::text::Language;
 use crate::transcript::{read_text, Aliases, DateRange, ReadOptions, TableColumns};
@@ -103,6 +103,8 @@ pub struct ReportOptions {
     pub extra_stopwords: Option<PathBuf>,
     /// `--charts`: chart formats.
     pub charts: Formats,
+    /// `--format`: the files the tables are written as (CSV, Parquet, or both).
+    pub format: TableFormat,
     /// `--window`: the MATTR window in words.
     pub window: u64,
     /// `--interpreted`: what becomes of interpreted turns.
@@ -154,6 +156,7 @@ impl Default for ReportOptions {
             stopwords: None,
             extra_stopwords: None,
             charts: Formats::Both,
+            format: TableFormat::Csv,
             window: 100,
             interpreted: Interpreted::Include,
             period: None,

@@ -32,6 +32,7 @@ pub struct AttributeRow<'a> {
 
 impl Row for AttributeRow<'_> {
     const HEADER: &'static str = "kind,id,attribute,attribute_value";
+    const TYPES: &'static str = "str,str,str,str";
 }
 
 /// `attributes.csv`.

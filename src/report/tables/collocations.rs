@@ -6,7 +6,7 @@
 //! most often says it ([`crate::stats::colloc`]).
 
 use crate::corpus::{Corpus, TokenError};
-use crate::report::spool::{assemble, by_group, RowSpool, Segment, Spooled};
+use crate::report::spool::{assemble_table, by_group, RowSpool, Spooled};
 use crate::report::{ReportConfig, WriteError};
 use crate::stats::colloc::{group_collocations, BigramRow, Emit, TrigramRow};
 use crate::stats::freq::{groups, TurnGroup};
@@ -35,10 +35,12 @@ const METHOD: &str = "Pairs of adjacent words within one sentence of one turn, n
 
 impl Row for BigramRow<'_> {
     const HEADER: &'static str = "speaker,first,second,form,count,count_first,count_second,total,pmi,npmi,g2,t_score,chi2,dice,log_dice";
+    const TYPES: &'static str = "str,str,str,str,u64,u64,u64,u64,f64,f64,f64,f64,f64,f64,f64";
 }
 
 impl Row for TrigramRow<'_> {
     const HEADER: &'static str = "speaker,first,second,third,form,count,total";
+    const TYPES: &'static str = "str,str,str,str,str,u64,u64";
 }
 
 /// `collocations.csv` and `trigrams.csv`.
@@ -63,8 +65,8 @@ fn write_group<'a>(
     unigrams: &mut [u64],
 ) -> Result<GroupRows<'a>, WriteError> {
     let dir = config.out.as_path();
-    let mut bigrams = RowSpool::<BigramRow>::new(dir, 1 << 16);
-    let mut trigrams = RowSpool::<TrigramRow>::new(dir, 1 << 16);
+    let mut bigrams = RowSpool::<BigramRow>::new(dir, 1 << 16, config.format);
+    let mut trigrams = RowSpool::<TrigramRow>::new(dir, 1 << 16, config.format);
     let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());
     let emit = Emit {
         bigram: &mut |r: BigramRow<'a>| {
@@ -81,13 +83,9 @@ fn write_group<'a>(
         },
     };
     group.collocations(config, unigrams, emit)?;
-    let csv_error = |source| WriteError::Csv {
-        path: dir.join(BIGRAMS).display().to_string(),
-        cause: source,
-    };
     Ok(GroupRows {
-        bigrams: bigrams.finish().map_err(csv_error)?,
-        trigrams: trigrams.finish().map_err(csv_error)?,
+        bigrams: bigrams.finish(&dir.join(BIGRAMS))?,
+        trigrams: trigrams.finish(&dir.join(TRIGRAMS))?,
         bigram_heads,
         trigram_heads,
     })
@@ -181,14 +179,8 @@ fn keep(cx: &Context) -> usize {
 fn whole<'g>(
     done: &'g [GroupRows],
     table: impl Fn(&'g GroupRows) -> &'g Spooled,
-) -> Vec<(&'g Segment, u64, u64)> {
-    done.iter()
-        .map(|g| {
-            let spooled = table(g);
-            let (from, len) = spooled.section(0);
-            (&spooled.segment, from, len)
-        })
-        .collect()
+) -> Vec<(&'g Spooled, usize)> {
+    done.iter().map(|g| (table(g), 0)).collect()
 }
 
 /// One group's rows, spooled, and their first rows.
@@ -218,16 +210,9 @@ impl Table for Collocations {
         let done: Vec<GroupRows> = each_group(cx, |group, unigrams| {
             write_group(group, cx.config, keep, unigrams)
         })?;
-        assemble(
-            &dir.join(BIGRAMS),
-            BigramRow::HEADER,
-            &whole(&done, |g| &g.bigrams),
-        )?;
-        assemble(
-            &dir.join(TRIGRAMS),
-            TrigramRow::HEADER,
-            &whole(&done, |g| &g.trigrams),
-        )?;
+        let format = cx.config.format;
+        assemble_table::<BigramRow>(&dir.join(BIGRAMS), format, &whole(&done, |g| &g.bigrams))?;
+        assemble_table::<TrigramRow>(&dir.join(TRIGRAMS), format, &whole(&done, |g| &g.trigrams))?;
         let bigram_rows = done.iter().map(|g| g.bigrams.rows).sum();
         let trigram_rows = done.iter().map(|g| g.trigrams.rows).sum();
         let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());

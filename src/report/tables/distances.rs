@@ -27,6 +27,7 @@ const METHOD: &str = "Between every two speakers with at least `--min-words` wor
 
 impl Row for DistanceRow<'_> {
     const HEADER: &'static str = "a,b,measure,value";
+    const TYPES: &'static str = "str,str,str,f64";
 }
 
 /// `distances.csv`.

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::corpus::{Corpus, TokenError, View};
-use crate::report::spool::{assemble, by_group, RowSpool, Segment, Spooled};
+use crate::report::spool::{assemble_table, by_group, RowSpool, Spooled};
+use crate::report::TableFormat;
 use crate::report::WriteError;
 use crate::stats::freq::{group_frequencies, groups, FreqRow, Scratch, TurnGroup, ALL};
 use crate::stats::tallies::Tallies;
@@ -32,6 +33,7 @@ const METHOD: &str = "Each term's occurrences per speaker and over all speakers 
 impl Row for FreqRow<'_> {
     const HEADER: &'static str =
         "speaker,view,term,form,count,per_10k,rank,meetings,dp,stopword,pos,content";
+    const TYPES: &'static str = "str,str,str,str,u64,f64,u64,u64,f64,bool,str,bool";
 
     fn append(&self, out: &mut Vec<u8>) -> Result<(), csv::Error> {
         write_freq_row(self, out)
@@ -91,7 +93,7 @@ fn group_rows<'a>(
 fn write_group<'a>(
     corpus: &'a Corpus,
     group: &TurnGroup<'a>,
-    (dir, path_of): (&Path, &BTreeMap<&str, &str>),
+    (dir, path_of, format): (&Path, &BTreeMap<&str, &str>, TableFormat),
     pass: &Pass,
     scratch: &mut Scratch,
 ) -> Result<GroupFile<'a>, WriteError> {
@@ -100,7 +102,7 @@ fn write_group<'a>(
     let shown = dir.join(path.as_deref().unwrap_or(FILE));
     let file_dir = shown.parent().unwrap_or(dir);
     // Straight to a file: a speaker's file is published as it is.
-    let mut out = RowSpool::<FreqRow>::new(file_dir, 0);
+    let mut out = RowSpool::<FreqRow>::new(file_dir, 0, format);
     out.header();
     let mut section = 0;
     let heads = group_rows(corpus, group, pass, scratch, &mut |v, r| {
@@ -115,10 +117,7 @@ fn write_group<'a>(
         out.end_section();
         section += 1;
     }
-    let spooled = out.finish().map_err(|source| WriteError::Csv {
-        path: shown.display().to_string(),
-        cause: source,
-    })?;
+    let spooled = out.finish(&shown)?;
     Ok(GroupFile {
         speaker,
         spooled,
@@ -294,23 +293,35 @@ impl Table for Freq {
         let done: Vec<GroupFile> = by_group(
             &sizes,
             || Scratch::new(corpus, &views),
-            |g, scratch| write_group(corpus, &groups[g], (dir, &path_of), &pass, scratch),
+            |g, scratch| {
+                write_group(
+                    corpus,
+                    &groups[g],
+                    (dir, &path_of, cx.config.format),
+                    &pass,
+                    scratch,
+                )
+            },
         )?;
         // freq.csv: the key rows of every group, then the other view's rows, copied from the groups' files.
-        let mut parts: Vec<(&Segment, u64, u64)> = Vec::new();
-        for v in 0..views.len() {
-            for g in &done {
-                let (from, len) = g.spooled.section(v);
-                parts.push((&g.spooled.segment, from, len));
-            }
-        }
-        assemble(&dir.join(FILE), FreqRow::HEADER, &parts)?;
+        let format = cx.config.format;
+        let parts: Vec<(&Spooled, usize)> = (0..views.len())
+            .flat_map(|v| done.iter().map(move |g| (&g.spooled, v)))
+            .collect();
+        assemble_table::<FreqRow>(&dir.join(FILE), format, &parts)?;
         let (mut made, mut rows, mut per_group) = (Made::default(), 0, Vec::new());
         for g in done {
             rows += g.spooled.rows;
             per_group.push(g.heads);
             if let Some(path) = g.path {
-                g.spooled.segment.publish(&dir.join(&path))?;
+                if format.parquet() {
+                    let sections: Vec<(&Spooled, usize)> =
+                        (0..views.len()).map(|v| (&g.spooled, v)).collect();
+                    assemble_table::<FreqRow>(&dir.join(&path), TableFormat::Parquet, &sections)?;
+                }
+                if format.csv() {
+                    g.spooled.segment.publish(&dir.join(&path))?;
+                }
                 made.files.push(path);
             } else {
                 debug_assert_eq!(g.speaker, ALL);

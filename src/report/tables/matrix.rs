@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::corpus::TermId;
 use crate::corpus::{Corpus, View};
+use crate::report::parquet::{twin, Batcher, Columns, ParquetFile, TableFormat};
 use crate::report::tables::freq::views;
 use crate::report::write::{atomic_write, WriteError};
 
@@ -17,6 +18,7 @@ use super::{Context, Made, Preview, Table};
 
 const FILE: &str = "matrix.csv";
 const HEADER: &str = "meeting,date,speaker,view,term,count";
+const TYPES: &str = "str,date,str,str,str,u64";
 const ABOUT: &str = "Every non-zero count of a term by a speaker in a meeting (key view and the chosen view), to load into pandas or R.";
 const METHOD: &str = "With `--matrix`: every non-zero count of a term by a speaker in a meeting, in the key view and the chosen \
      view, meetings in date order; summed over the meetings, a speaker's counts are those of `freq.csv`. A long \
@@ -47,14 +49,21 @@ struct MatrixRow {
     count: u64,
 }
 
-/// The rows of meeting `m`, as CSV, and how many.
+/// The rows of one meeting: as CSV, as a record batch for Parquet, or both, and how many.
+struct MeetingRows {
+    csv: Vec<u8>,
+    batch: Option<arrow_array::RecordBatch>,
+    rows: usize,
+}
+
+/// The rows of meeting `m` in the formats asked for (as CSV also when `csv`: the page's preview reads it).
 fn meeting_rows(
     corpus: &Corpus,
     m: usize,
-    views: &[View],
-    orders: &[Vec<u32>],
+    (views, orders): (&[View], &[Vec<u32>]),
+    (format, columns, csv): (TableFormat, &Columns, bool),
     scratch: &mut [Scratch],
-) -> Result<(Vec<u8>, usize), WriteError> {
+) -> Result<MeetingRows, WriteError> {
     let meeting = &corpus.meetings[m];
     // The meeting's turns are consecutive (turns are in meeting order); its speakers by name.
     let from = corpus.turns.partition_point(|t| (t.meeting as usize) < m);
@@ -66,6 +75,7 @@ fn meeting_rows(
     let mut out = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());
+    let mut batch = format.parquet().then(|| Batcher::new(columns.clone()));
     let mut reader = corpus.reader();
     let mut count = itoa::Buffer::new();
     let mut rows = 0;
@@ -91,24 +101,36 @@ fn meeting_rows(
             s.touched.sort_unstable_by_key(|&t| order[t as usize]);
             for &term in &s.touched {
                 let n = std::mem::take(&mut s.counts[term as usize]);
-                out.write_record([
+                let row = (
                     meeting.id.as_str(),
                     date.as_str(),
                     corpus.speakers[speaker as usize].as_str(),
                     view.as_str(),
                     view.text(corpus, term),
-                    count.format(n),
-                ])
-                .map_err(csv_error)?;
+                );
+                if csv {
+                    out.write_record([row.0, row.1, row.2, row.3, row.4, count.format(n)])
+                        .map_err(csv_error)?;
+                }
+                if let Some(b) = &mut batch {
+                    b.push(&(row, n)).map_err(|cause| WriteError::Parquet {
+                        path: FILE.to_string(),
+                        cause,
+                    })?;
+                }
                 rows += 1;
             }
             s.touched.clear();
         }
     }
-    let bytes = out
+    let csv = out
         .into_inner()
         .map_err(|e| csv_error(e.into_error().into()))?;
-    Ok((bytes, rows))
+    Ok(MeetingRows {
+        csv,
+        batch: batch.as_mut().map(Batcher::batch),
+        rows,
+    })
 }
 
 impl Table for Matrix {
@@ -146,29 +168,62 @@ impl Table for Matrix {
                 })
                 .collect()
         };
-        let mut rows = 0usize;
-        let mut head: Vec<u8> = Vec::new();
-        atomic_write(&path, |out| {
-            out.write_all(HEADER.as_bytes()).map_err(io)?;
-            out.write_all(b"\n").map_err(io)?;
+        let format = cx.config.format;
+        let columns = Columns::new(HEADER, TYPES).map_err(|cause| WriteError::Parquet {
+            path: FILE.to_string(),
+            cause,
+        })?;
+        let mut parquet = match format.parquet() {
+            true => Some(ParquetFile::create(&twin(&path), columns.clone())?),
+            false => None,
+        };
+        let (mut rows, mut head) = (0usize, Vec::new());
+        // Meetings a batch at a time, in parallel, written in order as each batch is done.
+        let mut each = |csv: &mut dyn std::io::Write| -> Result<(), WriteError> {
             let meetings: Vec<usize> = (0..corpus.meetings.len()).collect();
             for batch in meetings.chunks(BATCH) {
-                let parts: Vec<Result<(Vec<u8>, usize), WriteError>> = batch
+                let as_csv = format.csv() || head.len() < PREVIEW_BYTES;
+                let parts: Vec<Result<MeetingRows, WriteError>> = batch
                     .par_iter()
-                    .map(|&m| pool.with(scratch, |s| meeting_rows(corpus, m, &views, &orders, s)))
+                    .map(|&m| {
+                        pool.with(scratch, |s| {
+                            meeting_rows(
+                                corpus,
+                                m,
+                                (&views, &orders),
+                                (format, &columns, as_csv),
+                                s,
+                            )
+                        })
+                    })
                     .collect();
                 for part in parts {
-                    let (part, n) = part?;
-                    rows += n;
+                    let part = part?;
+                    rows += part.rows;
                     if head.len() < PREVIEW_BYTES {
-                        head.extend_from_slice(&part);
+                        head.extend_from_slice(&part.csv);
                         head.truncate(PREVIEW_BYTES);
                     }
-                    out.write_all(&part).map_err(io)?;
+                    csv.write_all(&part.csv).map_err(io)?;
+                    if let (Some(file), Some(batch)) = (&mut parquet, &part.batch) {
+                        file.write(batch)?;
+                    }
                 }
             }
             Ok(())
-        })?;
+        };
+        if format.csv() {
+            atomic_write(&path, |out| {
+                out.write_all(HEADER.as_bytes()).map_err(io)?;
+                out.write_all(b"\n").map_err(io)?;
+                each(out)
+            })?;
+        } else {
+            each(&mut std::io::sink())?;
+        }
+        if let Some(file) = parquet {
+            file.finish()?;
+        }
         // The first rows again, for the page (a cut row at the end of the bytes kept is not read).
         let shown: Vec<MatrixRow> = csv::ReaderBuilder::new()
             .has_headers(false)

@@ -23,6 +23,7 @@
 //!
 //! impl Row for LongestTurn<'_> {
 //!     const HEADER: &'static str = "speaker,words";
+//!     const TYPES: &'static str = "str,u64";
 //! }
 //!
 //! /// `longest_turns.csv`: each speaker's longest turn.
@@ -67,6 +68,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::parquet::Columns;
 pub use super::spool::{append_csv, Row};
 use super::write::{write_csv, WriteError};
 use super::{Context, ReportConfig};
@@ -218,8 +220,20 @@ pub fn write_table_ranked<R: Row>(
 
 /// Writes `rows` as the table `file`.
 pub fn write_rows<R: Row>(cx: &Context, file: &str, rows: &[R]) -> Result<(), WriteError> {
-    let header: Vec<&str> = R::HEADER.split(',').collect();
-    write_csv(&cx.config.out.join(file), rows, &header)
+    let path = cx.config.out.join(file);
+    if cx.config.format.csv() {
+        let header: Vec<&str> = R::HEADER.split(',').collect();
+        write_csv(&path, rows, &header)?;
+    }
+    if cx.config.format.parquet() {
+        let twin = super::parquet::twin(&path);
+        let columns = Columns::new(R::HEADER, R::TYPES).map_err(|cause| WriteError::Parquet {
+            path: twin.display().to_string(),
+            cause,
+        })?;
+        super::parquet::write_parquet(&twin, columns, rows)?;
+    }
+    Ok(())
 }
 
 /// What the page shows of a table: its file, what it holds, and its first rows as text.
@@ -390,6 +404,7 @@ mod tests {
 
     impl Row for Sample<'_> {
         const HEADER: &'static str = "name,count,share";
+        const TYPES: &'static str = "str,u64,f64";
     }
 
     #[test]

@@ -13,12 +13,19 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::parquet::{twin, Columns, TableFormat};
 use super::write::{publish_path, temp_file, WriteError};
+use arrow::ArrowSpool;
+
+pub mod arrow;
 
 /// A row of a table, as written to CSV.
 pub trait Row: Serialize + Sync {
     /// The header: the row's field names in order, comma-separated (written on its own when a table is empty).
     const HEADER: &'static str;
+    /// The type of each column, comma-separated, for Parquet ([`super::parquet::ColumnType`]: `str`, `u64`, `i64`,
+    /// `f64`, `bool`, `date`), declared so that an empty table keeps its types.
+    const TYPES: &'static str;
 
     /// Appends the row's CSV line to `out`, byte for byte what the `csv` crate writes for it. The default goes
     /// through the `csv` crate; a table of millions of rows may write faster.
@@ -48,7 +55,7 @@ pub enum Segment {
 
 impl Segment {
     /// Appends `len` bytes from `from` on to `out`.
-    fn copy(&self, from: u64, len: u64, out: &mut File) -> std::io::Result<()> {
+    pub fn copy(&self, from: u64, len: u64, out: &mut dyn Write) -> std::io::Result<()> {
         match self {
             Segment::Memory(bytes) => {
                 let range = from as usize..(from + len) as usize;
@@ -175,6 +182,44 @@ pub fn assemble(
     super::write::publish(tmp, path)
 }
 
+/// Writes the table `path` (`NAME.csv`; its CSV, its Parquet twin or both, as `format` says) from the given sections
+/// of groups' spools, in order: (spooled rows, section number).
+pub fn assemble_table<R: Row>(
+    path: &Path,
+    format: TableFormat,
+    sections: &[(&Spooled, usize)],
+) -> Result<(), WriteError> {
+    if format.csv() {
+        let parts: Vec<(&Segment, u64, u64)> = sections
+            .iter()
+            .map(|&(s, k)| {
+                let (from, len) = s.section(k);
+                (&s.segment, from, len)
+            })
+            .collect();
+        assemble(path, R::HEADER, &parts)?;
+    }
+    if format.parquet() {
+        let twin = twin(path);
+        let cut = |cause: String| WriteError::Parquet {
+            path: twin.display().to_string(),
+            cause,
+        };
+        let mut parts: Vec<(&Segment, u64, u64)> = Vec::new();
+        for &(s, k) in sections {
+            let spooled = s
+                .parquet
+                .as_deref()
+                .ok_or_else(|| cut("rows not spooled".into()))?;
+            let (from, len) = spooled.section(k);
+            parts.push((&spooled.segment, from, len));
+        }
+        let columns = Columns::new(R::HEADER, R::TYPES).map_err(cut)?;
+        arrow::assemble(&twin, columns, &parts)?;
+    }
+    Ok(())
+}
+
 /// Scratch values shared by parallel tasks: a task takes one (or makes one) and gives it back, so there are as
 /// many as tasks ever ran at once, not one per task.
 pub struct Pool<T>(std::sync::Mutex<Vec<T>>);
@@ -231,6 +276,10 @@ pub struct RowSpool<'d, R> {
     ended: u64,
     rows: usize,
     failed: Option<csv::Error>,
+    /// Whether the rows are written as CSV.
+    csv: bool,
+    /// The rows for Parquet, if they are written as Parquet too (or a row type whose columns are declared wrong).
+    parquet: Option<Result<ArrowSpool<'d>, String>>,
     row: PhantomData<fn(&R)>,
 }
 
@@ -244,6 +293,8 @@ pub struct Spooled {
     pub sections: Vec<u64>,
     /// Rows written.
     pub rows: usize,
+    /// The same rows spooled for Parquet (`--format parquet|both`), in the same sections.
+    pub parquet: Option<Box<Spooled>>,
 }
 
 impl Spooled {
@@ -255,22 +306,32 @@ impl Spooled {
 }
 
 impl<'d, R: Row> RowSpool<'d, R> {
-    /// Rows kept in memory up to `limit` bytes, then in a temporary file in `dir` (0: a file from the start).
-    pub fn new(dir: &'d Path, limit: usize) -> RowSpool<'d, R> {
+    /// Rows kept in memory up to `limit` bytes, then in a temporary file in `dir` (0: a file from the start), as
+    /// CSV, Parquet or both (`format`).
+    pub fn new(dir: &'d Path, limit: usize, format: TableFormat) -> RowSpool<'d, R> {
+        let parquet = format.parquet().then(|| {
+            Columns::new(R::HEADER, R::TYPES).map(|c| ArrowSpool::new(dir, limit.max(1 << 16), c))
+        });
         RowSpool {
-            out: Spool::new(dir, limit),
+            // Without CSV nothing is written to the CSV spool, which then never needs a file.
+            out: Spool::new(dir, if format.csv() { limit } else { usize::MAX }),
             buf: Vec::with_capacity(1 << 16),
             lead: 0,
             sections: Vec::new(),
             ended: 0,
             rows: 0,
             failed: None,
+            csv: format.csv(),
+            parquet,
             row: PhantomData,
         }
     }
 
     /// Writes the table's header line before any row.
     pub fn header(&mut self) {
+        if !self.csv {
+            return;
+        }
         self.buf.extend_from_slice(R::HEADER.as_bytes());
         self.buf.push(b'\n');
         self.lead = self.buf.len() as u64;
@@ -280,7 +341,10 @@ impl<'d, R: Row> RowSpool<'d, R> {
     /// Appends a row.
     pub fn push(&mut self, row: &R) {
         self.rows += 1;
-        if self.failed.is_some() {
+        if let Some(Ok(parquet)) = &mut self.parquet {
+            parquet.push(row);
+        }
+        if self.failed.is_some() || !self.csv {
             return;
         }
         if let Err(e) = row.append(&mut self.buf) {
@@ -292,6 +356,9 @@ impl<'d, R: Row> RowSpool<'d, R> {
 
     /// Ends a section: the rows pushed since the last one.
     pub fn end_section(&mut self) {
+        if let Some(Ok(parquet)) = &mut self.parquet {
+            parquet.end_section();
+        }
         let written = self.out.bytes + self.buf.len() as u64;
         self.sections.push(written - self.ended);
         self.ended = written;
@@ -304,20 +371,35 @@ impl<'d, R: Row> RowSpool<'d, R> {
         self.buf.clear();
     }
 
-    /// The rows written (the last section ended if rows were pushed after the last end).
-    pub fn finish(mut self) -> Result<Spooled, csv::Error> {
+    /// The rows written (the last section ended if rows were pushed after the last end); `path` is the table's,
+    /// for messages.
+    pub fn finish(mut self, path: &Path) -> Result<Spooled, WriteError> {
         if self.out.bytes + self.buf.len() as u64 > self.ended || self.sections.is_empty() {
             self.end_section();
         }
         self.drain();
+        let csv_error = |cause| WriteError::Csv {
+            path: path.display().to_string(),
+            cause,
+        };
         if let Some(e) = self.failed {
-            return Err(e);
+            return Err(csv_error(e));
         }
+        let parquet = match self.parquet {
+            None => None,
+            Some(spooled) => Some(Box::new(spooled.and_then(ArrowSpool::finish).map_err(
+                |cause| WriteError::Parquet {
+                    path: twin(path).display().to_string(),
+                    cause,
+                },
+            )?)),
+        };
         Ok(Spooled {
-            segment: self.out.finish()?,
+            segment: self.out.finish().map_err(|e| csv_error(e.into()))?,
             lead: self.lead,
             sections: self.sections,
             rows: self.rows,
+            parquet,
         })
     }
 }
