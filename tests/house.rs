@@ -1,6 +1,6 @@
 //! The house drawn from the code's own imports: the layers point one way (`transcript`/`text` → `corpus` → `stats`
-//! → `report` → `cli`), sibling files import each other without a cycle, no file is over 600 lines and no function
-//! over 100. Read from `src/` as text, so a new file is checked without being listed anywhere.
+//! → `report` → `run` → `cli`), sibling files import each other without a cycle, no file is over 600 lines and no
+//! function over 100. Read from `src/` as text, so a new file is checked without being listed anywhere.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -16,7 +16,8 @@ fn layer(top: &str) -> Option<u8> {
         "corpus" => 2,
         "stats" => 3,
         "report" => 4,
-        "cli" | "main" | "lib" => 5,
+        "run" => 5,
+        "cli" | "main" | "lib" => 6,
         _ => return None,
     })
 }
@@ -222,7 +223,7 @@ fn the_layers_point_one_way() {
         for t in to {
             let theirs = layer(&top(t)).unwrap_or(0);
             let same_top = top(t) == top(from);
-            if !same_top && theirs >= mine && !(mine == 5 && theirs == 5) {
+            if !same_top && theirs >= mine && !(mine == 6 && theirs == 6) {
                 wrong.push(format!("{} imports {}", from.join("::"), t.join("::")));
             }
         }

@@ -47,8 +47,9 @@ pub struct CountArgs {
 
 /// Runs `count`.
 pub fn run(args: &CountArgs) -> anyhow::Result<Outcome> {
-    let read = args.input.read_options(args.narrator.narrator.as_deref())?;
-    let aliases = args.input.aliases()?;
+    let reading = args.input.reading(args.narrator.narrator.as_deref());
+    let read = reading.read_options()?;
+    let aliases = reading.aliases()?;
     if let Some(jobs) = args.jobs {
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(jobs as usize)

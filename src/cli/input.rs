@@ -2,13 +2,10 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::Args;
 
-use stenogram::transcript::{
-    read_corpus, read_text, Aliases, DateRange, FileWarning, Language, ReadError, ReadOptions,
-    TableColumns, Transcripts,
-};
+use stenogram::run::ReadingOptions;
+use stenogram::transcript::{FileWarning, Language, ReadError, Transcripts};
 
 /// Where transcripts come from and how to read them.
 #[derive(Debug, Args, Clone)]
@@ -63,43 +60,22 @@ fn renamed_speaker(name: &str) -> Result<String, String> {
 }
 
 impl InputArgs {
-    /// Reads the alias file, if any (a problem in it is a usage error).
-    pub fn aliases(&self) -> anyhow::Result<Aliases> {
-        Ok(match &self.aliases {
-            None => Aliases::default(),
-            Some(path) => {
-                let shown = path.display().to_string();
-                let data = read_text(path).context("cannot read the alias file")?;
-                Aliases::from_csv(&shown, data.text.as_bytes())?
-            }
-        })
-    }
-
-    /// How to read files (a malformed date or `--columns` is a usage error).
-    pub fn read_options(&self, narrator: Option<&str>) -> anyhow::Result<ReadOptions> {
-        let dates = DateRange::parse(self.since.as_deref(), self.until.as_deref())
-            .map_err(|e| anyhow::anyhow!("--since/--until: {e}"))?;
-        let columns = match &self.columns {
-            None => TableColumns::default(),
-            Some(spec) => {
-                TableColumns::parse(spec).map_err(|e| anyhow::anyhow!("--columns: {e}"))?
-            }
-        };
-        Ok(ReadOptions {
+    /// The library's reading options of these arguments.
+    pub fn reading(&self, narrator: Option<&str>) -> ReadingOptions {
+        ReadingOptions {
+            paths: self.paths.clone(),
+            columns: self.columns.clone(),
+            aliases: self.aliases.clone(),
+            lang: self.lang,
+            since: self.since.clone(),
+            until: self.until.clone(),
             narrator: narrator.map(str::to_string),
-            language: self.lang,
-            dates,
-            columns,
-        })
+        }
     }
 
     /// Reads the corpus. Alias-file problems are usage errors (`Err`); bad transcripts are in `Transcripts::errors`.
     pub fn load(&self, narrator: Option<&str>) -> anyhow::Result<Transcripts> {
-        Ok(read_corpus(
-            &self.paths,
-            &self.read_options(narrator)?,
-            self.aliases()?,
-        ))
+        Ok(stenogram::run::parse::read(&self.reading(narrator))?)
     }
 }
 
@@ -123,15 +99,8 @@ impl InputArgs {
 }
 
 /// Says how many meetings `--since`/`--until` left out (unless quiet or none).
-pub fn print_left_out((left_out, undated): (usize, usize), quiet: bool) {
-    if left_out > 0 && !quiet {
-        let undated = match undated {
-            0 => String::new(),
-            n => format!(", {} of them without a date", n),
-        };
-        eprintln!(
-            "note: --since/--until left out {}{undated}",
-            super::numbers::count(left_out, "meeting")
-        );
+pub fn print_left_out(left_out: (usize, usize), quiet: bool) {
+    if let (Some(note), false) = (stenogram::run::left_out_note(left_out), quiet) {
+        eprintln!("note: {note}");
     }
 }

@@ -7,7 +7,6 @@ use clap::{Parser, Subcommand};
 mod count;
 mod diagnostics;
 mod dictionaries;
-mod from_counts;
 mod import;
 mod input;
 mod kwic;
@@ -83,7 +82,6 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match &cli.command {
-        Command::Report(args) if !args.from_counts.is_empty() => from_counts::run(args),
         Command::Report(args) => report::run(args),
         Command::Count(args) => count::run(args),
         Command::Parse(args) => parse::run(args),

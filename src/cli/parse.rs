@@ -6,12 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use stenogram::transcript::Transcripts;
+use stenogram::run::parse::turn_rows;
 
 use super::input::{InputArgs, NarratorArg};
 use super::output::with_output;
 use super::Outcome;
-use stenogram::text::count_words;
 
 /// Arguments of `parse`.
 #[derive(Debug, Args)]
@@ -43,38 +42,6 @@ pub enum Format {
     Csv,
     /// One JSON object per line.
     Jsonl,
-}
-
-#[derive(Serialize)]
-struct ParsedTurn<'a> {
-    meeting: &'a str,
-    date: String,
-    turn: usize,
-    speaker: &'a str,
-    label: &'a str,
-    interpreted: bool,
-    paragraphs: usize,
-    words: usize,
-    text: String,
-}
-
-fn turn_rows(corpus: &Transcripts) -> impl Iterator<Item = ParsedTurn<'_>> {
-    corpus.meetings().flat_map(|m| {
-        m.turns().enumerate().map(move |(i, t)| {
-            let text = t.spoken();
-            ParsedTurn {
-                meeting: &m.id,
-                date: m.date.map(|d| d.to_string()).unwrap_or_default(),
-                turn: i + 1,
-                speaker: &t.speaker,
-                label: &t.label,
-                interpreted: t.interpreted,
-                paragraphs: t.paragraphs.len(),
-                words: count_words(&text),
-                text,
-            }
-        })
-    })
 }
 
 fn write_rows<T: Serialize>(

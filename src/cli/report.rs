@@ -1,19 +1,14 @@
-//! `stenogram report`: transcripts to the full report (CSV tables, charts, index.html).
+//! `stenogram report`: transcripts to the full report (CSV tables, charts, index.html): the arguments become the
+//! library's [`ReportOptions`], [`stenogram::run::report`] runs them, and what it tells is printed.
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::Args;
 
-use stenogram::corpus::{tokenize_paths, AnalysisOptions, View};
-use stenogram::report::{self, Observer, ReportConfig};
-use stenogram::stats::colloc::CollocOptions;
-use stenogram::stats::keyness::Reference;
-use stenogram::stats::mfw::Mfw;
-use stenogram::text::{Language, Stopwords};
-use stenogram::transcript::{find_named, read_info, read_text, Aliases, InfoTable, ReadOptions};
+use stenogram::report::Observer;
+use stenogram::run::{InputError, Listener, Message, ReportOptions, RunError};
 
-use super::input::{print_left_out, InputArgs, NarratorArg};
+use super::input::{InputArgs, NarratorArg};
 use super::numbers::{count, whole};
 use super::progress::Progress;
 use super::values::{ChartsArg, ContentArg, FormatArg, InterpretedArg, PeriodArg, ViewArg};
@@ -143,309 +138,112 @@ pub struct ReportArgs {
     pub quiet: bool,
 }
 
-/// `report`'s arguments checked before any file is read: every option file read and parsed, the output directory
-/// possible, and the library's configuration made.
-pub(super) struct Checked {
-    paths: Vec<PathBuf>,
-    pub(super) read: ReadOptions,
-    aliases: Aliases,
-    pub(super) analysis: AnalysisOptions,
-    pub(super) config: ReportConfig,
-    speaker_info: Option<InfoTable>,
-    meeting_info: Option<InfoTable>,
-    /// The attributes of --group-by, lowercase; empty when speakers are compared.
-    pub(super) group_by: Vec<String>,
-}
-
-fn read_stopwords(path: &std::path::Path) -> anyhow::Result<Stopwords> {
-    let text = read_text(path).context("cannot read the stopword list")?;
-    Ok(Stopwords::parse(&text.text))
-}
-
-/// The stopword list of `--stopwords` and `--extra-stopwords` (`None`: the built-in lists of the languages read).
-fn stopwords(args: &ReportArgs) -> anyhow::Result<Option<Stopwords>> {
-    let mut stopwords = match args.stopwords.as_deref() {
-        None => None,
-        Some("none") => Some(Stopwords::none()),
-        Some(file) => Some(read_stopwords(std::path::Path::new(file))?),
-    };
-    if let Some(extra) = &args.extra_stopwords {
-        let extra = read_stopwords(extra)?;
-        match &mut stopwords {
-            Some(s) => s.extend(extra),
-            None => {
-                // Extend the built-in lists of both languages.
-                let mut s = Stopwords::builtin(Language::Ru);
-                s.extend(Stopwords::builtin(Language::En));
-                s.extend(extra);
-                stopwords = Some(s);
-            }
+impl ReportArgs {
+    /// The library's options of these arguments (`--diagnostics` and `--quiet` stay the command line's).
+    fn options(&self) -> ReportOptions {
+        ReportOptions {
+            reading: self.input.reading(self.narrator.narrator.as_deref()),
+            out: self.out.clone(),
+            top: self.top,
+            min_count: self.min_count,
+            speakers: self.speakers.clone(),
+            pair: self.pair.clone(),
+            terms: self.terms.clone(),
+            view: self.view.into(),
+            content: self.content.into(),
+            stopwords: self.stopwords.clone(),
+            extra_stopwords: self.extra_stopwords.clone(),
+            charts: self.charts.into(),
+            format: self.format.into(),
+            window: self.window,
+            interpreted: self.interpreted.into(),
+            period: self.period.map(Into::into),
+            min_period_words: self.min_period_words,
+            xray_meeting: self.xray_meeting.clone(),
+            matrix: self.matrix,
+            mfw: self.mfw.clone(),
+            min_words: self.min_words,
+            speaker_info: self.speaker_info.clone(),
+            meeting_info: self.meeting_info.clone(),
+            group_by: self.group_by.clone(),
+            dictionary: self.dictionary.clone(),
+            reference: self.reference.clone(),
+            skip_punct: self.skip_punct,
+            keep_stopword_pairs: self.keep_stopword_pairs,
+            jobs: self.jobs,
+            token_budget: self.token_budget,
+            from_counts: self.from_counts.clone(),
         }
     }
-    Ok(stopwords)
 }
 
-impl Checked {
-    /// Checks every option that can be checked without the transcripts (ripgrep's low-level to high-level
-    /// arguments): a malformed option is reported before any file is read.
-    pub(super) fn new(args: &ReportArgs) -> anyhow::Result<Checked> {
-        report::write::check_output_dir(&args.out)?;
-        let stopwords = stopwords(args)?;
-        let aliases = args.input.aliases()?;
-        stenogram::text::lemma::Lemmatizer::new()?;
-        let view = View::from(args.view);
-        let names = |list: &Option<Vec<String>>| {
-            list.as_ref().map(|names| {
-                names
-                    .iter()
-                    .map(|n| n.trim().to_string())
-                    .filter(|n| !n.is_empty())
-                    .collect::<Vec<String>>()
-            })
-        };
-        let pair = match names(&args.pair) {
-            None => None,
-            Some(pair) => match <[String; 2]>::try_from(pair) {
-                Ok([a, b]) => Some((a, b)),
-                Err(_) => anyhow::bail!("--pair: give two speakers, comma-separated (A,B)"),
-            },
-        };
-        let info = |path: &Option<PathBuf>, keys: &[&str], option: &str| {
-            path.as_deref()
-                .map(|p| read_info(p, keys))
-                .transpose()
-                .map_err(|e| anyhow::anyhow!("{option}: {e}"))
-        };
-        let speaker_info = info(&args.speaker_info, &["speaker"], "--speaker-info")?;
-        let meeting_info = info(&args.meeting_info, &["meeting", "file"], "--meeting-info")?;
-        let group_by: Vec<String> = args
-            .group_by
-            .iter()
-            .map(|a| a.trim().to_lowercase())
-            .filter(|a| !a.is_empty())
-            .collect();
-        if let Some(twice) = group_by
-            .iter()
-            .enumerate()
-            .find(|(i, a)| group_by[..*i].contains(a))
-        {
-            anyhow::bail!("--group-by: '{}' is there twice", twice.1);
-        }
-        let mfw: Mfw = args.mfw.parse()?;
-        let group_by = if group_by == ["speaker"] {
-            Vec::new()
-        } else {
-            group_by
-        };
-        Ok(Checked {
-            speaker_info,
-            meeting_info,
-            group_by,
-            paths: args.input.paths.clone(),
-            read: args.input.read_options(args.narrator.narrator.as_deref())?,
-            aliases,
-            analysis: AnalysisOptions {
-                stopwords,
-                language: args.input.lang,
-                token_budget: args.token_budget,
-                interpreted: args.interpreted.into(),
-                content: args.content.into(),
-            },
-            config: ReportConfig {
-                out: args.out.clone(),
-                top: args.top as usize,
-                min_count: args.min_count,
-                speakers: names(&args.speakers),
-                terms: args
-                    .terms
-                    .iter()
-                    .map(|t| t.trim().to_string())
-                    .filter(|t| !t.is_empty())
-                    .collect(),
-                view,
-                charts: args.charts.into(),
-                format: args.format.into(),
-                mattr_window: args.window as usize,
-                reference: args
-                    .reference
-                    .clone()
-                    .map_or(Reference::Others, Reference::Speaker),
-                pair,
-                period: args.period.map(Into::into),
-                matrix: args.matrix,
-                mfw,
-                min_words: args.min_words,
-                min_period_words: args.min_period_words,
-                xray_meeting: args.xray_meeting.clone(),
-                dictionary: super::dictionaries::read(&args.dictionary, args.quiet)?,
-                from_counts: !args.from_counts.is_empty(),
-                colloc: CollocOptions {
-                    view,
-                    min_count: args.min_count,
-                    skip_punct: args.skip_punct,
-                    keep_stopwords: args.keep_stopword_pairs,
-                },
-            },
-        })
-    }
+/// What a report run tells, printed to stderr between the progress display's phases (warnings and notes unless
+/// `--quiet`; the files' diagnostics through [`InputArgs::print_diagnostics`]).
+struct Printer<'a> {
+    progress: Progress,
+    input: &'a InputArgs,
+    quiet: bool,
+    /// Whether some file failed (or the diagnostics could not be written).
+    failed: bool,
+}
 
-    /// Keeps what the info files say of the corpus' speakers and meetings in it (a row that names nobody: a
-    /// warning), and groups its turns by --group-by, whose groups the options then name.
-    pub(super) fn describe(
-        &mut self,
-        corpus: &mut stenogram::corpus::Corpus,
-        quiet: bool,
-    ) -> anyhow::Result<()> {
-        let (metadata, warnings) = stenogram::corpus::groups::metadata(
-            corpus,
-            self.speaker_info.as_ref(),
-            self.meeting_info.as_ref(),
-        );
-        if !quiet {
-            warnings.iter().for_each(|w| eprintln!("warning: {w}"));
-        }
-        stenogram::corpus::describe(corpus, metadata, &self.group_by)
-            .map_err(|e| anyhow::anyhow!("--group-by: {e}"))?;
-        if !self.group_by.is_empty() {
-            self.resolve_names(&corpus.speakers)?;
-        }
-        Ok(())
+impl Observer for Printer<'_> {
+    fn phase(&mut self, name: &str) {
+        self.progress.phase(name);
     }
+}
 
-    /// Finds the speakers named in options (`--speakers`, `--reference`, `--pair`) among the corpus' speakers, as
-    /// labels are read (see [`find_named`]): a name that matches nobody, or several speakers, is an error.
-    pub(super) fn resolve_names(&mut self, speakers: &[String]) -> anyhow::Result<()> {
-        let find = |option: &str, name: &str| {
-            find_named(speakers, name)
-                .map_err(|e| anyhow::anyhow!("{option}: {e}; `stenogram speakers` lists them"))
-        };
-        let config = &mut self.config;
-        if let Some(chosen) = &mut config.speakers {
-            let mut found: Vec<(String, String)> = Vec::new();
-            for name in chosen.iter_mut() {
-                let speaker = find("--speakers", name)?;
-                if let Some((earlier, _)) = found.iter().find(|(_, s)| *s == speaker) {
-                    let both = if earlier == name {
-                        format!("'{name}' is there twice")
-                    } else {
-                        format!("'{earlier}' and '{name}' are both {speaker}")
-                    };
-                    anyhow::bail!("--speakers: {both}; name each speaker once");
-                }
-                found.push((name.clone(), speaker.clone()));
-                *name = speaker;
+impl Listener for Printer<'_> {
+    fn message(&mut self, message: Message<'_>) {
+        let quiet = self.quiet;
+        match message {
+            Message::Warning(text) if !quiet => {
+                self.progress.suspend(|| eprintln!("warning: {text}"))
+            }
+            Message::Note(text) if !quiet => self.progress.suspend(|| eprintln!("note: {text}")),
+            Message::Warning(_) | Message::Note(_) => {}
+            Message::Files { warnings, errors } => {
+                let input = self.input;
+                self.failed |= self
+                    .progress
+                    .suspend(|| input.print_diagnostics(warnings, errors, quiet));
             }
         }
-        if let Reference::Speaker(reference) = &mut config.reference {
-            *reference = find("--reference", reference)?;
-        }
-        if let Some((a, b)) = &mut config.pair {
-            *a = find("--pair", a)?;
-            *b = find("--pair", b)?;
-            if a == b {
-                anyhow::bail!("--pair: {a} twice; give two different speakers");
-            }
-        }
-        Ok(())
     }
 }
 
 /// Runs `report`.
 pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
-    let mut checked = Checked::new(args)?;
-    if let Some(jobs) = args.jobs {
-        // Fails only if a pool exists already, which it does not this early.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs as usize)
-            .build_global();
-    }
-    let mut progress = Progress::new(args.quiet);
-    progress.phase("reading and analysing");
-    let tokenized = tokenize_paths(
-        &checked.paths,
-        &checked.read,
-        checked.aliases.clone(),
-        &checked.analysis,
-    );
-    let failed = progress.suspend(|| {
-        print_left_out(tokenized.left_out(), args.quiet);
-        if let ((turns @ 1.., words), false) = (tokenized.excluded(), args.quiet) {
-            eprintln!(
-                "note: --interpreted exclude left out {} ({})",
-                count(turns, "interpreted turn"),
-                count(words, "word")
-            );
+    let mut printer = Printer {
+        progress: Progress::new(args.quiet),
+        input: &args.input,
+        quiet: args.quiet,
+        failed: false,
+    };
+    let ran = match stenogram::run::report(&args.options(), &mut printer) {
+        Ok(ran) => ran,
+        Err(RunError::Input(e @ InputError::NothingRead { .. })) => {
+            printer.progress.finish();
+            eprintln!("error: {e}");
+            return Ok(Outcome::InputFailed);
         }
-        args.input
-            .print_diagnostics(tokenized.warnings(), tokenized.errors(), args.quiet)
-    });
-    let out = checked.config.out.clone();
-    // Nothing read (every path bad, or no `.txt` file): an empty report must not replace a previous one.
-    if tokenized.files() == 0 {
-        progress.finish();
-        if tokenized.left_out().0 > 0 {
-            anyhow::bail!(
-                "no meeting falls between --since and --until, so nothing was written to {}",
-                out.display()
-            );
-        }
-        eprintln!(
-            "error: no transcript was read, so nothing was written to {}",
-            out.display()
-        );
-        return Ok(Outcome::InputFailed);
-    }
-    let grouped = !checked.group_by.is_empty();
-    if !grouped {
-        progress.suspend(|| checked.resolve_names(tokenized.speakers()))?;
-    }
-    progress.phase("terms");
-    let mut analysed = tokenized.finish();
-    progress.suspend(|| checked.describe(&mut analysed.corpus, args.quiet))?;
-    let corpus = &analysed.corpus;
-    if let (Some(note), false) = (corpus.by_key_note(), args.quiet) {
-        progress.suspend(|| eprintln!("note: {note}"));
-    }
-    if let Some(given) = &checked.config.xray_meeting {
-        let found = stenogram::stats::xray::find_meeting(corpus, given)
-            .map_err(|e| anyhow::anyhow!("--xray-meeting: {e}"))?;
-        checked.config.xray_meeting = Some(corpus.meetings[found as usize].id.clone());
-    }
-    if let (Some(e), false) = (corpus.tokens.spill_error(), args.quiet) {
-        progress.suspend(|| {
-            eprintln!("warning: cannot write the temporary token file, so every word stays in memory: {e}")
-        });
-    }
-    let written = report::run(corpus, &analysed.audits, &checked.config, &mut progress)?;
-    progress.phase("done");
-    progress.finish();
+        Err(RunError::Write(e)) => return Err(e.into()),
+        Err(e) => anyhow::bail!("{}", e.message()),
+    };
+    printer.progress.finish();
     if !args.quiet {
-        for warning in &written.warnings {
-            eprintln!("warning: {warning}");
-        }
-        for note in &written.notes {
-            eprintln!("note: {note}");
-        }
-        if let Some(note) = written.tidied.note(&out) {
-            eprintln!("note: {note}");
-        }
-    }
-    if !args.quiet {
-        let removed = match written.tidied.removed.len() {
+        let removed = match ran.written.tidied.removed.len() {
             0 => String::new(),
             n => format!("; {} of the previous report removed", count(n, "file")),
         };
         eprintln!(
             "{}: {} ({}, {}, {}){removed}",
-            out.display(),
-            count(written.files.len(), "file"),
-            count(corpus.meetings.len(), "meeting"),
-            count(
-                corpus.speakers.len(),
-                if grouped { "group" } else { "speaker" }
-            ),
-            count(corpus.total_words(), "word"),
+            args.out.display(),
+            count(ran.written.files.len(), "file"),
+            count(ran.meetings, "meeting"),
+            count(ran.speakers, if ran.grouped { "group" } else { "speaker" }),
+            count(ran.words, "word"),
         );
     }
-    Ok(Outcome::of(failed))
+    Ok(Outcome::of(printer.failed || ran.failed))
 }

@@ -1,0 +1,9 @@
+"""Type stubs of the compiled core (use the functions of ``stenogram`` instead)."""
+
+from typing import Any, Dict
+
+__version__: str
+
+def report(options: Dict[str, Any]) -> Dict[str, Any]: ...
+def parse(options: Dict[str, Any]) -> Dict[str, Any]: ...
+def tokens(text: str, lang: str = "ru") -> Dict[str, Any]: ...
