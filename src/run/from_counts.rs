@@ -6,8 +6,8 @@ use crate::corpus::counts::read_counts;
 
 use super::checked::Checked;
 use super::errors::{InputError, RunError, UsageError};
+use super::finish::{write, Ran};
 use super::messages::{left_out_note, Listener, Message};
-use super::report::{write, Ran};
 
 /// Reports the counts `checked.from_counts` names.
 pub fn run<L: Listener>(mut checked: Checked, listener: &mut L) -> Result<Ran, RunError> {

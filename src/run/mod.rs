@@ -16,6 +16,7 @@
 mod checked;
 pub mod dictionaries;
 mod errors;
+mod finish;
 mod from_counts;
 mod messages;
 mod options;
@@ -24,6 +25,7 @@ mod report;
 pub mod tokens;
 
 pub use errors::{chain, InputError, RunError, UsageError};
+pub use finish::Ran;
 pub use messages::{count, left_out_note, whole, Collected, Kind, Listener, Message, Told};
 pub use options::{ReadingOptions, ReportOptions};
-pub use report::{report, Ran};
+pub use report::report;
