@@ -112,7 +112,7 @@ impl Kind {
         matches!(
             (self, ty),
             (Kind::Str, T::Utf8)
-                | (Kind::Int, T::UInt64 | T::Int64)
+                | (Kind::Int, T::Int64)
                 | (Kind::Float, T::Float64)
                 | (Kind::Bool, T::Boolean)
                 | (Kind::Date, T::Date32)

@@ -1,6 +1,6 @@
 //! The tables as Parquet (`--format parquet|both`): one `NAME.parquet` beside or instead of each `NAME.csv`, with
 //! the same columns in the same order, typed as the row type declares them ([`super::spool::Row::TYPES`]):
-//! unsigned and signed 64-bit integers, 64-bit floats, booleans, UTF-8 strings and dates (days, `Date32`). An
+//! 64-bit integers, 64-bit floats, booleans, UTF-8 strings and dates (days, `Date32`). An
 //! undefined measure (`NaN` in the CSV) and an empty date are nulls; a word such as `nan` or `null` stays a string.
 //! Files are snappy-compressed and written in row groups of [`ROW_GROUP`] rows as the rows come ([`ParquetFile`]),
 //! so a table of millions of rows (`matrix`) is never held whole; tables made group by group spool each group's rows
@@ -11,7 +11,6 @@ use std::sync::Arc;
 
 use arrow_array::builder::{
     ArrayBuilder, BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder,
-    UInt64Builder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
@@ -81,10 +80,9 @@ pub fn twin(csv: &Path) -> PathBuf {
 pub enum ColumnType {
     /// `str`: UTF-8 text.
     Str,
-    /// `u64`: an unsigned integer.
-    U64,
-    /// `i64`: a signed integer.
-    I64,
+    /// `int`: an integer, written as a signed 64-bit integer (counts too: an unsigned column would wrap around
+    /// when a reader subtracts two counts).
+    Int,
     /// `f64`: a float (`NaN` written as null).
     F64,
     /// `bool`.
@@ -97,8 +95,7 @@ impl ColumnType {
     fn parse(name: &str) -> Option<ColumnType> {
         Some(match name {
             "str" => ColumnType::Str,
-            "u64" => ColumnType::U64,
-            "i64" => ColumnType::I64,
+            "int" => ColumnType::Int,
             "f64" => ColumnType::F64,
             "bool" => ColumnType::Bool,
             "date" => ColumnType::Date,
@@ -109,8 +106,7 @@ impl ColumnType {
     fn arrow(self) -> DataType {
         match self {
             ColumnType::Str => DataType::Utf8,
-            ColumnType::U64 => DataType::UInt64,
-            ColumnType::I64 => DataType::Int64,
+            ColumnType::Int => DataType::Int64,
             ColumnType::F64 => DataType::Float64,
             ColumnType::Bool => DataType::Boolean,
             ColumnType::Date => DataType::Date32,
@@ -120,8 +116,7 @@ impl ColumnType {
     fn builder(self) -> Box<dyn ArrayBuilder> {
         match self {
             ColumnType::Str => Box::new(StringBuilder::new()),
-            ColumnType::U64 => Box::new(UInt64Builder::new()),
-            ColumnType::I64 => Box::new(Int64Builder::new()),
+            ColumnType::Int => Box::new(Int64Builder::new()),
             ColumnType::F64 => Box::new(Float64Builder::new()),
             ColumnType::Bool => Box::new(BooleanBuilder::new()),
             ColumnType::Date => Box::new(Date32Builder::new()),
@@ -141,7 +136,7 @@ pub struct Columns {
 }
 
 impl Columns {
-    /// The columns of a header (`a,b,c`) and the types of its columns (`str,u64,f64`); a type that is not one of
+    /// The columns of a header (`a,b,c`) and the types of its columns (`str,int,f64`); a type that is not one of
     /// [`ColumnType`]'s names, or a count that differs from the header's, is a bug of the row type and an error.
     pub fn new(header: &'static str, types: &'static str) -> Result<Columns, String> {
         let names: Vec<&'static str> = header.split(',').collect();
@@ -241,16 +236,7 @@ fn append(builder: &mut dyn ArrayBuilder, ty: ColumnType, cell: &Cell) -> Result
                 _ => return Err(()),
             }
         }
-        ColumnType::U64 => {
-            let b = any.downcast_mut::<UInt64Builder>().ok_or(())?;
-            match *cell {
-                Cell::UInt(v) => b.append_value(v),
-                Cell::Int(v) if v >= 0 => b.append_value(v as u64),
-                Cell::Null => b.append_null(),
-                _ => return Err(()),
-            }
-        }
-        ColumnType::I64 => {
+        ColumnType::Int => {
             let b = any.downcast_mut::<Int64Builder>().ok_or(())?;
             match *cell {
                 Cell::Int(v) => b.append_value(v),
@@ -419,17 +405,17 @@ mod tests {
 
     #[test]
     fn declared_columns_are_checked() {
-        assert!(Columns::new("a,b", "str,u64").is_ok());
+        assert!(Columns::new("a,b", "str,int").is_ok());
         assert_eq!(
             Columns::new("a,b", "str").unwrap_err(),
             "2 columns (a,b) but 1 types"
         );
         assert!(Columns::new("a", "text").unwrap_err().contains("'text'"));
-        let mut b = Batcher::new(Columns::new("a,b", "u64,str").unwrap());
+        let mut b = Batcher::new(Columns::new("a,b", "int,str").unwrap());
         assert!(b.push(&(1u64, "x")).is_ok());
         assert_eq!(
             b.push(&("x", "y")).unwrap_err(),
-            "column a (U64) cannot hold Str(\"x\")"
+            "column a (Int) cannot hold Str(\"x\")"
         );
     }
 
@@ -438,7 +424,7 @@ mod tests {
         use parquet::file::reader::{FileReader, SerializedFileReader};
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.parquet");
-        let columns = Columns::new("n,x,d", "u64,f64,date").unwrap();
+        let columns = Columns::new("n,x,d", "int,f64,date").unwrap();
         let mut file = ParquetFile::create(&path, columns).unwrap();
         let rows = 2 * ROW_GROUP + 5;
         for n in 0..rows as u64 {

@@ -23,7 +23,7 @@ pub mod arrow;
 pub trait Row: Serialize + Sync {
     /// The header: the row's field names in order, comma-separated (written on its own when a table is empty).
     const HEADER: &'static str;
-    /// The type of each column, comma-separated, for Parquet ([`super::parquet::ColumnType`]: `str`, `u64`, `i64`,
+    /// The type of each column, comma-separated, for Parquet ([`super::parquet::ColumnType`]: `str`, `int`,
     /// `f64`, `bool`, `date`), declared so that an empty table keeps its types.
     const TYPES: &'static str;
 

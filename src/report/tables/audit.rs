@@ -15,7 +15,7 @@ const METHOD: &str = "What became of every non-blank line of every file read: me
 impl Row for Audit {
     const HEADER: &'static str =
         "file,lines,metadata,lead,headings,separators,turn_lines,elisions,unclassified";
-    const TYPES: &'static str = "str,u64,u64,u64,u64,u64,u64,u64,u64";
+    const TYPES: &'static str = "str,int,int,int,int,int,int,int,int";
 }
 
 /// `audit.csv`.

@@ -35,12 +35,12 @@ const METHOD: &str = "Pairs of adjacent words within one sentence of one turn, n
 
 impl Row for BigramRow<'_> {
     const HEADER: &'static str = "speaker,first,second,form,count,count_first,count_second,total,pmi,npmi,g2,t_score,chi2,dice,log_dice";
-    const TYPES: &'static str = "str,str,str,str,u64,u64,u64,u64,f64,f64,f64,f64,f64,f64,f64";
+    const TYPES: &'static str = "str,str,str,str,int,int,int,int,f64,f64,f64,f64,f64,f64,f64";
 }
 
 impl Row for TrigramRow<'_> {
     const HEADER: &'static str = "speaker,first,second,third,form,count,total";
-    const TYPES: &'static str = "str,str,str,str,str,u64,u64";
+    const TYPES: &'static str = "str,str,str,str,str,int,int";
 }
 
 /// `collocations.csv` and `trigrams.csv`.

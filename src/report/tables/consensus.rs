@@ -52,7 +52,7 @@ pub struct StabilityRow<'a> {
 impl Row for StabilityRow<'_> {
     const HEADER: &'static str =
         "a,b,sizes,nearest_share,clade_share,cosine_delta_min,cosine_delta_max";
-    const TYPES: &'static str = "str,str,u64,f64,f64,f64,f64";
+    const TYPES: &'static str = "str,str,int,f64,f64,f64,f64";
 }
 
 /// `stability.csv` and `consensus.nwk`.

@@ -64,7 +64,7 @@ pub struct CategoryRow<'a> {
 
 impl Row for CategoryRow<'_> {
     const HEADER: &'static str = "group,meeting,category,count,per_10k,share,weighted,words";
-    const TYPES: &'static str = "str,str,str,u64,f64,f64,f64,u64";
+    const TYPES: &'static str = "str,str,str,int,f64,f64,f64,int";
 }
 
 /// One row of `dictionary_terms.csv`.
@@ -84,7 +84,7 @@ pub struct TermRow<'a> {
 
 impl Row for TermRow<'_> {
     const HEADER: &'static str = "category,entry,term,form,count";
-    const TYPES: &'static str = "str,str,str,str,u64";
+    const TYPES: &'static str = "str,str,str,str,int";
 }
 
 /// One row of `dictionary_keyness.csv`.
@@ -116,7 +116,7 @@ pub struct CategoryKeynessRow<'a> {
 
 impl Row for CategoryKeynessRow<'_> {
     const HEADER: &'static str = "target,reference,category,count_target,count_reference,total_target,total_reference,g2,p_value,log_ratio,log_odds_z";
-    const TYPES: &'static str = "str,str,str,u64,u64,u64,u64,f64,f64,f64,f64";
+    const TYPES: &'static str = "str,str,str,int,int,int,int,f64,f64,f64,f64";
 }
 
 /// The three dictionary tables.

@@ -33,7 +33,7 @@ const METHOD: &str = "Each term's occurrences per speaker and over all speakers 
 impl Row for FreqRow<'_> {
     const HEADER: &'static str =
         "speaker,view,term,form,count,per_10k,rank,meetings,dp,stopword,pos,content";
-    const TYPES: &'static str = "str,str,str,str,u64,f64,u64,u64,f64,bool,str,bool";
+    const TYPES: &'static str = "str,str,str,str,int,f64,int,int,f64,bool,str,bool";
 
     fn append(&self, out: &mut Vec<u8>) -> Result<(), csv::Error> {
         write_freq_row(self, out)

@@ -25,7 +25,7 @@ const METHOD: &str = "Every term in the chosen view for each speaker (the target
 impl Row for KeynessRow<'_> {
     const HEADER: &'static str = "target,reference,term,form,count_target,count_reference,total_target,total_reference,g2,chi2,p_value,log_ratio,pct_diff,log_odds_z,stopword,pos,content";
     const TYPES: &'static str =
-        "str,str,str,str,u64,u64,u64,u64,f64,f64,f64,f64,f64,f64,bool,str,bool";
+        "str,str,str,str,int,int,int,int,f64,f64,f64,f64,f64,f64,bool,str,bool";
 }
 
 /// `keyness.csv`.

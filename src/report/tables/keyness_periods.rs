@@ -16,7 +16,7 @@ const METHOD: &str = "For each charted speaker, each period (`--period`) of thei
 
 impl Row for PeriodKeynessRow<'_> {
     const HEADER: &'static str = "speaker,period,term,form,count_period,count_rest,total_period,total_rest,g2,p_value,log_ratio,log_odds_z,stopword,pos,content";
-    const TYPES: &'static str = "str,str,str,str,u64,u64,u64,u64,f64,f64,f64,f64,bool,str,bool";
+    const TYPES: &'static str = "str,str,str,str,int,int,int,int,f64,f64,f64,f64,bool,str,bool";
 }
 
 /// `keyness_periods.csv`.

@@ -27,7 +27,7 @@ pub type LexDivRow<'a> = (Where<'a>, &'a LexicalDiversity);
 
 impl Row for LexDivRow<'_> {
     const HEADER: &'static str = "speaker,meeting,date,tokens,types,ttr,herdan_c,guiraud_r,maas_a,yule_k,mattr,mtld,hdd,hapax_share";
-    const TYPES: &'static str = "str,str,date,u64,u64,f64,f64,f64,f64,f64,f64,f64,f64,f64";
+    const TYPES: &'static str = "str,str,date,int,int,f64,f64,f64,f64,f64,f64,f64,f64,f64";
 }
 
 /// `lexdiv.csv`.

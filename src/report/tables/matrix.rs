@@ -18,7 +18,7 @@ use super::{Context, Made, Preview, Table};
 
 const FILE: &str = "matrix.csv";
 const HEADER: &str = "meeting,date,speaker,view,term,count";
-const TYPES: &str = "str,date,str,str,str,u64";
+const TYPES: &str = "str,date,str,str,str,int";
 const ABOUT: &str = "Every non-zero count of a term by a speaker in a meeting (key view and the chosen view), to load into pandas or R.";
 const METHOD: &str = "With `--matrix`: every non-zero count of a term by a speaker in a meeting, in the key view and the chosen \
      view, meetings in date order; summed over the meetings, a speaker's counts are those of `freq.csv`. A long \

@@ -38,7 +38,7 @@ pub struct MeetingRow<'a> {
 
 impl Row for MeetingRow<'_> {
     const HEADER: &'static str = "meeting,date,time,title,place,source,speakers,turns,words";
-    const TYPES: &'static str = "str,date,str,str,str,str,str,u64,u64";
+    const TYPES: &'static str = "str,date,str,str,str,str,str,int,int";
 }
 
 /// `meetings.csv`.

@@ -15,7 +15,7 @@ const METHOD: &str = "Per speaker and meeting, meetings in date order: words, ty
 impl Row for MeetingSpeakerRow {
     const HEADER: &'static str =
         "meeting,date,speaker,words,types,mattr,mtld,new_types,new_type_share,cumulative_types";
-    const TYPES: &'static str = "str,date,str,u64,u64,f64,f64,u64,f64,u64";
+    const TYPES: &'static str = "str,date,str,int,int,f64,f64,int,f64,int";
 }
 
 /// `meetings_by_speaker.csv`.

@@ -23,7 +23,7 @@
 //!
 //! impl Row for LongestTurn<'_> {
 //!     const HEADER: &'static str = "speaker,words";
-//!     const TYPES: &'static str = "str,u64";
+//!     const TYPES: &'static str = "str,int";
 //! }
 //!
 //! /// `longest_turns.csv`: each speaker's longest turn.
@@ -404,7 +404,7 @@ mod tests {
 
     impl Row for Sample<'_> {
         const HEADER: &'static str = "name,count,share";
-        const TYPES: &'static str = "str,u64,f64";
+        const TYPES: &'static str = "str,int,f64";
     }
 
     #[test]

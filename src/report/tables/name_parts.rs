@@ -15,7 +15,7 @@ const METHOD: &str = "Each word of a person, place or organisation name per spea
 
 impl Row for NamePartRow<'_> {
     const HEADER: &'static str = "speaker,kind,part,name,form,count,per_10k";
-    const TYPES: &'static str = "str,str,str,str,str,u64,f64";
+    const TYPES: &'static str = "str,str,str,str,str,int,f64";
 }
 
 /// `name_parts.csv`.

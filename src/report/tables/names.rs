@@ -22,7 +22,7 @@ const METHOD: &str = "Mentions of persons, places and organisations per speaker 
 
 impl Row for NameRow<'_> {
     const HEADER: &'static str = "speaker,kind,name,address,person,form,count,per_10k";
-    const TYPES: &'static str = "str,str,str,bool,str,str,u64,f64";
+    const TYPES: &'static str = "str,str,str,bool,str,str,int,f64";
 }
 
 /// `names.csv`.

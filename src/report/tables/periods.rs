@@ -44,7 +44,7 @@ pub struct TermPeriodRow<'a> {
 
 impl Row for TermPeriodRow<'_> {
     const HEADER: &'static str = "period,start,term,count,words,per_10k,charted";
-    const TYPES: &'static str = "str,date,str,u64,u64,f64,bool";
+    const TYPES: &'static str = "str,date,str,int,int,f64,bool";
 }
 
 /// One row of `mattr_by_period.csv`.
@@ -66,7 +66,7 @@ pub struct MattrPeriodRow<'a> {
 
 impl Row for MattrPeriodRow<'_> {
     const HEADER: &'static str = "period,start,speaker,language,words,mattr";
-    const TYPES: &'static str = "str,date,str,str,u64,f64";
+    const TYPES: &'static str = "str,date,str,str,int,f64";
 }
 
 /// `term_trends.csv` and `mattr_by_period.csv`.

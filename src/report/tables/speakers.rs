@@ -82,7 +82,7 @@ pub struct SpeakerRow {
 
 impl Row for SpeakerRow {
     const HEADER: &'static str = "speaker,meetings,turns,words,types,share_words,words_per_turn_mean,words_per_turn_median,words_per_turn_p90,words_per_turn_max,sentences,words_per_sentence,syllables_per_word,reading_ease,ttr,herdan_c,guiraud_r,maas_a,yule_k,mattr,mtld,hdd,hapax_share,interpreted_words";
-    const TYPES: &'static str = "str,u64,u64,u64,u64,f64,f64,f64,f64,u64,u64,f64,f64,f64,f64,f64,f64,f64,f64,f64,f64,f64,f64,u64";
+    const TYPES: &'static str = "str,int,int,int,int,f64,f64,f64,f64,int,int,f64,f64,f64,f64,f64,f64,f64,f64,f64,f64,f64,f64,int";
 }
 
 /// `speakers.csv`.

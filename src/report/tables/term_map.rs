@@ -20,7 +20,7 @@ const METHOD: &str = "The terms of the compared pair in the chosen view (after s
 impl Row for TermMapRow<'_> {
     const HEADER: &'static str =
         "a,b,term,form,count_a,count_b,x,y,log_odds_z,stopword,pos,content";
-    const TYPES: &'static str = "str,str,str,str,u64,u64,f64,f64,f64,bool,str,bool";
+    const TYPES: &'static str = "str,str,str,str,int,int,f64,f64,f64,bool,str,bool";
 }
 
 /// `term_map.csv`.

@@ -28,7 +28,7 @@ pub struct TransitionRow<'a> {
 
 impl Row for TransitionRow<'_> {
     const HEADER: &'static str = "from,to,count";
-    const TYPES: &'static str = "str,str,u64";
+    const TYPES: &'static str = "str,str,int";
 }
 
 /// `transitions.csv`.

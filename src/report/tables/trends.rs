@@ -20,7 +20,7 @@ const METHOD: &str = "The chosen terms per speaker and meeting: occurrences and 
 
 impl Row for TermTrendRow {
     const HEADER: &'static str = "meeting,date,speaker,term,count,words,per_10k";
-    const TYPES: &'static str = "str,date,str,str,u64,u64,f64";
+    const TYPES: &'static str = "str,date,str,str,int,int,f64";
 }
 
 /// `trends.csv`.

@@ -26,7 +26,7 @@ pub type TurnLengthRow<'a> = (Where<'a>, &'a TurnSummary);
 
 impl Row for TurnLengthRow<'_> {
     const HEADER: &'static str = "speaker,meeting,date,turns,words,share_words,words_per_turn_mean,words_per_turn_median,words_per_turn_p90,words_per_turn_max,words_per_turn_sd,sentences,words_per_sentence,syllables_per_word,reading_ease";
-    const TYPES: &'static str = "str,str,date,u64,u64,f64,f64,f64,f64,u64,f64,u64,f64,f64,f64";
+    const TYPES: &'static str = "str,str,date,int,int,f64,f64,f64,f64,int,f64,int,f64,f64,f64";
 }
 
 /// `turn_lengths.csv`.

@@ -33,7 +33,7 @@ pub struct TurnRow<'a> {
 
 impl Row for TurnRow<'_> {
     const HEADER: &'static str = "meeting,date,turn,speaker,interpreted,words,sentences";
-    const TYPES: &'static str = "str,date,u64,str,bool,u64,u64";
+    const TYPES: &'static str = "str,date,int,str,bool,int,int";
 }
 
 /// `turns.csv`.
