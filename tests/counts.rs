@@ -211,6 +211,8 @@ fn counts_of_the_seed_hold_its_words_and_the_report_says_what_it_cannot_make() {
     );
     let page = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(page.contains("made from counts (--from-counts)"));
+    // No finding the counts cannot hold: turn lengths and vocabulary richness need the turns and their order.
+    assert!(!page.contains("longest turns") && !page.contains("richest vocabulary"));
     assert!(!out.join("turns.csv").exists() && !out.join("xray.svg").exists());
     assert!(out.join("freq.csv").exists() && out.join("keyness.svg").exists());
 }

@@ -103,7 +103,8 @@ fn parquet_alone_replaces_the_csv_tables_and_the_page_names_them() {
     assert_eq!(parquet, twins);
     let page = std::fs::read_to_string(out.path().join("index.html")).unwrap();
     // The previews link the files written (the methods still name the tables by their CSV names).
-    assert!(page.contains("href=\"freq.parquet\"") && !page.contains("href=\"freq.csv\""));
+    assert!(page.contains("href=\"freq.parquet\"") && page.contains("keyness.parquet</a>"));
+    assert!(!page.contains(".csv\""), "every link names a file written");
     // Speakers' word lists too, with the rows of freq.parquet for that speaker.
     let lists: i64 = (parquet.iter())
         .filter(|p| p.starts_with("speakers"))

@@ -123,7 +123,18 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
     dictionary_note(&mut out, cx);
     speakers(&mut out, cx, &rows)?;
     let _ = writeln!(out, "<h2 id=\"tables\">Tables</h2>");
-    let _ = writeln!(out, "<p>Every table is a UTF-8 CSV file with a header in long format; the first {} rows are shown.</p>", cx.config.top);
+    let kind = match cx.config.format {
+        crate::report::TableFormat::Csv => "a UTF-8 CSV file with a header",
+        crate::report::TableFormat::Parquet => "a Parquet file with typed columns",
+        crate::report::TableFormat::Both => {
+            "a UTF-8 CSV file with a header and a Parquet file with typed columns"
+        }
+    };
+    let _ = writeln!(
+        out,
+        "<p>Every table is {kind} in long format; the first {} rows are shown.</p>",
+        cx.config.top
+    );
     for preview in tables {
         table(&mut out, preview);
     }
@@ -269,20 +280,26 @@ fn findings(cx: &Context, speakers: &[SpeakerRow]) -> Result<Vec<String>, WriteE
                     )
                 };
                 found.push(format!(
-                    "{} says «{}» {how} (G² = {:.1}, <a href=\"keyness.csv\">keyness.csv</a>).",
+                    "{} says «{}» {how} (G² = {:.1}, {}).",
                     text(&who),
                     text(r.form),
-                    r.g2.abs()
+                    r.g2.abs(),
+                    table_link(cx, "keyness.csv")
                 ));
             }
         }
         if found.len() == before {
             found.push(format!(
-                "No content word sets {} and {} apart at p &lt; 0.01: they said too few words, or too alike ones (<a href=\"keyness.csv\">keyness.csv</a>).",
+                "No content word sets {} and {} apart at p &lt; 0.01: they said too few words, or too alike ones ({}).",
                 text(&cx.shown(a)),
-                text(&other)
+                text(&other),
+                table_link(cx, "keyness.csv")
             ));
         }
+    }
+    if cx.config.from_counts {
+        // Counts hold no turn lengths and no order of words: the findings below would be made up.
+        return Ok(found);
     }
     // The longest turns, against the shortest of the charted speakers.
     let charted: Vec<_> = cx
@@ -299,11 +316,12 @@ fn findings(cx: &Context, speakers: &[SpeakerRow]) -> Result<Vec<String>, WriteE
     if let (Some(l), Some(s)) = (longest, shortest) {
         if l.speaker != s.speaker {
             found.push(format!(
-                "{} speaks in the longest turns: {:.0} words a turn (median), against {:.0} for {} (<a href=\"turn_lengths.csv\">turn_lengths.csv</a>).",
+                "{} speaks in the longest turns: {:.0} words a turn (median), against {:.0} for {} ({}).",
                 text(&cx.shown(&l.speaker)),
                 l.words_per_turn_median,
                 s.words_per_turn_median,
-                text(&cx.shown(&s.speaker))
+                text(&cx.shown(&s.speaker)),
+                table_link(cx, "turn_lengths.csv")
             ));
         }
     }
@@ -314,15 +332,22 @@ fn findings(cx: &Context, speakers: &[SpeakerRow]) -> Result<Vec<String>, WriteE
     if let (Some((r, hi)), Some((p, lo))) = (richest, poorest) {
         if r.speaker != p.speaker {
             found.push(format!(
-                "{} has the richest vocabulary: MATTR {hi:.3} (windows of {} words), against {lo:.3} for {} (<a href=\"speakers.csv\">speakers.csv</a>).",
+                "{} has the richest vocabulary: MATTR {hi:.3} (windows of {} words), against {lo:.3} for {} ({}).",
                 text(&cx.shown(&r.speaker)),
                 cx.config.mattr_window,
-                text(&cx.shown(&p.speaker))
+                text(&cx.shown(&p.speaker)),
+                table_link(cx, "speakers.csv")
             ));
         }
     }
     found.truncate(4);
     Ok(found)
+}
+
+/// A link to the table `file` (`keyness.csv`) as written: its CSV, or its Parquet twin under `--format parquet`.
+fn table_link(cx: &Context, file: &str) -> String {
+    let written = cx.config.format.files(file).swap_remove(0);
+    format!("<a href=\"{}\">{}</a>", attr(&written), text(&written))
 }
 
 /// The summary per speaker, by words.
@@ -342,8 +367,11 @@ fn speakers(out: &mut String, cx: &Context, all: &[SpeakerRow]) -> Result<(), Wr
     rows.sort_by_key(|r| cx.chart_rank(&r.speaker));
     let others = all.len() - rows.len();
     out.push_str("<div class=\"wide\"><table><tr><th>speaker</th><th>meetings</th><th>turns</th><th>words</th><th>share of words</th><th>words per turn (mean / median)</th><th>words per sentence</th><th>MATTR</th><th>MTLD</th><th>HD-D</th></tr>\n");
+    // From counts there are no turn lengths but their mean, and no order of words: those cells stay empty.
+    let counted = config.from_counts;
     let opt = |v: Option<f64>, digits: usize| {
-        v.map(|x| format!("{x:.digits$}"))
+        v.filter(|_| !counted)
+            .map(|x| format!("{x:.digits$}"))
             .unwrap_or_else(|| "–".into())
     };
     for r in rows {
@@ -355,15 +383,15 @@ fn speakers(out: &mut String, cx: &Context, all: &[SpeakerRow]) -> Result<(), Wr
         };
         let _ = writeln!(
             out,
-            "<tr><td><a href=\"{}\">{}</a>{mark}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}%</td><td class=\"n\">{:.1} / {:.1}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            attr(files[r.speaker.as_str()]),
+            "<tr><td><a href=\"{}\">{}</a>{mark}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}%</td><td class=\"n\">{:.1} / {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            attr(&config.format.files(files[r.speaker.as_str()]).swap_remove(0)),
             text(&r.speaker),
             r.meetings,
             r.turns,
             r.words,
             100.0 * r.share_words,
             r.words_per_turn_mean,
-            r.words_per_turn_median,
+            opt(Some(r.words_per_turn_median), 1),
             opt(r.words_per_sentence, 1),
             opt(r.mattr, 3),
             opt(r.mtld, 1),
@@ -374,8 +402,10 @@ fn speakers(out: &mut String, cx: &Context, all: &[SpeakerRow]) -> Result<(), Wr
     let _ = writeln!(
         out,
         "<p class=\"note\">The speakers of the charts{}. A speaker's name links to their word list (both views). (mostly interpreted): most of their words are an interpreter's (<code>--interpreted</code>). MATTR uses windows of {} words (– when a speaker said fewer); HD-D needs 42 words.</p>",
-        if others > 0 {
-            format!("; {} more in <a href=\"speakers.csv\">speakers.csv</a> (<code>--speakers</code> charts others)", count(others, "speaker"))
+        if counted {
+            "; made from counts, which hold no turn lengths but their mean and no order of words".to_string()
+        } else if others > 0 {
+            format!("; {} more in {} (<code>--speakers</code> charts others)", count(others, "speaker"), table_link(cx, "speakers.csv"))
         } else {
             String::new()
         },
