@@ -297,10 +297,17 @@ fn findings(cx: &Context, speakers: &[SpeakerRow]) -> Result<Vec<String>, WriteE
             ));
         }
     }
-    if cx.config.from_counts {
-        // Counts hold no turn lengths and no order of words: the findings below would be made up.
-        return Ok(found);
+    // Counts hold no turn lengths and no order of words: those findings would be made up.
+    if !cx.config.from_counts {
+        turns_and_vocabulary(cx, speakers, &mut found);
     }
+    found.truncate(4);
+    Ok(found)
+}
+
+/// The findings of turn lengths and vocabulary among the charted speakers: who speaks in the longest turns, whose
+/// vocabulary is richest.
+fn turns_and_vocabulary(cx: &Context, speakers: &[SpeakerRow], found: &mut Vec<String>) {
     // The longest turns, against the shortest of the charted speakers.
     let charted: Vec<_> = cx
         .leaders
@@ -340,8 +347,6 @@ fn findings(cx: &Context, speakers: &[SpeakerRow]) -> Result<Vec<String>, WriteE
             ));
         }
     }
-    found.truncate(4);
-    Ok(found)
 }
 
 /// A link to the table `file` (`keyness.csv`) as written: its CSV, or its Parquet twin under `--format parquet`.
