@@ -123,12 +123,10 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
     dictionary_note(&mut out, cx);
     speakers(&mut out, cx, &rows)?;
     let _ = writeln!(out, "<h2 id=\"tables\">Tables</h2>");
+    // With both formats the page is the CSV report's: its links name the CSV files, each with a Parquet twin.
     let kind = match cx.config.format {
-        crate::report::TableFormat::Csv => "a UTF-8 CSV file with a header",
         crate::report::TableFormat::Parquet => "a Parquet file with typed columns",
-        crate::report::TableFormat::Both => {
-            "a UTF-8 CSV file with a header and a Parquet file with typed columns"
-        }
+        _ => "a UTF-8 CSV file with a header",
     };
     let _ = writeln!(
         out,
