@@ -6,6 +6,7 @@
 //! the subcommands from typed options (shared by the binary's `cli`, which reads the command line, and the Python
 //! package).
 
+pub mod columnar;
 pub mod corpus;
 pub mod lang;
 pub mod report;

@@ -7,20 +7,31 @@ use std::path::{Path, PathBuf};
 use crate::report_files;
 use crate::support::{run, seed, shared, stderr};
 
-/// The tables a report from counts writes (beside `speakers/NAME.csv`), with `--matrix`.
-const FROM_COUNTS: [&str; 11] = [
+/// The tables a report from counts writes (beside `speakers/NAME.csv`), with `--matrix` and a dictionary of single
+/// words.
+const FROM_COUNTS: [&str; 17] = [
     "attributes.csv",
+    "collocations.csv",
+    "dictionary.csv",
+    "dictionary_keyness.csv",
+    "dictionary_terms.csv",
     "distances.csv",
     "freq.csv",
     "keyness.csv",
     "keyness_periods.csv",
     "matrix.csv",
     "meetings.csv",
+    "name_parts.csv",
     "stability.csv",
     "term_map.csv",
     "term_trends.csv",
     "trends.csv",
+    "trigrams.csv",
 ];
+
+/// A dictionary of single words (globs, lemmas and keys), which counts can count.
+const WORDS: &str =
+    "security:\n  - угроз*\n  - безопасность\n  - армия\neconomy:\n  - экономик*\n  - торговля\n";
 
 fn ok(args: &[&str]) {
     let out = run(args);
@@ -75,8 +86,11 @@ fn counts_of_shards_give_the_tables_of_the_whole_and_of_the_report() {
         ok(&["count", s(shard), "--out", s(&out), "-q"]);
         counted.push(out);
     }
+    let dictionary = t.join("words.yml");
+    std::fs::write(&dictionary, WORDS).unwrap();
     for options in [
-        vec!["--matrix"],
+        vec!["--matrix", "--dictionary", s(&dictionary)],
+        vec!["--skip-punct", "--keep-stopword-pairs", "--min-count", "1"],
         vec![
             "--view",
             "key",
@@ -138,6 +152,7 @@ fn counts_of_shards_give_the_tables_of_the_whole_and_of_the_report() {
             .iter()
             .copied()
             .filter(|f| *f != "matrix.csv" || options.contains(&"--matrix"))
+            .filter(|f| !f.starts_with("dictionary") || options.contains(&"--dictionary"))
             .collect();
         assert_eq!(top, expected, "{options:?}");
         assert!(
@@ -167,8 +182,10 @@ fn counts_of_the_seed_hold_its_words_and_the_report_says_what_it_cannot_make() {
             "languages.parquet",
             "meeting_attributes.parquet",
             "meetings.parquet",
+            "pairs.parquet",
             "terms.parquet",
-            "totals.parquet"
+            "totals.parquet",
+            "triples.parquet"
         ]
     );
     let read = stenogram::corpus::counts::read_counts(
@@ -215,6 +232,67 @@ fn counts_of_the_seed_hold_its_words_and_the_report_says_what_it_cannot_make() {
     assert!(!page.contains("longest turns") && !page.contains("richest vocabulary"));
     assert!(!out.join("turns.csv").exists() && !out.join("xray.svg").exists());
     assert!(out.join("freq.csv").exists() && out.join("keyness.svg").exists());
+    // Counted pairs and triples make the collocations; name words are counted one by one.
+    assert!(out.join("collocations.csv").exists() && out.join("collocations.svg").exists());
+    assert!(out.join("trigrams.csv").exists() && out.join("name_parts.csv").exists());
+    // Every pair and triple of the seed, from counts as from the transcript.
+    let all = [
+        "-q",
+        "--charts",
+        "none",
+        "--min-count",
+        "1",
+        "--keep-stopword-pairs",
+    ];
+    let (direct, counted) = (tmp.path().join("direct"), tmp.path().join("counted"));
+    ok(&[&["report", s(&seed()), "--out", s(&direct)], &all[..]].concat());
+    ok(&[
+        &["report", "--from-counts", s(&counts), "--out", s(&counted)],
+        &all[..],
+    ]
+    .concat());
+    for table in [
+        "collocations.csv",
+        "trigrams.csv",
+        "name_parts.csv",
+        "freq.csv",
+    ] {
+        let read = |dir: &Path| std::fs::read(dir.join(table)).unwrap();
+        assert!(
+            read(&counted) == read(&direct),
+            "{table} differs from the report of the seed"
+        );
+    }
+    let pairs = std::fs::read_to_string(counted.join("collocations.csv")).unwrap();
+    let triples = std::fs::read_to_string(counted.join("trigrams.csv")).unwrap();
+    assert!(
+        pairs.lines().count() > 300 && triples.lines().count() > 300,
+        "{pairs}"
+    );
+    // A dictionary with phrases is not counted from counts, and the note names its phrases.
+    let phrases = tmp.path().join("phrases");
+    let politics =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/politics.yml");
+    let made = run(&[
+        "report",
+        "--from-counts",
+        s(&counts),
+        "--out",
+        s(&phrases),
+        "--dictionary",
+        s(&politics),
+        "--charts",
+        "none",
+    ]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let err = stderr(&made);
+    let line = format!(
+        "dictionary.csv and the other dictionary tables (the dictionary has phrases, whose words must be next to \
+         each other in their order: {}:11 'специальн* военн* операци*'",
+        s(&politics)
+    );
+    assert!(err.contains(&line), "{err}");
+    assert!(!phrases.join("dictionary.csv").exists() && phrases.join("freq.csv").exists());
 }
 
 #[test]
@@ -239,7 +317,7 @@ fn bad_folders_of_counts_are_named_without_a_panic() {
     let json = std::fs::read_to_string(version.join("count.json")).unwrap();
     std::fs::write(
         version.join("count.json"),
-        json.replace("\"schema_version\": 1", "\"schema_version\": 7"),
+        json.replace("\"schema_version\": 2", "\"schema_version\": 7"),
     )
     .unwrap();
     let foreign = copy("foreign");
@@ -250,6 +328,12 @@ fn bad_folders_of_counts_are_named_without_a_panic() {
     .unwrap();
     let missing = copy("missing");
     std::fs::remove_file(missing.join("totals.parquet")).unwrap();
+    let swapped = copy("swapped");
+    std::fs::copy(
+        swapped.join("triples.parquet"),
+        swapped.join("pairs.parquet"),
+    )
+    .unwrap();
     let separate = t.join("separate");
     ok(&[
         "count",
@@ -280,7 +364,7 @@ fn bad_folders_of_counts_are_named_without_a_panic() {
         (
             vec![s(&version)],
             format!(
-                "{}: counts of schema version 7, but this stenogram reads version 1",
+                "{}: counts of schema version 7, but this stenogram reads version 2",
                 s(&version)
             ),
         ),
@@ -294,6 +378,13 @@ fn bad_folders_of_counts_are_named_without_a_panic() {
         (
             vec![s(&missing)],
             s(&missing.join("totals.parquet")).to_string(),
+        ),
+        (
+            vec![s(&swapped)],
+            format!(
+                "{}: no column 'punct': not a file of stenogram counts",
+                s(&swapped.join("pairs.parquet"))
+            ),
         ),
         (
             vec![s(&good), s(&twin)],

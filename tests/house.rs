@@ -11,7 +11,7 @@ type Module = Vec<String>;
 /// The layer of each top module: a module may import its own layer's modules only where said below, and lower ones.
 fn layer(top: &str) -> Option<u8> {
     Some(match top {
-        "lang" => 0,
+        "lang" | "columnar" => 0,
         "transcript" | "text" => 1,
         "corpus" => 2,
         "stats" => 3,

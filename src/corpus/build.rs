@@ -20,6 +20,7 @@ use crate::transcript::{
 };
 
 use super::forms::Forms;
+use super::grams::CountedGrams;
 use super::intern::Interner;
 use super::local::{add_words, analyse_meeting, Local};
 use super::model::{Corpus, MeetingInfo};
@@ -256,6 +257,8 @@ struct Builder {
     analysed: Vec<bool>,
     /// Words counted by key, per language.
     by_key: Vec<(LanguageCode, u64)>,
+    /// The counted pairs and triples of turns rebuilt from counts.
+    grams: CountedGrams,
 }
 
 impl Builder {
@@ -324,6 +327,9 @@ impl Builder {
                 self.key_counts[id as usize] += 1;
             }
             let start = self.tokens.push(ids, &turn.gaps);
+            if let Some(grams) = turn.grams.filter(|_| !turn.words.is_empty()) {
+                self.grams.insert(start, grams.mapped(&global));
+            }
             let attributes = self.attribute_set(turn.attributes);
             self.turns.push(TurnTokens {
                 meeting: m,
@@ -404,6 +410,7 @@ impl Builder {
             lemmas: terms.lemmas,
             syllables: terms.syllables,
             turn_attributes: self.attributes,
+            grams: self.grams,
             about: Default::default(),
             by_key: {
                 let mut by_key = self.by_key;

@@ -13,6 +13,7 @@ use crate::text::{tokenize, Token, TokenKind};
 use crate::transcript::{Block, Meeting};
 
 use super::forms::Surfaces;
+use super::grams::Grams;
 use super::intern::Interner;
 use super::model::{MeetingInfo, NARRATION};
 use super::options::{AnalysisOptions, Interpreted};
@@ -32,6 +33,8 @@ pub(super) struct LocalTurn {
     pub sentences: u32,
     /// What the source says of the speaker at this turn.
     pub attributes: Vec<(String, String)>,
+    /// The pairs and triples of words counted in the turn, when its words are a bag rebuilt from counts.
+    pub grams: Option<Grams>,
 }
 
 /// A meeting tokenized with local ids, before it is merged into the corpus.
@@ -190,6 +193,7 @@ fn local_turn(
         gaps,
         sentences,
         attributes,
+        grams: None,
     }
 }
 

@@ -16,6 +16,7 @@ pub mod about;
 pub mod build;
 pub mod counts;
 pub mod forms;
+pub mod grams;
 pub mod groups;
 pub mod intern;
 pub mod local;
@@ -29,6 +30,7 @@ pub mod vocabulary;
 
 pub use about::{About, Metadata};
 pub use build::{analyse, analyse_paths, tokenize_paths, Analysed, Tokenized};
+pub use grams::{CountedGrams, Grams};
 pub use groups::{describe, GroupError};
 pub use intern::{Interner, Strings};
 pub use model::{find_speaker, Corpus, MeetingInfo, NARRATION};

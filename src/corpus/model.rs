@@ -75,6 +75,8 @@ pub struct Corpus {
     /// The distinct sets of turn attributes ([`crate::transcript::Turn::attributes`]); a turn's
     /// [`TurnTokens::attributes`] indexes this list, whose first set is the empty one.
     pub turn_attributes: Vec<Vec<(String, String)>>,
+    /// The pairs and triples of words of turns rebuilt from counts, whose words are bags (empty for transcripts).
+    pub grams: super::CountedGrams,
     /// What is known of the speakers and meetings besides their words, and the groups, if the turns are grouped
     /// ([`super::groups::describe`]).
     pub about: About,

@@ -1,8 +1,9 @@
 //! What a report made from counts ([`crate::corpus::counts`]) can hold. Its corpus has one turn per segment (a
 //! meeting, speaker, interpreted flag and set of turn attributes) whose words are a bag of keys, so every table
 //! and chart that depends only on how often each term is said per meeting and speaker is made as from the
-//! transcripts; those that need the order of words, the turns or the text are left out, and the page and stderr say
-//! so ([`note`]).
+//! transcripts, and so are the collocations (from the pairs and triples counted) and a dictionary of single words;
+//! those that need the order of words, the turns or the text are left out, and the page and stderr say so
+//! ([`note`]).
 
 use super::ReportConfig;
 
@@ -14,9 +15,10 @@ pub const NOT_TABLES: &[(&str, &str)] = &[
     ),
     ("turn_lengths.csv", "turn lengths need the turns"),
     ("lexdiv.csv", "MATTR, MTLD and HD-D need the order of words"),
-    ("collocations.csv", "word pairs are not counted"),
-    ("names.csv", "names are runs of words in their order"),
-    ("name_parts.csv", "names are runs of words in their order"),
+    (
+        "names.csv",
+        "a person's mention is a run of name words in their order; counts keep pairs and triples, not runs",
+    ),
     (
         "mattr_by_period.csv",
         "MATTR across time needs the order of words",
@@ -31,11 +33,26 @@ pub const NOT_TABLES: &[(&str, &str)] = &[
         "audit.csv",
         "the audit of the transcripts' lines is not counted",
     ),
-    (
-        "dictionary.csv",
-        "multi-word entries need the order of words",
-    ),
 ];
+
+/// The dictionary tables' first file, made from counts when every entry is one word ([`phrases`]).
+const DICTIONARY: &str = "dictionary.csv";
+
+/// The dictionary charts, drawn when the dictionary tables are made.
+const DICTIONARY_CHARTS: [&str; 2] = ["dictionary", "dictionary_periods"];
+
+/// The phrase entries of the report's dictionary (`file:line` and the phrase), which counts cannot count: a phrase
+/// matches words next to each other, left to right, and never two phrases sharing a word, which needs the words in
+/// their order.
+fn phrases(config: &ReportConfig) -> Vec<String> {
+    let Some(dictionary) = &config.dictionary else {
+        return Vec::new();
+    };
+    (dictionary.entries.iter())
+        .filter(|e| e.words.len() > 1)
+        .map(|e| format!("{}:{} '{}'", e.file, e.line, e.text()))
+        .collect()
+}
 
 /// The charts counts cannot make (by stem).
 pub const NOT_CHARTS: &[&str] = &[
@@ -44,10 +61,7 @@ pub const NOT_CHARTS: &[&str] = &[
     "transitions",
     "vocabulary_growth",
     "across_meetings",
-    "collocations",
     "xray",
-    "dictionary",
-    "dictionary_periods",
 ];
 
 /// Whether a report made with `config` makes a table family whose files are `files` (it is left out when its first
@@ -59,12 +73,16 @@ pub fn table(config: &ReportConfig, files: &[(&'static str, &'static str)]) -> b
 /// Whether a report made with `config` writes `file` (a family with several files asks it of those after the
 /// first).
 pub fn writes(config: &ReportConfig, file: &str) -> bool {
-    !config.from_counts || NOT_TABLES.iter().all(|(n, _)| *n != file)
+    !config.from_counts
+        || (NOT_TABLES.iter().all(|(n, _)| *n != file)
+            && (file != DICTIONARY || phrases(config).is_empty()))
 }
 
 /// Whether a report made with `config` draws the chart `stem`.
 pub fn chart(config: &ReportConfig, stem: &str) -> bool {
-    !config.from_counts || !NOT_CHARTS.contains(&stem)
+    !config.from_counts
+        || (!NOT_CHARTS.contains(&stem)
+            && (!DICTIONARY_CHARTS.contains(&stem) || phrases(config).is_empty()))
 }
 
 /// What the page and stderr say of a report made from counts: the tables and charts it leaves out, and why.
@@ -72,13 +90,28 @@ pub fn note(config: &ReportConfig) -> Option<String> {
     if !config.from_counts {
         return None;
     }
-    let tables: Vec<String> = NOT_TABLES
+    let mut tables: Vec<String> = NOT_TABLES
         .iter()
         .map(|(file, why)| format!("{file} ({why})"))
         .collect();
+    let mut charts = NOT_CHARTS.to_vec();
+    let phrases = phrases(config);
+    if !phrases.is_empty() {
+        let shown = phrases.len().min(3);
+        let more = match phrases.len() - shown {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        tables.push(format!(
+            "{DICTIONARY} and the other dictionary tables (the dictionary has phrases, whose words must be next \
+             to each other in their order: {}{more}; a dictionary of single words is counted from counts)",
+            phrases[..shown].join(", ")
+        ));
+        charts.extend(DICTIONARY_CHARTS);
+    }
     Some(format!(
         "made from counts (--from-counts), so these tables are not made: {}; nor these charts: {}",
         tables.join(", "),
-        NOT_CHARTS.join(", ")
+        charts.join(", ")
     ))
 }

@@ -49,6 +49,16 @@ pub enum WriteError {
     },
 }
 
+impl From<crate::columnar::ColumnarError> for WriteError {
+    fn from(e: crate::columnar::ColumnarError) -> WriteError {
+        use crate::columnar::ColumnarError;
+        match e {
+            ColumnarError::Io { path, cause } => WriteError::Io { path, cause },
+            ColumnarError::Parquet { path, cause } => WriteError::Parquet { path, cause },
+        }
+    }
+}
+
 /// Why drawing a chart failed: an error of the plotting library or of its backend.
 pub type DrawError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -102,26 +112,7 @@ pub fn temp_in(dir: &Path, suffix: &str) -> Result<tempfile::NamedTempFile, Writ
     temp_file(dir, suffix).map_err(io(dir))
 }
 
-/// [`temp_in`] with the bare I/O error.
-pub fn temp_file(dir: &Path, suffix: &str) -> std::io::Result<tempfile::NamedTempFile> {
-    let make = || {
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".stenogram-").suffix(suffix);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        builder.tempfile_in(dir)
-    };
-    match make() {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::create_dir_all(dir)?;
-            make()
-        }
-        made => made,
-    }
-}
+pub use crate::columnar::temp_file;
 
 /// Renames a finished, closed temporary file (from [`temp_file`]) to `path`.
 pub fn publish_path(tmp: tempfile::TempPath, path: &Path) -> Result<(), WriteError> {

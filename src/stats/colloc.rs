@@ -318,7 +318,18 @@ fn count_pairs(
     let mut reader = corpus.reader();
     let mut bigrams: TupleCounts<2> = TupleCounts::new();
     for &i in turns {
-        let (words, gaps) = reader.words_and_gaps(&corpus.turns[i])?;
+        let turn = &corpus.turns[i];
+        if let Some(grams) = corpus.grams.of(turn) {
+            // A turn rebuilt from counts: its pairs as counted.
+            for &([a, b], gap, n) in &grams.pairs {
+                let (x, y) = (view.term(corpus, a), view.term(corpus, b));
+                if joins(gap, skip) && counted(x) && counted(y) {
+                    bigrams.add_n([x, y], n);
+                }
+            }
+            continue;
+        }
+        let (words, gaps) = reader.words_and_gaps(turn)?;
         let mut prev = u32::MAX;
         for (k, &w) in words.iter().enumerate() {
             let term = view.term(corpus, w);
@@ -351,8 +362,32 @@ fn count_triples(
     let mut reader = corpus.reader();
     let mut pair_keys: TupleCounts<3> = TupleCounts::new();
     let mut triples: TupleCounts<3> = TupleCounts::new();
+    // The table row of the pair of counted keys `a`, `b` with `gap` between them, if it is one.
+    let counted_row = |a: u32, b: u32, gap: Gap| {
+        let (x, y) = (view.term(corpus, a), view.term(corpus, b));
+        if joins(gap, skip) && counted(x) && counted(y) {
+            row_of.get([x, y]).copied()
+        } else {
+            None
+        }
+    };
     for &i in turns {
-        let (words, gaps) = reader.words_and_gaps(&corpus.turns[i])?;
+        let turn = &corpus.turns[i];
+        if let Some(grams) = corpus.grams.of(turn) {
+            // A turn rebuilt from counts: its pairs and triples as counted.
+            for &([a, b], gap, n) in &grams.pairs {
+                if let (Some(r), true) = (counted_row(a, b, gap), spelled) {
+                    pair_keys.add_n([r, a, b], n);
+                }
+            }
+            for &([a, b, c], [g, h], n) in &grams.triples {
+                if counted_row(a, b, g).is_some() && counted_row(b, c, h).is_some() {
+                    triples.add_n([a, b, c], n);
+                }
+            }
+            continue;
+        }
+        let (words, gaps) = reader.words_and_gaps(turn)?;
         let (mut prev, mut prev_row) = (u32::MAX, None);
         for (k, &w) in words.iter().enumerate() {
             let term = view.term(corpus, w);
@@ -447,131 +482,4 @@ pub fn collocations<'a>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// One speaker's turn: исторический память spoken in two forms (5 and 2 times, the rarer one only at the start
-    /// of a sentence, so written with a capital), великий победа in two forms twice each, защита исторический память
-    /// in two forms (2 and 1 times), a name and an abbreviation.
-    const TEXT: &str = "В.Путин: Историческая память. Историческая память. Это часть исторической памяти. \
-        Забота об исторической памяти. Защита исторической памяти, защиты исторической памяти, защиты исторической \
-        памяти. Великая победа, великой победы, великой победы, великая победа. Владимир Владимирович, спасибо. \
-        Уважаемый Владимир Владимирович. Рост ВВП, рост ВВП.\n";
-
-    fn corpus() -> Corpus {
-        let (file, _) =
-            crate::transcript::read_bytes("t.txt", TEXT.as_bytes(), &Default::default()).unwrap();
-        crate::corpus::analyse(&[&file.meeting], &Default::default())
-    }
-
-    fn options(view: View) -> CollocOptions {
-        CollocOptions {
-            view,
-            min_count: 2,
-            ..CollocOptions::default()
-        }
-    }
-
-    /// The speaker's bigrams as (first, second, form, count) and trigrams as (first, second, third, form, count).
-    #[allow(clippy::type_complexity)]
-    fn rows(
-        corpus: &Corpus,
-        view: View,
-    ) -> (
-        Vec<(&str, &str, String, u64)>,
-        Vec<(&str, &str, &str, String, u64)>,
-    ) {
-        let (bigrams, trigrams) = collocations(corpus, &options(view)).unwrap();
-        let bigrams = bigrams
-            .into_iter()
-            .filter(|r| r.speaker != super::super::freq::ALL)
-            .map(|r| (r.first, r.second, r.form, r.count))
-            .collect();
-        let trigrams = trigrams
-            .into_iter()
-            .filter(|r| r.speaker != super::super::freq::ALL)
-            .map(|r| (r.first, r.second, r.third, r.form, r.count))
-            .collect();
-        (bigrams, trigrams)
-    }
-
-    #[test]
-    fn a_lemma_pair_reads_as_its_most_frequent_form_ties_to_the_smallest() {
-        let corpus = corpus();
-        let (bigrams, trigrams) = rows(&corpus, View::Lemma);
-        let form = |s: &str| s.to_string();
-        assert_eq!(
-            bigrams,
-            [
-                ("исторический", "память", form("исторической памяти"), 7),
-                ("великий", "победа", form("великая победа"), 4),
-                ("Защита", "исторический", form("защиты исторической"), 3),
-                ("Владимир", "Владимирович", form("Владимир Владимирович"), 2),
-                ("рост", "ВВП", form("рост ВВП"), 2),
-            ]
-        );
-        assert_eq!(
-            trigrams,
-            [(
-                "Защита",
-                "исторический",
-                "память",
-                form("защиты исторической памяти"),
-                3
-            )]
-        );
-    }
-
-    #[test]
-    fn the_best_form_does_not_depend_on_the_order_forms_are_seen() {
-        let corpus = corpus();
-        let key = |w: &str| corpus.keys.get(w).unwrap();
-        let a = ([key("великой"), key("победы")], 2);
-        let b = ([key("великая"), key("победа")], 2);
-        let c = ([key("историческая"), key("память")], 1);
-        for order in [[a, b, c], [b, a, c], [c, a, b], [c, b, a]] {
-            let mut best = Best::default();
-            for (keys, n) in order {
-                best.raise(keys, n);
-            }
-            for (keys, n) in order {
-                best.settle(&corpus, keys, n);
-            }
-            assert_eq!((best.keys, best.count), b);
-            let mut offered = Best::default();
-            for (keys, n) in order {
-                offered.offer(&corpus, keys, n);
-            }
-            assert_eq!((offered.keys, offered.count), b);
-        }
-    }
-
-    #[test]
-    fn a_key_pair_reads_as_its_keys_names_and_abbreviations_keep_their_capitals() {
-        let corpus = corpus();
-        let (bigrams, trigrams) = rows(&corpus, View::Key);
-        let form = |s: &str| s.to_string();
-        assert_eq!(
-            bigrams,
-            [
-                ("исторической", "памяти", form("исторической памяти"), 5),
-                ("Владимир", "Владимирович", form("Владимир Владимирович"), 2),
-                ("Историческая", "память", form("историческая память"), 2),
-                ("великая", "победа", form("великая победа"), 2),
-                ("великой", "победы", form("великой победы"), 2),
-                ("защиты", "исторической", form("защиты исторической"), 2),
-                ("рост", "ВВП", form("рост ВВП"), 2),
-            ]
-        );
-        assert_eq!(
-            trigrams,
-            [(
-                "защиты",
-                "исторической",
-                "памяти",
-                form("защиты исторической памяти"),
-                2
-            )]
-        );
-    }
-}
+mod tests;

@@ -77,4 +77,11 @@ impl<const N: usize> TupleCounts<N> {
     pub(super) fn add(&mut self, ids: [u32; N]) {
         *self.value(ids) += 1;
     }
+
+    /// Adds `n` to a tuple's count.
+    #[inline]
+    pub(super) fn add_n(&mut self, ids: [u32; N], n: u32) {
+        let count = self.value(ids);
+        *count = count.saturating_add(n);
+    }
 }

@@ -32,6 +32,10 @@ GROUPS = {
     "languages": ["meeting", "language"],
     "totals": ["meeting", "speaker", "interpreted", "attributes"],
     "terms": ["meeting", "speaker", "interpreted", "attributes", "key", "stem", "lemma"],
+    "pairs": ["meeting", "speaker", "interpreted", "attributes", "first", "second", "punct"],
+    "triples": [
+        "meeting", "speaker", "interpreted", "attributes", "first", "second", "third", "punct_first", "punct_second"
+    ],
     "forms": ["meeting", "key", "form"],
     "keys": ["meeting", "key"],
 }
@@ -40,6 +44,8 @@ SUMS = {
     "languages": ["words", "by_key"],
     "totals": ["turns", "words", "sentences", "first"],
     "terms": ["count"],
+    "pairs": ["count"],
+    "triples": ["count"],
     "forms": ["count"],
     "keys": ["first", "analysed"],
 }
@@ -98,7 +104,7 @@ def check(tmp):
     merged = tmp / "merged"
     merge(shards, merged)
     meta = json.loads((merged / "count.json").read_text())
-    assert meta["schema_version"] == 1 and meta["format"] == "stenogram-counts"
+    assert meta["schema_version"] == 2 and meta["format"] == "stenogram-counts"
     # The merged sums are the whole's: words per meeting, and one key's count.
     con = duckdb.connect()
     q = "SELECT SUM(count) FROM read_parquet('{}') WHERE key = 'россии'"
@@ -114,7 +120,8 @@ def check(tmp):
             stenogram("report", *source, "--out", out, "-q", "--charts", "none", *options)
             reports[name] = out
         tables = csv_files(reports["merged"])
-        assert "freq.csv" in tables and "keyness.csv" in tables and "distances.csv" in tables, tables
+        for table in ("freq.csv", "keyness.csv", "distances.csv", "collocations.csv", "trigrams.csv"):
+            assert table in tables, tables
         assert tables == csv_files(reports["whole"]), options
         for table in tables:
             for other in ("whole", "direct"):

@@ -11,6 +11,8 @@
 //! - `totals.parquet`: turns, words and sentences per segment, a (meeting, speaker, interpreted, turn attributes)
 //!   cell;
 //! - `terms.parquet`: the count of each key per segment, with its stem and lemma for SQL users;
+//! - `pairs.parquet`, `triples.parquet`: two and three words next to each other per segment, with whether
+//!   punctuation stood between them, for the collocation tables ([`grams`]);
 //! - `forms.parquet`: surface forms per meeting and key; `keys.parquet`: each key of a meeting, where it first
 //!   occurs there (so keys are met in the same order as in the transcripts) and whether an analysed turn says it;
 //! - `count.json`: the schema version and the options that shaped the counts.
@@ -20,6 +22,8 @@
 //! and each meeting's keys, forms and languages go through the same merge and derivation as transcripts read
 //! ([`super::build`]): stems, lemmas, forms and marks come out as a report of the whole corpus derives them.
 
+pub mod folder;
+pub mod grams;
 mod parquet_io;
 pub mod read;
 pub mod shard;
@@ -33,12 +37,12 @@ use serde::{Deserialize, Serialize};
 use super::options::Interpreted;
 use crate::text::Language;
 
+pub use folder::{count_paths, write_counts, CountSummary};
 pub use read::{read_counts, Counts};
 pub use shard::{tokenize_shard, Shard};
-pub use write::{count_paths, write_counts, CountSummary};
 
 /// The version of the files' layout; a reader refuses counts of another version.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// The metadata file of a folder of counts.
 pub const METADATA: &str = "count.json";
@@ -164,12 +168,14 @@ fn shown(path: &Path) -> String {
 }
 
 /// The files of a folder of counts, in the order they are written.
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 9] = [
     "meetings.parquet",
     "meeting_attributes.parquet",
     "languages.parquet",
     "totals.parquet",
     "terms.parquet",
+    "pairs.parquet",
+    "triples.parquet",
     "forms.parquet",
     "keys.parquet",
 ];

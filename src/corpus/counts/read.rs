@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use hashbrown::HashMap;
 
-use super::parquet_io::{read_rows, Kind};
+use super::grams::{GramSums, MeetingGrams};
+use super::parquet_io::read_rows;
 use super::{file, shown, CountsError, Metadata, METADATA, SCHEMA_VERSION};
+use crate::columnar::ColumnType as Kind;
 use crate::corpus::build::from_locals;
 use crate::corpus::forms::Surfaces;
 use crate::corpus::intern::Interner;
@@ -62,45 +64,16 @@ pub fn read_counts(
 ) -> Result<Counts, CountsError> {
     let mut first: Option<(String, Metadata)> = None;
     let mut meetings: BTreeMap<String, Meeting> = BTreeMap::new();
+    let mut grams = GramSums::default();
     for dir in dirs {
         let metadata = metadata(dir)?;
         let here = shown(dir);
-        match &first {
-            None => {
-                if let Some(i) = interpreted {
-                    let asked = super::CountOptions::interpreted_name(i);
-                    conflict(
-                        &here,
-                        "--interpreted",
-                        &metadata.options.interpreted,
-                        "this report",
-                        asked,
-                    )?;
-                }
-                if let Some(l) = lang {
-                    let given = metadata
-                        .options
-                        .lang
-                        .clone()
-                        .unwrap_or_else(|| "(detected)".into());
-                    conflict(&here, "--lang", &given, "this report", l.code())?;
-                }
-                first = Some((here.clone(), metadata));
-            }
-            Some((there, m)) => {
-                let o = &metadata.options;
-                conflict(
-                    &here,
-                    "--interpreted",
-                    &o.interpreted,
-                    there,
-                    &m.options.interpreted,
-                )?;
-                let l = |l: &Option<String>| l.clone().unwrap_or_else(|| "(detected)".into());
-                conflict(&here, "--lang", &l(&o.lang), there, &l(&m.options.lang))?;
-            }
+        agree(&first, &here, &metadata, interpreted, lang)?;
+        if first.is_none() {
+            first = Some((here.clone(), metadata));
         }
         read_dir(dir, &mut meetings)?;
+        grams.read(dir)?;
     }
     let Some((_, metadata)) = first else {
         return Err(CountsError::NotCounts {
@@ -125,13 +98,23 @@ pub fn read_counts(
             });
         };
         if !dates.contains(info.date) {
+            grams.take(&id);
             left_out.0 += 1;
             left_out.1 += usize::from(info.date.is_none());
             continue;
         }
         excluded.0 += m.excluded.0 as usize;
         excluded.1 += m.excluded.1 as usize;
-        locals.push(local(info, m)?);
+        locals.push(local(info, m, grams.take(&id))?);
+    }
+    if let Some(id) = grams.untaken() {
+        let dirs: Vec<String> = dirs.iter().map(|d| shown(d)).collect();
+        return Err(CountsError::Bad {
+            path: dirs.join(", "),
+            what: format!(
+                "pairs or triples of meeting '{id}' but no row of it in meetings.parquet"
+            ),
+        });
     }
     // The order the corpus sorts meetings in (date, then id), so keys are met in the same order whatever folders.
     locals.sort_by(|a, b| {
@@ -151,6 +134,52 @@ pub fn read_counts(
         excluded,
         left_out,
     })
+}
+
+/// Whether the folder `here` (its `metadata`) agrees with the report's `--interpreted` and `--lang` (the first
+/// folder) or with the `first` folder (every other).
+fn agree(
+    first: &Option<(String, Metadata)>,
+    here: &str,
+    metadata: &Metadata,
+    interpreted: Option<Interpreted>,
+    lang: Option<Language>,
+) -> Result<(), CountsError> {
+    match first {
+        None => {
+            if let Some(i) = interpreted {
+                let asked = super::CountOptions::interpreted_name(i);
+                conflict(
+                    here,
+                    "--interpreted",
+                    &metadata.options.interpreted,
+                    "this report",
+                    asked,
+                )?;
+            }
+            if let Some(l) = lang {
+                let given = metadata
+                    .options
+                    .lang
+                    .clone()
+                    .unwrap_or_else(|| "(detected)".into());
+                conflict(here, "--lang", &given, "this report", l.code())?;
+            }
+        }
+        Some((there, m)) => {
+            let o = &metadata.options;
+            conflict(
+                here,
+                "--interpreted",
+                &o.interpreted,
+                there,
+                &m.options.interpreted,
+            )?;
+            let l = |l: &Option<String>| l.clone().unwrap_or_else(|| "(detected)".into());
+            conflict(here, "--lang", &l(&o.lang), there, &l(&m.options.lang))?;
+        }
+    }
+    Ok(())
 }
 
 fn conflict(
@@ -412,18 +441,30 @@ fn read_keys(dir: &Path, meetings: &mut BTreeMap<String, Meeting>) -> Result<(),
 
 /// The sums of meeting `id`.
 fn entry<'m>(meetings: &'m mut BTreeMap<String, Meeting>, id: &str) -> &'m mut Meeting {
-    meetings.entry(id.to_string()).or_default()
+    if !meetings.contains_key(id) {
+        meetings.insert(id.to_string(), Meeting::default());
+    }
+    meetings.get_mut(id).expect("inserted")
 }
 
 /// A meeting's counts as the meeting tokenized: one turn per segment, its keys as a bag in text order.
-fn local(mut info: MeetingInfo, mut m: Meeting) -> Result<Local, CountsError> {
+fn local(
+    mut info: MeetingInfo,
+    mut m: Meeting,
+    mut grams: MeetingGrams,
+) -> Result<Local, CountsError> {
     info.attributes = std::mem::take(&mut m.attributes).into_values().collect();
     let bad = |what: String| CountsError::Bad {
         path: m.dirs.join(", "),
         what: format!("meeting '{}': {what}", info.id),
     };
     let keys = key_order(&m);
-    let turns = segment_turns(&m, &keys, &bad)?;
+    let turns = segment_turns(&m, &mut grams, &keys, &bad)?;
+    if let Some(speaker) = grams.untaken() {
+        let what =
+            format!("pairs or triples of speaker '{speaker}', who has no row in totals.parquet");
+        return Err(bad(what));
+    }
     let mut surfaces = Surfaces::default();
     for ((key, form), &n) in &m.forms {
         if key != form && n > 0 {
@@ -490,6 +531,7 @@ fn key_order(m: &Meeting) -> Interner {
 /// One turn per segment holding its keys as a bag, and as many empty turns as the segment had besides.
 fn segment_turns(
     m: &Meeting,
+    grams: &mut MeetingGrams,
     keys: &Interner,
     bad: &dyn Fn(String) -> CountsError,
 ) -> Result<Vec<(String, String, LocalTurn)>, CountsError> {
@@ -528,6 +570,7 @@ fn segment_turns(
         // right.
         let (counted_turns, _, _, _) = m.totals.get(s).copied().unwrap_or_default();
         let mut gaps = vec![Gap::Sentence; words.len()];
+        let mut grams = grams.take(s, |k| keys.get(k)).map_err(&bad)?;
         let mut sentences = sentences.max(0) as u32;
         for _ in 0..counted_turns.max(1) {
             let turn = LocalTurn {
@@ -537,6 +580,7 @@ fn segment_turns(
                 words: std::mem::take(&mut words),
                 sentences: std::mem::take(&mut sentences),
                 attributes: attributes.clone(),
+                grams: grams.take(),
             };
             turns.push((s.0.clone(), s.0.clone(), turn));
         }

@@ -139,5 +139,5 @@ pub fn assemble(
             at += 8 + bytes;
         }
     }
-    file.finish()
+    Ok(file.finish()?)
 }

@@ -5,7 +5,7 @@
 //!
 //! Why not `serde_arrow`: it maps a tuple of structs (`lexdiv.csv`'s `(Where, &LexicalDiversity)`) to one struct
 //! column per part and cannot take the schema of a type holding borrowed rows or dates without samples, so an
-//! empty table would lose its types; the columns here are declared with the row type (`Row::TYPES` in [`crate::report::spool`]).
+//! empty table would lose its types; the columns are declared with the row type instead ([`super::Columns`]).
 
 use serde::ser::{self, Serialize};
 
@@ -217,11 +217,16 @@ mod tests {
         date: Option<chrono::NaiveDate>,
     }
 
+    /// As the report writes an undefined measure: `NaN`.
+    fn undefined_as_nan<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(v.unwrap_or(f64::NAN))
+    }
+
     #[derive(serde::Serialize)]
     struct Measures {
         n: u32,
         ttr: f64,
-        #[serde(serialize_with = "crate::stats::undefined_as_nan")]
+        #[serde(serialize_with = "undefined_as_nan")]
         mattr: Option<f64>,
         interpreted: bool,
     }
