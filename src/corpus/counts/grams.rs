@@ -118,11 +118,10 @@ pub(super) fn write_triples(
 /// A segment as read: (speaker, interpreted, turn attributes as stored).
 type SegmentKey = (String, bool, String);
 
-/// A segment's pairs and triples summed, by ids of [`GramSums::keys`].
-type Sums = (
-    HashMap<([u32; 2], Gap), i64>,
-    HashMap<([u32; 3], [Gap; 2]), i64>,
-);
+/// A row of `pairs.parquet` as read: the segment's index, the keys' ids, the gap, the count.
+type PairRow = (u32, [u32; 2], Gap, u32);
+/// A row of `triples.parquet` as read.
+type TripleRow = (u32, [u32; 3], [Gap; 2], u32);
 
 /// The pairs and triples read from folders and summed, per meeting.
 #[derive(Default)]
@@ -192,16 +191,22 @@ impl GramSums {
     }
 }
 
-/// One meeting's pairs and triples read from folders and summed, per segment.
+/// One meeting's pairs and triples as read from folders, in flat rows (a fraction of the memory of a map per
+/// segment: a large shard has millions), sorted and summed when first taken.
 #[derive(Default)]
 pub(super) struct MeetingGrams {
     /// The keys its pairs and triples name.
     keys: Interner,
-    /// Each segment's index in `sums`.
-    segments: HashMap<SegmentKey, usize>,
+    /// Each segment's index.
+    segments: HashMap<SegmentKey, u32>,
     /// The last segment looked up, and its index (rows come segment by segment).
-    last: Option<(SegmentKey, usize)>,
-    sums: Vec<Sums>,
+    last: Option<(SegmentKey, u32)>,
+    pairs: Vec<PairRow>,
+    triples: Vec<TripleRow>,
+    /// Whether the rows are sorted and summed.
+    summed: bool,
+    /// Which segments were taken.
+    taken: Vec<bool>,
 }
 
 /// The gap a stored `punct` stands for.
@@ -213,49 +218,62 @@ fn gap(punct: bool) -> Gap {
     }
 }
 
+/// A count as stored, in the range the corpus counts in.
+fn count(n: i64) -> u32 {
+    n.clamp(0, i64::from(u32::MAX)) as u32
+}
+
+/// Rows sorted by `key` (everything but their count, the last field), and the counts of equal rows summed into one.
+macro_rules! sum_rows {
+    ($rows:expr, $key:expr) => {{
+        $rows.sort_unstable_by_key($key);
+        $rows.dedup_by(|next, kept| {
+            let same = $key(&*next) == $key(&*kept);
+            if same {
+                kept.3 = kept.3.saturating_add(next.3);
+            }
+            same
+        });
+    }};
+}
+
 impl MeetingGrams {
-    /// The sums of a segment, made if new.
-    fn of(&mut self, speaker: &str, interpreted: bool, attributes: &str) -> &mut Sums {
-        let i = match &self.last {
+    /// The index of a segment, made if new.
+    fn segment(&mut self, speaker: &str, interpreted: bool, attributes: &str) -> u32 {
+        match &self.last {
             Some(((s, i, a), at)) if s == speaker && *i == interpreted && a == attributes => *at,
             _ => {
                 let key = (speaker.to_string(), interpreted, attributes.to_string());
-                let next = self.sums.len();
+                let next = self.segments.len() as u32;
                 let at = *self.segments.entry(key.clone()).or_insert(next);
-                if at == next {
-                    self.sums.push(Sums::default());
-                }
                 self.last = Some((key, at));
                 at
             }
-        };
-        &mut self.sums[i]
+        }
     }
 
     /// Adds a row of `pairs.parquet`: the segment (speaker, interpreted, attributes), the keys, `punct`, the count.
-    pub(super) fn pair(
-        &mut self,
-        segment: (&str, bool, &str),
-        keys: [&str; 2],
-        punct: bool,
-        n: i64,
-    ) {
+    pub(super) fn pair(&mut self, segment: (&str, bool, &str), keys: [&str; 2], punct: bool, n: i64) {
         let ids = keys.map(|k| self.keys.intern(k));
-        let sums = self.of(segment.0, segment.1, segment.2);
-        *sums.0.entry((ids, gap(punct))).or_default() += n;
+        let s = self.segment(segment.0, segment.1, segment.2);
+        self.pairs.push((s, ids, gap(punct), count(n)));
+        self.summed = false;
     }
 
     /// Adds a row of `triples.parquet`.
-    pub(super) fn triple(
-        &mut self,
-        segment: (&str, bool, &str),
-        keys: [&str; 3],
-        punct: [bool; 2],
-        n: i64,
-    ) {
+    pub(super) fn triple(&mut self, segment: (&str, bool, &str), keys: [&str; 3], punct: [bool; 2], n: i64) {
         let ids = keys.map(|k| self.keys.intern(k));
-        let sums = self.of(segment.0, segment.1, segment.2);
-        *sums.1.entry((ids, punct.map(gap))).or_default() += n;
+        let s = self.segment(segment.0, segment.1, segment.2);
+        self.triples.push((s, ids, punct.map(gap), count(n)));
+        self.summed = false;
+    }
+
+    /// Sorts the rows and sums equal ones (the same pair of a segment in two rows).
+    fn sum(&mut self) {
+        sum_rows!(self.pairs, |r: &PairRow| (r.0, r.1, r.2 as u8));
+        sum_rows!(self.triples, |r: &TripleRow| (r.0, r.1, r.2.map(|g| g as u8)));
+        self.taken = vec![false; self.segments.len()];
+        self.summed = true;
     }
 
     /// The pairs and triples of a segment, their keys as `id` gives them (the meeting's key ids; `None` for a key
@@ -265,41 +283,51 @@ impl MeetingGrams {
         segment: &SegmentKey,
         id: impl Fn(&str) -> Option<KeyId>,
     ) -> Result<Option<Grams>, String> {
-        let Some(&i) = self.segments.get(segment) else {
+        let Some(&s) = self.segments.get(segment) else {
             return Ok(None);
         };
-        let (pairs, triples) = std::mem::take(&mut self.sums[i]);
+        if !self.summed {
+            self.sum();
+        }
+        self.taken[s as usize] = true;
         let keys = &self.keys;
         let id = |k: u32| {
             let text = keys.resolve(k);
-            id(text).ok_or_else(|| {
-                format!("the pair or triple word '{text}' is in no row of terms.parquet")
-            })
+            id(text).ok_or_else(|| format!("the pair or triple word '{text}' is in no row of terms.parquet"))
         };
-        let count = |n: i64| n.clamp(0, i64::from(u32::MAX)) as u32;
-        let mut grams = Grams::default();
-        for ((k, g), n) in pairs {
-            grams.pairs.push(([id(k[0])?, id(k[1])?], g, count(n)));
+        let pairs = range(&self.pairs, s, |r| r.0);
+        let triples = range(&self.triples, s, |r| r.0);
+        let mut grams = Grams {
+            pairs: Vec::with_capacity(pairs.len()),
+            triples: Vec::with_capacity(triples.len()),
+        };
+        for &(_, k, g, n) in pairs {
+            grams.pairs.push(([id(k[0])?, id(k[1])?], g, n));
         }
-        for ((k, g), n) in triples {
-            grams
-                .triples
-                .push(([id(k[0])?, id(k[1])?, id(k[2])?], g, count(n)));
+        for &(_, k, g, n) in triples {
+            grams.triples.push(([id(k[0])?, id(k[1])?, id(k[2])?], g, n));
         }
-        grams.pairs.sort_unstable_by_key(|&(k, g, _)| (k, g as u8));
-        grams
-            .triples
-            .sort_unstable_by_key(|&(k, g, _)| (k, g.map(|g| g as u8)));
         Ok(Some(grams))
     }
 
     /// A segment whose pairs or triples were read but not taken: no row of `totals.parquet` or `terms.parquet`
     /// names it.
-    pub(super) fn untaken(&self) -> Option<&str> {
-        let left = (self.segments.iter()).filter(|(_, &i)| {
-            let (pairs, triples) = &self.sums[i];
-            !pairs.is_empty() || !triples.is_empty()
+    pub(super) fn untaken(&mut self) -> Option<&str> {
+        if !self.summed {
+            self.sum();
+        }
+        let left = (self.segments.iter()).filter(|(_, &s)| {
+            !self.taken.get(s as usize).copied().unwrap_or(false)
+                && (!range(&self.pairs, s, |r| r.0).is_empty()
+                    || !range(&self.triples, s, |r| r.0).is_empty())
         });
         left.map(|((speaker, _, _), _)| speaker.as_str()).min()
     }
+}
+
+/// The rows of segment `s` in rows sorted by segment.
+fn range<R>(rows: &[R], s: u32, segment: impl Fn(&R) -> u32) -> &[R] {
+    let start = rows.partition_point(|r| segment(r) < s);
+    let end = rows.partition_point(|r| segment(r) <= s);
+    &rows[start..end]
 }
