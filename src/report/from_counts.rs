@@ -67,14 +67,15 @@ pub fn chart(config: &ReportConfig, stem: &str) -> bool {
     !config.from_counts || !NOT_CHARTS.contains(&stem)
 }
 
-/// What the page and stderr say of a report made from counts: the tables and charts it leaves out, and why.
+/// What the page and stderr say of a report made from counts: the tables and charts it leaves out, and why (the
+/// tables by the files the format would write).
 pub fn note(config: &ReportConfig) -> Option<String> {
     if !config.from_counts {
         return None;
     }
     let tables: Vec<String> = NOT_TABLES
         .iter()
-        .map(|(file, why)| format!("{file} ({why})"))
+        .map(|(file, why)| format!("{} ({why})", config.format.named(file)))
         .collect();
     Some(format!(
         "made from counts (--from-counts), so these tables are not made: {}; nor these charts: {}",
