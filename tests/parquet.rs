@@ -106,7 +106,7 @@ fn parquet_alone_replaces_the_csv_tables_and_the_page_names_them() {
     let twins: BTreeSet<PathBuf> = csvs.iter().map(|t| t.with_extension("parquet")).collect();
     assert_eq!(parquet, twins);
     let page = std::fs::read_to_string(out.path().join("index.html")).unwrap();
-    // The previews link the files written (the methods still name the tables by their CSV names).
+    // The previews link the files written.
     assert!(page.contains("href=\"freq.parquet\"") && page.contains("keyness.parquet</a>"));
     assert!(!page.contains(".csv\""), "every link names a file written");
     // Speakers' word lists too, with the rows of freq.parquet for that speaker.
@@ -115,6 +115,99 @@ fn parquet_alone_replaces_the_csv_tables_and_the_page_names_them() {
         .map(|p| rows(&out.path().join(p)))
         .sum();
     assert!(lists > 0 && lists < rows(&out.path().join("freq.parquet")));
+}
+
+/// Every place `text` says `.csv`, with the words before it (for a failing assertion's message).
+fn csv_mentions(text: &str) -> Vec<String> {
+    text.match_indices(".csv")
+        .map(|(at, _)| {
+            let before: Vec<char> = text[..at].chars().rev().take(60).collect();
+            before.into_iter().rev().collect::<String>() + ".csv"
+        })
+        .collect()
+}
+
+/// A report of the seed as `format`, with a warning (a term said nowhere) and a note (every speaker under
+/// `--min-words`): its page and stderr.
+fn seed_report(out: &Path, format: &str) -> (String, String) {
+    let done = run(&[
+        "report",
+        seed().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--format",
+        format,
+        "--charts",
+        "svg",
+        "--terms",
+        "нет такого слова",
+        "--min-words",
+        "100000",
+    ]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    (page, stderr(&done))
+}
+
+#[test]
+fn parquet_texts_name_the_parquet_files() {
+    // The page's sentences, the method texts, the tables' descriptions and what stderr says name the files
+    // written: no `.csv` anywhere (the seed's only input is a `.txt`), `speakers/NAME.parquet` for the word lists.
+    let out = tempfile::tempdir().unwrap();
+    let (page, told) = seed_report(out.path(), "parquet");
+    assert_eq!(csv_mentions(&page), Vec::<String>::new());
+    assert_eq!(csv_mentions(&told), Vec::<String>::new());
+    // What would have said `.csv` says `.parquet`: the note of distances (stderr and the page), the methods.
+    assert!(told.contains("left out of distances.parquet"), "{told}");
+    for said in [
+        "left out of distances.parquet",
+        "<code>speakers/NAME.parquet</code>",
+        "<code>freq.parquet</code>",
+        "a Parquet file with typed columns",
+    ] {
+        assert!(page.contains(said), "{said}");
+    }
+    // With CSV the same texts say `.csv`, and nothing says `.parquet`.
+    let csv = tempfile::tempdir().unwrap();
+    let (page, told) = seed_report(csv.path(), "csv");
+    assert!(page.contains("left out of distances.csv") && !page.contains(".parquet"));
+    assert!(told.contains("left out of distances.csv") && !told.contains(".parquet"));
+}
+
+#[test]
+fn parquet_from_counts_notes_name_the_parquet_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let counts = dir.path().join("counts");
+    let out = dir.path().join("report");
+    let done = run(&[
+        "count",
+        seed().to_str().unwrap(),
+        "--out",
+        counts.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    let done = run(&[
+        "report",
+        "--from-counts",
+        counts.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--format",
+        "parquet",
+        "--charts",
+        "none",
+    ]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    let told = stderr(&done);
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        told.contains("these tables are not made: speakers.parquet (turn lengths"),
+        "{told}"
+    );
+    assert!(page.contains("these tables are not made: speakers.parquet (turn lengths"));
+    assert_eq!(csv_mentions(&page), Vec::<String>::new());
+    assert_eq!(csv_mentions(&told), Vec::<String>::new());
 }
 
 #[test]

@@ -1,14 +1,16 @@
-//! `stenogram._stenogram`: the compiled core of the Python package. Each function takes the options the Python
-//! layer (`stenogram/__init__.py`) has checked for type and normalised (paths as strings, lists as lists, dates as
-//! ISO text), builds the library's options from them ([`stenogram::run`]), runs with the GIL released, and returns
-//! a dictionary: the result, what the run told (`told`: `(kind, text)` pairs) and the error that stopped it, if any
-//! (`error`: `(kind, message)`), which the Python layer turns into warnings and exceptions.
+//! `stenogram._stenogram`: the compiled core of the Python package. Each function (`report`, `count`, `parse`,
+//! `tokens`) takes the options the Python layer (`stenogram/__init__.py`) has checked for type and normalised
+//! (paths as strings, lists as lists, dates as ISO text), builds the library's options from them
+//! ([`stenogram::run`]), runs with the GIL released, and returns a dictionary: the result, what the run told
+//! (`told`: `(kind, text)` pairs) and the error that stopped it, if any (`error`: `(kind, message)`), which the
+//! Python layer turns into warnings and exceptions.
 
 use std::path::PathBuf;
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use stenogram::run::count::CountingOptions;
 use stenogram::run::{Collected, Kind, ReadingOptions, ReportOptions, RunError, Told, UsageError};
 
 mod values;
@@ -36,7 +38,11 @@ fn usage(e: &UsageError) -> (&'static str, String) {
 
 /// The reading options of `options` (`paths`, `columns`, `aliases`, `lang`, `since`, `until`, `narrator`).
 fn reading(options: &mut Options<'_, '_>) -> PyResult<Result<ReadingOptions, UsageError>> {
-    let paths: Vec<String> = options.take("paths")?.unwrap_or_default();
+    // No paths: the command line's default (`corpus`), which `--from-counts` takes for none given.
+    let paths: Vec<PathBuf> = match options.take::<Vec<String>>("paths")? {
+        Some(paths) => paths.into_iter().map(PathBuf::from).collect(),
+        None => ReadingOptions::default().paths,
+    };
     let lang = match options.take::<String>("lang")? {
         None => None,
         Some(l) => match stenogram::text::Language::parse(&l) {
@@ -49,7 +55,7 @@ fn reading(options: &mut Options<'_, '_>) -> PyResult<Result<ReadingOptions, Usa
         },
     };
     Ok(Ok(ReadingOptions {
-        paths: paths.into_iter().map(PathBuf::from).collect(),
+        paths,
         columns: options.take("columns")?,
         aliases: options.take::<String>("aliases")?.map(PathBuf::from),
         lang,
@@ -59,18 +65,34 @@ fn reading(options: &mut Options<'_, '_>) -> PyResult<Result<ReadingOptions, Usa
     }))
 }
 
+/// The `error` entry of what stopped a run.
+fn stopped(e: &RunError) -> (&'static str, String) {
+    let kind = match e {
+        RunError::Usage(_) => "usage",
+        RunError::Input(_) => "input",
+        RunError::Write(_) | RunError::Counts(_) => "write",
+    };
+    (kind, e.message())
+}
+
 /// Writes a report: `options` as `ReportOptions` names them (with `paths`, `columns`, `aliases`, `lang`, `since`,
-/// `until`, `narrator`). Returns `{"error", "told", "files", "meetings", "speakers", "grouped", "words",
-/// "failed"}`.
+/// `until`, `narrator`; `paths` absent or `None` is the command line's default, and must be with `from_counts`).
+/// Returns `{"error", "told", "files", "meetings", "speakers", "grouped", "words", "failed"}`.
 #[pyfunction]
 fn report<'py>(py: Python<'py>, options: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
     let result = PyDict::new(py);
+    let paths_given = options.get_item("paths")?.is_some_and(|p| !p.is_none());
     let mut given = Options::new(options);
     let built = match reading(&mut given)? {
         Ok(reading) => values::report_options(&mut given, reading)?,
         Err(e) => Err(e),
     };
     given.finish()?;
+    // Transcripts or counts, not both: said as the command line says it.
+    let built = built.and_then(|o| match paths_given && !o.from_counts.is_empty() {
+        true => Err(UsageError(stenogram::run::PATHS_AND_COUNTS.into())),
+        false => Ok(o),
+    });
     let options: ReportOptions = match built {
         Ok(options) => options,
         Err(e) => {
@@ -92,14 +114,55 @@ fn report<'py>(py: Python<'py>, options: &Bound<'py, PyDict>) -> PyResult<Bound<
             result.set_item("words", ran.words)?;
             result.set_item("failed", ran.failed)?;
         }
+        Err(e) => result.set_item("error", stopped(&e))?,
+    }
+    Ok(result)
+}
+
+/// Writes the counts of a shard: `options` are the reading options, `out`, `interpreted` and `jobs` (and
+/// `token_budget`). Returns `{"error", "told", "files", "meetings", "segments", "words", "failed"}`.
+#[pyfunction]
+fn count<'py>(py: Python<'py>, options: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
+    let result = PyDict::new(py);
+    let mut given = Options::new(options);
+    let reading = reading(&mut given)?;
+    let out: Option<String> = given.take("out")?;
+    let interpreted: Option<String> = given.take("interpreted")?;
+    let jobs: Option<u64> = given.take("jobs")?;
+    let token_budget: Option<usize> = given.take("token_budget")?;
+    given.finish()?;
+    let built = reading.and_then(|reading| {
+        Ok(CountingOptions {
+            reading,
+            out: out
+                .map(PathBuf::from)
+                .ok_or_else(|| UsageError("out: a folder is needed".into()))?,
+            interpreted: values::interpreted_choice(interpreted.as_deref().unwrap_or("include"))?,
+            jobs,
+            token_budget,
+        })
+    });
+    let options = match built.and_then(|o| values::check_jobs(jobs).map(|()| o)) {
+        Ok(options) => options,
         Err(e) => {
-            let kind = match e {
-                RunError::Usage(_) => "usage",
-                RunError::Input(_) => "input",
-                RunError::Write(_) => "write",
-            };
-            result.set_item("error", (kind, e.message()))?;
+            result.set_item("error", usage(&e))?;
+            result.set_item("told", Vec::<(&str, String)>::new())?;
+            return Ok(result);
         }
+    };
+    let mut heard = Collected::default();
+    let ran = py.detach(|| stenogram::run::count::count(&options, &mut heard));
+    result.set_item("told", told(&heard.told))?;
+    match ran {
+        Ok(counted) => {
+            result.set_item("error", py.None())?;
+            result.set_item("files", counted.summary.files)?;
+            result.set_item("meetings", counted.summary.meetings)?;
+            result.set_item("segments", counted.summary.segments)?;
+            result.set_item("words", counted.words)?;
+            result.set_item("failed", counted.failed)?;
+        }
+        Err(e) => result.set_item("error", stopped(&e))?,
     }
     Ok(result)
 }
@@ -180,6 +243,7 @@ fn tokens<'py>(py: Python<'py>, text: &str, lang: &str) -> PyResult<Bound<'py, P
 #[pymodule]
 fn _stenogram(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report, m)?)?;
+    m.add_function(wrap_pyfunction!(count, m)?)?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(tokens, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

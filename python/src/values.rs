@@ -76,6 +76,19 @@ fn choice<T: Copy>(flag: &str, given: &str, values: &[(&str, T)]) -> Result<T, U
         })
 }
 
+/// `--interpreted`: the command line's word, or its message.
+pub fn interpreted_choice(given: &str) -> Result<Interpreted, UsageError> {
+    choice(
+        "interpreted",
+        given,
+        &[
+            ("include", Interpreted::Include),
+            ("exclude", Interpreted::Exclude),
+            ("separate", Interpreted::Separate),
+        ],
+    )
+}
+
 /// `--jobs` in its range.
 pub fn check_jobs(jobs: Option<u64>) -> Result<(), UsageError> {
     ReportOptions {
@@ -150,6 +163,7 @@ pub fn report_options(
         keep_stopword_pairs: given.take("keep_stopword_pairs")?.unwrap_or(false),
         jobs: given.take("jobs")?,
         token_budget: given.take("token_budget")?,
+        from_counts: paths(given.take("from_counts")?),
         ..d
     };
     let picked = (|| {
@@ -190,15 +204,7 @@ pub fn report_options(
                 ("both", TableFormat::Both),
             ],
         )?;
-        options.interpreted = choice(
-            "interpreted",
-            &interpreted,
-            &[
-                ("include", Interpreted::Include),
-                ("exclude", Interpreted::Exclude),
-                ("separate", Interpreted::Separate),
-            ],
-        )?;
+        options.interpreted = interpreted_choice(&interpreted)?;
         options.period = match &period {
             None => None,
             Some(p) => Some(choice(

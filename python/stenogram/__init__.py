@@ -1,11 +1,14 @@
 """stenogram: Russian political transcripts to statistics that compare how the speakers talk.
 
-The command line's ``report``, ``parse`` and ``tokens`` as Python functions returning pandas DataFrames, with the
-same options (named as the long flags, ``-`` as ``_``), the same checks and the same messages:
+The command line's ``report``, ``count``, ``parse`` and ``tokens`` as Python functions returning pandas DataFrames
+(``count``: the folder of the counts), with the same options (named as the long flags, ``-`` as ``_``), the same checks
+and the same messages:
 
 >>> import stenogram
 >>> r = stenogram.report("corpus", charts="none")                           # doctest: +SKIP
 >>> r.keyness.sort_values("g2", ascending=False).head()                    # doctest: +SKIP
+>>> a = stenogram.count("shard-a", out="counts/a")                         # doctest: +SKIP
+>>> r = stenogram.report(from_counts=[a, "counts/b"], charts="none")       # doctest: +SKIP
 >>> turns = stenogram.parse("corpus")                                      # doctest: +SKIP
 >>> stenogram.tokens("Добрый день, коллеги.")                              # doctest: +SKIP
 
@@ -27,11 +30,14 @@ import pandas as pd
 
 from . import _options as _o
 from . import _stenogram
+from ._counts import Counts
 from ._errors import InputError, StenogramError, StenogramNote, StenogramWarning, UsageError
 from ._report import Report
 
 __all__ = [
     "report",
+    "count",
+    "Counts",
     "parse",
     "tokens",
     "Report",
@@ -68,8 +74,9 @@ def _raise(error: Optional[tuple]) -> None:
 
 
 def report(
-    paths: Union[PathLike, Sequence[PathLike]] = "corpus",
+    paths: Union[PathLike, Sequence[PathLike], None] = None,
     *,
+    from_counts: Union[PathLike, Sequence[PathLike], None] = None,
     out: Optional[PathLike] = None,
     view: str = "lemma",
     content: str = "both",
@@ -113,8 +120,16 @@ def report(
 
     Parameters
     ----------
-    paths : str, os.PathLike or list of them
-        Transcript files, kremlin.ru pages, table corpora (.csv, .tsv, .jsonl) or folders.
+    paths : str, os.PathLike or list of them, optional
+        Transcript files, kremlin.ru pages, table corpora (.csv, .tsv, .jsonl) or folders (default: ``"corpus"``).
+        Omitted or None with ``from_counts``.
+    from_counts : str, os.PathLike, Counts or list of them, optional
+        Report folders of counts instead of transcripts (``stenogram count`` or :func:`count`: shards, or an
+        engine's merge of them; ``--from-counts``): only the tables and charts counts allow are made, and a
+        :class:`StenogramNote` says which are not. ``paths`` must then be omitted or None (giving both is a
+        UsageError, as on the command line). ``interpreted`` and ``lang`` must be the counts' (or left out);
+        ``since``/``until`` pick meetings of the counts by date; the other options read the counts as they read
+        transcripts (docs/counts.md).
     out : str or os.PathLike, optional
         The folder to write the report into, the same files as the command line writes. Without it the report is
         written into a temporary folder removed when the returned Report is garbage-collected.
@@ -192,7 +207,9 @@ def report(
     Raises
     ------
     UsageError
-        A wrong option value, an option's file that cannot be read or parsed, a name that matches no speaker.
+        A wrong option value, an option's file that cannot be read or parsed, a name that matches no speaker;
+        ``paths`` and ``from_counts`` both given; a folder of ``from_counts`` that holds no counts or counts that
+        do not fit the options.
     InputError
         No transcript could be read, or ``since``/``until`` left every meeting out.
     TypeError
@@ -241,6 +258,7 @@ def report(
         skip_punct=_o.flag("skip_punct", skip_punct),
         keep_stopword_pairs=_o.flag("keep_stopword_pairs", keep_stopword_pairs),
         jobs=_o.whole("jobs", jobs),
+        from_counts=None if from_counts is None else _o.paths("from_counts", from_counts),
     )
     result = _stenogram.report(options)
     told = _tell(result["told"])
@@ -248,8 +266,75 @@ def report(
     return Report(Path(out), result, told, keep)
 
 
+def count(
+    paths: Union[PathLike, Sequence[PathLike], None] = None,
+    *,
+    out: PathLike,
+    interpreted: str = "include",
+    jobs: Optional[int] = None,
+    columns: Union[str, Dict[str, str], None] = None,
+    aliases: Optional[PathLike] = None,
+    lang: Optional[str] = None,
+    since: Optional[Date] = None,
+    until: Optional[Date] = None,
+    narrator: Optional[str] = None,
+) -> Counts:
+    """Write the mergeable counts of a shard of transcripts, as ``stenogram count PATHS --out OUT`` does.
+
+    The counts are Parquet files (docs/counts.md): per meeting, speaker and view, the term counts, word and turn
+    totals, pair counts and each meeting's metadata. :func:`report` with ``from_counts=`` reports one or many
+    shards' counts (summed on read); DuckDB or Spark can merge them first.
+
+    Parameters
+    ----------
+    paths : str, os.PathLike or list of them, optional
+        Transcript files, pages, table corpora or folders (default: ``"corpus"``).
+    out : str or os.PathLike
+        The folder of the counts (made if missing).
+    interpreted : {"include", "exclude", "separate"}
+        What becomes of interpreted turns; a report from these counts must say the same.
+    jobs : int, optional
+        Worker threads (default: all cores), in a thread pool of this call's own.
+    columns, aliases, lang, since, until, narrator
+        The reading options of :func:`report`.
+
+    Returns
+    -------
+    Counts
+        The folder (a path: pass it to ``report(from_counts=...)``), its files, and how many meetings, segments
+        and words it counts.
+
+    Raises
+    ------
+    UsageError
+        A wrong option value or reading option.
+    InputError
+        No transcript could be read (nothing is written); or the counts could not be written.
+    TypeError
+        An unknown keyword, or a value of the wrong type.
+
+    Warns
+    -----
+    StenogramWarning
+        Each file's warnings, and each file that could not be read.
+    StenogramNote
+        Meetings left out by ``since``/``until``.
+    """
+    options = _o.reading(paths, columns, aliases, lang, since, until, narrator)
+    options.update(
+        out=_o.path("out", out),
+        interpreted=_o.text("interpreted", interpreted),
+        jobs=_o.whole("jobs", jobs),
+    )
+    result = _stenogram.count(options)
+    told = _tell(result["told"])
+    _raise(result["error"])
+    return Counts(Path(out), list(result["files"]), result["meetings"], result["segments"], result["words"],
+                  told["warning"], told["note"], told["error"])
+
+
 def parse(
-    paths: Union[PathLike, Sequence[PathLike]] = "corpus",
+    paths: Union[PathLike, Sequence[PathLike], None] = None,
     *,
     columns: Union[str, Dict[str, str], None] = None,
     aliases: Optional[PathLike] = None,
@@ -263,8 +348,8 @@ def parse(
 
     Parameters
     ----------
-    paths : str, os.PathLike or list of them
-        Transcript files, pages, table corpora or folders.
+    paths : str, os.PathLike or list of them, optional
+        Transcript files, pages, table corpora or folders (default: ``"corpus"``).
     columns, aliases, lang, since, until, narrator
         The reading options of :func:`report`.
     jobs : int, optional

@@ -18,6 +18,19 @@ __version__: str
 PathLike = Union[str, os.PathLike[str]]
 Date = Union[str, int, datetime.date]
 
+class Counts:
+    """A shard's counts written by count(): a path (os.PathLike) to pass to report(from_counts=...)."""
+
+    out: Path
+    files: List[str]
+    meetings: int
+    segments: int
+    words: int
+    warnings: List[str]
+    notes: List[str]
+    errors: List[str]
+    def __fspath__(self) -> str: ...
+
 class Report:
     """A report: its folder, files, messages, and each table as a pandas DataFrame attribute."""
 
@@ -61,10 +74,13 @@ class Report:
     def __getattr__(self, name: str) -> pd.DataFrame: ...
     def __dir__(self) -> List[str]: ...
 
-def report(paths: Union[PathLike, Sequence[PathLike]]='corpus', *, out: Optional[PathLike]=None, view: Literal['lemma', 'stem', 'key']='lemma', content: Literal['both', 'pos', 'stopwords']='both', top: int=15, min_count: int=3, speakers: Union[str, Sequence[str], None]=None, pair: Union[str, Sequence[str], None]=None, terms: Union[str, Sequence[str], None]=None, stopwords: Optional[PathLike]=None, extra_stopwords: Optional[PathLike]=None, charts: Literal['both', 'png', 'svg', 'none']='both', format: Literal['csv', 'parquet', 'both']='csv', window: int=100, interpreted: Literal['include', 'exclude', 'separate']='include', period: Optional[Literal['meeting', 'month', 'quarter', 'year']]=None, min_period_words: int=1000, xray_meeting: Optional[str]=None, matrix: bool=False, mfw: Union[int, str, range]=150, min_words: int=2500, speaker_info: Optional[PathLike]=None, meeting_info: Optional[PathLike]=None, group_by: Union[str, Sequence[str], None]=None, dictionary: Union[PathLike, Sequence[PathLike], None]=None, reference: Optional[str]=None, skip_punct: bool=False, keep_stopword_pairs: bool=False, jobs: Optional[int]=None, columns: Union[str, Dict[str, str], None]=None, aliases: Optional[PathLike]=None, lang: Optional[Literal['ru', 'en']]=None, since: Optional[Date]=None, until: Optional[Date]=None, narrator: Optional[str]=None) -> Report:
+def report(paths: Union[PathLike, Sequence[PathLike], None]=None, *, from_counts: Union[PathLike, Sequence[PathLike], None]=None, out: Optional[PathLike]=None, view: Literal['lemma', 'stem', 'key']='lemma', content: Literal['both', 'pos', 'stopwords']='both', top: int=15, min_count: int=3, speakers: Union[str, Sequence[str], None]=None, pair: Union[str, Sequence[str], None]=None, terms: Union[str, Sequence[str], None]=None, stopwords: Optional[PathLike]=None, extra_stopwords: Optional[PathLike]=None, charts: Literal['both', 'png', 'svg', 'none']='both', format: Literal['csv', 'parquet', 'both']='csv', window: int=100, interpreted: Literal['include', 'exclude', 'separate']='include', period: Optional[Literal['meeting', 'month', 'quarter', 'year']]=None, min_period_words: int=1000, xray_meeting: Optional[str]=None, matrix: bool=False, mfw: Union[int, str, range]=150, min_words: int=2500, speaker_info: Optional[PathLike]=None, meeting_info: Optional[PathLike]=None, group_by: Union[str, Sequence[str], None]=None, dictionary: Union[PathLike, Sequence[PathLike], None]=None, reference: Optional[str]=None, skip_punct: bool=False, keep_stopword_pairs: bool=False, jobs: Optional[int]=None, columns: Union[str, Dict[str, str], None]=None, aliases: Optional[PathLike]=None, lang: Optional[Literal['ru', 'en']]=None, since: Optional[Date]=None, until: Optional[Date]=None, narrator: Optional[str]=None) -> Report:
     ...
 
-def parse(paths: Union[PathLike, Sequence[PathLike]]='corpus', *, columns: Union[str, Dict[str, str], None]=None, aliases: Optional[PathLike]=None, lang: Optional[Literal['ru', 'en']]=None, since: Optional[Date]=None, until: Optional[Date]=None, narrator: Optional[str]=None, jobs: Optional[int]=None) -> pd.DataFrame:
+def count(paths: Union[PathLike, Sequence[PathLike], None]=None, *, out: PathLike, interpreted: Literal['include', 'exclude', 'separate']='include', jobs: Optional[int]=None, columns: Union[str, Dict[str, str], None]=None, aliases: Optional[PathLike]=None, lang: Optional[Literal['ru', 'en']]=None, since: Optional[Date]=None, until: Optional[Date]=None, narrator: Optional[str]=None) -> Counts:
+    ...
+
+def parse(paths: Union[PathLike, Sequence[PathLike], None]=None, *, columns: Union[str, Dict[str, str], None]=None, aliases: Optional[PathLike]=None, lang: Optional[Literal['ru', 'en']]=None, since: Optional[Date]=None, until: Optional[Date]=None, narrator: Optional[str]=None, jobs: Optional[int]=None) -> pd.DataFrame:
     ...
 
 def tokens(text: str, *, lang: Literal['ru', 'en']='ru') -> pd.DataFrame:

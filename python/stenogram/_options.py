@@ -115,11 +115,11 @@ def reading(
     until: Any,
     narrator: Any,
 ) -> dict:
-    """The reading options every command shares."""
+    """The reading options every command shares (``paths`` None: the command line's default, ``corpus``)."""
     if isinstance(columns, dict):
         columns = ",".join(f"{role}={column}" for role, column in columns.items())
     return {
-        "paths": paths("paths", paths_),
+        "paths": None if paths_ is None else paths("paths", paths_),
         "columns": text("columns", columns),
         "aliases": path("aliases", aliases),
         "lang": text("lang", lang),

@@ -1,18 +1,17 @@
-//! `stenogram count`: transcripts to the mergeable counts of a shard (Parquet files; see `docs/counts.md`).
+//! `stenogram count`: transcripts to the mergeable counts of a shard (Parquet files; see `docs/counts.md`): the
+//! arguments become the library's [`CountingOptions`], [`stenogram::run::count::count`] runs them, and what it
+//! tells is printed.
 
 use std::path::PathBuf;
 
 use clap::Args;
 
-use stenogram::corpus::counts::{
-    tokenize_shard, write_counts, CountOptions, Metadata, SCHEMA_VERSION,
-};
-use stenogram::corpus::AnalysisOptions;
-use stenogram::report::Observer;
+use stenogram::run::count::CountingOptions;
+use stenogram::run::RunError;
 
-use super::input::{print_left_out, InputArgs, NarratorArg};
+use super::input::{InputArgs, NarratorArg};
 use super::numbers::{count, whole};
-use super::progress::Progress;
+use super::report::Printer;
 use super::values::InterpretedArg;
 use super::Outcome;
 
@@ -45,66 +44,37 @@ pub struct CountArgs {
     pub quiet: bool,
 }
 
-/// Runs `count`.
+/// Runs `count`: the arguments become the library's [`CountingOptions`], [`stenogram::run::count::count`] runs
+/// them, and what it tells is printed.
 pub fn run(args: &CountArgs) -> anyhow::Result<Outcome> {
-    let reading = args.input.reading(args.narrator.narrator.as_deref());
-    let read = reading.read_options()?;
-    let aliases = reading.aliases()?;
-    if let Some(jobs) = args.jobs {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs as usize)
-            .build_global();
-    }
-    let analysis = AnalysisOptions {
-        language: args.input.lang,
-        token_budget: args.token_budget,
+    let options = CountingOptions {
+        reading: args.input.reading(args.narrator.narrator.as_deref()),
+        out: args.out.clone(),
         interpreted: args.interpreted.into(),
-        ..AnalysisOptions::default()
+        jobs: args.jobs,
+        token_budget: args.token_budget,
     };
-    let metadata = Metadata {
-        format: "stenogram-counts".into(),
-        schema_version: SCHEMA_VERSION,
-        stenogram: env!("CARGO_PKG_VERSION").into(),
-        options: CountOptions {
-            interpreted: CountOptions::interpreted_name(analysis.interpreted).into(),
-            lang: CountOptions::lang_name(args.input.lang),
-            narrator: args.narrator.narrator.clone(),
-            since: read.dates.since,
-            until: read.dates.until,
-            aliases: args.input.aliases.as_ref().map(|p| p.display().to_string()),
-        },
+    let mut printer = Printer::new(&args.input, args.quiet);
+    let counted = match stenogram::run::count::count(&options, &mut printer) {
+        Ok(counted) => counted,
+        Err(RunError::Input(e)) => {
+            printer.progress.finish();
+            eprintln!("error: {e}");
+            return Ok(Outcome::InputFailed);
+        }
+        Err(RunError::Counts(e)) => return Err(e.into()),
+        Err(e) => anyhow::bail!("{}", e.message()),
     };
-    let mut progress = Progress::new(args.quiet);
-    progress.phase("reading and analysing");
-    let (tokenized, shard) = tokenize_shard(&args.input.paths, &read, aliases, &analysis);
-    let failed = progress.suspend(|| {
-        print_left_out(tokenized.left_out(), args.quiet);
-        args.input
-            .print_diagnostics(tokenized.warnings(), tokenized.errors(), args.quiet)
-    });
-    if tokenized.files() == 0 {
-        progress.finish();
-        eprintln!(
-            "error: no transcript was read, so nothing was written to {}",
-            args.out.display()
-        );
-        return Ok(Outcome::InputFailed);
-    }
-    progress.phase("terms");
-    let analysed = tokenized.finish();
-    progress.phase("writing counts");
-    let written = write_counts(&args.out, &analysed.corpus, &shard, &metadata)?;
-    progress.phase("done");
-    progress.finish();
+    printer.progress.finish();
     if !args.quiet {
         eprintln!(
             "{}: {} ({}, {}, {})",
             args.out.display(),
-            count(written.files.len(), "file"),
-            count(written.meetings, "meeting"),
-            count(written.segments, "segment"),
-            count(analysed.corpus.total_words(), "word"),
+            count(counted.summary.files.len(), "file"),
+            count(counted.summary.meetings, "meeting"),
+            count(counted.summary.segments, "segment"),
+            count(counted.words, "word"),
         );
     }
-    Ok(Outcome::of(failed))
+    Ok(Outcome::of(printer.failed || counted.failed))
 }

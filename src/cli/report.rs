@@ -179,12 +179,25 @@ impl ReportArgs {
 
 /// What a report run tells, printed to stderr between the progress display's phases (warnings and notes unless
 /// `--quiet`; the files' diagnostics through [`InputArgs::print_diagnostics`]).
-struct Printer<'a> {
-    progress: Progress,
+/// (`count` prints what its run tells with it too.)
+pub(super) struct Printer<'a> {
+    pub(super) progress: Progress,
     input: &'a InputArgs,
     quiet: bool,
     /// Whether some file failed (or the diagnostics could not be written).
-    failed: bool,
+    pub(super) failed: bool,
+}
+
+impl<'a> Printer<'a> {
+    /// A printer of what a run over `input` tells (warnings and notes unless `quiet`), with its progress display.
+    pub(super) fn new(input: &'a InputArgs, quiet: bool) -> Self {
+        Printer {
+            progress: Progress::new(quiet),
+            input,
+            quiet,
+            failed: false,
+        }
+    }
 }
 
 impl Observer for Printer<'_> {
@@ -214,12 +227,7 @@ impl Listener for Printer<'_> {
 
 /// Runs `report`.
 pub fn run(args: &ReportArgs) -> anyhow::Result<Outcome> {
-    let mut printer = Printer {
-        progress: Progress::new(args.quiet),
-        input: &args.input,
-        quiet: args.quiet,
-        failed: false,
-    };
+    let mut printer = Printer::new(&args.input, args.quiet);
     let ran = match stenogram::run::report(&args.options(), &mut printer) {
         Ok(ran) => ran,
         Err(RunError::Input(e @ InputError::NothingRead { .. })) => {

@@ -85,14 +85,15 @@ pub fn chart(config: &ReportConfig, stem: &str) -> bool {
             && (!DICTIONARY_CHARTS.contains(&stem) || phrases(config).is_empty()))
 }
 
-/// What the page and stderr say of a report made from counts: the tables and charts it leaves out, and why.
+/// What the page and stderr say of a report made from counts: the tables and charts it leaves out, and why (the
+/// tables by the files the format would write).
 pub fn note(config: &ReportConfig) -> Option<String> {
     if !config.from_counts {
         return None;
     }
     let mut tables: Vec<String> = NOT_TABLES
         .iter()
-        .map(|(file, why)| format!("{file} ({why})"))
+        .map(|(file, why)| format!("{} ({why})", config.format.named(file)))
         .collect();
     let mut charts = NOT_CHARTS.to_vec();
     let phrases = phrases(config);

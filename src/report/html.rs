@@ -1,5 +1,5 @@
 //! `index.html`: one self-contained page (no network, no JavaScript) with a summary per speaker, the charts, the
-//! top rows of every table linked to its CSV, and how the numbers are computed. Everything that comes from the
+//! top rows of every table linked to its file, and how the numbers are computed. Everything that comes from the
 //! transcripts is HTML-escaped.
 
 use std::borrow::Cow;
@@ -38,13 +38,13 @@ fn preview_cell(value: &str) -> Cow<'_, str> {
 const CELL_CHARS: usize = 200;
 
 /// A table's heading, what it holds, and its first rows.
-fn table(out: &mut String, p: &Preview) {
+fn table(out: &mut String, cx: &Context, p: &Preview) {
     let _ = writeln!(
         out,
         "<h3><a href=\"{}\">{}</a></h3><p class=\"note\">{}</p>",
         attr(&p.file),
         text(&p.file),
-        text(p.about)
+        text(&said(cx, p.about))
     );
     out.push_str("<div class=\"wide\"><table><tr>");
     for c in &p.columns {
@@ -101,25 +101,26 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
     if !by.is_empty() {
         let _ = writeln!(
             out,
-            "<p class=\"note\">Groups, not speakers: every table and chart compares the turns grouped by {} (<code>--group-by</code>), a group named by its values joined by “ | ”; the <code>speaker</code> columns of the tables hold the group, and <code>attributes.csv</code> lists the speakers of each group.</p>",
-            by.iter().map(|b| format!("<code>{}</code>", html_escape::encode_text(b))).collect::<Vec<_>>().join(", ")
+            "<p class=\"note\">Groups, not speakers: every table and chart compares the turns grouped by {} (<code>--group-by</code>), a group named by its values joined by “ | ”; the <code>speaker</code> columns of the tables hold the group, and <code>{}</code> lists the speakers of each group.</p>",
+            by.iter().map(|b| format!("<code>{}</code>", html_escape::encode_text(b))).collect::<Vec<_>>().join(", "),
+            said(cx, "attributes.csv")
         );
     }
     if let Some(note) = cx.corpus.by_key_note() {
         let _ = writeln!(
             out,
             "<p class=\"note\">{}.</p>",
-            html_escape::encode_text(&note)
+            html_escape::encode_text(&said(cx, &note))
         );
     }
     if let Some(note) = super::from_counts::note(cx.config) {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", text(&note));
     }
     if let Some(note) = cx.distances_note()? {
-        let _ = writeln!(out, "<p class=\"note\">{}.</p>", text(&note));
+        let _ = writeln!(out, "<p class=\"note\">{}.</p>", text(&said(cx, &note)));
     }
     summary(&mut out, cx, &rows)?;
-    figures(&mut out, charts);
+    figures(&mut out, cx, charts);
     dictionary_note(&mut out, cx);
     speakers(&mut out, cx, &rows)?;
     let _ = writeln!(out, "<h2 id=\"tables\">Tables</h2>");
@@ -134,7 +135,7 @@ pub fn page(cx: &Context, tables: &[Preview], charts: &[String]) -> Result<Strin
         cx.config.top
     );
     for preview in tables {
-        table(&mut out, preview);
+        table(&mut out, cx, preview);
     }
     let _ = writeln!(out, "<h2 id=\"method\">How the numbers are computed</h2>");
     super::methods::html(&mut out, cx.config);
@@ -349,8 +350,13 @@ fn turns_and_vocabulary(cx: &Context, speakers: &[SpeakerRow], found: &mut Vec<S
 
 /// A link to the table `file` (`keyness.csv`) as written: its CSV, or its Parquet twin under `--format parquet`.
 fn table_link(cx: &Context, file: &str) -> String {
-    let written = cx.config.format.files(file).swap_remove(0);
+    let written = cx.config.format.named(file);
     format!("<a href=\"{}\">{}</a>", attr(&written), text(&written))
+}
+
+/// A text of the page with the tables it names as written ([`super::named`]).
+fn said<'t>(cx: &Context, text: &'t str) -> Cow<'t, str> {
+    super::named::named(cx.config.format, text)
 }
 
 /// The summary per speaker, by words.
@@ -387,7 +393,7 @@ fn speakers(out: &mut String, cx: &Context, all: &[SpeakerRow]) -> Result<(), Wr
         let _ = writeln!(
             out,
             "<tr><td><a href=\"{}\">{}</a>{mark}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}%</td><td class=\"n\">{:.1} / {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            attr(&config.format.files(files[r.speaker.as_str()]).swap_remove(0)),
+            attr(&config.format.named(files[r.speaker.as_str()])),
             text(&r.speaker),
             r.meetings,
             r.turns,
@@ -432,17 +438,19 @@ fn dictionary_note(out: &mut String, cx: &Context) {
     };
     let _ = writeln!(
         out,
-        "<p class=\"note\">Dictionary (<code>--dictionary</code> {}): {}, {}{}, matched on {matched} (the {} view); see <code>dictionary.csv</code> and <code>dictionary_terms.csv</code>.</p>",
+        "<p class=\"note\">Dictionary (<code>--dictionary</code> {}): {}, {}{}, matched on {matched} (the {} view); see <code>{}</code> and <code>{}</code>.</p>",
         text(&files.join(", ")),
         count(d.categories.len(), "category").replace("categorys", "categories"),
         count(d.entries.len(), "entry").replace("entrys", "entries"),
         if d.weighted { " with weights" } else { "" },
         cx.config.view.as_str(),
+        said(cx, "dictionary.csv"),
+        said(cx, "dictionary_terms.csv"),
     );
 }
 
 /// The charts drawn, in the registry's order, with their captions.
-fn figures(out: &mut String, charts: &[String]) {
+fn figures(out: &mut String, cx: &Context, charts: &[String]) {
     let _ = writeln!(out, "<h2 id=\"charts\">Charts</h2>");
     if charts.is_empty() {
         out.push_str("<p class=\"note\">Charts were not drawn (<code>--charts none</code>).</p>\n");
@@ -463,7 +471,7 @@ fn figures(out: &mut String, charts: &[String]) {
             text(c.title),
             attr(src),
             attr(c.title),
-            text(c.caption)
+            text(&said(cx, c.caption))
         );
         if has_svg {
             let _ = write!(out, " <a href=\"{}\">SVG</a>", attr(&svg));

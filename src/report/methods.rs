@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use html_escape::encode_text;
 
 use super::charts::CHARTS;
+use super::named::named;
 use super::tables::TABLES;
 
 /// What every table and chart shares, as (topic, text), in reading order.
@@ -160,12 +161,14 @@ fn chart_title(title: &str, stem: &str) -> String {
 }
 
 /// The methods section of the page: the shared topics, then every table and every chart of the registries that
-/// a report made with `config` shows (those of an option not given, such as `--dictionary`, left out).
+/// a report made with `config` shows (those of an option not given, such as `--dictionary`, left out), the tables
+/// named by the files written ([`super::named`]).
 pub fn html(out: &mut String, config: &super::ReportConfig) {
+    let format = config.format;
     for (group, topics) in sections(Some(config)) {
         let _ = writeln!(out, "<h3>{group}</h3>\n<dl class=\"method\">");
         for (title, text) in topics {
-            entry(out, &title, text);
+            entry(out, &named(format, &title), &named(format, text));
         }
         out.push_str("</dl>\n");
     }

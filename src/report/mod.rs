@@ -22,6 +22,7 @@ pub mod from_counts;
 pub mod html;
 pub mod manifest;
 pub mod methods;
+pub mod named;
 pub mod newick;
 pub mod parquet;
 pub mod spool;
@@ -172,12 +173,12 @@ pub fn run(
     made.files = (made.files.iter())
         .flat_map(|f| config.format.files(f))
         .collect();
-    if config.format == TableFormat::Parquet {
-        for preview in &mut made.previews {
-            preview.file = parquet::twin(std::path::Path::new(&preview.file))
-                .display()
-                .to_string();
-        }
+    for preview in &mut made.previews {
+        preview.file = config.format.named(&preview.file).into_owned();
+    }
+    // So do the texts: what the user is told names the files written.
+    for told in made.warnings.iter_mut().chain(&mut made.notes) {
+        *told = named::named(config.format, told).into_owned();
     }
     observer.phase("charts");
     let drawn = charts::draw_all(&cx)?;

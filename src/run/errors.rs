@@ -3,6 +3,7 @@
 //! call) and an [`InputError`] (no transcript could be read, or none is left by the dates: fix the corpus), beside
 //! the report's own [`WriteError`]. Messages are those the command line prints after `error: `, causes included.
 
+use crate::corpus::counts::CountsError;
 use crate::report::WriteError;
 
 /// An error and its causes, `: `-separated, as `anyhow` prints an error with `{:#}` (so that a message made here
@@ -61,6 +62,9 @@ pub enum RunError {
     /// The report could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// The counts could not be written (`count`).
+    #[error(transparent)]
+    Counts(#[from] CountsError),
 }
 
 impl RunError {

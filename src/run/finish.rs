@@ -41,8 +41,11 @@ pub(super) fn write<L: Listener>(
         listener.message(Message::Note(&note));
     }
     if let Some(given) = &checked.config.xray_meeting {
-        let found = crate::stats::xray::find_meeting(corpus, given)
-            .map_err(|e| UsageError::of("--xray-meeting", &e))?;
+        let format = checked.config.format;
+        let found = crate::stats::xray::find_meeting(corpus, given).map_err(|e| {
+            let said = UsageError::of("--xray-meeting", &e).0;
+            UsageError(report::named::named(format, &said).into_owned())
+        })?;
         checked.config.xray_meeting = Some(corpus.meetings[found as usize].id.clone());
     }
     if let Some(e) = corpus.tokens.spill_error() {

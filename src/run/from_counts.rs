@@ -9,14 +9,14 @@ use super::errors::{InputError, RunError, UsageError};
 use super::finish::{write, Ran};
 use super::messages::{left_out_note, Listener, Message};
 
+/// The usage error of transcripts and counts given together.
+pub const PATHS_AND_COUNTS: &str =
+    "--from-counts reads counts, not transcripts: give either PATHS or --from-counts";
+
 /// Reports the counts `checked.from_counts` names.
 pub fn run<L: Listener>(mut checked: Checked, listener: &mut L) -> Result<Ran, RunError> {
     if checked.paths != [std::path::PathBuf::from("corpus")] {
-        return Err(UsageError(
-            "--from-counts reads counts, not transcripts: give either PATHS or --from-counts"
-                .into(),
-        )
-        .into());
+        return Err(UsageError(PATHS_AND_COUNTS.into()).into());
     }
     listener.phase("reading counts");
     let counts = read_counts(

@@ -14,6 +14,7 @@
 //! ```
 
 mod checked;
+pub mod count;
 pub mod dictionaries;
 mod errors;
 mod finish;
@@ -26,6 +27,7 @@ pub mod tokens;
 
 pub use errors::{chain, InputError, RunError, UsageError};
 pub use finish::Ran;
+pub use from_counts::PATHS_AND_COUNTS;
 pub use messages::{count, left_out_note, whole, Collected, Kind, Listener, Message, Told};
 pub use options::{ReadingOptions, ReportOptions};
 pub use report::report;

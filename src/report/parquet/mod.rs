@@ -37,6 +37,17 @@ impl TableFormat {
         self != TableFormat::Csv
     }
 
+    /// The name a text gives the table `file` (`freq.csv`, `speakers/NAME.csv`): its Parquet twin under
+    /// `--format parquet`, the CSV otherwise (with both formats the page is the CSV report's, each CSV with its twin
+    /// beside it); any other file (a chart, `consensus.nwk`) as it is. Texts name a table by its CSV name;
+    /// [`super::named`] applies this to every table a text names.
+    pub fn named(self, file: &str) -> std::borrow::Cow<'_, str> {
+        match file.strip_suffix(".csv") {
+            Some(stem) if self == TableFormat::Parquet => format!("{stem}.parquet").into(),
+            _ => file.into(),
+        }
+    }
+
     /// The files written for the table `name` (`freq.csv`): the CSV, its Parquet twin, or both; any other file
     /// (a chart, `consensus.nwk`) as it is.
     pub fn files(self, name: &str) -> Vec<String> {
@@ -87,5 +98,12 @@ mod tests {
             TableFormat::Parquet.files("top_words.png"),
             ["top_words.png"]
         );
+        assert_eq!(
+            TableFormat::Parquet.named("speakers/А.csv"),
+            "speakers/А.parquet"
+        );
+        assert_eq!(TableFormat::Both.named("freq.csv"), "freq.csv");
+        assert_eq!(TableFormat::Csv.named("freq.csv"), "freq.csv");
+        assert_eq!(TableFormat::Parquet.named("consensus.nwk"), "consensus.nwk");
     }
 }
