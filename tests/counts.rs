@@ -287,7 +287,7 @@ fn counts_of_the_seed_hold_its_words_and_the_report_says_what_it_cannot_make() {
     assert!(made.status.success(), "{}", stderr(&made));
     let err = stderr(&made);
     let line = format!(
-        "dictionary.csv and the other dictionary tables (the dictionary has phrases, whose words must be next to \
+        "the dictionary tables (the dictionary has phrases, whose words must be next to \
          each other in their order: {}:11 'специальн* военн* операци*'",
         s(&politics)
     );

@@ -104,7 +104,7 @@ pub fn note(config: &ReportConfig) -> Option<String> {
             n => format!(" and {n} more"),
         };
         tables.push(format!(
-            "{DICTIONARY} and the other dictionary tables (the dictionary has phrases, whose words must be next \
+            "the dictionary tables (the dictionary has phrases, whose words must be next \
              to each other in their order: {}{more}; a dictionary of single words is counted from counts)",
             phrases[..shown].join(", ")
         ));

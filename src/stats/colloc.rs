@@ -316,20 +316,12 @@ fn count_pairs(
 ) -> Result<TupleCounts<2>, TokenError> {
     let (corpus, view, skip) = (g.corpus, g.options.view, g.options.skip_punct);
     let mut reader = corpus.reader();
+    if !corpus.grams.is_empty() {
+        return Ok(counted::pairs(g, turns, counted));
+    }
     let mut bigrams: TupleCounts<2> = TupleCounts::new();
     for &i in turns {
-        let turn = &corpus.turns[i];
-        if let Some(grams) = corpus.grams.of(turn) {
-            // A turn rebuilt from counts: its pairs as counted.
-            for &([a, b], gap, n) in &grams.pairs {
-                let (x, y) = (view.term(corpus, a), view.term(corpus, b));
-                if joins(gap, skip) && counted(x) && counted(y) {
-                    bigrams.add_n([x, y], n);
-                }
-            }
-            continue;
-        }
-        let (words, gaps) = reader.words_and_gaps(turn)?;
+        let (words, gaps) = reader.words_and_gaps(&corpus.turns[i])?;
         let mut prev = u32::MAX;
         for (k, &w) in words.iter().enumerate() {
             let term = view.term(corpus, w);
@@ -358,36 +350,15 @@ fn count_triples(
     for (i, &(x, y, _)) in pairs.iter().enumerate() {
         *row_of.value([x, y]) = i as u32;
     }
+    if !corpus.grams.is_empty() {
+        return Ok(counted::triples(g, turns, &row_of, counted));
+    }
     let spelled = view != View::Key;
     let mut reader = corpus.reader();
     let mut pair_keys: TupleCounts<3> = TupleCounts::new();
     let mut triples: TupleCounts<3> = TupleCounts::new();
-    // The table row of the pair of counted keys `a`, `b` with `gap` between them, if it is one.
-    let counted_row = |a: u32, b: u32, gap: Gap| {
-        let (x, y) = (view.term(corpus, a), view.term(corpus, b));
-        if joins(gap, skip) && counted(x) && counted(y) {
-            row_of.get([x, y]).copied()
-        } else {
-            None
-        }
-    };
     for &i in turns {
-        let turn = &corpus.turns[i];
-        if let Some(grams) = corpus.grams.of(turn) {
-            // A turn rebuilt from counts: its pairs and triples as counted.
-            for &([a, b], gap, n) in &grams.pairs {
-                if let (Some(r), true) = (counted_row(a, b, gap), spelled) {
-                    pair_keys.add_n([r, a, b], n);
-                }
-            }
-            for &([a, b, c], [g, h], n) in &grams.triples {
-                if counted_row(a, b, g).is_some() && counted_row(b, c, h).is_some() {
-                    triples.add_n([a, b, c], n);
-                }
-            }
-            continue;
-        }
-        let (words, gaps) = reader.words_and_gaps(turn)?;
+        let (words, gaps) = reader.words_and_gaps(&corpus.turns[i])?;
         let (mut prev, mut prev_row) = (u32::MAX, None);
         for (k, &w) in words.iter().enumerate() {
             let term = view.term(corpus, w);
@@ -481,5 +452,6 @@ pub fn collocations<'a>(
     Ok((bigrams, trigrams))
 }
 
+mod counted;
 #[cfg(test)]
 mod tests;

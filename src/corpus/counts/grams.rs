@@ -253,7 +253,13 @@ impl MeetingGrams {
     }
 
     /// Adds a row of `pairs.parquet`: the segment (speaker, interpreted, attributes), the keys, `punct`, the count.
-    pub(super) fn pair(&mut self, segment: (&str, bool, &str), keys: [&str; 2], punct: bool, n: i64) {
+    pub(super) fn pair(
+        &mut self,
+        segment: (&str, bool, &str),
+        keys: [&str; 2],
+        punct: bool,
+        n: i64,
+    ) {
         let ids = keys.map(|k| self.keys.intern(k));
         let s = self.segment(segment.0, segment.1, segment.2);
         self.pairs.push((s, ids, gap(punct), count(n)));
@@ -261,7 +267,13 @@ impl MeetingGrams {
     }
 
     /// Adds a row of `triples.parquet`.
-    pub(super) fn triple(&mut self, segment: (&str, bool, &str), keys: [&str; 3], punct: [bool; 2], n: i64) {
+    pub(super) fn triple(
+        &mut self,
+        segment: (&str, bool, &str),
+        keys: [&str; 3],
+        punct: [bool; 2],
+        n: i64,
+    ) {
         let ids = keys.map(|k| self.keys.intern(k));
         let s = self.segment(segment.0, segment.1, segment.2);
         self.triples.push((s, ids, punct.map(gap), count(n)));
@@ -271,7 +283,11 @@ impl MeetingGrams {
     /// Sorts the rows and sums equal ones (the same pair of a segment in two rows).
     fn sum(&mut self) {
         sum_rows!(self.pairs, |r: &PairRow| (r.0, r.1, r.2 as u8));
-        sum_rows!(self.triples, |r: &TripleRow| (r.0, r.1, r.2.map(|g| g as u8)));
+        sum_rows!(self.triples, |r: &TripleRow| (
+            r.0,
+            r.1,
+            r.2.map(|g| g as u8)
+        ));
         self.taken = vec![false; self.segments.len()];
         self.summed = true;
     }
@@ -293,7 +309,9 @@ impl MeetingGrams {
         let keys = &self.keys;
         let id = |k: u32| {
             let text = keys.resolve(k);
-            id(text).ok_or_else(|| format!("the pair or triple word '{text}' is in no row of terms.parquet"))
+            id(text).ok_or_else(|| {
+                format!("the pair or triple word '{text}' is in no row of terms.parquet")
+            })
         };
         let pairs = range(&self.pairs, s, |r| r.0);
         let triples = range(&self.triples, s, |r| r.0);
@@ -305,7 +323,9 @@ impl MeetingGrams {
             grams.pairs.push(([id(k[0])?, id(k[1])?], g, n));
         }
         for &(_, k, g, n) in triples {
-            grams.triples.push(([id(k[0])?, id(k[1])?, id(k[2])?], g, n));
+            grams
+                .triples
+                .push(([id(k[0])?, id(k[1])?, id(k[2])?], g, n));
         }
         Ok(Some(grams))
     }
