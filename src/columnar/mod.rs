@@ -26,9 +26,9 @@ pub mod cells;
 use cells::{cells, Cell};
 
 /// Rows of a record batch (the unit rows are converted and spooled in).
-pub const BATCH: usize = 1 << 16;
+pub const BATCH: usize = 1 << 13;
 /// Rows of a Parquet row group.
-pub const ROW_GROUP: usize = 1 << 17;
+pub const ROW_GROUP: usize = 1 << 16;
 
 /// A table that could not be written.
 #[derive(Debug, thiserror::Error)]

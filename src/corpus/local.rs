@@ -34,7 +34,7 @@ pub(super) struct LocalTurn {
     /// What the source says of the speaker at this turn.
     pub attributes: Vec<(String, String)>,
     /// The pairs and triples of words counted in the turn, when its words are a bag rebuilt from counts.
-    pub grams: Option<Grams>,
+    pub grams: Option<Box<Grams>>,
 }
 
 /// A meeting tokenized with local ids, before it is merged into the corpus.

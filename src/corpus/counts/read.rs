@@ -580,7 +580,7 @@ fn segment_turns(
                 words: std::mem::take(&mut words),
                 sentences: std::mem::take(&mut sentences),
                 attributes: attributes.clone(),
-                grams: grams.take(),
+                grams: grams.take().map(Box::new),
             };
             turns.push((s.0.clone(), s.0.clone(), turn));
         }
