@@ -166,11 +166,18 @@ pub fn is_punct(c: char) -> bool {
 pub struct Tokenizer<'a> {
     text: &'a str,
     pos: usize,
+    /// Whether runs of ASCII and Cyrillic letters are scanned byte by byte ([`Tokenizer::letters`]); off only in the
+    /// tests that check both ways give the same tokens.
+    bytes: bool,
 }
 
 /// Tokenizes `text`.
 pub fn tokenize(text: &str) -> Tokenizer<'_> {
-    Tokenizer { text, pos: 0 }
+    Tokenizer {
+        text,
+        pos: 0,
+        bytes: true,
+    }
 }
 
 impl<'a> Tokenizer<'a> {
@@ -179,8 +186,27 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// Scans letters and marks of one script from `at`; returns the end.
+    ///
+    /// Most letters are ASCII (one byte) or in the Cyrillic block U+0400–U+04FF, whose characters are exactly the
+    /// two-byte sequences led by 0xD0–0xD3 and are all letters of the Cyrillic script here ([`is_cyrillic`]): those
+    /// are taken byte by byte, without decoding a character; anything else goes the way of every character.
     fn letters(&self, mut at: usize) -> usize {
         let mut run = 0;
+        if self.bytes {
+            let bytes = self.text.as_bytes();
+            while let Some(&b) = bytes.get(at) {
+                let (script, width) = match b {
+                    b'a'..=b'z' | b'A'..=b'Z' => (1, 1),
+                    0xD0..=0xD3 => (2, 2),
+                    _ => break,
+                };
+                if !same_script(run, script) {
+                    return at;
+                }
+                run = script;
+                at += width;
+            }
+        }
         for c in self.text[at..].chars() {
             if is_letter(c) {
                 let s = script(c);
@@ -373,6 +399,43 @@ mod tests {
 
     fn surfaces(text: &str) -> Vec<&str> {
         tokenize(text).map(|t| t.surface(text)).collect()
+    }
+
+    /// The tokens of `text` with every letter decoded as a character (no byte-by-byte runs).
+    fn by_characters(text: &str) -> Vec<Token> {
+        let tokenizer = Tokenizer {
+            text,
+            pos: 0,
+            bytes: false,
+        };
+        tokenizer.collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn letters_taken_byte_by_byte_give_the_tokens_of_characters(
+            text in "[a-zA-Zа-яА-ЯёЁіїєґўÀ-ɏ\\u{0400}-\\u{04FF}\\u{0300}\\u{0301}\\u{00AD}0-9 .,'’_#@:;()\\-\\u{2011}–—!?…%😀]{0,40}"
+        ) {
+            let fast: Vec<Token> = tokenize(&text).collect();
+            proptest::prop_assert_eq!(fast, by_characters(&text));
+        }
+    }
+
+    #[test]
+    fn a_switch_of_script_inside_a_byte_run_splits_the_word() {
+        for text in [
+            "abcабв",
+            "абвabc",
+            "Путин2022",
+            "пере\u{00AD}говоры",
+            "за\u{0301}мок",
+            "ÀbcА",
+            "Ӂӂ-ok",
+        ] {
+            let fast: Vec<Token> = tokenize(text).collect();
+            assert_eq!(fast, by_characters(text), "{text}");
+        }
+        assert_eq!(surfaces("abcабв"), ["abc", "абв"]);
     }
 
     #[test]
