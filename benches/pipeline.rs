@@ -1,6 +1,7 @@
 //! Criterion benches of the hot stages on real Russian text (`../shared/bench/ruslit`, read in place; the benches
-//! say so and do nothing where it is absent): normalize + tokenize, keys and stems (cached and uncached),
-//! sentences, counting, collocations, lexical diversity and CSV writing.
+//! say so and do nothing where it is absent): normalize + tokenize, keys and stems (cached and uncached), lemma
+//! readings, sentences, the whole analysis, counting, collocations, lexical diversity and CSV writing: one bench per
+//! stage of `STENOGRAM_TIMINGS=1`, so a regression shows which stage it is in.
 //!
 //! `cargo bench --bench pipeline`; throughput is reported in bytes of input per second.
 
@@ -13,7 +14,8 @@ use stenogram::corpus::{analyse, AnalysisOptions, View};
 use stenogram::stats::colloc::{collocations, CollocOptions};
 use stenogram::stats::freq::frequencies;
 use stenogram::stats::lexdiv::measure;
-use stenogram::text::normalize::{key_into, normalize};
+use stenogram::text::lemma::{Lemmatizer, Want};
+use stenogram::text::normalize::{key, key_into, normalize};
 use stenogram::text::sentences::sentence_ranges;
 use stenogram::text::stem::{StemCache, Stemmer};
 use stenogram::text::{tokenize, Language, Token, TokenKind};
@@ -92,6 +94,22 @@ fn text_stages(c: &mut Criterion) {
             black_box(n)
         })
     });
+    // The terms stage: each distinct key read once by the dictionary, as the corpus derives its lemmas.
+    let distinct: Vec<String> = (words.iter().map(|w| key(w)))
+        .collect::<std::collections::BTreeSet<String>>()
+        .into_iter()
+        .take(20_000)
+        .collect();
+    let lemmatizer = Lemmatizer::new().expect("the built-in dictionary loads");
+    g.throughput(Throughput::Elements(distinct.len() as u64));
+    g.bench_function("lemma readings of 20k distinct keys", |b| {
+        b.iter(|| {
+            let n: usize = (distinct.iter())
+                .map(|w| lemmatizer.read(w, Want::Best).lemma.len())
+                .sum();
+            black_box(n)
+        })
+    });
     g.finish();
 }
 
@@ -105,7 +123,7 @@ fn stats_stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("stats");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("analyse (tokenize, intern, stem)", |b| {
+    g.bench_function("analyse (tokenize, intern, stems, lemmas)", |b| {
         b.iter(|| {
             black_box(
                 analyse(&[&file.meeting], &AnalysisOptions::default())
