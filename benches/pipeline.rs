@@ -110,6 +110,20 @@ fn text_stages(c: &mut Criterion) {
             black_box(n)
         })
     });
+    // The same keys in the order the text first meets them, as the corpus derives them.
+    let mut seen = std::collections::HashSet::new();
+    let wanted: std::collections::HashSet<&String> = distinct.iter().collect();
+    let met: Vec<String> = (words.iter().map(|w| key(w)))
+        .filter(|k| wanted.contains(k) && seen.insert(k.clone()))
+        .collect();
+    g.bench_function("lemma readings of the same keys, first-met order", |b| {
+        b.iter(|| {
+            let n: usize = (met.iter())
+                .map(|w| lemmatizer.read(w, Want::Best).lemma.len())
+                .sum();
+            black_box(n)
+        })
+    });
     g.finish();
 }
 
