@@ -315,10 +315,10 @@ fn count_pairs(
     counted: &impl Fn(u32) -> bool,
 ) -> Result<TupleCounts<2>, TokenError> {
     let (corpus, view, skip) = (g.corpus, g.options.view, g.options.skip_punct);
-    let mut reader = corpus.reader();
     if !corpus.grams.is_empty() {
         return Ok(counted::pairs(g, turns, counted));
     }
+    let mut reader = corpus.reader();
     let mut bigrams: TupleCounts<2> = TupleCounts::new();
     for &i in turns {
         let (words, gaps) = reader.words_and_gaps(&corpus.turns[i])?;
