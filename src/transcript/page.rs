@@ -32,8 +32,8 @@ use super::layout::MIN_WEAK_LABEL_PERCENT;
 use super::lines::preview;
 use labels::classify;
 use meta::{
-    clock, ends_with_html_end_tag, file_stem, find, has_markup, is_kremlin, iso_date, news_id,
-    other_view, page_url, parts, up_to_article_end, Found,
+    clock, ends_with_html_end_tag, file_stem, find, has_markup, head_and_article, is_kremlin,
+    iso_date, news_id, other_view, page_url, parts, up_to_article_end, Found,
 };
 use walk::{collapse, paragraphs, text_of};
 
@@ -104,6 +104,28 @@ const STENOGRAM_REPORT_TITLE: &str = "stenogram report";
 pub fn read_page(path: &str, html: &str) -> Result<Page, PageError> {
     if !has_markup(html) {
         return Err(PageError::NotHtml);
+    }
+    // The head and the article alone, when the page allows a clean cut and the cut shows an article that is not
+    // another view of a news item (what else `the_article` tells apart needs the whole page).
+    if let Some(cut) = std::env::var_os("STENOGRAM_WHOLE_PAGE")
+        .is_none()
+        .then(|| head_and_article(html))
+        .flatten()
+    {
+        let document = Html::parse_document(&cut);
+        let found = find(document.root_element());
+        if let Some(article) = found.article {
+            if found.own_url.and_then(other_view).is_none() {
+                let url = page_url(&found, path);
+                if !ends_with_html_end_tag(html) {
+                    return Err(PageError::Truncated);
+                }
+                return read_article(article, url, path);
+            }
+        }
+    }
+    if std::env::var_os("STENOGRAM_CUT_DEBUG").is_some() {
+        eprintln!("whole page parsed: {path}");
     }
     let document = Html::parse_document(up_to_article_end(html));
     let found = find(document.root_element());

@@ -103,6 +103,143 @@ pub(super) fn up_to_article_end(html: &str) -> &str {
     }
 }
 
+/// The tags whose open elements change how the rest of a page is parsed (HTML5 tree construction): formatting
+/// elements (reopened in later text), scope boundaries, the form pointer, tables, foreign content and templates.
+const CONTEXT_TAGS: [&[u8]; 24] = [
+    b"a",
+    b"b",
+    b"big",
+    b"code",
+    b"em",
+    b"font",
+    b"i",
+    b"nobr",
+    b"s",
+    b"small",
+    b"strike",
+    b"strong",
+    b"tt",
+    b"u",
+    b"form",
+    b"button",
+    b"table",
+    b"select",
+    b"template",
+    b"svg",
+    b"math",
+    b"object",
+    b"applet",
+    b"marquee",
+];
+
+/// Whether every context tag (see [`CONTEXT_TAGS`]) opened in `region` (lowercase) is closed in it, and no comment
+/// is left open: then what follows is parsed the same with or without it, as far as a byte check can tell.
+fn balanced(region: &[u8]) -> bool {
+    let mut open = [0i32; CONTEXT_TAGS.len()];
+    for i in memchr::memchr_iter(b'<', region) {
+        let rest = &region[i + 1..];
+        let (end, rest) = match rest.strip_prefix(b"/") {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let n = rest
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        if let Some(k) = CONTEXT_TAGS.iter().position(|t| *t == &rest[..n]) {
+            open[k] += if end { -1 } else { 1 };
+            if open[k] < 0 {
+                return false;
+            }
+        }
+    }
+    open.iter().all(|&o| o == 0) && comments_closed(region)
+}
+
+/// Whether every comment that starts in `region` ends in it (`<!-->` and `<!--->` end where they start, as the
+/// HTML tokenizer has them; a `--!>` anywhere is not judged).
+fn comments_closed(region: &[u8]) -> bool {
+    if memchr::memmem::find(region, b"--!>").is_some() {
+        return false;
+    }
+    let mut at = 0;
+    while let Some(i) = memchr::memmem::find(&region[at..], b"<!--") {
+        let body = at + i + 4;
+        at = if region[body..].starts_with(b">") {
+            body + 1
+        } else if region[body..].starts_with(b"->") {
+            body + 2
+        } else {
+            match memchr::memmem::find(&region[body..], b"-->") {
+                Some(j) => body + j + 3,
+                None => return false,
+            }
+        };
+    }
+    true
+}
+
+/// The page's `<head>` and its article's `.read` view up to the article's end, without the page's header, menus
+/// and footer between them (a third of what [`up_to_article_end`] parses), when the cut is clean: one `</head>`
+/// after which a `<div class="read"` starts, a head whose comments, scripts, styles and title all end in it, and
+/// between the two nothing [`find`] would take (another article, an `entry-content`, a `data-href`, an `og:url`
+/// or canonical link) and no element left open that changes how the rest is parsed. `None` otherwise: the caller
+/// parses the whole page, as before.
+pub(super) fn head_and_article(html: &str) -> Option<String> {
+    let bytes = html.as_bytes();
+    let end = up_to_article_end(html).len();
+    let head_end = memchr::memmem::find(&bytes[..end], b"</head>")? + "</head>".len();
+    let read = head_end + memchr::memmem::find(&bytes[head_end..end], b"<div class=\"read\"")?;
+    let lower = bytes[..read].to_ascii_lowercase();
+    let (head, skipped) = lower.split_at(head_end);
+    let count = |hay: &[u8], needle: &[u8]| memchr::memmem::find_iter(hay, needle).count();
+    if count(head, b"</head") != 1 || count(skipped, b"</head") != 0 {
+        return None;
+    }
+    for (open, close) in [
+        (&b"<script"[..], &b"</script"[..]),
+        (b"<style", b"</style"),
+        (b"<title", b"</title"),
+        (b"<noscript", b"</noscript"),
+        (b"<template", b"</template"),
+        (b"<textarea", b"</textarea"),
+        (b"<xmp", b"</xmp"),
+        (b"<iframe", b"</iframe"),
+        (b"<noembed", b"</noembed"),
+        (b"<noframes", b"</noframes"),
+    ] {
+        if count(head, open) != count(head, close) {
+            return None;
+        }
+    }
+    if !comments_closed(head) {
+        return None;
+    }
+    if count(head, b"<plaintext") + count(skipped, b"<plaintext") != 0 {
+        return None;
+    }
+    for taken in [
+        &b"hentry"[..],
+        b"h-entry",
+        b"entry-content",
+        b"data-href",
+        b"og:url",
+        b"canonical",
+        b"<article",
+    ] {
+        if memchr::memmem::find(skipped, taken).is_some() {
+            return None;
+        }
+    }
+    if !balanced(skipped) {
+        return None;
+    }
+    let mut cut = String::with_capacity(head_end + end - read);
+    cut.push_str(&html[..head_end]);
+    cut.push_str(&html[read..end]);
+    Some(cut)
+}
+
 /// Whether the text has an HTML tag or doctype at all (a `<` followed by a letter, `/` or `!`).
 pub(super) fn has_markup(text: &str) -> bool {
     let b = text.as_bytes();
