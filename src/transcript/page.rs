@@ -30,6 +30,7 @@ use scraper::{ElementRef, Html};
 use super::label::parse_label;
 use super::layout::MIN_WEAK_LABEL_PERCENT;
 use super::lines::preview;
+use cut::head_and_article;
 use labels::classify;
 use meta::{
     clock, ends_with_html_end_tag, file_stem, find, has_markup, is_kremlin, iso_date, news_id,
@@ -37,6 +38,7 @@ use meta::{
 };
 use walk::{collapse, paragraphs, text_of};
 
+mod cut;
 mod labels;
 mod meta;
 mod walk;
@@ -105,6 +107,32 @@ pub fn read_page(path: &str, html: &str) -> Result<Page, PageError> {
     if !has_markup(html) {
         return Err(PageError::NotHtml);
     }
+    match read_cut(path, html) {
+        Some(page) => page,
+        None => read_whole(path, html),
+    }
+}
+
+/// The page read from its head and article alone ([`head_and_article`]), when the page allows the cut and the cut
+/// shows an article that is not another view of a news item; `None` when the whole page must be read (what else
+/// [`the_article`] tells apart needs it).
+fn read_cut(path: &str, html: &str) -> Option<Result<Page, PageError>> {
+    let cut = head_and_article(html)?;
+    let document = Html::parse_document(&cut);
+    let found = find(document.root_element());
+    let article = found.article?;
+    if found.own_url.and_then(other_view).is_some() {
+        return None;
+    }
+    let url = page_url(&found, path);
+    if !ends_with_html_end_tag(html) {
+        return Some(Err(PageError::Truncated));
+    }
+    Some(read_article(article, url, path))
+}
+
+/// The page read from its whole document up to the article's end.
+fn read_whole(path: &str, html: &str) -> Result<Page, PageError> {
     let document = Html::parse_document(up_to_article_end(html));
     let found = find(document.root_element());
     let url = page_url(&found, path);
@@ -446,6 +474,62 @@ mod tests {
         assert_eq!(
             names,
             ["В.Путин", "Alisa Shmelyova", "Call centre operator"]
+        );
+    }
+
+    /// `../shared/pages` if present; absent, `None` with a message, or a failure under `CI=true`.
+    fn shared_pages() -> Option<std::path::PathBuf> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/pages");
+        if dir.is_dir() {
+            return Some(dir);
+        }
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "{} is missing, and CI=true requires it",
+            dir.display()
+        );
+        eprintln!("skipped: {} is absent", dir.display());
+        None
+    }
+
+    #[test]
+    fn the_head_and_article_read_as_the_whole_page_does() {
+        let mut variants = vec![PAGE.to_string()];
+        if let Some(dir) = shared_pages() {
+            let mut paths: Vec<_> = walkdir::WalkDir::new(dir)
+                .into_iter()
+                .map(|e| e.unwrap().into_path())
+                .filter(|p| p.extension().is_some_and(|x| x == "html"))
+                .collect();
+            paths.sort();
+            assert_eq!(paths.len(), 300);
+            variants.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
+        }
+        let mut cut = 0;
+        for html in &variants {
+            let whole = read_whole("p/1.html", html);
+            if let Some(page) = read_cut("p/1.html", html) {
+                cut += 1;
+                assert_eq!(page, whole);
+            }
+            assert_eq!(read_page("p/1.html", html), whole);
+        }
+        // Every page of the site's template takes the cut.
+        assert_eq!(cut, variants.len());
+    }
+
+    #[test]
+    fn a_page_that_does_not_allow_the_cut_is_read_whole_and_the_same() {
+        let menus = "<header><b>Kremlin <!-- menu --></header>";
+        let open = PAGE.replace("<body>", &format!("<body>{menus}"));
+        assert!(read_cut("p/1.html", &open).is_none());
+        let page = read_page("p/1.html", &open).unwrap();
+        assert_eq!(Ok(page), read_whole("p/1.html", &open));
+        let print = PAGE.replace("news/69944\"", "news/69944/print\"");
+        assert!(read_cut("p/1.html", &print).is_none());
+        assert_eq!(
+            read_page("p/1.html", &print),
+            Err(PageError::NotArticle("the print version of a news item"))
         );
     }
 }
