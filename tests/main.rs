@@ -2,6 +2,7 @@
 
 mod support;
 
+mod cache;
 mod charts;
 mod concordance;
 mod config;

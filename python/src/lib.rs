@@ -120,7 +120,7 @@ fn report<'py>(py: Python<'py>, options: &Bound<'py, PyDict>) -> PyResult<Bound<
 }
 
 /// Writes the counts of a shard: `options` are the reading options, `out`, `interpreted` and `jobs` (and
-/// `token_budget`). Returns `{"error", "told", "files", "meetings", "segments", "words", "failed"}`.
+/// `token_budget`, `cache`). Returns `{"error", "told", "files", "meetings", "segments", "words", "failed"}`.
 #[pyfunction]
 fn count<'py>(py: Python<'py>, options: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
     let result = PyDict::new(py);
@@ -130,6 +130,7 @@ fn count<'py>(py: Python<'py>, options: &Bound<'py, PyDict>) -> PyResult<Bound<'
     let interpreted: Option<String> = given.take("interpreted")?;
     let jobs: Option<u64> = given.take("jobs")?;
     let token_budget: Option<usize> = given.take("token_budget")?;
+    let cache: Option<String> = given.take("cache")?;
     given.finish()?;
     let built = reading.and_then(|reading| {
         Ok(CountingOptions {
@@ -140,6 +141,7 @@ fn count<'py>(py: Python<'py>, options: &Bound<'py, PyDict>) -> PyResult<Bound<'
             interpreted: values::interpreted_choice(interpreted.as_deref().unwrap_or("include"))?,
             jobs,
             token_budget,
+            cache: cache.map(PathBuf::from),
         })
     });
     let options = match built.and_then(|o| values::check_jobs(jobs).map(|()| o)) {

@@ -163,6 +163,7 @@ pub fn report_options(
         keep_stopword_pairs: given.take("keep_stopword_pairs")?.unwrap_or(false),
         jobs: given.take("jobs")?,
         token_budget: given.take("token_budget")?,
+        cache: given.take::<String>("cache")?.map(PathBuf::from),
         from_counts: paths(given.take("from_counts")?),
         ..d
     };

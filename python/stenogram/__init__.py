@@ -105,6 +105,7 @@ def report(
     skip_punct: bool = False,
     keep_stopword_pairs: bool = False,
     jobs: Optional[int] = None,
+    cache: Optional[PathLike] = None,
     columns: Union[str, Dict[str, str], None] = None,
     aliases: Optional[PathLike] = None,
     lang: Optional[str] = None,
@@ -187,6 +188,9 @@ def report(
         Keep word pairs that contain a stopword.
     jobs : int, optional
         Worker threads (default: all cores), in a thread pool of this call's own.
+    cache : str or os.PathLike, optional
+        A folder that keeps the dictionary's readings of words between runs (``--cache``; made if missing): a
+        rerun reads only the words it has not met. It never changes an output.
     columns : str or dict, optional
         Columns of table corpora: ``"text=body,speaker=who"`` or ``{"text": "body", "speaker": "who"}``.
     aliases : path, optional
@@ -258,6 +262,7 @@ def report(
         skip_punct=_o.flag("skip_punct", skip_punct),
         keep_stopword_pairs=_o.flag("keep_stopword_pairs", keep_stopword_pairs),
         jobs=_o.whole("jobs", jobs),
+        cache=_o.path("cache", cache),
         from_counts=None if from_counts is None else _o.paths("from_counts", from_counts),
     )
     result = _stenogram.report(options)
@@ -272,6 +277,7 @@ def count(
     out: PathLike,
     interpreted: str = "include",
     jobs: Optional[int] = None,
+    cache: Optional[PathLike] = None,
     columns: Union[str, Dict[str, str], None] = None,
     aliases: Optional[PathLike] = None,
     lang: Optional[str] = None,
@@ -295,6 +301,9 @@ def count(
         What becomes of interpreted turns; a report from these counts must say the same.
     jobs : int, optional
         Worker threads (default: all cores), in a thread pool of this call's own.
+    cache : str or os.PathLike, optional
+        A folder that keeps the dictionary's readings of words between runs (``--cache``; made if missing): a
+        rerun reads only the words it has not met. It never changes an output.
     columns, aliases, lang, since, until, narrator
         The reading options of :func:`report`.
 
@@ -325,6 +334,7 @@ def count(
         out=_o.path("out", out),
         interpreted=_o.text("interpreted", interpreted),
         jobs=_o.whole("jobs", jobs),
+        cache=_o.path("cache", cache),
     )
     result = _stenogram.count(options)
     told = _tell(result["told"])

@@ -36,6 +36,10 @@ pub struct CountArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_parser = whole(1, Some(1024)))]
     pub jobs: Option<u64>,
+    /// Keep the dictionary's readings of words in DIR between runs, so a rerun reads only words it has not met
+    /// (made if missing; never changes an output; see docs/performance.md).
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
     /// Word tokens held in memory before the rest go to a temporary file (in TMPDIR); for tests.
     #[arg(long, hide = true)]
     pub token_budget: Option<usize>,
@@ -53,6 +57,7 @@ pub fn run(args: &CountArgs) -> anyhow::Result<Outcome> {
         interpreted: args.interpreted.into(),
         jobs: args.jobs,
         token_budget: args.token_budget,
+        cache: args.cache.clone(),
     };
     let mut printer = Printer::new(&args.input, args.quiet);
     let counted = match stenogram::run::count::count(&options, &mut printer) {

@@ -130,6 +130,10 @@ pub struct ReportArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_parser = whole(1, Some(1024)))]
     pub jobs: Option<u64>,
+    /// Keep the dictionary's readings of words in DIR between runs, so a rerun reads only words it has not met
+    /// (made if missing; never changes an output; see docs/performance.md).
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
     /// Word tokens held in memory before the rest go to a temporary file (in TMPDIR); for tests.
     #[arg(long, hide = true)]
     pub token_budget: Option<usize>,
@@ -172,6 +176,7 @@ impl ReportArgs {
             keep_stopword_pairs: self.keep_stopword_pairs,
             jobs: self.jobs,
             token_budget: self.token_budget,
+            cache: self.cache.clone(),
             from_counts: self.from_counts.clone(),
         }
     }

@@ -19,6 +19,7 @@ use crate::transcript::{
     ingest, unique_ids, Aliases, Audit, FileWarning, Meeting, ReadError, ReadOptions,
 };
 
+use super::cache::ReadingCache;
 use super::forms::Forms;
 use super::grams::CountedGrams;
 use super::intern::Interner;
@@ -388,6 +389,11 @@ impl Builder {
             &self.surfaces,
         );
         let lemmatizer = Lemmatizer::new().ok();
+        let cache = options
+            .cache
+            .as_deref()
+            .zip(lemmatizer.as_ref())
+            .map(|(dir, lemmatizer)| ReadingCache::open(dir, lemmatizer));
         let rules = Rules {
             stopwords: &stopwords,
             language: options.language,
@@ -396,8 +402,11 @@ impl Builder {
             lemmatizer: lemmatizer.as_ref(),
             analysed: &self.analysed,
             builtin_stopwords: options.stopwords.is_none(),
+            cache: cache.as_ref(),
         };
         let mut terms = derive_terms(&self.keys, &forms, &rules);
+        let (fresh, hits) = std::mem::take(&mut terms.fresh);
+        let cache = cache.map(|c| c.finish(hits, fresh));
         drop(forms);
         terms.keys.terms = self.keys;
         Corpus {
@@ -411,6 +420,7 @@ impl Builder {
             syllables: terms.syllables,
             turn_attributes: self.attributes,
             grams: self.grams,
+            cache,
             about: Default::default(),
             by_key: {
                 let mut by_key = self.by_key;

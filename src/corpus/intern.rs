@@ -43,6 +43,20 @@ impl Strings {
         self.ends.len()
     }
 
+    /// The buffer and the end offsets of its strings, as [`Strings::from_parts`] takes them.
+    pub fn parts(&self) -> (&str, &[u32]) {
+        (&self.text, &self.ends)
+    }
+
+    /// Strings from a buffer and the end offset of each, if the offsets are in order, within the buffer (the last at
+    /// its end) and on character boundaries.
+    pub fn from_parts(text: String, ends: Vec<u32>) -> Option<Strings> {
+        let in_order = ends.windows(2).all(|w| w[0] <= w[1]);
+        let last = ends.last().map_or(0, |&e| e as usize);
+        let bounded = ends.iter().all(|&e| text.is_char_boundary(e as usize));
+        (in_order && last == text.len() && bounded).then_some(Strings { text, ends })
+    }
+
     /// No strings.
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
@@ -134,6 +148,35 @@ impl Interner {
                 id
             }
         }
+    }
+
+    /// The strings as a table, each with its index as id (kept in place, not copied); `None` if a string repeats.
+    pub fn from_strings(strings: Strings) -> Option<Interner> {
+        let hasher = DefaultHashBuilder::default();
+        let mut table = HashTable::with_capacity(strings.len());
+        for (i, s) in strings.iter().enumerate() {
+            let hash = hasher.hash_one(s);
+            match table.entry(
+                hash,
+                |&id: &u32| strings.get(id as usize) == s,
+                |&id| hasher.hash_one(strings.get(id as usize)),
+            ) {
+                Entry::Occupied(_) => return None,
+                Entry::Vacant(e) => {
+                    e.insert(i as u32);
+                }
+            }
+        }
+        Some(Interner {
+            strings,
+            table,
+            hasher,
+        })
+    }
+
+    /// The strings, in id order.
+    pub fn strings(&self) -> &Strings {
+        &self.strings
     }
 
     /// The id of `s`, if interned.

@@ -14,6 +14,7 @@
 
 pub mod about;
 pub mod build;
+pub mod cache;
 pub mod counts;
 pub mod forms;
 pub mod grams;
@@ -30,6 +31,7 @@ pub mod vocabulary;
 
 pub use about::{About, Metadata};
 pub use build::{analyse, analyse_paths, tokenize_paths, Analysed, Tokenized};
+pub use cache::{CacheError, CacheUse};
 pub use grams::{CountedGrams, Grams};
 pub use groups::{describe, GroupError};
 pub use intern::{Interner, Strings};

@@ -77,6 +77,8 @@ pub struct Corpus {
     pub turn_attributes: Vec<Vec<(String, String)>>,
     /// The pairs and triples of words of turns rebuilt from counts, whose words are bags (empty for transcripts).
     pub grams: super::CountedGrams,
+    /// What the run did with the cache of readings (`--cache`), if one was given.
+    pub cache: Option<super::cache::CacheUse>,
     /// What is known of the speakers and meetings besides their words, and the groups, if the turns are grouped
     /// ([`super::groups::describe`]).
     pub about: About,

@@ -19,6 +19,8 @@ pub struct AnalysisOptions {
     pub token_budget: Option<usize>,
     /// What becomes of interpreted turns.
     pub interpreted: Interpreted,
+    /// A folder that keeps the dictionary's readings of words between runs (see [`super::cache`]).
+    pub cache: Option<std::path::PathBuf>,
 }
 
 /// What becomes of interpreted turns (`В.Путин (как переведено):`), whose words are an interpreter's.

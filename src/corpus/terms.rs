@@ -28,12 +28,13 @@
 use hashbrown::HashSet;
 use rayon::prelude::*;
 
-use crate::text::lemma::{Lemmatizer, NameKind, PersonPart, Pos, Want};
+use crate::text::lemma::{Lemmatizer, NameKind, PersonPart, Pos, Reading, Readings, Want};
 use crate::text::normalize::key_into;
 use crate::text::stem::Stemmer;
 use crate::text::syllables::syllables;
 use crate::text::{Language, Stopwords};
 
+use super::cache::{ReadingCache, Table};
 use super::forms::{most_frequent, Forms};
 use super::intern::{Interner, Strings};
 use super::options::Content;
@@ -48,6 +49,9 @@ pub(super) struct Terms {
     pub lemmas: Vocabulary,
     /// Syllables of each key.
     pub syllables: Vec<u8>,
+    /// Words read from the dictionary that the cache did not have, with every reading they may take, and the
+    /// number of words it had (both empty without a cache).
+    pub fresh: (Table, usize),
 }
 
 /// How terms are derived.
@@ -66,6 +70,8 @@ pub(super) struct Rules<'a> {
     pub analysed: &'a [bool],
     /// The stopword list is the built-in lists (of Russian and English), which do not apply to keys counted by key.
     pub builtin_stopwords: bool,
+    /// Readings of words kept from earlier runs (`--cache`).
+    pub cache: Option<&'a ReadingCache>,
 }
 
 /// The folded words of speaker names that could be a name in the text: three letters or more, with a Cyrillic
@@ -97,16 +103,39 @@ struct PerKey<'a> {
     pos: Pos,
     name: Option<NameKind>,
     part: Option<PersonPart>,
+    /// Whether the reading came from the cache.
+    fresh: Fresh,
 }
 
-/// The key's (most frequent surface's) reading, if it is a Russian word.
-fn read_key(key: &str, form: &str, rules: &Rules<'_>) -> Option<crate::text::lemma::Reading> {
+/// The key's (most frequent surface's) reading, if it is a Russian word; with a cache, from it, or with all the
+/// readings the word may take when the cache did not have it.
+fn read_key(key: &str, form: &str, rules: &Rules<'_>) -> Option<(Reading, Fresh)> {
     let russian = match rules.language {
         Some(Language::En) => false,
         _ => crate::lang::has_cyrillic(key),
     };
     let lemmatizer = rules.lemmatizer.filter(|_| russian)?;
-    Some(lemmatizer.read(form, Want::Known(&rules.names)))
+    let want = Want::Known(&rules.names);
+    let Some(cache) = rules.cache else {
+        return Some((lemmatizer.read(form, want), Fresh::Uncached));
+    };
+    Some(match cache.read(form, want) {
+        Some(reading) => (reading, Fresh::Hit),
+        None => {
+            let readings = lemmatizer.readings_for_any(form);
+            (readings.pick(want).clone(), Fresh::Read(Box::new(readings)))
+        }
+    })
+}
+
+/// Whether a key's reading came from the cache.
+enum Fresh {
+    /// No cache, or no reading.
+    Uncached,
+    /// From the cache.
+    Hit,
+    /// Read from the dictionary: all the word's readings, for the cache.
+    Read(Box<Readings>),
 }
 
 /// Keys derived in parallel at a time.
@@ -125,6 +154,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         names,
         parts,
         syllables,
+        fresh,
     } = derived;
     let heads = |groups: &[Vec<KeyId>]| -> Vec<usize> {
         groups.iter().map(|ids| head(ids, &forms.counts)).collect()
@@ -188,6 +218,7 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         stems,
         lemmas,
         syllables,
+        fresh,
     }
 }
 
@@ -276,6 +307,8 @@ struct PerKeys {
     names: Vec<Option<NameKind>>,
     parts: Vec<Option<PersonPart>>,
     syllables: Vec<u8>,
+    /// Words read from the dictionary for the cache, and the number the cache had.
+    fresh: (Table, usize),
 }
 
 impl PerKeys {
@@ -290,6 +323,7 @@ impl PerKeys {
             names: Vec::with_capacity(n),
             parts: Vec::with_capacity(n),
             syllables: Vec::with_capacity(n),
+            fresh: (Table::default(), 0),
         }
     }
 
@@ -305,6 +339,11 @@ impl PerKeys {
         self.names.push(k.name);
         self.parts.push(k.part);
         self.syllables.push(k.syllables);
+        match k.fresh {
+            Fresh::Uncached => {}
+            Fresh::Hit => self.fresh.1 += 1,
+            Fresh::Read(readings) => self.fresh.0.add(k.form, &readings),
+        }
     }
 }
 
@@ -359,6 +398,7 @@ fn by_key<'a>(key: &str, form: &'a str, rules: &Rules<'_>) -> PerKey<'a> {
         pos: Pos::Unknown,
         name: None,
         part: None,
+        fresh: Fresh::Uncached,
     }
 }
 
@@ -373,7 +413,7 @@ fn derive_key<'a>(
     let stop = rules.stopwords.contains(key);
     let syllables = syllables(key).min(u32::from(u8::MAX)) as u8;
     match read_key(key, form, rules) {
-        Some(r) => PerKey {
+        Some((r, fresh)) => PerKey {
             syllables,
             stem,
             form,
@@ -383,6 +423,7 @@ fn derive_key<'a>(
             pos: r.pos,
             name: r.name,
             part: r.part,
+            fresh,
         },
         None => PerKey {
             syllables,
@@ -404,6 +445,7 @@ fn derive_key<'a>(
             },
             name: None,
             part: None,
+            fresh: Fresh::Uncached,
         },
     }
 }

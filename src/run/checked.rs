@@ -160,6 +160,7 @@ impl Checked {
                 stopwords,
                 language: options.reading.lang,
                 token_budget: options.token_budget,
+                cache: options.cache.clone(),
                 interpreted: options.interpreted,
                 content: options.content,
             },

@@ -27,6 +27,8 @@ pub struct CountingOptions {
     pub jobs: Option<u64>,
     /// Word tokens held in memory before the rest go to a temporary file (for tests).
     pub token_budget: Option<usize>,
+    /// `--cache`: a folder that keeps the dictionary's readings of words between runs.
+    pub cache: Option<std::path::PathBuf>,
 }
 
 /// What a count run wrote.
@@ -52,6 +54,7 @@ pub fn count<L: Listener + Send>(
     let analysis = AnalysisOptions {
         language: reading.lang,
         token_budget: options.token_budget,
+        cache: options.cache.clone(),
         interpreted: options.interpreted,
         ..AnalysisOptions::default()
     };
@@ -85,6 +88,7 @@ pub fn count<L: Listener + Send>(
         }
         listener.phase("terms");
         let analysed = tokenized.finish();
+        super::messages::cache_warning(&analysed.corpus, listener);
         listener.phase("writing counts");
         let summary = write_counts(&options.out, &analysed.corpus, &shard, &metadata)?;
         listener.phase("done");

@@ -48,6 +48,7 @@ pub(super) fn write<L: Listener>(
         })?;
         checked.config.xray_meeting = Some(corpus.meetings[found as usize].id.clone());
     }
+    super::messages::cache_warning(corpus, listener);
     if let Some(e) = corpus.tokens.spill_error() {
         listener.message(Message::Warning(&format!(
             "cannot write the temporary token file, so every word stays in memory: {e}"

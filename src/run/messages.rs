@@ -128,6 +128,16 @@ pub fn whole(min: u64, max: Option<u64>) -> impl Fn(&str) -> Result<u64, String>
     }
 }
 
+/// Warns when the cache of readings (`--cache`) could not be read or written: the run went on without it, with
+/// the same outputs.
+pub(super) fn cache_warning<L: Listener>(corpus: &crate::corpus::Corpus, listener: &mut L) {
+    if let Some(e) = corpus.cache.as_ref().and_then(|c| c.error.as_ref()) {
+        listener.message(Message::Warning(&format!(
+            "--cache: {e}; the words were read from the dictionary instead (the outputs are the same)"
+        )));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

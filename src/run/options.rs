@@ -139,6 +139,8 @@ pub struct ReportOptions {
     pub jobs: Option<u64>,
     /// Word tokens held in memory before the rest go to a temporary file (for tests).
     pub token_budget: Option<usize>,
+    /// `--cache`: a folder that keeps the dictionary's readings of words between runs.
+    pub cache: Option<PathBuf>,
     /// `--from-counts`: folders of counts (`stenogram count`: shards, or an engine's merge of them) to report
     /// instead of transcripts (only the tables counts allow).
     pub from_counts: Vec<PathBuf>,
@@ -177,6 +179,7 @@ impl Default for ReportOptions {
             keep_stopword_pairs: false,
             jobs: None,
             token_budget: None,
+            cache: None,
             from_counts: Vec::new(),
         }
     }

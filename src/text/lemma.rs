@@ -35,7 +35,7 @@ use rumorph::Dictionary;
 pub use super::tags::{NameKind, PersonPart, Pos};
 
 /// One analysis of a word.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Reading {
     /// The lemma, folded like a key (lowercase, `ё` → `е`).
     pub lemma: String,
@@ -109,21 +109,9 @@ impl Lemmatizer {
     /// The analysis of `word` that `want` asks for; a word without any analysis is its own lemma, of unknown part
     /// of speech. Only the chosen analysis is made a [`Reading`] (this runs once per distinct word of a corpus).
     pub fn read(&self, word: &str, want: Want<'_>) -> Reading {
-        let analyses = if is_letter_of_abbreviation(word) {
-            Vec::new()
-        } else {
-            self.dictionary.analyze(word)
-        };
+        let analyses = self.analyses(word);
         if analyses.is_empty() {
-            let key = crate::text::normalize::key(word);
-            return Reading {
-                form: key.clone(),
-                lemma: key,
-                pos: Pos::Unknown,
-                name: None,
-                part: None,
-                prob: 0.0,
-            };
+            return unknown(word);
         }
         let pick = match want {
             Want::Best => None,
@@ -135,6 +123,59 @@ impl Lemmatizer {
         };
         let pick = pick.or_else(|| self.person_reading(word, &analyses));
         self.reading(word, &analyses, pick.unwrap_or(0))
+    }
+
+    /// Every reading [`Lemmatizer::read`] can give `word`, whatever names are asked for: what a cache of readings
+    /// keeps, since the names (the speakers') change from corpus to corpus. `read(word, want)` is
+    /// `readings_for_any(word).pick(want)`, at the cost of making a reading of each name analysis.
+    pub fn readings_for_any(&self, word: &str) -> Readings {
+        let analyses = self.analyses(word);
+        if analyses.is_empty() {
+            return Readings {
+                otherwise: unknown(word),
+                names: Vec::new(),
+            };
+        }
+        let mut names: Vec<(String, Reading)> = Vec::new();
+        for (i, a) in analyses.iter().enumerate() {
+            if self.name_type(a).is_none() {
+                continue;
+            }
+            let lemma = fold(&a.lemma);
+            // The first name analysis of a lemma is the one `read` would find.
+            if names.iter().all(|(l, _)| *l != *lemma) {
+                names.push((lemma.into_owned(), self.reading(word, &analyses, i)));
+            }
+        }
+        let otherwise = self.person_reading(word, &analyses).unwrap_or(0);
+        Readings {
+            otherwise: self.reading(word, &analyses, otherwise),
+            names,
+        }
+    }
+
+    /// The dictionary's analyses of `word`; none for a letter of an abbreviation.
+    fn analyses(&self, word: &str) -> Vec<rumorph::Analysis> {
+        if is_letter_of_abbreviation(word) {
+            Vec::new()
+        } else {
+            self.dictionary.analyze(word)
+        }
+    }
+
+    /// What identifies the dictionary's content: its metadata (source and version), its number of words and its
+    /// tags; a cache of readings made with another dictionary is not used.
+    pub fn fingerprint(&self) -> String {
+        let mut out = format!(
+            "{}\n{}\n",
+            self.dictionary.meta(),
+            self.dictionary.word_count()
+        );
+        for tag in self.dictionary.tags() {
+            out.push_str(tag);
+            out.push('\n');
+        }
+        out
     }
 
     /// For a capitalised word, its most probable analysis as a person's name (surname, given name, patronymic) that
@@ -228,6 +269,39 @@ impl Lemmatizer {
             part,
             prob: a.prob,
         }
+    }
+}
+
+/// A word the dictionary has no analysis of: its own lemma (as a key), of unknown part of speech.
+fn unknown(word: &str) -> Reading {
+    let key = crate::text::normalize::key(word);
+    Reading {
+        form: key.clone(),
+        lemma: key,
+        pos: Pos::Unknown,
+        name: None,
+        part: None,
+        prob: 0.0,
+    }
+}
+
+/// Every reading of a word that [`Lemmatizer::read`] may give it ([`Lemmatizer::readings_for_any`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Readings {
+    /// The reading when no name asked for is a lemma of the word's name analyses.
+    pub otherwise: Reading,
+    /// Per folded lemma of a name analysis (in the dictionary's order, each lemma once), its reading.
+    pub names: Vec<(String, Reading)>,
+}
+
+impl Readings {
+    /// The reading [`Lemmatizer::read`] gives for `want`.
+    pub fn pick(&self, want: Want<'_>) -> &Reading {
+        let named = match want {
+            Want::Best => None,
+            Want::Known(names) => self.names.iter().find(|(l, _)| names.contains(l.as_str())),
+        };
+        named.map_or(&self.otherwise, |(_, r)| r)
     }
 }
 
@@ -417,5 +491,57 @@ mod tests {
         assert_eq!(c.read("Путина").lemma, "путин");
         assert_eq!(c.cache.len(), 2);
         assert_eq!(capitalised("санкт-петербург"), "Санкт-Петербург");
+    }
+
+    #[test]
+    fn every_reading_for_any_names_picks_what_read_gives() {
+        let lemmatizer = Lemmatizer::new().unwrap();
+        let seed = include_str!("../../corpus/2022-11-28_talks-kazakhstan-tokayev.txt");
+        let mut words: Vec<&str> = seed
+            .split(|c: char| !c.is_alphabetic() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.extend([
+            "Пескова",
+            "Песков",
+            "Путина",
+            "путина",
+            "Т",
+            "Лавров",
+            "Ивановой",
+            "Кремля",
+        ]);
+        words.sort_unstable();
+        words.dedup();
+        assert!(words.len() > 300, "{}", words.len());
+        let sets: Vec<HashSet<String>> = [
+            &[][..],
+            &["путин"],
+            &["путин", "токаев", "песков"],
+            &["иванов", "иванова", "кремль", "лавров"],
+        ]
+        .iter()
+        .map(|names| names.iter().map(|n| n.to_string()).collect())
+        .collect();
+        let mut named = 0;
+        for word in &words {
+            let all = lemmatizer.readings_for_any(word);
+            named += usize::from(!all.names.is_empty());
+            assert_eq!(
+                all.pick(Want::Best),
+                &lemmatizer.read(word, Want::Best),
+                "{word}"
+            );
+            for names in &sets {
+                let want = Want::Known(names);
+                assert_eq!(
+                    all.pick(want),
+                    &lemmatizer.read(word, want),
+                    "{word} {names:?}"
+                );
+            }
+        }
+        // The names are there to be picked: the seed's capitalised words have name analyses.
+        assert!(named > 20, "{named}");
     }
 }

@@ -3,7 +3,19 @@
 //! Russian lemmatizer ([`super::lemma`], which re-exports them) and the English function words ([`super::english`]).
 
 /// A universal part of speech (UD UPOS).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[repr(u8)]
 pub enum Pos {
     /// No analysis (a word of another language, or one the dictionary could not place).
@@ -109,7 +121,9 @@ impl Pos {
 }
 
 /// What kind of name a word is, from the dictionary's name types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[repr(u8)]
 pub enum NameKind {
     /// A surname, first name or patronymic.
@@ -147,7 +161,9 @@ impl NameKind {
 
 /// Which part of a person's name a word is, from the dictionary's name types: what tells the parts of one mention
 /// apart (`Владимир Владимирович Путин` is a first name, a patronymic and a surname).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[repr(u8)]
 pub enum PersonPart {
     /// A first (given) name: `Владимир`.
