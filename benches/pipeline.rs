@@ -1,6 +1,7 @@
 //! Criterion benches of the hot stages on real Russian text (`../shared/bench/ruslit`, read in place; the benches
 //! say so and do nothing where it is absent): normalize + tokenize, keys and stems (cached and uncached), lemma
-//! readings, sentences, the whole analysis, counting, collocations, lexical diversity and CSV writing: one bench per
+//! readings, sentences, reading a transcript, the whole analysis (and with readings from `--cache`), counting,
+//! collocations, lexical diversity, CSV writing and reading kremlin.ru pages (`../shared/pages`): one bench per
 //! stage of `STENOGRAM_TIMINGS=1`, so a regression shows which stage it is in.
 //!
 //! `cargo bench --bench pipeline`; throughput is reported in bytes of input per second.
@@ -19,7 +20,7 @@ use stenogram::text::normalize::{key, key_into, normalize};
 use stenogram::text::sentences::sentence_ranges;
 use stenogram::text::stem::{StemCache, Stemmer};
 use stenogram::text::{tokenize, Language, Token, TokenKind};
-use stenogram::transcript::{read_bytes, ReadOptions};
+use stenogram::transcript::{read_bytes, read_page_bytes, ReadOptions};
 
 /// About 8 MB of prose: whole files of ../shared/bench/ruslit in sorted order.
 fn sample() -> Option<String> {
@@ -132,6 +133,14 @@ fn stats_stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("stats");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("read (transcript layout, turns)", |b| {
+        b.iter(|| {
+            black_box(
+                read_bytes("sample.txt", text.as_bytes(), &options)
+                    .map(|f| f.0.meeting.turns().count()),
+            )
+        })
+    });
     g.bench_function("analyse (tokenize, intern, stems, lemmas)", |b| {
         b.iter(|| {
             black_box(
@@ -140,6 +149,16 @@ fn stats_stages(c: &mut Criterion) {
                     .len(),
             )
         })
+    });
+    // The terms from a cache of readings filled by the first run (`--cache`): the analysis without the dictionary.
+    let cache = tempfile::tempdir().expect("a temporary folder");
+    let cached = AnalysisOptions {
+        cache: Some(cache.path().to_path_buf()),
+        ..AnalysisOptions::default()
+    };
+    analyse(&[&file.meeting], &cached);
+    g.bench_function("analyse, readings from --cache", |b| {
+        b.iter(|| black_box(analyse(&[&file.meeting], &cached).keys.len()))
     });
     let corpus = analyse(&[&file.meeting], &AnalysisOptions::default());
     g.bench_function("frequencies (stem view)", |b| {
@@ -166,5 +185,40 @@ fn stats_stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, text_stages, stats_stages);
+/// Reading kremlin.ru pages (`../shared/pages`, 300 of them): the HTML parse of the head and article and the walk.
+fn page_stage(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/pages");
+    if !dir.exists() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let mut pages: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            (
+                e.path().display().to_string(),
+                std::fs::read(e.path()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    pages.sort();
+    let mut g = c.benchmark_group("pages");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(
+        pages.iter().map(|p| p.1.len() as u64).sum(),
+    ));
+    g.bench_function("read 300 kremlin.ru pages", |b| {
+        b.iter(|| {
+            pages
+                .iter()
+                .filter(|(path, html)| read_page_bytes(path, html, &ReadOptions::default()).is_ok())
+                .count()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, text_stages, stats_stages, page_stage);
 criterion_main!(benches);
