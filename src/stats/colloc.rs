@@ -160,6 +160,8 @@ fn table_pairs(group: &Group<'_, '_>, bigrams: &TupleCounts<2>) -> Vec<(u32, u32
         .filter(|&&([x, y], n)| u64::from(n) >= min && group.listed(&[x, y]))
         .map(|&([x, y], n)| (x, y, n))
         .collect();
+    // Held while the turns are read again: on a large corpus most counted pairs are in the table.
+    rows.shrink_to_fit();
     rows.sort_unstable_by(|a, b| {
         b.2.cmp(&a.2)
             .then_with(|| order[a.0 as usize].cmp(&order[b.0 as usize]))
@@ -244,8 +246,9 @@ fn emit_trigrams<'a>(
 /// group's counts in the view of `options` ([`Tallies::of`]); `unigrams` is all zero (one entry per term of the
 /// view), and is again on return; `order` is [`View::form_order`].
 ///
-/// The turns are read twice: once for the pairs of terms, once for the triples and for the spellings (pairs of
-/// keys) of the pairs that go in the table. Triples are counted by keys and summed into triples of terms
+/// The turns are read once for the pairs of terms, once for the spellings (pairs of keys) of the pairs that go in
+/// the table (in views other than keys), and once for the triples, after the pairs' rows are handed out (so the
+/// tables of the pairs and of the triples are never held at once). Triples are counted by keys and summed into triples of terms
 /// afterwards, which also gives their spellings; in the key view the terms are the keys and nothing is summed.
 pub fn group_collocations<'a>(
     corpus: &'a Corpus,
@@ -276,20 +279,24 @@ pub fn group_collocations<'a>(
             unigrams[t as usize] >= options.min_count
                 && (options.keep_stopwords || !options.view.is_stop(corpus, t))
         };
-        let pairs = table_pairs(&g, &count_pairs(&g, &group.turns, &counted)?);
-        let (pair_keys, triples) = count_triples(&g, &group.turns, &pairs, &counted)?;
-        let spelled = if options.view == View::Key {
-            0
+        let mut row_of = count_pairs(&g, &group.turns, &counted)?;
+        let pairs = table_pairs(&g, &row_of);
+        rows_of_pairs(&g, &mut row_of, &pairs);
+        let spellings = if options.view == View::Key {
+            Vec::new()
         } else {
-            pairs.len()
+            let pair_keys = count_spellings(&g, &group.turns, &row_of, &counted)?;
+            pair_spellings(&g, pairs.len(), &pair_keys, &row_of)
         };
-        let spellings = pair_spellings(corpus, spelled, &pair_keys);
-        drop(pair_keys);
         let spelling = |i: usize| match spellings.get(i) {
             Some(best) => best.keys,
             None => [pairs[i].0, pairs[i].1],
         };
         emit_bigrams(&g, &pairs, spelling, (unigrams, total), emit.bigram);
+        // The pairs are done with before the triples are counted: their tables are not held at once.
+        drop((pairs, spellings));
+        let triples = count_triples(&g, &group.turns, &row_of, &counted)?;
+        drop(row_of);
         if options.view == View::Key {
             let rows = triples.iter().map(|&(keys, n)| (keys, n, keys));
             emit_trigrams(&g, rows, total, emit.trigram);
@@ -334,62 +341,118 @@ fn count_pairs(
     Ok(bigrams)
 }
 
-/// The second reading of a group's turns, for the pairs that go in the table (`pairs`): the keys each is spelled
-/// with (`[row, key, key]`; in views other than keys), and the triples of keys whose two pairs are both in the
-/// table (a triple can reach the minimum count only if both its pairs do, so only those are counted).
+/// The counted pairs (`counted`, [`count_pairs`]) made the row of each table pair (`pairs`, [`table_pairs`]) in
+/// place, the others taken out: the table the pairs were counted in is the one the second reading looks them up in.
+/// A pair's words are counted exactly when it is listed, so the table pairs are all the pairs counted at least the
+/// minimum.
+fn rows_of_pairs(g: &Group<'_, '_>, counted: &mut TupleCounts<2>, pairs: &[(u32, u32, u32)]) {
+    let min = g.options.min_count;
+    counted.retain(|&[x, y], n| {
+        let kept = u64::from(*n) >= min && g.listed(&[x, y]);
+        *n = u32::MAX;
+        kept
+    });
+    for (i, &(x, y, _)) in pairs.iter().enumerate() {
+        if let Some(row) = counted.get_mut([x, y]) {
+            *row = i as u32;
+        }
+    }
+}
+
+/// Calls `each(words, k, joined)` for each word `k` of the group's turns that ends a table pair (`row_of` holds the
+/// table pairs, [`rows_of_pairs`]), `joined` telling whether the word before it also ends one (then the three words
+/// `k - 2 ..= k` are a triple whose two pairs are both in the table).
+fn each_table_pair(
+    g: &Group<'_, '_>,
+    turns: &[usize],
+    row_of: &Tuples<2, u32>,
+    counted: &impl Fn(u32) -> bool,
+    mut each: impl FnMut(&[u32], usize, bool),
+) -> Result<(), TokenError> {
+    let (corpus, view, skip) = (g.corpus, g.options.view, g.options.skip_punct);
+    let mut reader = corpus.reader();
+    for &i in turns {
+        let (words, gaps) = reader.words_and_gaps(&corpus.turns[i])?;
+        let (mut prev, mut prev_in) = (u32::MAX, false);
+        for (k, &w) in words.iter().enumerate() {
+            let term = view.term(corpus, w);
+            let within = k >= 1
+                && joins(gaps[k], skip)
+                && counted(prev)
+                && counted(term)
+                && row_of.get([prev, term]).is_some();
+            if within {
+                each(words, k, prev_in);
+            }
+            (prev, prev_in) = (term, within);
+        }
+    }
+    Ok(())
+}
+
+/// The second reading of a group's turns (in views other than keys): the pairs of keys the table pairs (`row_of`,
+/// [`rows_of_pairs`]) are spelled with.
+fn count_spellings(
+    g: &Group<'_, '_>,
+    turns: &[usize],
+    row_of: &Tuples<2, u32>,
+    counted: &impl Fn(u32) -> bool,
+) -> Result<TupleCounts<2>, TokenError> {
+    if !g.corpus.grams.is_empty() {
+        return Ok(counted::spellings(g, turns, row_of, counted));
+    }
+    let mut pair_keys: TupleCounts<2> = TupleCounts::new();
+    each_table_pair(g, turns, row_of, counted, |words, k, _| {
+        pair_keys.add([words[k - 1], words[k]]);
+    })?;
+    Ok(pair_keys)
+}
+
+/// The last reading of a group's turns, once the pairs' rows are made: the triples of keys whose two pairs are both
+/// in the table (`row_of`, [`rows_of_pairs`]; a triple can reach the minimum count only if both its pairs do, so
+/// only those are counted). Counted apart from the spellings so that their tables are never held at once.
 fn count_triples(
     g: &Group<'_, '_>,
     turns: &[usize],
-    pairs: &[(u32, u32, u32)],
+    row_of: &Tuples<2, u32>,
     counted: &impl Fn(u32) -> bool,
-) -> Result<(TupleCounts<3>, TupleCounts<3>), TokenError> {
-    let (corpus, view, skip) = (g.corpus, g.options.view, g.options.skip_punct);
-    // Each table pair's row. A pair's words are counted exactly when it is listed, so these are all the pairs
-    // counted at least the minimum.
-    let mut row_of: Tuples<2, u32> = Tuples::with_capacity(pairs.len());
-    for (i, &(x, y, _)) in pairs.iter().enumerate() {
-        *row_of.value([x, y]) = i as u32;
+) -> Result<TupleCounts<3>, TokenError> {
+    if !g.corpus.grams.is_empty() {
+        return Ok(counted::triples(g, turns, row_of, counted));
     }
-    if !corpus.grams.is_empty() {
-        return Ok(counted::triples(g, turns, &row_of, counted));
-    }
-    let spelled = view != View::Key;
-    let mut reader = corpus.reader();
-    let mut pair_keys: TupleCounts<3> = TupleCounts::new();
     let mut triples: TupleCounts<3> = TupleCounts::new();
-    for &i in turns {
-        let (words, gaps) = reader.words_and_gaps(&corpus.turns[i])?;
-        let (mut prev, mut prev_row) = (u32::MAX, None);
-        for (k, &w) in words.iter().enumerate() {
-            let term = view.term(corpus, w);
-            let row = if k >= 1 && joins(gaps[k], skip) && counted(prev) && counted(term) {
-                row_of.get([prev, term]).copied()
-            } else {
-                None
-            };
-            if let Some(r) = row {
-                if spelled {
-                    pair_keys.add([r, words[k - 1], w]);
-                }
-                if prev_row.is_some() {
-                    triples.add([words[k - 2], words[k - 1], w]);
-                }
-            }
-            (prev, prev_row) = (term, row);
+    each_table_pair(g, turns, row_of, counted, |words, k, joined| {
+        if joined {
+            triples.add([words[k - 2], words[k - 1], words[k]]);
         }
-    }
-    Ok((pair_keys, triples))
+    })?;
+    Ok(triples)
 }
 
 /// The most frequent spelling of each of the first `rows` table pairs (none in the key view, where a pair is its
-/// keys) from its counted spellings (`[row, key, key]`): the counts decide, and only ties at the top compare forms.
-fn pair_spellings(corpus: &Corpus, rows: usize, pair_keys: &TupleCounts<3>) -> Vec<Best<2>> {
+/// keys) from the counted pairs of keys they are spelled with (each in the row `row_of` gives its terms): the counts
+/// decide, and only ties at the top compare forms.
+fn pair_spellings(
+    g: &Group<'_, '_>,
+    rows: usize,
+    pair_keys: &TupleCounts<2>,
+    row_of: &Tuples<2, u32>,
+) -> Vec<Best<2>> {
+    let (corpus, view) = (g.corpus, g.options.view);
     let mut spellings = vec![Best::<2>::default(); rows];
-    for &([r, a, b], n) in pair_keys.iter() {
-        spellings[r as usize].raise([a, b], n);
+    let row = |[a, b]: [u32; 2]| {
+        let r = row_of.get([view.term(corpus, a), view.term(corpus, b)]);
+        r.map(|&r| r as usize).filter(|&r| r < rows)
+    };
+    for &(keys, n) in pair_keys.iter() {
+        if let Some(r) = row(keys) {
+            spellings[r].raise(keys, n);
+        }
     }
-    for &([r, a, b], n) in pair_keys.iter() {
-        spellings[r as usize].settle(corpus, [a, b], n);
+    for &(keys, n) in pair_keys.iter() {
+        if let Some(r) = row(keys) {
+            spellings[r].settle(corpus, keys, n);
+        }
     }
     spellings
 }

@@ -67,6 +67,11 @@ impl<const N: usize, V> Tuples<N, V> {
             .map(|(_, v)| v)
     }
 
+    /// Keeps the tuples for which `keep` is true (the table keeps its capacity).
+    pub(super) fn retain(&mut self, mut keep: impl FnMut(&[u32; N], &mut V) -> bool) {
+        self.table.retain(|(k, v)| keep(k, v));
+    }
+
     pub(super) fn iter(&self) -> impl Iterator<Item = &([u32; N], V)> + '_ {
         self.table.iter()
     }
