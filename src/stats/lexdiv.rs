@@ -117,12 +117,8 @@ enum TypeCounts {
 impl TypeCounts {
     /// Dense counts when the ids are few for the text's length, a map otherwise.
     fn for_text<T: Text + ?Sized>(text: &T) -> TypeCounts {
-        TypeCounts::bounded(text.id_bound(), text.len())
-    }
-
-    /// [`TypeCounts::for_text`] of a text of `len` tokens whose ids are below `bound`.
-    fn bounded(bound: usize, len: usize) -> TypeCounts {
-        if bound <= len.saturating_mul(4) {
+        let bound = text.id_bound();
+        if bound <= text.len().saturating_mul(4) {
             TypeCounts::Dense(vec![0; bound])
         } else {
             TypeCounts::Sparse(HashMap::new())
@@ -188,8 +184,14 @@ fn in_memory<T>(result: Result<T, std::convert::Infallible>) -> T {
     }
 }
 
-/// What the first read of a text counts: its types' frequencies in order of first occurrence (for HD-D).
-fn count_types<T: Text + ?Sized>(text: &T, tally: &mut TypeCounts) -> Result<Vec<u64>, T::Error> {
+/// Computes every measure of a text read in chunks (four reads: counts, MATTR, MTLD forward and backward).
+pub fn measure_text<T: Text + ?Sized>(
+    text: &T,
+    window: usize,
+) -> Result<LexicalDiversity, T::Error> {
+    let n = text.len();
+    let mut tally = TypeCounts::for_text(text);
+    // Frequencies of the types in order of first occurrence (for HD-D), and Σ f² (for Yule's K).
     let mut first: Vec<u32> = Vec::new();
     text.chunks(false, &mut |chunk| {
         for &t in chunk {
@@ -198,79 +200,34 @@ fn count_types<T: Text + ?Sized>(text: &T, tally: &mut TypeCounts) -> Result<Vec
             }
         }
     })?;
-    let freqs = first.iter().map(|&t| u64::from(tally.get(t))).collect();
-    tally.reset(&first);
-    Ok(freqs)
-}
-
-/// What the four reads of a text yield.
-struct Reads {
-    /// The types' frequencies in order of first occurrence.
-    freqs: Vec<u64>,
-    /// MATTR.
-    mattr: Option<f64>,
-    /// MTLD's forward and backward passes (`None` for an empty text).
-    mtld: Option<[MtldPass; 2]>,
-}
-
-/// The text's four reads: its types counted, MATTR, and MTLD's forward and backward passes. On long texts they run
-/// side by side, each with its own counts (each is the same sequential pass either way, so the results do not
-/// depend on the threads); on short ones one after the other with `tally`.
-fn four_reads<T: Text + ?Sized>(
-    text: &T,
-    window: usize,
-    tally: &mut TypeCounts,
-) -> Result<Reads, T::Error> {
-    let defined = !text.is_empty();
-    let mtld = |backward: bool, tally: &mut TypeCounts| {
-        defined
-            .then(|| mtld_pass(text, MTLD_THRESHOLD, backward, tally))
-            .transpose()
-    };
-    if text.len() < PARALLEL_FROM {
-        let freqs = count_types(text, tally)?;
-        let mattr = mattr_with(text, window, tally)?;
-        let (forward, backward) = (mtld(false, tally)?, mtld(true, tally)?);
-        let mtld = forward.zip(backward).map(|(f, b)| [f, b]);
-        return Ok(Reads { freqs, mattr, mtld });
-    }
-    let bound = text.id_bound();
-    let own = || TypeCounts::bounded(bound, text.len());
-    let ((freqs, mattr), (forward, backward)) = rayon::join(
-        || {
-            rayon::join(
-                || count_types(text, &mut own()),
-                || mattr_with(text, window, &mut own()),
-            )
-        },
-        || rayon::join(|| mtld(false, &mut own()), || mtld(true, &mut own())),
-    );
-    let mtld = forward?.zip(backward?).map(|(f, b)| [f, b]);
-    Ok(Reads {
-        freqs: freqs?,
-        mattr: mattr?,
-        mtld,
-    })
-}
-
-/// Computes every measure of a text read in chunks (four reads: counts, MATTR, MTLD forward and backward; side by
-/// side on long texts).
-pub fn measure_text<T: Text + ?Sized>(
-    text: &T,
-    window: usize,
-) -> Result<LexicalDiversity, T::Error> {
-    let n = text.len();
-    let mut tally = TypeCounts::for_text(text);
-    // Frequencies of the types in order of first occurrence (for HD-D), and Σ f² (for Yule's K).
-    let Reads { freqs, mattr, mtld } = four_reads(text, window, &mut tally)?;
+    let freqs: Vec<u64> = first.iter().map(|&t| u64::from(tally.get(t))).collect();
     let v = freqs.len();
     let (nf, vf) = (n as f64, v as f64);
     let defined = n > 0;
     let log_defined = n > 1;
     let hapaxes = freqs.iter().filter(|&&f| f == 1).count();
     let squares: u128 = freqs.iter().map(|&f| u128::from(f) * u128::from(f)).sum();
-    let whole = v as f64 / n as f64;
-    let mtld = mtld.map(|[f, b]| (f.finish(n, whole) + b.finish(n, whole)) / 2.0);
+    tally.reset(&first);
+    // The two sequential measures run side by side on long texts (each with its own counts).
+    let (mattr, mtld) = if n >= PARALLEL_FROM {
+        rayon::join(
+            || mattr_with(text, window, &mut TypeCounts::for_text(text)),
+            || {
+                defined
+                    .then(|| mtld_with(text, MTLD_THRESHOLD, v, &mut tally))
+                    .transpose()
+            },
+        )
+    } else {
+        let mattr = mattr_with(text, window, &mut tally);
+        (
+            mattr,
+            defined
+                .then(|| mtld_with(text, MTLD_THRESHOLD, v, &mut tally))
+                .transpose(),
+        )
+    };
+    let (mattr, mtld) = (mattr?, mtld?);
     Ok(LexicalDiversity {
         tokens: n,
         types: v,
@@ -374,9 +331,10 @@ impl MtldPass {
         }
     }
 
-    /// The pass's MTLD.
-    fn finish(mut self, n: usize, whole_ttr: f64) -> f64 {
+    /// The pass's MTLD; leaves `tally` all zero.
+    fn finish(mut self, n: usize, whole_ttr: f64, tally: &mut TypeCounts) -> f64 {
         let threshold = self.threshold;
+        tally.reset(&self.segment);
         if !self.segment.is_empty() {
             self.factors += (1.0 - self.ttr) / (1.0 - threshold);
         }
@@ -401,31 +359,29 @@ pub fn mtld(tokens: &[u32], threshold: f64) -> f64 {
         }
     }
     tally.reset(&first);
-    let whole = first.len() as f64 / tokens.len() as f64;
-    let forward = in_memory(mtld_pass(tokens, threshold, false, &mut tally));
-    let backward = in_memory(mtld_pass(tokens, threshold, true, &mut tally));
-    (forward.finish(tokens.len(), whole) + backward.finish(tokens.len(), whole)) / 2.0
+    in_memory(mtld_with(tokens, threshold, first.len(), &mut tally))
 }
 
-/// One MTLD pass over the text, forward or `backward`, its counts in `tally` (left as they were found).
-fn mtld_pass<T: Text + ?Sized>(
+/// MTLD of a text of `types` types; `tally` is all zero on entry and on exit.
+fn mtld_with<T: Text + ?Sized>(
     text: &T,
     threshold: f64,
-    backward: bool,
+    types: usize,
     tally: &mut TypeCounts,
-) -> Result<MtldPass, T::Error> {
-    let mut pass = MtldPass::new(threshold);
-    if backward {
-        text.chunks(true, &mut |chunk| {
-            chunk.iter().rev().for_each(|&t| pass.push(t, tally));
-        })?;
-    } else {
-        text.chunks(false, &mut |chunk| {
-            chunk.iter().for_each(|&t| pass.push(t, tally));
-        })?;
-    }
-    tally.reset(&pass.segment);
-    Ok(pass)
+) -> Result<f64, T::Error> {
+    let n = text.len();
+    let whole = types as f64 / n as f64;
+    let mut forward = MtldPass::new(threshold);
+    text.chunks(false, &mut |chunk| {
+        chunk.iter().for_each(|&t| forward.push(t, tally));
+    })?;
+    let forward = forward.finish(n, whole, tally);
+    let mut backward = MtldPass::new(threshold);
+    text.chunks(true, &mut |chunk| {
+        chunk.iter().rev().for_each(|&t| backward.push(t, tally));
+    })?;
+    let backward = backward.finish(n, whole, tally);
+    Ok((forward + backward) / 2.0)
 }
 
 /// HD-D with `draws` draws; `None` when the text has fewer tokens than draws.

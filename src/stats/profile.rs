@@ -23,52 +23,6 @@ fn readable(summary: &mut TurnSummary, language: Language, syllables: u64) {
     summary.reading_ease = reading_ease(language, words, summary.sentences as u64, syllables);
 }
 
-/// The lexical diversity and syllables of each speaker in each meeting.
-type ByPair = Vec<(LexicalDiversity, u64)>;
-
-/// The lexical diversity and syllables of each speaker in each meeting (in `turns_of`'s order), and the lexical
-/// diversity of each of `ids` over all their meetings. The two lists are measured side by side, the speakers
-/// largest first: a speaker with most of the words (the narration of a novel) is then not left alone on one core at
-/// the end, and its measures' own reads ([`measure_text`]) share the threads with the rest.
-fn lexical(
-    corpus: &Corpus,
-    turns_of: &BTreeMap<(SpeakerId, MeetingId), Vec<usize>>,
-    ids: &[SpeakerId],
-    window: usize,
-) -> Result<(ByPair, Vec<LexicalDiversity>), TokenError> {
-    let by_pair = || {
-        let pairs: Vec<&Vec<usize>> = turns_of.values().collect();
-        pairs
-            .par_iter()
-            .map(|turns| {
-                let words = corpus.words_of(turns.iter().map(|&i| &corpus.turns[i]))?;
-                let syllables = words.iter().map(|&w| u64::from(corpus.syllables(w))).sum();
-                Ok((measure(&words, window), syllables))
-            })
-            .collect::<Result<Vec<_>, TokenError>>()
-    };
-    let by_speaker = || {
-        let turns = |s: SpeakerId| {
-            turns_of
-                .range((s, 0)..=(s, MeetingId::MAX))
-                .flat_map(|(_, t)| t.iter().map(|&i| &corpus.turns[i]))
-        };
-        let mut order: Vec<(usize, SpeakerId)> = ids
-            .iter()
-            .map(|&s| (turns(s).map(|t| t.len()).sum(), s))
-            .collect();
-        order.sort_by_key(|&(words, s)| (std::cmp::Reverse(words), s));
-        let mut measured: Vec<(SpeakerId, LexicalDiversity)> = order
-            .par_iter()
-            .map(|&(_, s)| Ok((s, measure_text(&TurnsText::new(corpus, turns(s))?, window)?)))
-            .collect::<Result<_, TokenError>>()?;
-        measured.sort_by_key(|&(s, _)| s);
-        Ok(measured.into_iter().map(|(_, lex)| lex).collect())
-    };
-    let (by_speaker, by_pair) = rayon::join(by_speaker, by_pair);
-    Ok((by_pair?, by_speaker?))
-}
-
 /// Turn statistics and lexical diversity per speaker, and per speaker and meeting.
 #[derive(Debug, Clone, Default)]
 pub struct Profiles {
@@ -86,9 +40,25 @@ impl Profiles {
             turns_of.entry((t.speaker, t.meeting)).or_default().push(i);
         }
         let pairs: Vec<(&(SpeakerId, MeetingId), &Vec<usize>)> = turns_of.iter().collect();
+        let by_pair: Vec<(LexicalDiversity, u64)> = pairs
+            .par_iter()
+            .map(|(_, turns)| {
+                let words = corpus.words_of(turns.iter().map(|&i| &corpus.turns[i]))?;
+                let syllables = words.iter().map(|&w| u64::from(corpus.syllables(w))).sum();
+                Ok((measure(&words, window), syllables))
+            })
+            .collect::<Result<_, TokenError>>()?;
         let ids: BTreeSet<SpeakerId> = turns_of.keys().map(|&(s, _)| s).collect();
         let ids: Vec<SpeakerId> = ids.into_iter().collect();
-        let (by_pair, by_speaker_lex) = lexical(corpus, &turns_of, &ids, window)?;
+        let by_speaker_lex: Vec<LexicalDiversity> = ids
+            .par_iter()
+            .map(|&s| {
+                let turns = turns_of
+                    .range((s, 0)..=(s, MeetingId::MAX))
+                    .flat_map(|(_, t)| t.iter().map(|&i| &corpus.turns[i]));
+                measure_text(&TurnsText::new(corpus, turns)?, window)
+            })
+            .collect::<Result<_, TokenError>>()?;
         let mut summaries = by_speaker(corpus);
         let mut meeting_summaries = by_speaker_meeting(corpus);
         // Readability: of each speaker in each meeting in the meeting's language; over all meetings, in the

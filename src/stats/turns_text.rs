@@ -1,7 +1,7 @@
 //! Some turns of the corpus read as one [`Text`], the input of the lexical-diversity measures ([`super::lexdiv`]),
 //! without holding their words: the token store is read turn by turn, forward or backward.
 
-use crate::corpus::{Corpus, TokenError, TurnTokens, View};
+use crate::corpus::{Corpus, TokenError, TurnTokens};
 
 use super::lexdiv::Text;
 
@@ -20,20 +20,13 @@ impl<'c> TurnsText<'c> {
         turns: impl IntoIterator<Item = &'c TurnTokens>,
     ) -> Result<TurnsText<'c>, TokenError> {
         let turns: Vec<&TurnTokens> = turns.into_iter().collect();
-        let len: usize = turns.iter().map(|t| t.len()).sum();
-        // A text long enough for dense counts of every key needs no read to bound its ids (the counts do not depend
-        // on how they are kept); a shorter one reads its largest id, so that it gets dense counts if it uses only
-        // low ids.
-        let keys = View::Key.len(corpus);
-        let bound = if keys <= len.saturating_mul(4) {
-            keys
-        } else {
-            let mut max = None;
-            corpus.for_each_chunk(turns.iter().copied(), |words| {
-                max = max.max(words.iter().copied().max());
-            })?;
-            max.map_or(0, |m| m as usize + 1)
-        };
+        let len = turns.iter().map(|t| t.len()).sum();
+        // The largest id, read once: a text that uses only low ids gets dense counts.
+        let mut max = None;
+        corpus.for_each_chunk(turns.iter().copied(), |words| {
+            max = max.max(words.iter().copied().max());
+        })?;
+        let bound = max.map_or(0, |m| m as usize + 1);
         Ok(TurnsText {
             corpus,
             turns,
