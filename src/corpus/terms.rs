@@ -157,9 +157,12 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         fresh,
     } = derived;
     let heads = |groups: &[Vec<KeyId>]| -> Vec<usize> {
-        groups.iter().map(|ids| head(ids, &forms.counts)).collect()
+        groups
+            .par_iter()
+            .map(|ids| head(ids, &forms.counts))
+            .collect()
     };
-    let (stem_heads, lemma_heads) = (heads(&stems.keys), heads(&lemmas.keys));
+    let (stem_heads, lemma_heads) = rayon::join(|| heads(&stems.keys), || heads(&lemmas.keys));
     // A stem's form: the most frequent surface over all its keys (surfaces of different keys differ).
     let stem_form: Strings = stems
         .keys
@@ -196,8 +199,10 @@ pub(super) fn derive_terms(keys: &Interner, forms: &Forms, rules: &Rules<'_>) ->
         parts: &parts,
         content: rules.content,
     };
-    let stems = per_key.group(stems, stem_form, &stem_heads);
-    let lemmas = per_key.group(lemmas, lemma_form, &lemma_heads);
+    let (stems, lemmas) = rayon::join(
+        || per_key.group(stems, stem_form, &stem_heads),
+        || per_key.group(lemmas, lemma_form, &lemma_heads),
+    );
     let content = pos
         .iter()
         .zip(&stop)

@@ -16,6 +16,7 @@ use crate::stats::keyness::Reference;
 use crate::stats::periods::Period;
 use crate::transcript::Audit;
 
+pub mod ahead;
 pub mod charts;
 pub mod context;
 pub mod from_counts;
@@ -151,6 +152,27 @@ pub struct Written {
     pub tidied: manifest::Tidied,
 }
 
+/// Makes every table family the report has, in page order; the families that read the corpus alone are offered
+/// to idle threads from the start ([`ahead`]).
+fn make_tables(cx: &Context, observer: &mut dyn Observer) -> Result<Made, WriteError> {
+    let families: Vec<ahead::Ahead> = tables::TABLES
+        .iter()
+        .filter(|t| from_counts::table(cx.config, &t.files()))
+        .map(|&t| ahead::Ahead::new(t))
+        .collect();
+    rayon::in_place_scope(|scope| {
+        for family in families.iter().filter(|f| f.table().ahead()) {
+            scope.spawn(move |_| family.make_early(cx));
+        }
+        let mut made = Made::default();
+        for family in &families {
+            observer.phase(family.table().phase());
+            made.append(family.take(cx)?);
+        }
+        Ok(made)
+    })
+}
+
 /// Writes the whole report; `audits` are the parse audits of the files read.
 pub fn run(
     corpus: &Corpus,
@@ -161,14 +183,7 @@ pub fn run(
     let out = &config.out;
     write::output_dir(out)?;
     let cx = Context::new(corpus, audits, config);
-    let mut made = Made::default();
-    for table in tables::TABLES
-        .iter()
-        .filter(|t| from_counts::table(config, &t.files()))
-    {
-        observer.phase(table.phase());
-        made.append(table.make(&cx)?);
-    }
+    let mut made = make_tables(&cx, observer)?;
     // The tables say their CSV names; the files are those of the format asked for.
     made.files = (made.files.iter())
         .flat_map(|f| config.format.files(f))

@@ -193,7 +193,7 @@ fn rows_for_pairs<'a>(
         .filter(|&(_, &n)| n > 0)
         .map(|(t, &n)| (n, t as TermId))
         .collect();
-    frequent.sort_unstable_by(|x, y| y.cmp(x));
+    frequent.par_sort_unstable_by(|x, y| y.cmp(x));
     let view = tallies.view();
     let pair_of = PairOf {
         corpus,
@@ -210,9 +210,7 @@ fn rows_for_pairs<'a>(
             || (vec![0u64; terms_total], vec![0u64; terms_total]),
             |dense, &pair| pair_of.rows(pair, dense),
         )
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
+        .flat_map_iter(|rows| rows)
         .collect()
 }
 

@@ -310,23 +310,14 @@ impl Table for Freq {
             .collect();
         assemble_table::<FreqRow>(&dir.join(FILE), format, &parts)?;
         let (mut made, mut rows, mut per_group) = (Made::default(), 0, Vec::new());
+        let mut files = Vec::new();
         for g in done {
             rows += g.spooled.rows;
             per_group.push(g.heads);
-            if let Some(path) = g.path {
-                if format.parquet() {
-                    let sections: Vec<(&Spooled, usize)> =
-                        (0..views.len()).map(|v| (&g.spooled, v)).collect();
-                    assemble_table::<FreqRow>(&dir.join(&path), TableFormat::Parquet, &sections)?;
-                }
-                if format.csv() {
-                    g.spooled.segment.publish(&dir.join(&path))?;
-                }
-                made.files.push(path);
-            } else {
-                debug_assert_eq!(g.speaker, ALL);
-            }
+            debug_assert!(g.path.is_some() || g.speaker == ALL);
+            files.extend(g.path.map(|path| (g.spooled, path)));
         }
+        made.files = publish(dir, format, views.len(), files)?;
         drop(tallies);
         if let Some(counted) = owned.into_iter().find(|t| t.view() == cx.config.view) {
             cx.shared.tallies.fill(counted);
@@ -345,6 +336,32 @@ impl Table for Freq {
         made.append(Made::table(preview));
         Ok(made)
     }
+}
+
+/// Publishes each speaker's word list (its CSV as it was spooled, and its Parquet twin if asked for), the speakers
+/// side by side: a rename over a file of a previous report may wait for the disk. Returns the files in the given
+/// order, or the first error in that order.
+fn publish(
+    dir: &Path,
+    format: TableFormat,
+    views: usize,
+    files: Vec<(Spooled, String)>,
+) -> Result<Vec<String>, WriteError> {
+    use rayon::prelude::*;
+    let published: Vec<Result<String, WriteError>> = files
+        .into_par_iter()
+        .map(|(spooled, path)| {
+            if format.parquet() {
+                let sections: Vec<(&Spooled, usize)> = (0..views).map(|v| (&spooled, v)).collect();
+                assemble_table::<FreqRow>(&dir.join(&path), TableFormat::Parquet, &sections)?;
+            }
+            if format.csv() {
+                spooled.segment.publish(&dir.join(&path))?;
+            }
+            Ok(path)
+        })
+        .collect();
+    published.into_iter().collect()
 }
 
 /// The views of `freq.csv`: the key view, and the view asked for if it is another.

@@ -143,6 +143,12 @@ pub trait Table: Sync {
     fn shown(&self, _config: &ReportConfig) -> bool {
         true
     }
+    /// Whether the family reads the corpus alone, no statistic a table before it computes (it may ask the context
+    /// for one only it and later parts use), and is mostly serial, so that it is worth making ahead of its turn on
+    /// a thread the tables before it leave idle ([`crate::report::ahead`]).
+    fn ahead(&self) -> bool {
+        false
+    }
 }
 
 /// What tables made for the page and the user: previews, files written and warnings (nothing that another table

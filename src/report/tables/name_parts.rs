@@ -34,6 +34,10 @@ impl Table for NameParts {
         "name parts"
     }
 
+    fn ahead(&self) -> bool {
+        true
+    }
+
     fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         write_table(cx, FILE, ABOUT, &name_parts(cx.corpus)?)
     }

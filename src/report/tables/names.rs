@@ -41,6 +41,10 @@ impl Table for Names {
         "names"
     }
 
+    fn ahead(&self) -> bool {
+        true
+    }
+
     fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         write_table(cx, FILE, ABOUT, cx.names()?)
     }
