@@ -507,6 +507,8 @@ mod tests {
         }
         let mut cut = 0;
         for html in &variants {
+            // The head is reduced to its meta and link tags on every page of the site.
+            assert!(!head_and_article(html).unwrap().contains("<script"));
             let whole = read_whole("p/1.html", html);
             if let Some(page) = read_cut("p/1.html", html) {
                 cut += 1;
@@ -516,6 +518,31 @@ mod tests {
         }
         // Every page of the site's template takes the cut.
         assert_eq!(cut, variants.len());
+    }
+
+    #[test]
+    fn the_head_reduced_to_its_tags_gives_the_url_the_whole_head_gives() {
+        let og =
+            r#"<meta property="og:url" content="http://kremlin.ru/events/president/news/69944"/>"#;
+        let heads = [
+            ("<!-- <meta property=\"og:url\" content=\"http://x.ru/1\"> -->", None),
+            ("<script>var s = '<meta property=\"og:url\" content=\"http://x.ru/2\">';</script>", None),
+            ("<META PROPERTY=\"og:url\" CONTENT=\"http://x.ru/3\">", Some("http://x.ru/3")),
+            (
+                "<meta name=d content=\"a > b\"><meta property='og:url' content='http://x.ru/4?a=1&amp;b=2'>",
+                Some("http://x.ru/4?a=1&b=2"),
+            ),
+            ("<noscript><meta property=\"og:url\" content=\"http://x.ru/5\"></noscript>", None),
+            ("<title>a <meta property=\"og:url\" content=\"http://x.ru/6\"></title>", None),
+            ("<div>x</div>", None),
+        ];
+        for (head, url) in heads {
+            let html = PAGE.replace(og, &format!("{head}{og}"));
+            let page = read_page("p/1.html", &html).unwrap();
+            assert_eq!(Ok(&page), read_whole("p/1.html", &html).as_ref(), "{head}");
+            let want = url.unwrap_or("http://kremlin.ru/events/president/news/69944");
+            assert_eq!(page.url, want, "{head}");
+        }
     }
 
     #[test]

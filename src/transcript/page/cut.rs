@@ -147,9 +147,98 @@ pub(super) fn head_and_article(html: &str) -> Option<String> {
         return None;
     }
     let mut cut = String::with_capacity(head_end + end - read);
-    cut.push_str(&html[..head_end]);
+    match head_tags(head, &html[..head_end]) {
+        Some(tags) => cut.push_str(&tags),
+        None => cut.push_str(&html[..head_end]),
+    }
     cut.push_str(&html[read..end]);
     Some(cut)
+}
+
+/// The head reduced to what [`find`] reads of it: what comes before `<head` (the doctype, which decides quirks
+/// mode, and the `<html>` tag) and the head's `<meta>` and `<link>` tags as written (the parser still reads their
+/// attributes), without its title, scripts, styles and comments. `None` when the head holds anything else (another
+/// element, text, `<noscript>` or `<template>`, whose content may parse as elements) or a tag this scan cannot end:
+/// the head is then parsed whole. `lower` is `head` in ASCII lowercase, and both end with `</head>`.
+fn head_tags(lower: &[u8], head: &str) -> Option<String> {
+    let start = memchr::memmem::find_iter(lower, b"<head").find(|&i| {
+        !lower
+            .get(i + 5)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
+    })?;
+    let mut out = String::with_capacity(1024);
+    out.push_str(&head[..start]);
+    out.push_str("<head>");
+    let mut at = tag_end(lower, start)?;
+    loop {
+        while lower.get(at).is_some_and(|c| c.is_ascii_whitespace()) {
+            at += 1;
+        }
+        let rest = &lower[at..];
+        if rest.starts_with(b"</head>") {
+            break;
+        }
+        if rest.starts_with(b"<!--") {
+            at = comment_end(lower, at + 4)?;
+            continue;
+        }
+        if !rest.starts_with(b"<") {
+            return None;
+        }
+        let name_len = rest[1..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - 1);
+        let end = tag_end(lower, at)?;
+        at = match &rest[1..1 + name_len] {
+            b"meta" | b"link" => {
+                out.push_str(&head[at..end]);
+                end
+            }
+            b"base" => end,
+            raw @ (b"title" | b"script" | b"style") => {
+                let close = [&b"</"[..], raw].concat();
+                let found = end + memchr::memmem::find(&lower[end..], &close)?;
+                tag_end(lower, found)?
+            }
+            _ => return None,
+        };
+    }
+    out.push_str("</head>");
+    Some(out)
+}
+
+/// The index after the `>` that ends the tag opened at `lower[at]` (`>` inside a quoted attribute value does not end
+/// it); `None` if the tag does not end.
+fn tag_end(lower: &[u8], at: usize) -> Option<usize> {
+    let mut i = at + 1;
+    let mut after_equals = false;
+    while let Some(&c) = lower.get(i) {
+        match c {
+            b'>' => return Some(i + 1),
+            b'"' | b'\'' if after_equals => {
+                i += 1 + memchr::memchr(c, &lower[i + 1..])?;
+                after_equals = false;
+            }
+            b'=' => after_equals = true,
+            c if c.is_ascii_whitespace() => {}
+            _ => after_equals = false,
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The index after the comment whose body starts at `body` (see [`comments_closed`] for the ends it knows).
+fn comment_end(region: &[u8], body: usize) -> Option<usize> {
+    let rest = &region[body..];
+    if rest.starts_with(b">") {
+        Some(body + 1)
+    } else if rest.starts_with(b"->") {
+        Some(body + 2)
+    } else {
+        memchr::memmem::find(rest, b"-->").map(|j| body + j + 3)
+    }
 }
 
 #[cfg(test)]
@@ -171,10 +260,36 @@ mod tests {
 
     #[test]
     fn a_page_whose_menus_close_what_they_open_is_cut_to_head_and_article() {
+        // The head keeps what comes before it, and its meta and link tags (here none).
         assert_eq!(
             head_and_article(&page(HEAD, MENUS)).as_deref(),
-            Some(format!("{HEAD}{ARTICLE}").as_str())
+            Some(format!("<!DOCTYPE html><html><head></head>{ARTICLE}").as_str())
         );
+        let head = HEAD.replace(
+            "<title>",
+            "<meta property='og:url' content='http://a.ru/1?x=1&amp;y=2'>\n<LINK rel=canonical href=\"/a>b\"><title>",
+        );
+        assert_eq!(
+            head_and_article(&page(&head, MENUS)).as_deref(),
+            Some(
+                format!(
+                    "<!DOCTYPE html><html><head><meta property='og:url' content='http://a.ru/1?x=1&amp;y=2'>\
+                     <LINK rel=canonical href=\"/a>b\"></head>{ARTICLE}"
+                )
+                .as_str()
+            )
+        );
+        // A head with what this scan does not know is kept whole.
+        for other in [
+            "<noscript></noscript>",
+            "<div></div>",
+            "text",
+            "<template></template>",
+        ] {
+            let head = HEAD.replace("<title>", &format!("{other}<title>"));
+            let cut = head_and_article(&page(&head, MENUS)).unwrap();
+            assert!(cut.starts_with(&head), "{other}");
+        }
     }
 
     #[test]
