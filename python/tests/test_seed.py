@@ -193,3 +193,25 @@ def test_words_that_look_like_missing_values_or_numbers_stay_words(tmp_path: Pat
     assert {"nan", "null", "true"} <= set(keys["term"])
     assert keys["term"].isna().sum() == 0
     assert_same_values(r.freq, read_cli_csv(tmp_path / "r" / "freq.csv"), "freq")
+
+
+def test_a_cache_of_readings_changes_no_table(tmp_path: Path) -> None:
+    """``cache=`` (``--cache``): the first call fills the folder, the second reads from it; the CSVs stay those of a
+    report without it, and ``count(cache=...)`` uses the same file."""
+    cache = tmp_path / "cache"
+    made = []
+    for run in ["plain", "filling", "cached"]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", stenogram.StenogramNote)
+            given = {} if run == "plain" else {"cache": cache}
+            made.append(stenogram.report(CORPUS, out=tmp_path / run, charts="none", **given))
+    files = sorted(cache.iterdir())
+    assert len(files) == 1 and files[0].name.startswith("readings-"), files
+    written = files[0].read_bytes()
+    csvs = sorted(p.name for p in made[0].out.glob("*.csv"))
+    assert len(csvs) > 10
+    for other in made[1:]:
+        match, mismatch, errors = filecmp.cmpfiles(made[0].out, other.out, csvs, shallow=False)
+        assert not mismatch and not errors, (mismatch, errors)
+    stenogram.count(CORPUS, out=tmp_path / "counts", cache=cache)
+    assert files[0].read_bytes() == written, "nothing new to add"
