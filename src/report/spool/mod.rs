@@ -54,8 +54,9 @@ pub enum Segment {
 }
 
 impl Segment {
-    /// Appends `len` bytes from `from` on to `out`.
-    pub fn copy(&self, from: u64, len: u64, out: &mut dyn Write) -> std::io::Result<()> {
+    /// Appends `len` bytes from `from` on to `out`. Onto a file, a segment in a file is copied by the kernel
+    /// (`copy_file_range` on Linux, which `std::io::copy` uses between files), not through a buffer.
+    pub fn copy<W: Write + ?Sized>(&self, from: u64, len: u64, out: &mut W) -> std::io::Result<()> {
         match self {
             Segment::Memory(bytes) => {
                 let range = from as usize..(from + len) as usize;
@@ -64,24 +65,6 @@ impl Segment {
                     None => Err(std::io::ErrorKind::UnexpectedEof.into()),
                 }
             }
-            Segment::File(path) => {
-                let mut file = File::open(path)?;
-                file.seek(SeekFrom::Start(from))?;
-                let copied = std::io::copy(&mut file.take(len), out)?;
-                if copied == len {
-                    Ok(())
-                } else {
-                    Err(std::io::ErrorKind::UnexpectedEof.into())
-                }
-            }
-        }
-    }
-
-    /// [`Segment::copy`] onto a file: a segment in a file is copied by the kernel (`copy_file_range` on Linux, which
-    /// `std::io::copy` uses between files), not through a buffer.
-    pub fn copy_to_file(&self, from: u64, len: u64, out: &mut File) -> std::io::Result<()> {
-        match self {
-            Segment::Memory(_) => self.copy(from, len, out),
             Segment::File(path) => {
                 let mut file = File::open(path)?;
                 file.seek(SeekFrom::Start(from))?;
@@ -195,7 +178,7 @@ pub fn assemble(
     out.write_all(header.as_bytes()).map_err(io)?;
     out.write_all(b"\n").map_err(io)?;
     for &(segment, from, len) in parts {
-        segment.copy_to_file(from, len, out).map_err(io)?;
+        segment.copy(from, len, out).map_err(io)?;
     }
     super::write::publish(tmp, path)
 }
