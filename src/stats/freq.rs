@@ -220,6 +220,22 @@ pub fn groups(corpus: &Corpus) -> Vec<TurnGroup<'_>> {
     out
 }
 
+/// The groups of [`groups`] whose rows are counted, and whether the last of them also stands for `*`. When one
+/// speaker has every turn (a novel read as narration, one person's speeches), `*` has the same turns as that
+/// speaker: every row of `*` is that speaker's row under the name `*`, so `*` is left out of the list and the tables
+/// make its rows with the speaker's, from one count instead of counting the same turns twice.
+pub fn counted_groups(corpus: &Corpus) -> (Vec<TurnGroup<'_>>, bool) {
+    let mut groups = groups(corpus);
+    let all_too = match groups.as_slice() {
+        [.., one, all] => all.speaker.is_none() && one.turns == all.turns,
+        _ => false,
+    };
+    if all_too {
+        groups.pop();
+    }
+    (groups, all_too)
+}
+
 /// The rows of one group in the views of `tallies`, all at once (its turns are read once for all), handed to `emit`
 /// one by one with the index of their view, view after view, each in table order, so they need not be held.
 /// `tallies[v]` holds the counts of view `v` (the group's totals), `orders[v]` is its [`View::text_order`], and

@@ -9,7 +9,7 @@ use crate::corpus::{Corpus, TokenError};
 use crate::report::spool::{assemble_table, by_group, RowSpool, Spooled};
 use crate::report::{ReportConfig, WriteError};
 use crate::stats::colloc::{group_collocations, BigramRow, Emit, TrigramRow};
-use crate::stats::freq::{groups, TurnGroup};
+use crate::stats::freq::{counted_groups, TurnGroup, ALL};
 use crate::stats::tallies::{GroupCounts, Tallies};
 
 use super::{Context, Made, Preview, Row, Table};
@@ -57,38 +57,77 @@ struct Group<'a, 'g> {
 }
 
 /// One group's pairs and triples, spooled (small groups' rows stay in memory; a big group's go to a file beside
-/// the tables), and the first `keep` of each.
+/// the tables), and the first `keep` of each; with `all_too` ([`counted_groups`]) also the same rows under the name
+/// `*`.
 fn write_group<'a>(
     group: &Group<'a, '_>,
     config: &ReportConfig,
     keep: usize,
     unigrams: &mut [u64],
-) -> Result<GroupRows<'a>, WriteError> {
+    all_too: bool,
+) -> Result<Vec<GroupRows<'a>>, WriteError> {
     let dir = config.out.as_path();
-    let mut bigrams = RowSpool::<BigramRow>::new(dir, 1 << 16, config.format);
-    let mut trigrams = RowSpool::<TrigramRow>::new(dir, 1 << 16, config.format);
-    let (mut bigram_heads, mut trigram_heads) = (Vec::new(), Vec::new());
+    let sinks = || (Sink::new(config, keep), Sink::new(config, keep));
+    let (mut bigrams, mut trigrams) = sinks();
+    let (mut all_bigrams, mut all_trigrams) = all_too.then(sinks).unzip();
     let emit = Emit {
         bigram: &mut |r: BigramRow<'a>| {
-            bigrams.push(&r);
-            if bigram_heads.len() < keep {
-                bigram_heads.push(r);
+            if let Some(all) = &mut all_bigrams {
+                all.push(BigramRow {
+                    speaker: ALL,
+                    ..r.clone()
+                });
             }
+            bigrams.push(r);
         },
         trigram: &mut |r: TrigramRow<'a>| {
-            trigrams.push(&r);
-            if trigram_heads.len() < keep {
-                trigram_heads.push(r);
+            if let Some(all) = &mut all_trigrams {
+                all.push(TrigramRow {
+                    speaker: ALL,
+                    ..r.clone()
+                });
             }
+            trigrams.push(r);
         },
     };
     group.collocations(config, unigrams, emit)?;
-    Ok(GroupRows {
-        bigrams: bigrams.finish(&dir.join(BIGRAMS))?,
-        trigrams: trigrams.finish(&dir.join(TRIGRAMS))?,
-        bigram_heads,
-        trigram_heads,
-    })
+    let rows = |bigrams: Sink<'_, BigramRow<'a>>, trigrams: Sink<'_, TrigramRow<'a>>| {
+        Ok::<_, WriteError>(GroupRows {
+            bigrams: bigrams.spool.finish(&dir.join(BIGRAMS))?,
+            trigrams: trigrams.spool.finish(&dir.join(TRIGRAMS))?,
+            bigram_heads: bigrams.heads,
+            trigram_heads: trigrams.heads,
+        })
+    };
+    let mut done = vec![rows(bigrams, trigrams)?];
+    if let (Some(bigrams), Some(trigrams)) = (all_bigrams, all_trigrams) {
+        done.push(rows(bigrams, trigrams)?);
+    }
+    Ok(done)
+}
+
+/// Where one group's rows of one table go as they are made: spooled, and the first `keep` kept.
+struct Sink<'d, R> {
+    spool: RowSpool<'d, R>,
+    heads: Vec<R>,
+    keep: usize,
+}
+
+impl<'d, R: Row> Sink<'d, R> {
+    fn new(config: &'d ReportConfig, keep: usize) -> Self {
+        Sink {
+            spool: RowSpool::new(config.out.as_path(), 1 << 16, config.format),
+            heads: Vec::new(),
+            keep,
+        }
+    }
+
+    fn push(&mut self, r: R) {
+        self.spool.push(&r);
+        if self.heads.len() < self.keep {
+            self.heads.push(r);
+        }
+    }
 }
 
 impl<'a> Group<'a, '_> {
@@ -109,15 +148,15 @@ impl<'a> Group<'a, '_> {
     }
 }
 
-/// Runs `work` on every group with what its rows are made with: the groups in parallel, each with a scratch array
-/// of unigram counts; the results in group order.
+/// Runs `work` on every counted group ([`counted_groups`]) with what its rows are made with, and whether it also
+/// stands for `*`: the groups in parallel, each with a scratch array of unigram counts; the results in group order.
 fn each_group<'a, T: Send>(
     cx: &Context<'a>,
-    work: impl Fn(&Group<'a, '_>, &mut Vec<u64>) -> Result<T, WriteError> + Sync,
+    work: impl Fn(&Group<'a, '_>, &mut Vec<u64>, bool) -> Result<T, WriteError> + Sync,
 ) -> Result<Vec<T>, WriteError> {
     let corpus = cx.corpus;
     let view = cx.config.colloc.view;
-    let groups = groups(corpus);
+    let (groups, all_too) = counted_groups(corpus);
     let sizes: Vec<usize> = groups.iter().map(|group| group.words(corpus)).collect();
     let forms = view.form_order(corpus);
     let terms = view.len(corpus);
@@ -139,7 +178,7 @@ fn each_group<'a, T: Send>(
                 counts: tallies.of(groups[g].speaker),
                 forms: &forms,
             };
-            work(&group, unigrams)
+            work(&group, unigrams, all_too && g + 1 == groups.len())
         },
     )
 }
@@ -151,7 +190,7 @@ impl<'a> Context<'a> {
     pub fn bigram_heads(&self) -> Result<&[BigramRow<'a>], WriteError> {
         let keep = keep(self);
         let heads = self.shared.bigram_heads.get_or_try(|| {
-            let per_group = each_group(self, |group, unigrams| {
+            let per_group = each_group(self, |group, unigrams, all_too| {
                 let mut heads = Vec::new();
                 let emit = Emit {
                     bigram: &mut |r: BigramRow<'a>| {
@@ -162,7 +201,17 @@ impl<'a> Context<'a> {
                     trigram: &mut |_| {},
                 };
                 group.collocations(self.config, unigrams, emit)?;
-                Ok(heads)
+                let all: Option<Vec<BigramRow>> = all_too.then(|| {
+                    let as_all = |r: &BigramRow<'a>| BigramRow {
+                        speaker: ALL,
+                        ..r.clone()
+                    };
+                    heads.iter().map(as_all).collect()
+                });
+                Ok(std::iter::once(heads)
+                    .chain(all)
+                    .flatten()
+                    .collect::<Vec<_>>())
             })?;
             Ok(per_group.into_iter().flatten().collect())
         })?;
@@ -207,9 +256,12 @@ impl Table for Collocations {
     fn make(&self, cx: &Context) -> Result<Made, WriteError> {
         let keep = keep(cx);
         let dir = cx.config.out.as_path();
-        let done: Vec<GroupRows> = each_group(cx, |group, unigrams| {
-            write_group(group, cx.config, keep, unigrams)
-        })?;
+        let done: Vec<GroupRows> = each_group(cx, |group, unigrams, all_too| {
+            write_group(group, cx.config, keep, unigrams, all_too)
+        })?
+        .into_iter()
+        .flatten()
+        .collect();
         let format = cx.config.format;
         assemble_table::<BigramRow>(&dir.join(BIGRAMS), format, &whole(&done, |g| &g.bigrams))?;
         assemble_table::<TrigramRow>(&dir.join(TRIGRAMS), format, &whole(&done, |g| &g.trigrams))?;
@@ -270,5 +322,83 @@ mod tests {
             assert!(!heads.is_empty());
             assert_eq!(made.bigram_heads().unwrap(), heads);
         }
+    }
+
+    /// The seed's spoken words as a text without speaker labels: one speaker (narration) has every turn.
+    fn one_speaker() -> Corpus {
+        let seed = super::super::testing::seed_file();
+        let text: Vec<String> = seed.meeting.turns().map(|t| t.spoken()).collect();
+        let (file, _) = crate::transcript::read_bytes(
+            "prose.txt",
+            text.join("\n\n").as_bytes(),
+            &Default::default(),
+        )
+        .unwrap();
+        crate::corpus::analyse(&[&file.meeting], &Default::default())
+    }
+
+    /// The CSV lines of `file` whose speaker is `*`.
+    fn lines_of_all(file: &std::path::Path) -> Vec<String> {
+        let text = std::fs::read_to_string(file).unwrap();
+        text.lines()
+            .filter(|l| l.starts_with("*,"))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// CSV lines of rows.
+    fn lines<R: Row>(rows: impl Iterator<Item = R>) -> Vec<String> {
+        rows.map(|r| {
+            let mut out = Vec::new();
+            r.append(&mut out).unwrap();
+            String::from_utf8(out).unwrap().trim_end().to_string()
+        })
+        .collect()
+    }
+
+    #[test]
+    fn a_corpus_of_one_speaker_gets_the_rows_of_all_from_that_speakers_count() {
+        use crate::stats::freq::{counted_groups, frequencies, ALL};
+        let corpus = one_speaker();
+        assert_eq!(corpus.speakers.len(), 1);
+        assert!(counted_groups(&corpus).1);
+        let dir = tempfile::tempdir().unwrap();
+        let config = ReportConfig {
+            out: dir.path().to_path_buf(),
+            colloc: CollocOptions {
+                view: View::Lemma,
+                min_count: 1,
+                ..CollocOptions::default()
+            },
+            ..ReportConfig::default()
+        };
+        let cx = Context::new(&corpus, &[], &config);
+        Collocations.make(&cx).unwrap();
+        super::super::freq::Freq.make(&cx).unwrap();
+        // The library counts `*` on its own, as it does for any corpus.
+        let (bigrams, trigrams) =
+            crate::stats::colloc::collocations(&corpus, &config.colloc).unwrap();
+        let all = |speaker: &str| speaker == ALL;
+        let expected = lines(bigrams.into_iter().filter(|r| all(r.speaker)));
+        assert!(expected.len() > 100, "{}", expected.len());
+        assert_eq!(lines_of_all(&dir.path().join(BIGRAMS)), expected);
+        let expected = lines(trigrams.into_iter().filter(|r| all(r.speaker)));
+        assert!(!expected.is_empty());
+        assert_eq!(lines_of_all(&dir.path().join(TRIGRAMS)), expected);
+        let expected = lines(
+            [View::Key, config.view]
+                .into_iter()
+                .flat_map(|v| frequencies(&corpus, v, 1).unwrap())
+                .filter(|r| all(r.speaker)),
+        );
+        assert!(expected.len() > 500, "{}", expected.len());
+        assert_eq!(lines_of_all(&dir.path().join("freq.csv")), expected);
+        // And the speaker's own rows are there too, as many.
+        let text = std::fs::read_to_string(dir.path().join("freq.csv")).unwrap();
+        let own = text
+            .lines()
+            .filter(|l| l.starts_with("(narration),"))
+            .count();
+        assert_eq!(own, expected.len());
     }
 }

@@ -14,7 +14,7 @@ use crate::corpus::{Corpus, TokenError, View};
 use crate::report::spool::{assemble_table, by_group, RowSpool, Spooled};
 use crate::report::TableFormat;
 use crate::report::WriteError;
-use crate::stats::freq::{group_frequencies, groups, FreqRow, Scratch, TurnGroup, ALL};
+use crate::stats::freq::{counted_groups, group_frequencies, FreqRow, Scratch, TurnGroup, ALL};
 use crate::stats::tallies::Tallies;
 
 use super::{Context, Made, Preview, Row, Table};
@@ -89,41 +89,77 @@ fn group_rows<'a>(
     Ok(heads)
 }
 
-/// One group's rows in every view, into its file (a speaker's, or a scratch file for `*`), with their heads.
+/// One group's rows in every view, into its file (a speaker's, or a scratch file for `*`), with their heads; with
+/// `all_too` ([`counted_groups`]) also the same rows under the name `*`, into a scratch file of their own.
 fn write_group<'a>(
     corpus: &'a Corpus,
     group: &TurnGroup<'a>,
     (dir, path_of, format): (&Path, &BTreeMap<&str, &str>, TableFormat),
     pass: &Pass,
     scratch: &mut Scratch,
-) -> Result<GroupFile<'a>, WriteError> {
+    all_too: bool,
+) -> Result<Vec<GroupFile<'a>>, WriteError> {
     let speaker = group.name;
     let path = path_of.get(speaker).map(|p| p.to_string());
     let shown = dir.join(path.as_deref().unwrap_or(FILE));
     let file_dir = shown.parent().unwrap_or(dir);
     // Straight to a file: a speaker's file is published as it is.
     let mut out = RowSpool::<FreqRow>::new(file_dir, 0, format);
+    let mut all = all_too.then(|| RowSpool::<FreqRow>::new(dir, 0, format));
     out.header();
+    all.iter_mut().for_each(RowSpool::header);
     let mut section = 0;
     let heads = group_rows(corpus, group, pass, scratch, &mut |v, r| {
         // The views' rows come view after view: a new view ends the section of the one before.
         while section < v {
             out.end_section();
+            all.iter_mut().for_each(RowSpool::end_section);
             section += 1;
         }
         out.push(r);
+        if let Some(all) = &mut all {
+            all.push(&as_all(r));
+        }
     })?;
     while section < pass.views.len() {
         out.end_section();
+        all.iter_mut().for_each(RowSpool::end_section);
         section += 1;
     }
+    let all = match all {
+        Some(all) => Some(GroupFile {
+            speaker: ALL,
+            spooled: all.finish(&dir.join(FILE))?,
+            path: None,
+            heads: heads_as_all(&heads),
+        }),
+        None => None,
+    };
     let spooled = out.finish(&shown)?;
-    Ok(GroupFile {
+    let mut files = vec![GroupFile {
         speaker,
         spooled,
         path,
         heads,
-    })
+    }];
+    files.extend(all);
+    Ok(files)
+}
+
+/// A speaker's row as the row of `*` when the speaker has every turn ([`counted_groups`]).
+fn as_all<'a>(row: &FreqRow<'a>) -> FreqRow<'a> {
+    FreqRow {
+        speaker: ALL,
+        ..row.clone()
+    }
+}
+
+/// A speaker's heads as those of `*` ([`as_all`]).
+fn heads_as_all<'a>(heads: &[Vec<FreqRow<'a>>]) -> Vec<Vec<FreqRow<'a>>> {
+    heads
+        .iter()
+        .map(|v| v.iter().map(as_all).collect())
+        .collect()
 }
 
 /// One group's rows, written: its file (a speaker's file in `speakers/`, or a scratch file for `*`) holds the
@@ -223,7 +259,7 @@ impl<'a> Context<'a> {
     pub fn freq_heads(&self) -> Result<&[FreqRow<'a>], WriteError> {
         let heads = self.shared.freq_heads.get_or_try(|| {
             let corpus = self.corpus;
-            let groups = groups(corpus);
+            let (groups, all_too) = counted_groups(corpus);
             let sizes: Vec<usize> = groups.iter().map(|group| group.words(corpus)).collect();
             let views = views(self.config.view);
             let (orders, owned) = prepare(self, &views)?;
@@ -238,15 +274,12 @@ impl<'a> Context<'a> {
                 &sizes,
                 || Scratch::new(corpus, &views),
                 |g, scratch| {
-                    Ok(group_rows(
-                        corpus,
-                        &groups[g],
-                        &pass,
-                        scratch,
-                        &mut |_, _| {},
-                    )?)
+                    let heads = group_rows(corpus, &groups[g], &pass, scratch, &mut |_, _| {})?;
+                    let all = (all_too && g + 1 == groups.len()).then(|| heads_as_all(&heads));
+                    Ok(std::iter::once(heads).chain(all).collect::<Vec<_>>())
                 },
             )?;
+            let per_group = per_group.into_iter().flatten().collect();
             drop(tallies);
             if let Some(counted) = owned.into_iter().find(|t| t.view() == self.config.view) {
                 self.shared.tallies.fill(counted);
@@ -278,7 +311,7 @@ impl Table for Freq {
             .iter()
             .map(|(s, f)| (s.as_str(), f.as_str()))
             .collect();
-        let groups = groups(corpus);
+        let (groups, all_too) = counted_groups(corpus);
         let sizes: Vec<usize> = groups.iter().map(|group| group.words(corpus)).collect();
         let views = views(cx.config.view);
         // Each view's order and counts (the counts of the view asked for are kept for keyness and after).
@@ -290,7 +323,7 @@ impl Table for Freq {
             orders: &orders,
             tallies: &tallies,
         };
-        let done: Vec<GroupFile> = by_group(
+        let done: Vec<Vec<GroupFile>> = by_group(
             &sizes,
             || Scratch::new(corpus, &views),
             |g, scratch| {
@@ -300,9 +333,11 @@ impl Table for Freq {
                     (dir, &path_of, cx.config.format),
                     &pass,
                     scratch,
+                    all_too && g + 1 == groups.len(),
                 )
             },
         )?;
+        let done: Vec<GroupFile> = done.into_iter().flatten().collect();
         // freq.csv: the key rows of every group, then the other view's rows, copied from the groups' files.
         let format = cx.config.format;
         let parts: Vec<(&Spooled, usize)> = (0..views.len())

@@ -387,13 +387,20 @@ fn cell(v: &serde_json::Value) -> (String, bool) {
 pub(crate) mod testing {
     /// The seed transcript of `corpus/`, analysed.
     pub fn seed() -> crate::corpus::Corpus {
+        let file = seed_file();
+        crate::corpus::analyse(&[&file.meeting], &Default::default())
+    }
+
+    /// The seed transcript of `corpus/`, read.
+    pub fn seed_file() -> crate::transcript::ReadFile {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/corpus/2022-11-28_talks-kazakhstan-tokayev.txt"
         );
         let bytes = std::fs::read(path).unwrap();
-        let (file, _) = crate::transcript::read_bytes(path, &bytes, &Default::default()).unwrap();
-        crate::corpus::analyse(&[&file.meeting], &Default::default())
+        crate::transcript::read_bytes(path, &bytes, &Default::default())
+            .unwrap()
+            .0
     }
 }
 
