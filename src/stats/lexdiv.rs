@@ -184,50 +184,56 @@ fn in_memory<T>(result: Result<T, std::convert::Infallible>) -> T {
     }
 }
 
-/// Computes every measure of a text read in chunks (four reads: counts, MATTR, MTLD forward and backward).
+/// Computes every measure of a text read in chunks (four reads: counts, MATTR, MTLD forward and backward; on a
+/// long text the four side by side, each with its own counts).
 pub fn measure_text<T: Text + ?Sized>(
     text: &T,
     window: usize,
 ) -> Result<LexicalDiversity, T::Error> {
     let n = text.len();
-    let mut tally = TypeCounts::for_text(text);
+    let defined = n > 0;
+    let mtld_pass =
+        |backward: bool, tally: &mut TypeCounts| -> Result<Option<MtldPass>, T::Error> {
+            defined
+                .then(|| mtld_pass(text, MTLD_THRESHOLD, backward, tally))
+                .transpose()
+        };
+    let (counted, mattr, forward, backward) = if n >= PARALLEL_FROM {
+        let own = || TypeCounts::for_text(text);
+        let ((counted, mattr), (forward, backward)) = rayon::join(
+            || {
+                rayon::join(
+                    || type_frequencies(text, &mut own()),
+                    || mattr_with(text, window, &mut own()),
+                )
+            },
+            || {
+                rayon::join(
+                    || mtld_pass(false, &mut own()),
+                    || mtld_pass(true, &mut own()),
+                )
+            },
+        );
+        (counted?, mattr?, forward?, backward?)
+    } else {
+        let mut tally = TypeCounts::for_text(text);
+        let counted = type_frequencies(text, &mut tally)?;
+        let mattr = mattr_with(text, window, &mut tally)?;
+        let forward = mtld_pass(false, &mut tally)?;
+        let backward = mtld_pass(true, &mut tally)?;
+        (counted, mattr, forward, backward)
+    };
     // Frequencies of the types in order of first occurrence (for HD-D), and Σ f² (for Yule's K).
-    let mut first: Vec<u32> = Vec::new();
-    text.chunks(false, &mut |chunk| {
-        for &t in chunk {
-            if tally.inc(t) == 1 {
-                first.push(t);
-            }
-        }
-    })?;
-    let freqs: Vec<u64> = first.iter().map(|&t| u64::from(tally.get(t))).collect();
+    let freqs = counted;
     let v = freqs.len();
     let (nf, vf) = (n as f64, v as f64);
-    let defined = n > 0;
     let log_defined = n > 1;
     let hapaxes = freqs.iter().filter(|&&f| f == 1).count();
     let squares: u128 = freqs.iter().map(|&f| u128::from(f) * u128::from(f)).sum();
-    tally.reset(&first);
-    // The two sequential measures run side by side on long texts (each with its own counts).
-    let (mattr, mtld) = if n >= PARALLEL_FROM {
-        rayon::join(
-            || mattr_with(text, window, &mut TypeCounts::for_text(text)),
-            || {
-                defined
-                    .then(|| mtld_with(text, MTLD_THRESHOLD, v, &mut tally))
-                    .transpose()
-            },
-        )
-    } else {
-        let mattr = mattr_with(text, window, &mut tally);
-        (
-            mattr,
-            defined
-                .then(|| mtld_with(text, MTLD_THRESHOLD, v, &mut tally))
-                .transpose(),
-        )
-    };
-    let (mattr, mtld) = (mattr?, mtld?);
+    let whole = vf / nf;
+    let mtld = forward
+        .zip(backward)
+        .map(|(f, b)| (f.finish(n, whole) + b.finish(n, whole)) / 2.0);
     Ok(LexicalDiversity {
         tokens: n,
         types: v,
@@ -241,6 +247,24 @@ pub fn measure_text<T: Text + ?Sized>(
         hdd: hdd_of(&freqs, n, HDD_DRAWS),
         hapax_share: defined.then(|| hapaxes as f64 / vf),
     })
+}
+
+/// The frequency of each type of a text, in order of first occurrence; `tally` is all zero on entry and on exit.
+fn type_frequencies<T: Text + ?Sized>(
+    text: &T,
+    tally: &mut TypeCounts,
+) -> Result<Vec<u64>, T::Error> {
+    let mut first: Vec<u32> = Vec::new();
+    text.chunks(false, &mut |chunk| {
+        for &t in chunk {
+            if tally.inc(t) == 1 {
+                first.push(t);
+            }
+        }
+    })?;
+    let freqs = first.iter().map(|&t| u64::from(tally.get(t))).collect();
+    tally.reset(&first);
+    Ok(freqs)
 }
 
 /// Moving-average type–token ratio over windows of `window` tokens; `None` when the text is shorter.
@@ -331,10 +355,9 @@ impl MtldPass {
         }
     }
 
-    /// The pass's MTLD; leaves `tally` all zero.
-    fn finish(mut self, n: usize, whole_ttr: f64, tally: &mut TypeCounts) -> f64 {
+    /// The pass's MTLD, in a text of `n` tokens whose type–token ratio is `whole_ttr`.
+    fn finish(mut self, n: usize, whole_ttr: f64) -> f64 {
         let threshold = self.threshold;
-        tally.reset(&self.segment);
         if !self.segment.is_empty() {
             self.factors += (1.0 - self.ttr) / (1.0 - threshold);
         }
@@ -352,36 +375,33 @@ impl MtldPass {
 /// MTLD: the mean of a forward and a backward pass.
 pub fn mtld(tokens: &[u32], threshold: f64) -> f64 {
     let mut tally = TypeCounts::for_text(tokens);
-    let mut first = Vec::new();
-    for &t in tokens {
-        if tally.inc(t) == 1 {
-            first.push(t);
-        }
-    }
-    tally.reset(&first);
-    in_memory(mtld_with(tokens, threshold, first.len(), &mut tally))
+    let types = in_memory(type_frequencies(tokens, &mut tally)).len();
+    let whole = types as f64 / tokens.len() as f64;
+    let forward = in_memory(mtld_pass(tokens, threshold, false, &mut tally));
+    let backward = in_memory(mtld_pass(tokens, threshold, true, &mut tally));
+    (forward.finish(tokens.len(), whole) + backward.finish(tokens.len(), whole)) / 2.0
 }
 
-/// MTLD of a text of `types` types; `tally` is all zero on entry and on exit.
-fn mtld_with<T: Text + ?Sized>(
+/// One MTLD pass over a text, forward or backward, up to its unfinished last segment ([`MtldPass::finish`] ends
+/// it); `tally` is all zero on entry and on exit.
+fn mtld_pass<T: Text + ?Sized>(
     text: &T,
     threshold: f64,
-    types: usize,
+    backward: bool,
     tally: &mut TypeCounts,
-) -> Result<f64, T::Error> {
-    let n = text.len();
-    let whole = types as f64 / n as f64;
-    let mut forward = MtldPass::new(threshold);
-    text.chunks(false, &mut |chunk| {
-        chunk.iter().for_each(|&t| forward.push(t, tally));
-    })?;
-    let forward = forward.finish(n, whole, tally);
-    let mut backward = MtldPass::new(threshold);
-    text.chunks(true, &mut |chunk| {
-        chunk.iter().rev().for_each(|&t| backward.push(t, tally));
-    })?;
-    let backward = backward.finish(n, whole, tally);
-    Ok((forward + backward) / 2.0)
+) -> Result<MtldPass, T::Error> {
+    let mut pass = MtldPass::new(threshold);
+    if backward {
+        text.chunks(true, &mut |chunk| {
+            chunk.iter().rev().for_each(|&t| pass.push(t, tally));
+        })?;
+    } else {
+        text.chunks(false, &mut |chunk| {
+            chunk.iter().for_each(|&t| pass.push(t, tally));
+        })?;
+    }
+    tally.reset(&pass.segment);
+    Ok(pass)
 }
 
 /// HD-D with `draws` draws; `None` when the text has fewer tokens than draws.

@@ -40,25 +40,33 @@ impl Profiles {
             turns_of.entry((t.speaker, t.meeting)).or_default().push(i);
         }
         let pairs: Vec<(&(SpeakerId, MeetingId), &Vec<usize>)> = turns_of.iter().collect();
-        let by_pair: Vec<(LexicalDiversity, u64)> = pairs
-            .par_iter()
-            .map(|(_, turns)| {
-                let words = corpus.words_of(turns.iter().map(|&i| &corpus.turns[i]))?;
-                let syllables = words.iter().map(|&w| u64::from(corpus.syllables(w))).sum();
-                Ok((measure(&words, window), syllables))
-            })
-            .collect::<Result<_, TokenError>>()?;
         let ids: BTreeSet<SpeakerId> = turns_of.keys().map(|&(s, _)| s).collect();
         let ids: Vec<SpeakerId> = ids.into_iter().collect();
-        let by_speaker_lex: Vec<LexicalDiversity> = ids
-            .par_iter()
-            .map(|&s| {
-                let turns = turns_of
-                    .range((s, 0)..=(s, MeetingId::MAX))
-                    .flat_map(|(_, t)| t.iter().map(|&i| &corpus.turns[i]));
-                measure_text(&TurnsText::new(corpus, turns)?, window)
-            })
-            .collect::<Result<_, TokenError>>()?;
+        // Speakers in meetings and speakers over all meetings side by side: a thread that is done with one list
+        // takes work from the other instead of waiting for the longest speaker.
+        let (by_pair, by_speaker_lex) = rayon::join(
+            || {
+                pairs
+                    .par_iter()
+                    .map(|(_, turns)| {
+                        let words = corpus.words_of(turns.iter().map(|&i| &corpus.turns[i]))?;
+                        let syllables = words.iter().map(|&w| u64::from(corpus.syllables(w))).sum();
+                        Ok((measure(&words, window), syllables))
+                    })
+                    .collect::<Result<Vec<(LexicalDiversity, u64)>, TokenError>>()
+            },
+            || {
+                ids.par_iter()
+                    .map(|&s| {
+                        let turns = turns_of
+                            .range((s, 0)..=(s, MeetingId::MAX))
+                            .flat_map(|(_, t)| t.iter().map(|&i| &corpus.turns[i]));
+                        measure_text(&TurnsText::new(corpus, turns)?, window)
+                    })
+                    .collect::<Result<Vec<LexicalDiversity>, TokenError>>()
+            },
+        );
+        let (by_pair, by_speaker_lex) = (by_pair?, by_speaker_lex?);
         let mut summaries = by_speaker(corpus);
         let mut meeting_summaries = by_speaker_meeting(corpus);
         // Readability: of each speaker in each meeting in the meeting's language; over all meetings, in the
