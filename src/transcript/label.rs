@@ -99,6 +99,17 @@ pub fn is_interpreter_remark(remark: &str) -> bool {
         .any(|k| lower.contains(k))
 }
 
+/// What of a line's head the label pattern searches: a match ends at a colon and the spaces after it (or the one
+/// character glued to it), so nothing after the last colon's is searched (the search costs in proportion to its
+/// length); the pattern finds the same groups in it as in the whole head.
+fn searched(head: &str) -> &str {
+    let last = head.rfind(':').map_or(0, |c| c + 1);
+    let rest = &head[last..];
+    let spaces = rest.len() - rest.trim_start().len();
+    let next = rest[spaces..].chars().next().filter(|_| spaces == 0);
+    &head[..last + spaces + next.map_or(0, char::len_utf8)]
+}
+
 /// Parses a label at the start of `line` (already trimmed at the start); `None` if the line does not start a turn.
 pub fn parse_label(line: &str) -> Option<Label<'_>> {
     if line.starts_with("**") {
@@ -113,7 +124,7 @@ pub fn parse_label(line: &str) -> Option<Label<'_>> {
     if !head.contains(':') || !head.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
-    let caps = LABEL.captures(head)?;
+    let caps = LABEL.captures(searched(head))?;
     let name_match = caps.name("name")?;
     if !is_a_name(name_match.as_str()) {
         return None;
@@ -502,5 +513,32 @@ mod tests {
     fn a_huge_line_is_not_a_label_and_does_not_hang() {
         let line = "А".repeat(1_000_000) + ": текст";
         assert_eq!(parse_label(&line), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_pattern_finds_the_same_groups_in_the_searched_head_as_in_the_whole(
+            name in proptest::sample::select(vec![
+                "В.Путин", "Владимир Путин", "President of Russia Vladimir Putin", "Question", "Ж.Ш.Шаймерденова",
+                "Alisa Shmelyova, metrology engineer", "Х.Мамедов (как переведено)", "и", "",
+            ]),
+            rest in "[ :a-zA-Zа-яА-Я0-9/().,\t]{0,60}",
+        ) {
+            let line = format!("{name}{rest}");
+            let spans = |head: &str| {
+                LABEL.captures(head).map(|c| {
+                    let span = |g: &str| c.name(g).map(|m| m.range());
+                    (span("name"), span("role"), span("remark"), span("glued"))
+                })
+            };
+            let whole_end = |head: &str| {
+                LABEL.captures(head).and_then(|c| c.get(0)).map(|m| {
+                    // The spaces a match ends with run to the end of the line's spaces.
+                    m.end() + line[m.end()..].len() - line[m.end()..].trim_start().len()
+                })
+            };
+            proptest::prop_assert_eq!(spans(&line), spans(searched(&line)));
+            proptest::prop_assert_eq!(whole_end(&line), whole_end(searched(&line)));
+        }
     }
 }
