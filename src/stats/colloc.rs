@@ -275,10 +275,14 @@ pub fn group_collocations<'a>(
         let unigrams: &[u64] = unigrams;
         // A pair can reach the minimum count only if both its words do, so only those pairs are counted; and pairs
         // with a stopword are left out of the tables unless asked for, so they are not counted either.
-        let counted = |t: u32| {
-            unigrams[t as usize] >= options.min_count
-                && (options.keep_stopwords || !options.view.is_stop(corpus, t))
-        };
+        let counted = Counted::new(
+            &g,
+            |t: u32| {
+                unigrams[t as usize] >= options.min_count
+                    && (options.keep_stopwords || !options.view.is_stop(corpus, t))
+            },
+            total as usize,
+        );
         let mut row_of = count_pairs(&g, &group.turns, &counted)?;
         let pairs = table_pairs(&g, &row_of);
         rows_of_pairs(&g, &mut row_of, &pairs);
@@ -319,26 +323,70 @@ pub fn group_collocations<'a>(
 fn count_pairs(
     g: &Group<'_, '_>,
     turns: &[usize],
-    counted: &impl Fn(u32) -> bool,
+    counted: &Counted<impl Fn(u32) -> bool>,
 ) -> Result<TupleCounts<2>, TokenError> {
-    let (corpus, view, skip) = (g.corpus, g.options.view, g.options.skip_punct);
+    let (corpus, skip) = (g.corpus, g.options.skip_punct);
     if !corpus.grams.is_empty() {
-        return Ok(counted::pairs(g, turns, counted));
+        return Ok(counted::pairs(g, turns, &|t| (counted.admits)(t)));
     }
     let mut reader = corpus.reader();
     let mut bigrams: TupleCounts<2> = TupleCounts::new();
     for &i in turns {
         let (words, gaps) = reader.words_and_gaps(&corpus.turns[i])?;
-        let mut prev = u32::MAX;
+        let mut prev = NOT_COUNTED;
         for (k, &w) in words.iter().enumerate() {
-            let term = view.term(corpus, w);
-            if k >= 1 && joins(gaps[k], skip) && counted(prev) && counted(term) {
+            let term = counted.term(w);
+            if prev != NOT_COUNTED && term != NOT_COUNTED && joins(gaps[k], skip) {
                 bigrams.add([prev, term]);
             }
             prev = term;
         }
     }
     Ok(bigrams)
+}
+
+/// What [`Counted::term`] gives a key whose term is not counted.
+const NOT_COUNTED: u32 = u32::MAX;
+
+/// Which terms the pairs are counted for (`admits`), and the counted term of each key: looked up in a table made
+/// once per group when the group has more words than the corpus has keys (the large groups, where a word's term
+/// and whether it is counted would otherwise be worked out at every word), else worked out word by word.
+struct Counted<'c, F> {
+    admits: F,
+    table: Vec<u32>,
+    corpus: &'c Corpus,
+    view: View,
+}
+
+impl<'c, F: Fn(u32) -> bool> Counted<'c, F> {
+    fn new(g: &Group<'c, '_>, admits: F, words: usize) -> Self {
+        let (corpus, view) = (g.corpus, g.options.view);
+        let keys = View::Key.len(corpus);
+        let mut counted = Counted {
+            admits,
+            table: Vec::new(),
+            corpus,
+            view,
+        };
+        if words >= keys {
+            counted.table = (0..keys as u32).map(|k| counted.term(k)).collect();
+        }
+        counted
+    }
+
+    /// The term of a key if it is counted, else [`NOT_COUNTED`].
+    #[inline]
+    fn term(&self, key: u32) -> u32 {
+        if let Some(&t) = self.table.get(key as usize) {
+            return t;
+        }
+        let t = self.view.term(self.corpus, key);
+        if (self.admits)(t) {
+            t
+        } else {
+            NOT_COUNTED
+        }
+    }
 }
 
 /// The counted pairs (`counted`, [`count_pairs`]) made the row of each table pair (`pairs`, [`table_pairs`]) in
@@ -366,20 +414,19 @@ fn each_table_pair(
     g: &Group<'_, '_>,
     turns: &[usize],
     row_of: &Tuples<2, u32>,
-    counted: &impl Fn(u32) -> bool,
+    counted: &Counted<impl Fn(u32) -> bool>,
     mut each: impl FnMut(&[u32], usize, bool),
 ) -> Result<(), TokenError> {
-    let (corpus, view, skip) = (g.corpus, g.options.view, g.options.skip_punct);
+    let (corpus, skip) = (g.corpus, g.options.skip_punct);
     let mut reader = corpus.reader();
     for &i in turns {
         let (words, gaps) = reader.words_and_gaps(&corpus.turns[i])?;
-        let (mut prev, mut prev_in) = (u32::MAX, false);
+        let (mut prev, mut prev_in) = (NOT_COUNTED, false);
         for (k, &w) in words.iter().enumerate() {
-            let term = view.term(corpus, w);
-            let within = k >= 1
+            let term = counted.term(w);
+            let within = prev != NOT_COUNTED
+                && term != NOT_COUNTED
                 && joins(gaps[k], skip)
-                && counted(prev)
-                && counted(term)
                 && row_of.get([prev, term]).is_some();
             if within {
                 each(words, k, prev_in);
@@ -396,10 +443,12 @@ fn count_spellings(
     g: &Group<'_, '_>,
     turns: &[usize],
     row_of: &Tuples<2, u32>,
-    counted: &impl Fn(u32) -> bool,
+    counted: &Counted<impl Fn(u32) -> bool>,
 ) -> Result<TupleCounts<2>, TokenError> {
     if !g.corpus.grams.is_empty() {
-        return Ok(counted::spellings(g, turns, row_of, counted));
+        return Ok(counted::spellings(g, turns, row_of, &|t| {
+            (counted.admits)(t)
+        }));
     }
     let mut pair_keys: TupleCounts<2> = TupleCounts::new();
     each_table_pair(g, turns, row_of, counted, |words, k, _| {
@@ -415,10 +464,10 @@ fn count_triples(
     g: &Group<'_, '_>,
     turns: &[usize],
     row_of: &Tuples<2, u32>,
-    counted: &impl Fn(u32) -> bool,
+    counted: &Counted<impl Fn(u32) -> bool>,
 ) -> Result<TupleCounts<3>, TokenError> {
     if !g.corpus.grams.is_empty() {
-        return Ok(counted::triples(g, turns, row_of, counted));
+        return Ok(counted::triples(g, turns, row_of, &|t| (counted.admits)(t)));
     }
     let mut triples: TupleCounts<3> = TupleCounts::new();
     each_table_pair(g, turns, row_of, counted, |words, k, joined| {

@@ -126,3 +126,31 @@ fn a_key_pair_reads_as_its_keys_names_and_abbreviations_keep_their_capitals() {
         )]
     );
 }
+
+#[test]
+fn the_table_of_counted_terms_agrees_with_working_them_out_word_by_word() {
+    let corpus = corpus();
+    for view in [View::Key, View::Stem, View::Lemma] {
+        let options = options(view);
+        let order = view.form_order(&corpus);
+        let g = Group {
+            corpus: &corpus,
+            options: &options,
+            speaker: "В.Путин",
+            order: &order,
+        };
+        // Terms counted: those of even id that are not stopwords.
+        let admits = |t: u32| t % 2 == 0 && !view.is_stop(&corpus, t);
+        let keys = View::Key.len(&corpus);
+        let (table, by_word) = (Counted::new(&g, admits, keys), Counted::new(&g, admits, 0));
+        assert_eq!((table.table.len(), by_word.table.len()), (keys, 0));
+        let terms: Vec<u32> = (0..keys as u32).map(|k| table.term(k)).collect();
+        assert_eq!(
+            terms,
+            (0..keys as u32)
+                .map(|k| by_word.term(k))
+                .collect::<Vec<_>>()
+        );
+        assert!(terms.contains(&NOT_COUNTED) && terms.iter().any(|&t| t != NOT_COUNTED));
+    }
+}
