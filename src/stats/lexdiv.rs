@@ -173,7 +173,25 @@ impl TypeCounts {
 
 /// Computes every measure; `window` is the MATTR window.
 pub fn measure(tokens: &[u32], window: usize) -> LexicalDiversity {
+    if tokens.id_bound() > tokens.len().saturating_mul(4) {
+        // Few tokens for their ids (a speaker in one meeting of a large corpus): numbered afresh in order of first
+        // occurrence, once, so that every pass counts in a dense array instead of hashing each token. The measures
+        // depend only on which tokens are equal and on that order, so they are the same.
+        return in_memory(measure_text(renumbered(tokens).as_slice(), window));
+    }
     in_memory(measure_text(tokens, window))
+}
+
+/// The tokens with ids 0, 1, 2, … given in order of first occurrence.
+fn renumbered(tokens: &[u32]) -> Vec<u32> {
+    let mut ids: HashMap<u32, u32> = HashMap::with_capacity(tokens.len().min(1 << 16));
+    tokens
+        .iter()
+        .map(|&t| {
+            let next = ids.len() as u32;
+            *ids.entry(t).or_insert(next)
+        })
+        .collect()
 }
 
 /// What cannot fail for a text in memory.
@@ -460,6 +478,22 @@ mod tests {
         assert_eq!(m.hapax_share, Some(2.0 / 3.0));
         assert_eq!(m.hdd, None);
         assert_eq!(measure(&[1, 2, 3], 100).mattr, None);
+    }
+
+    #[test]
+    fn sparse_ids_measure_as_the_same_tokens_renumbered() {
+        // Ids far above the number of tokens take the renumbering; the same text with small ids does not.
+        let small: Vec<u32> = (0..3000u32).map(|i| (i * i + 7 * i) % 211).collect();
+        let sparse: Vec<u32> = small.iter().map(|&t| 1_000_000 + t * 977).collect();
+        assert!(sparse.as_slice().id_bound() > 4 * sparse.len());
+        assert_eq!(renumbered(&sparse), renumbered(&small));
+        let (a, b) = (measure(&sparse, 50), measure(&small, 50));
+        assert_eq!(a, b);
+        let distinct: std::collections::BTreeSet<u32> = small.iter().copied().collect();
+        assert_eq!(a.types, distinct.len());
+        assert!(a.mattr.is_some() && a.mtld.is_some() && a.hdd.is_some());
+        // And the same as counting in a map, as measure_text does with sparse ids.
+        assert_eq!(in_memory(measure_text(sparse.as_slice(), 50)), a);
     }
 
     #[test]
