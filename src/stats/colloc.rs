@@ -327,7 +327,7 @@ fn count_pairs(
 ) -> Result<TupleCounts<2>, TokenError> {
     let (corpus, skip) = (g.corpus, g.options.skip_punct);
     if !corpus.grams.is_empty() {
-        return Ok(counted::pairs(g, turns, &|t| (counted.admits)(t)));
+        return Ok(counted::pairs(g, turns, &counted.admits));
     }
     let mut reader = corpus.reader();
     let mut bigrams: TupleCounts<2> = TupleCounts::new();
@@ -446,9 +446,7 @@ fn count_spellings(
     counted: &Counted<impl Fn(u32) -> bool>,
 ) -> Result<TupleCounts<2>, TokenError> {
     if !g.corpus.grams.is_empty() {
-        return Ok(counted::spellings(g, turns, row_of, &|t| {
-            (counted.admits)(t)
-        }));
+        return Ok(counted::spellings(g, turns, row_of, &counted.admits));
     }
     let mut pair_keys: TupleCounts<2> = TupleCounts::new();
     each_table_pair(g, turns, row_of, counted, |words, k, _| {
@@ -467,7 +465,7 @@ fn count_triples(
     counted: &Counted<impl Fn(u32) -> bool>,
 ) -> Result<TupleCounts<3>, TokenError> {
     if !g.corpus.grams.is_empty() {
-        return Ok(counted::triples(g, turns, row_of, &|t| (counted.admits)(t)));
+        return Ok(counted::triples(g, turns, row_of, &counted.admits));
     }
     let mut triples: TupleCounts<3> = TupleCounts::new();
     each_table_pair(g, turns, row_of, counted, |words, k, joined| {
