@@ -102,8 +102,7 @@ impl Spoken {
 fn analyse_text(
     text: &str,
     keys: &mut Interner,
-    surfaces: &mut Surfaces,
-    key: &mut String,
+    spellings: &mut Spellings,
 ) -> (Vec<u32>, Vec<Gap>, u32) {
     // The tokens go into a buffer each thread keeps while files are read ([`release_buffers`] after): a long turn
     // (a novel read as one) needs megabytes, which are reused rather than asked of the allocator (and faulted in)
@@ -111,7 +110,7 @@ fn analyse_text(
     TOKENS.with_borrow_mut(|tokens| {
         tokens.clear();
         tokens.extend(tokenize(text));
-        let result = words_of(text, tokens, keys, surfaces, key);
+        let result = words_of(text, tokens, keys, spellings);
         // A buffer grown by a very long turn is not kept for the rest of the run.
         if tokens.capacity() > TOKENS_KEPT {
             *tokens = Vec::new();
@@ -133,13 +132,59 @@ pub(super) fn release_buffers() {
     rayon::broadcast(|_| TOKENS.with_borrow_mut(|tokens| *tokens = Vec::new()));
 }
 
+/// The key id [`Spellings`] gives a surface whose key is empty (nothing but marks): not a word.
+const NO_KEY: KeyId = KeyId::MAX;
+
+/// A meeting's surfaces as written, each with its key: a word is looked up as it is written, and its key is made
+/// (normalized, lowercased, interned) only the first time that spelling occurs, not at every token.
+#[derive(Default)]
+struct Spellings {
+    /// The surfaces, in order of first occurrence.
+    table: Interner,
+    /// Per surface: its key id ([`NO_KEY`] if empty), whether it is written as its key, and its count.
+    of: Vec<(KeyId, bool, u32)>,
+    /// The key being made.
+    key: String,
+}
+
+impl Spellings {
+    /// The key id of `surface` (interned in `keys` the first time), counted; [`NO_KEY`] for a surface without one.
+    #[inline]
+    fn key(&mut self, surface: &str, keys: &mut Interner) -> KeyId {
+        let s = self.table.intern(surface) as usize;
+        if s == self.of.len() {
+            key_into(surface, &mut self.key);
+            let id = if self.key.is_empty() {
+                NO_KEY
+            } else {
+                keys.intern(&self.key)
+            };
+            self.of.push((id, surface == self.key, 0));
+        }
+        let (id, _, count) = &mut self.of[s];
+        *count += 1;
+        *id
+    }
+
+    /// The surfaces written other than as their key, with their counts (in order of first occurrence).
+    fn into_surfaces(self) -> Surfaces {
+        let mut out = Surfaces::default();
+        for (surface, &(id, as_key, n)) in self.table.iter().zip(&self.of) {
+            if id != NO_KEY && !as_key {
+                let form = out.strings.intern(surface);
+                out.counts.insert((id, form), n);
+            }
+        }
+        out
+    }
+}
+
 /// The word keys of a turn's tokens, how each follows the one before, and the number of its sentences.
 fn words_of(
     text: &str,
     tokens: &[Token],
     keys: &mut Interner,
-    surfaces: &mut Surfaces,
-    key: &mut String,
+    spellings: &mut Spellings,
 ) -> (Vec<u32>, Vec<Gap>, u32) {
     let sentences = sentence_ranges(text, tokens);
     let mut words = Vec::with_capacity(tokens.len());
@@ -155,16 +200,9 @@ fn words_of(
                 }
                 continue;
             }
-            let surface = t.surface(text);
-            key_into(surface, key);
-            if key.is_empty() {
+            let id = spellings.key(t.surface(text), keys);
+            if id == NO_KEY {
                 continue;
-            }
-            let id = keys.intern(key);
-            // Most words are written as their key; those are counted from the tokens at the end.
-            if surface != key.as_str() {
-                let form = surfaces.strings.intern(surface);
-                *surfaces.counts.entry((id, form)).or_default() += 1;
             }
             words.push(id);
             gaps.push(gap);
@@ -234,7 +272,7 @@ pub(super) fn analyse_meeting(meeting: &Meeting, options: &AnalysisOptions) -> L
             analysed: any_by_key.then(Vec::new),
         },
     };
-    let mut key = String::new();
+    let mut spellings = Spellings::default();
     let mut number = 0;
     for block in &meeting.blocks {
         if let Block::Turn(turn) = block {
@@ -244,12 +282,8 @@ pub(super) fn analyse_meeting(meeting: &Meeting, options: &AnalysisOptions) -> L
                 local.excluded.1 += crate::text::count_words(&turn.spoken());
                 continue;
             }
-            let (words, gaps, sentences) = analyse_text(
-                &turn.spoken(),
-                &mut local.keys,
-                &mut local.surfaces,
-                &mut key,
-            );
+            let (words, gaps, sentences) =
+                analyse_text(&turn.spoken(), &mut local.keys, &mut spellings);
             let (code, by_key) = language(turn);
             local.spoken.add(code, by_key, &words, local.keys.len());
             let attributes = turn.attributes.clone();
@@ -269,12 +303,8 @@ pub(super) fn analyse_meeting(meeting: &Meeting, options: &AnalysisOptions) -> L
             })
             .collect();
         if !text.is_empty() {
-            let (words, gaps, sentences) = analyse_text(
-                &text.join("\n"),
-                &mut local.keys,
-                &mut local.surfaces,
-                &mut key,
-            );
+            let (words, gaps, sentences) =
+                analyse_text(&text.join("\n"), &mut local.keys, &mut spellings);
             let code = meeting.language.into();
             local.spoken.add(code, false, &words, local.keys.len());
             let tokens = local_turn(1, false, words, gaps, sentences, Vec::new());
@@ -283,6 +313,7 @@ pub(super) fn analyse_meeting(meeting: &Meeting, options: &AnalysisOptions) -> L
                 .push((NARRATION.to_string(), NARRATION.to_string(), tokens));
         }
     }
+    local.surfaces = spellings.into_surfaces();
     local.spoken.sort();
     if let Some(&(code, _)) = local.spoken.words.first() {
         local.info.spoken = code;
