@@ -147,7 +147,19 @@ struct Spellings {
     key: String,
 }
 
+/// Bytes of text per distinct spelling, roughly, in a long Russian text (a novel of 1 MB has some 30,000).
+const BYTES_PER_SPELLING: usize = 32;
+
 impl Spellings {
+    /// Tables with room for `n` spellings.
+    fn with_capacity(n: usize) -> Spellings {
+        Spellings {
+            table: Interner::with_capacity(n),
+            of: Vec::with_capacity(n),
+            key: String::new(),
+        }
+    }
+
     /// The key id of `surface` (interned in `keys` the first time), counted; [`NO_KEY`] for a surface without one.
     #[inline]
     fn key(&mut self, surface: &str, keys: &mut Interner) -> KeyId {
@@ -272,7 +284,19 @@ pub(super) fn analyse_meeting(meeting: &Meeting, options: &AnalysisOptions) -> L
             analysed: any_by_key.then(Vec::new),
         },
     };
-    let mut spellings = Spellings::default();
+    // The tables of the meeting's spellings and keys are made about as large as its text will need, so that they
+    // do not grow (and rehash every string) over and over on a long text.
+    let bytes: usize = meeting
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Turn(turn) => turn.paragraphs.iter().map(|p| p.spoken.len()).sum(),
+            Block::Lead { text, .. } => text.len(),
+            _ => 0,
+        })
+        .sum();
+    let mut spellings = Spellings::with_capacity(bytes / BYTES_PER_SPELLING);
+    local.keys = Interner::with_capacity(bytes / BYTES_PER_SPELLING);
     let mut number = 0;
     for block in &meeting.blocks {
         if let Block::Turn(turn) = block {

@@ -52,11 +52,30 @@ pub(super) type Line<'t> = (usize, Cow<'t, str>);
 
 /// Whether `s` holds U+00A0, U+202F or U+2007, looking only at the bytes that can start them (`C2`, `E2`).
 fn has_no_break_space(s: &str) -> bool {
+    no_break_spaces(s).next().is_some()
+}
+
+/// The byte offset and length of each no-break space of `s` (U+00A0, U+202F, U+2007), found by their UTF-8 bytes.
+fn no_break_spaces(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = s.as_bytes();
-    memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| match b[i] {
-        0xC2 => b.get(i + 1) == Some(&0xA0),
-        _ => matches!(b.get(i + 1..i + 3), Some([0x80, 0xAF | 0x87])),
+    memchr::memchr2_iter(0xC2, 0xE2, b).filter_map(|i| match b[i] {
+        0xC2 if b.get(i + 1) == Some(&0xA0) => Some((i, 2)),
+        0xE2 if matches!(b.get(i + 1..i + 3), Some([0x80, 0xAF | 0x87])) => Some((i, 3)),
+        _ => None,
     })
+}
+
+/// `s` with each no-break space made a space.
+fn spaces_for_no_break(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for (at, len) in no_break_spaces(s) {
+        out.push_str(&s[last..at]);
+        out.push(' ');
+        last = at + len;
+    }
+    out.push_str(&s[last..]);
+    out
 }
 
 /// The non-blank lines of a text, and the HTML markup found on its lines.
@@ -120,17 +139,14 @@ fn content_lines_with(text: &str, mut markup: Option<Markup>) -> Content<'_> {
             None => (Cow::Borrowed(line), Stripped::default()),
         };
         // No-break spaces (as `&nbsp;` or as characters) are spaces in a label and in speech alike.
-        const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
         let clean: Cow<str> = match text {
             Cow::Borrowed(line) => match html_escape::decode_html_entities(line) {
                 Cow::Borrowed(b) if !has_no_break_space(b) => Cow::Borrowed(b.trim_matches(blank)),
-                decoded => Cow::Owned(decoded.trim_matches(blank).replace(NBSP, " ")),
+                decoded => Cow::Owned(spaces_for_no_break(decoded.trim_matches(blank))),
             },
-            Cow::Owned(text) => Cow::Owned(
-                html_escape::decode_html_entities(&text)
-                    .trim_matches(blank)
-                    .replace(NBSP, " "),
-            ),
+            Cow::Owned(text) => Cow::Owned(spaces_for_no_break(
+                html_escape::decode_html_entities(&text).trim_matches(blank),
+            )),
         };
         if !clean.is_empty() {
             if found.tags > 0 {
@@ -223,6 +239,17 @@ mod tests {
             "\u{00A0}",
         ] {
             assert_eq!(has_no_break_space(s), s.contains(NBSP), "{s:?}");
+            assert_eq!(spaces_for_no_break(s), s.replace(NBSP, " "), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaces_for_no_break_replaces_as_the_characters_do(
+            s in "[a-zа-я \u{00A0}\u{00A1}\u{202F}\u{2007}\u{2008}\u{2028}\u{0100}Â‰…]{0,24}"
+        ) {
+            const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
+            proptest::prop_assert_eq!(spaces_for_no_break(&s), s.replace(NBSP, " "));
         }
     }
 }

@@ -38,16 +38,15 @@ fn detect_language(lines: &[Line<'_>]) -> Language {
     }
 }
 
-/// Cyrillic and Latin letters of the first 2,000 lines.
+/// Cyrillic and Latin letters of the first 2,000 lines, counted on bytes: a Cyrillic letter
+/// ([`crate::lang::is_cyrillic`], U+0400–U+04FF) is exactly a UTF-8 sequence led by 0xD0–0xD3, a Latin one an ASCII
+/// letter byte, and no other character has either byte (a test checks this against the characters).
 fn letters(lines: &[Line<'_>]) -> (usize, usize) {
     let (mut cyrillic, mut latin) = (0usize, 0usize);
     for (_, line) in lines.iter().take(2000) {
-        for c in line.chars() {
-            if crate::lang::is_cyrillic(c) {
-                cyrillic += 1;
-            } else if c.is_ascii_alphabetic() {
-                latin += 1;
-            }
+        for &b in line.as_bytes() {
+            cyrillic += usize::from(matches!(b, 0xD0..=0xD3));
+            latin += usize::from(b.is_ascii_alphabetic());
         }
     }
     (cyrillic, latin)
@@ -283,6 +282,19 @@ mod tests {
             "UTF-8",
             &ReadOptions::default(),
         )
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn letters_counted_on_bytes_are_the_characters_letters(
+            text in "[a-zA-Zа-яА-ЯёЁіїґ\u{0400}-\u{04FF}\u{0500}-\u{052F}é€ñ0-9 .,\n]{0,40}"
+        ) {
+            let lines: Vec<Line<'_>> = text.lines().enumerate().map(|(i, l)| (i, std::borrow::Cow::Borrowed(l))).collect();
+            let by_chars = lines.iter().flat_map(|(_, l)| l.chars()).fold((0, 0), |(c, l), ch| {
+                (c + usize::from(crate::lang::is_cyrillic(ch)), l + usize::from(ch.is_ascii_alphabetic()))
+            });
+            proptest::prop_assert_eq!(letters(&lines), by_chars);
+        }
     }
 
     const SAMPLE: &str = "\nЗаголовок встречи\n\n\n2024-05-06 12:30:00\n\nМосква, Кремль\n\nВступление.\n* * *\nНачало встречи\nВ.Путин: Добрый день!\nПродолжение [вставка].\nИ.Иванов (как переведено): Спасибо.\n&lt;…&gt;\n\n\n\nhttp://kremlin.ru/events/1";
