@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub mod allocator;
 mod count;
 mod diagnostics;
 mod dictionaries;
@@ -73,6 +75,8 @@ impl Outcome {
 /// Exit codes: 0 all good, 1 usage (or an error before any input was read), 2 some input failed.
 pub fn main() -> ExitCode {
     memory::set_mmap_threshold();
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    allocator::configure();
     // clap exits with 2 on a usage error; here 2 means "some input failed", so usage errors exit with 1.
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
