@@ -125,33 +125,27 @@ impl TypeCounts {
         }
     }
 
-    /// Adds one; returns the new count.
+    /// Adds one; returns the new count. Inlined into the passes' loops, with the map's work kept out of line.
+    #[inline(always)]
     fn inc(&mut self, t: u32) -> u32 {
         match self {
             TypeCounts::Dense(v) => {
                 v[t as usize] += 1;
                 v[t as usize]
             }
-            TypeCounts::Sparse(m) => {
-                let c = m.entry(t).or_default();
-                *c += 1;
-                *c
-            }
+            TypeCounts::Sparse(m) => sparse_inc(m, t),
         }
     }
 
     /// Removes one; returns the new count.
+    #[inline(always)]
     fn dec(&mut self, t: u32) -> u32 {
         match self {
             TypeCounts::Dense(v) => {
                 v[t as usize] -= 1;
                 v[t as usize]
             }
-            TypeCounts::Sparse(m) => {
-                let c = m.get_mut(&t).expect("counted before");
-                *c -= 1;
-                *c
-            }
+            TypeCounts::Sparse(m) => sparse_dec(m, t),
         }
     }
 
@@ -169,6 +163,22 @@ impl TypeCounts {
             TypeCounts::Sparse(m) => m.clear(),
         }
     }
+}
+
+/// Adds one to the count of `t` in a map of counts; returns the new count.
+#[inline(never)]
+fn sparse_inc(m: &mut HashMap<u32, u32>, t: u32) -> u32 {
+    let c = m.entry(t).or_default();
+    *c += 1;
+    *c
+}
+
+/// Removes one from the count of `t`, counted before, in a map of counts; returns the new count.
+#[inline(never)]
+fn sparse_dec(m: &mut HashMap<u32, u32>, t: u32) -> u32 {
+    let c = m.get_mut(&t).expect("counted before");
+    *c -= 1;
+    *c
 }
 
 /// Computes every measure; `window` is the MATTR window.
