@@ -147,7 +147,8 @@ struct Spellings {
     key: String,
 }
 
-/// Bytes of text per distinct spelling, roughly, in a long Russian text (a novel of 1 MB has some 30,000).
+/// Bytes of text per distinct spelling, generously: a novel of 1 MB has 18,000 to 25,000 spellings (four novels of
+/// `bench/ruslit` counted with a `\w+` pattern), so tables made with one entry per 32 bytes do not grow.
 const BYTES_PER_SPELLING: usize = 32;
 
 impl Spellings {
@@ -260,6 +261,18 @@ pub(super) fn analyse_meeting(meeting: &Meeting, options: &AnalysisOptions) -> L
         )
     };
     let any_by_key = meeting.turns().any(|t| language(t).1);
+    // The tables of the meeting's spellings and keys are made about as large as its text will need, so that they
+    // do not grow (and rehash every string) over and over on a long text.
+    let bytes: usize = meeting
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Turn(turn) => turn.paragraphs.iter().map(|p| p.spoken.len()).sum(),
+            Block::Lead { text, .. } => text.len(),
+            _ => 0,
+        })
+        .sum();
+    let room = bytes / BYTES_PER_SPELLING;
     let mut local = Local {
         info: MeetingInfo {
             id: meeting.id.clone(),
@@ -274,7 +287,7 @@ pub(super) fn analyse_meeting(meeting: &Meeting, options: &AnalysisOptions) -> L
             attributes: meeting.attributes.clone(),
         },
         path: meeting.path.clone(),
-        keys: Interner::new(),
+        keys: Interner::with_capacity(room),
         surfaces: Surfaces::default(),
         turns: Vec::new(),
         excluded: (0, 0),
@@ -284,19 +297,7 @@ pub(super) fn analyse_meeting(meeting: &Meeting, options: &AnalysisOptions) -> L
             analysed: any_by_key.then(Vec::new),
         },
     };
-    // The tables of the meeting's spellings and keys are made about as large as its text will need, so that they
-    // do not grow (and rehash every string) over and over on a long text.
-    let bytes: usize = meeting
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Turn(turn) => turn.paragraphs.iter().map(|p| p.spoken.len()).sum(),
-            Block::Lead { text, .. } => text.len(),
-            _ => 0,
-        })
-        .sum();
-    let mut spellings = Spellings::with_capacity(bytes / BYTES_PER_SPELLING);
-    local.keys = Interner::with_capacity(bytes / BYTES_PER_SPELLING);
+    let mut spellings = Spellings::with_capacity(room);
     let mut number = 0;
     for block in &meeting.blocks {
         if let Block::Turn(turn) = block {

@@ -224,9 +224,11 @@ pub(super) fn preview(line: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The no-break spaces, as characters.
+    const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
+
     #[test]
     fn no_break_spaces_are_found_by_their_bytes() {
-        const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
         for s in [
             "",
             "a b",
@@ -248,7 +250,6 @@ mod tests {
         fn spaces_for_no_break_replaces_as_the_characters_do(
             s in "[a-zа-я \u{00A0}\u{00A1}\u{202F}\u{2007}\u{2008}\u{2028}\u{0100}Â‰…]{0,24}"
         ) {
-            const NBSP: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
             proptest::prop_assert_eq!(spaces_for_no_break(&s), s.replace(NBSP, " "));
         }
     }
