@@ -116,9 +116,10 @@ impl Lemmatizer {
         let pick = match want {
             Want::Best => None,
             Want::Known(names) if names.is_empty() => None,
+            // The name type first: most analyses are no names, and their lemmas need not be folded.
             Want::Known(names) => (0..analyses.len()).find(|&i| {
-                names.contains::<str>(&fold(&analyses[i].lemma))
-                    && self.name_type(&analyses[i]).is_some()
+                self.name_type(&analyses[i]).is_some()
+                    && names.contains::<str>(&fold(&analyses[i].lemma))
             }),
         };
         let pick = pick.or_else(|| self.person_reading(word, &analyses));
@@ -320,10 +321,13 @@ fn is_letter_of_abbreviation(word: &str) -> bool {
 /// A dictionary lemma folded like a key: the dictionary's lemmas are lowercase NFC already, so only `ё` → `е` is
 /// left (anything else goes through the key normalisation).
 fn fold(lemma: &str) -> std::borrow::Cow<'_, str> {
-    if lemma
-        .chars()
-        .all(|c| c.is_lowercase() && c != 'ё' || c == '-')
-    {
+    // Russian and Latin lowercase letters are told by their range; other characters ask Unicode.
+    let lowercase = |c: char| match c {
+        'а'..='я' | 'a'..='z' => true,
+        'ё' => false,
+        _ => c.is_lowercase(),
+    };
+    if lemma.chars().all(|c| lowercase(c) || c == '-') {
         std::borrow::Cow::Borrowed(lemma)
     } else {
         std::borrow::Cow::Owned(crate::text::normalize::key(lemma))
