@@ -487,6 +487,15 @@ mod tests {
         assert_eq!(lemma("был", Want::Best), ("быть".into(), Pos::Aux));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn folding_tells_lowercase_letters_as_unicode_does(lemma in "[а-яёa-zА-ЯЁA-Zß-ÿΑ-ω-]{0,10}") {
+            let lowercase = lemma.chars().all(|c| c.is_lowercase() && c != 'ё' || c == '-');
+            let expected = if lowercase { lemma.clone() } else { crate::text::normalize::key(&lemma) };
+            proptest::prop_assert_eq!(fold(&lemma).into_owned(), expected);
+        }
+    }
+
     #[test]
     fn cache_reads_each_word_once() {
         let mut c = LemmaCache::new(Lemmatizer::new().unwrap());
