@@ -43,6 +43,15 @@ impl Strings {
         self.ends.len()
     }
 
+    /// Whether the string at `i` is `s`: its bytes compared without the character-boundary checks of slicing a
+    /// `str`, and short strings (most words) by a few word-sized loads instead of a call to `memcmp`.
+    #[inline]
+    fn is_at(&self, i: usize, s: &[u8]) -> bool {
+        let end = self.ends[i] as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        end - start == s.len() && same_bytes(&self.text.as_bytes()[start..end], s)
+    }
+
     /// The buffer and the end offsets of its strings, as [`Strings::from_parts`] takes them.
     pub fn parts(&self) -> (&str, &[u32]) {
         (&self.text, &self.ends)
@@ -65,6 +74,21 @@ impl Strings {
     /// All strings in order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         (0..self.ends.len()).map(|i| self.get(i))
+    }
+}
+
+/// Whether two byte strings of the same length are equal; from 4 to 16 bytes (most words) by two overlapping loads
+/// of 4 or 8 bytes from each end, else by the slices' comparison (`memcmp`).
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    debug_assert_eq!(a.len(), b.len());
+    let n = a.len();
+    let word = |x: &[u8], at: usize| u64::from_le_bytes(x[at..at + 8].try_into().unwrap_or([0; 8]));
+    let half = |x: &[u8], at: usize| u32::from_le_bytes(x[at..at + 4].try_into().unwrap_or([0; 4]));
+    match n {
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        _ => a == b,
     }
 }
 
@@ -136,7 +160,7 @@ impl Interner {
         } = self;
         let entry = table.entry(
             hash,
-            |&id| strings.get(id as usize) == s,
+            |&id| strings.is_at(id as usize, s.as_bytes()),
             |&id| hasher.hash_one(strings.get(id as usize)),
         );
         match entry {
@@ -182,7 +206,9 @@ impl Interner {
     /// The id of `s`, if interned.
     pub fn get(&self, s: &str) -> Option<u32> {
         let hash = self.hasher.hash_one(s);
-        self.table.find(hash, |&id| self.span(id) == s).copied()
+        (self.table)
+            .find(hash, |&id| self.strings.is_at(id as usize, s.as_bytes()))
+            .copied()
     }
 
     /// The string of an id.
@@ -224,6 +250,19 @@ mod tests {
         assert_eq!(i.get("путин"), Some(0));
         assert_eq!(i.len(), 3);
         assert_eq!(i.iter().collect::<Vec<_>>(), ["путин", "токаев", ""]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bytes_compare_as_slices_do(a in proptest::collection::vec(0u8..4, 0..40), flip in 0usize..40) {
+            // Mostly equal pairs, and pairs differing in one byte anywhere (at either end of an 8-byte load).
+            let mut b = a.clone();
+            proptest::prop_assert!(same_bytes(&a, &b));
+            if let Some(byte) = b.get_mut(flip) {
+                *byte ^= 1;
+            }
+            proptest::prop_assert_eq!(same_bytes(&a, &b), a == b);
+        }
     }
 
     #[test]
