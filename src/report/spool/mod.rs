@@ -341,6 +341,11 @@ impl<'d, R: Row> RowSpool<'d, R> {
 
     /// Appends a row.
     pub fn push(&mut self, row: &R) {
+        self.push_then(row, |_| {});
+    }
+
+    /// Appends a row and hands its CSV bytes to `then` (not called without CSV or after a failure).
+    fn push_then(&mut self, row: &R, then: impl FnOnce(&[u8])) {
         self.rows += 1;
         if let Some(Ok(parquet)) = &mut self.parquet {
             parquet.push(row);
@@ -348,10 +353,49 @@ impl<'d, R: Row> RowSpool<'d, R> {
         if self.failed.is_some() || !self.csv {
             return;
         }
+        let start = self.buf.len();
         if let Err(e) = row.append(&mut self.buf) {
             self.failed = Some(e);
-        } else if self.buf.len() >= 1 << 16 {
+            return;
+        }
+        then(&self.buf[start..]);
+        if self.buf.len() >= 1 << 16 {
             self.drain();
+        }
+    }
+
+    /// Appends `row` here and `twin_row` to `twin`, two rows that differ only in their first field: `twin_row` is
+    /// written as `row`'s CSV with its first `skip` bytes (its first field and comma, as written) replaced by
+    /// `lead`, so that the row is formatted once. The caller vouches for the bytes: `row`'s CSV starts with
+    /// `skip` bytes that are its first field and comma, and `twin_row`'s first field and comma are written `lead`.
+    pub fn push_twice(
+        &mut self,
+        row: &R,
+        twin: &mut RowSpool<'_, R>,
+        twin_row: &R,
+        skip: usize,
+        lead: &[u8],
+    ) {
+        let mut copied = false;
+        self.push_then(row, |bytes| {
+            if twin.failed.is_some() || !twin.csv {
+                return;
+            }
+            debug_assert!(bytes.len() > skip && bytes[skip - 1] == b',');
+            twin.buf.extend_from_slice(lead);
+            twin.buf.extend_from_slice(&bytes[skip..]);
+            copied = true;
+        });
+        if !copied {
+            // Without CSV (or after a failure here) the twin formats its own row.
+            return twin.push(twin_row);
+        }
+        twin.rows += 1;
+        if let Some(Ok(parquet)) = &mut twin.parquet {
+            parquet.push(twin_row);
+        }
+        if twin.buf.len() >= 1 << 16 {
+            twin.drain();
         }
     }
 

@@ -108,6 +108,11 @@ fn write_group<'a>(
     let mut all = all_too.then(|| RowSpool::<FreqRow>::new(dir, 0, format));
     out.header();
     all.iter_mut().for_each(RowSpool::header);
+    // A name CSV writes as it is (the fields of `*` rows then start where the speaker's rows' do after the name).
+    let plain = !speaker.is_empty()
+        && !speaker
+            .bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
     let mut section = 0;
     let heads = group_rows(corpus, group, pass, scratch, &mut |v, r| {
         // The views' rows come view after view: a new view ends the section of the one before.
@@ -116,9 +121,14 @@ fn write_group<'a>(
             all.iter_mut().for_each(RowSpool::end_section);
             section += 1;
         }
-        out.push(r);
-        if let Some(all) = &mut all {
-            all.push(&as_all(r));
+        match &mut all {
+            // The rows of `*` are the speaker's with another first field: formatted once.
+            Some(all) if plain => out.push_twice(r, all, &as_all(r), speaker.len() + 1, ALL_LEAD),
+            Some(all) => {
+                out.push(r);
+                all.push(&as_all(r));
+            }
+            None => out.push(r),
         }
     })?;
     while section < pass.views.len() {
@@ -145,6 +155,9 @@ fn write_group<'a>(
     files.extend(all);
     Ok(files)
 }
+
+/// How a row of `*` starts: its first field and comma.
+const ALL_LEAD: &[u8] = b"*,";
 
 /// A speaker's row as the row of `*` when the speaker has every turn ([`counted_groups`]).
 fn as_all<'a>(row: &FreqRow<'a>) -> FreqRow<'a> {
@@ -467,6 +480,70 @@ mod tests {
             assert!(heads.iter().any(|r| r.view == view.as_str() && r.content));
             assert_eq!(made.freq_heads().unwrap(), heads);
         }
+    }
+
+    #[test]
+    fn rows_of_all_formatted_once_are_those_formatted_alone() {
+        use crate::report::spool::{assemble_table, RowSpool};
+        let dir = tempfile::tempdir().unwrap();
+        let row = |term: &'static str, count: u64| FreqRow {
+            speaker: "(narration)",
+            view: "key",
+            term,
+            form: term,
+            count,
+            per_10k: count as f64 / 7.0,
+            rank: 1,
+            meetings: 2,
+            dp: 0.25,
+            stopword: false,
+            pos: "NOUN",
+            content: true,
+        };
+        // A plain row, and rows that go through the `csv` crate (a term to quote).
+        let rows = [row("мир", 3), row("a,b", 2), row("\"цитата\"", 1)];
+        for format in [TableFormat::Csv, TableFormat::Both] {
+            let (mut one, mut all_once) = (
+                RowSpool::new(dir.path(), 0, format),
+                RowSpool::new(dir.path(), 0, format),
+            );
+            let mut alone = RowSpool::new(dir.path(), 0, format);
+            for spool in [&mut one, &mut all_once, &mut alone] {
+                spool.header();
+            }
+            for r in &rows {
+                one.push_twice(
+                    r,
+                    &mut all_once,
+                    &as_all(r),
+                    "(narration)".len() + 1,
+                    ALL_LEAD,
+                );
+                alone.push(&as_all(r));
+            }
+            let written = |spool: RowSpool<FreqRow>, name: &str| {
+                let path = dir.path().join(name);
+                let spooled = spool.finish(&path).unwrap();
+                assemble_table::<FreqRow>(&path, format, &[(&spooled, 0)]).unwrap();
+                let parquet = format
+                    .parquet()
+                    .then(|| std::fs::read(path.with_extension("parquet")).unwrap());
+                (std::fs::read_to_string(&path).unwrap(), parquet)
+            };
+            let (once, alone) = (written(all_once, "once.csv"), written(alone, "alone.csv"));
+            assert_eq!(once, alone);
+            assert_eq!(
+                once.0.lines().nth(2),
+                Some("*,key,\"a,b\",\"a,b\",2,0.2857142857142857,1,2,0.25,false,NOUN,true")
+            );
+            let (speaker, _) = written(one, "one.csv");
+            assert!(speaker
+                .lines()
+                .nth(1)
+                .unwrap()
+                .starts_with("(narration),key,мир,"));
+        }
+        assert_eq!(ALL_LEAD, format!("{ALL},").as_bytes());
     }
 
     proptest! {
