@@ -50,6 +50,14 @@ impl<'a> LineCounter<'a> {
 /// A non-blank line: its 1-based number and its text (borrowed from the file unless it had to change).
 pub(super) type Line<'t> = (usize, Cow<'t, str>);
 
+/// `s` with its HTML character references decoded; as it is, without a scan of its characters, when it has no `&`.
+fn decode_entities(s: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
+        return Cow::Borrowed(s);
+    }
+    html_escape::decode_html_entities(s)
+}
+
 /// Whether `s` holds U+00A0, U+202F or U+2007, looking only at the bytes that can start them (`C2`, `E2`).
 fn has_no_break_space(s: &str) -> bool {
     no_break_spaces(s).next().is_some()
@@ -140,12 +148,12 @@ fn content_lines_with(text: &str, mut markup: Option<Markup>) -> Content<'_> {
         };
         // No-break spaces (as `&nbsp;` or as characters) are spaces in a label and in speech alike.
         let clean: Cow<str> = match text {
-            Cow::Borrowed(line) => match html_escape::decode_html_entities(line) {
+            Cow::Borrowed(line) => match decode_entities(line) {
                 Cow::Borrowed(b) if !has_no_break_space(b) => Cow::Borrowed(b.trim_matches(blank)),
                 decoded => Cow::Owned(spaces_for_no_break(decoded.trim_matches(blank))),
             },
             Cow::Owned(text) => Cow::Owned(spaces_for_no_break(
-                html_escape::decode_html_entities(&text).trim_matches(blank),
+                decode_entities(&text).trim_matches(blank),
             )),
         };
         if !clean.is_empty() {
@@ -251,6 +259,13 @@ mod tests {
             s in "[a-zа-я \u{00A0}\u{00A1}\u{202F}\u{2007}\u{2008}\u{2028}\u{0100}Â‰…]{0,24}"
         ) {
             proptest::prop_assert_eq!(spaces_for_no_break(&s), s.replace(NBSP, " "));
+        }
+
+        #[test]
+        fn entities_decode_as_html_escape_decodes_them(s in "[a-zа-я &;#x0-9]{0,24}|.*&(amp|nbsp|lt|#8212|#x41);.*") {
+            let fast = decode_entities(&s);
+            proptest::prop_assert_eq!(&fast, &html_escape::decode_html_entities(&s));
+            proptest::prop_assert_eq!(matches!(fast, Cow::Borrowed(_)), !s.contains('&') || fast == s);
         }
     }
 }
