@@ -44,10 +44,10 @@ fn detect_language(lines: &[Line<'_>]) -> Language {
 fn letters(lines: &[Line<'_>]) -> (usize, usize) {
     let (mut cyrillic, mut latin) = (0usize, 0usize);
     for (_, line) in lines.iter().take(2000) {
-        for &b in line.as_bytes() {
-            cyrillic += usize::from(matches!(b, 0xD0..=0xD3));
-            latin += usize::from(b.is_ascii_alphabetic());
-        }
+        // Two counts of one test each, which the compiler makes vector loops.
+        let bytes = line.as_bytes();
+        cyrillic += bytes.iter().filter(|&&b| b & 0xFC == 0xD0).count();
+        latin += bytes.iter().filter(|&&b| (b | 0x20).wrapping_sub(b'a') < 26).count();
     }
     (cyrillic, latin)
 }
@@ -287,7 +287,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn letters_counted_on_bytes_are_the_characters_letters(
-            text in "[a-zA-Zа-яА-ЯёЁіїґ\u{0400}-\u{04FF}\u{0500}-\u{052F}é€ñ0-9 .,\n]{0,40}"
+            text in "[a-zA-Zа-яА-ЯёЁіїґ\u{0400}-\u{04FF}\u{0500}-\u{052F}é€ñ0-9 .,\n@\\[`{^_\u{00C0}-\u{00FF}]{0,40}"
         ) {
             let lines: Vec<Line<'_>> = text
                 .lines()
