@@ -34,15 +34,47 @@ pub trait Row: Serialize + Sync {
     }
 }
 
-/// Appends a row's CSV line to `out` through the `csv` crate (no header).
+/// Appends a row's CSV line to `out` through the `csv` crate (no header), with a writer each thread keeps: making
+/// one per row (its builder and buffer) cost more than writing the row.
 pub fn append_csv<T: Serialize + ?Sized>(row: &T, out: &mut Vec<u8>) -> Result<(), csv::Error> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .buffer_capacity(1024)
-        .from_writer(std::mem::take(out));
-    let written = w.serialize(row);
-    *out = w.into_inner().map_err(|e| e.into_error())?;
-    written
+    thread_local! {
+        static WRITER: std::cell::RefCell<Option<csv::Writer<Lines>>> = const { std::cell::RefCell::new(None) };
+    }
+    WRITER.with_borrow_mut(|kept| {
+        let w = kept.get_or_insert_with(|| {
+            csv::WriterBuilder::new()
+                .has_headers(false)
+                // Rows of different tables, of different lengths, pass through one writer.
+                .flexible(true)
+                .buffer_capacity(1024)
+                .from_writer(Lines::default())
+        });
+        let written = w.serialize(row).and_then(|()| Ok(w.flush()?));
+        if written.is_err() {
+            // A record left half written: the next row starts with a new writer.
+            *kept = None;
+            return written;
+        }
+        let mut lines = w.get_ref().0.borrow_mut();
+        out.extend_from_slice(&lines);
+        lines.clear();
+        Ok(())
+    })
+}
+
+/// What [`append_csv`]'s writer writes into: bytes it hands on after each row.
+#[derive(Default)]
+struct Lines(std::cell::RefCell<Vec<u8>>);
+
+impl Write for Lines {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.get_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Where a group's rows went.
@@ -452,6 +484,63 @@ impl<'d, R: Row> RowSpool<'d, R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The row as a writer of its own writes it.
+    fn alone<T: Serialize>(row: &T) -> Result<Vec<u8>, csv::Error> {
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        w.serialize(row)?;
+        Ok(w.into_inner().map_err(|e| e.into_error())?)
+    }
+
+    #[test]
+    fn rows_through_the_kept_writer_are_written_as_alone() {
+        #[derive(Serialize)]
+        struct Short<'a>(&'a str, f64);
+        #[derive(Serialize)]
+        struct Long<'a> {
+            name: &'a str,
+            n: u64,
+            quoted: &'a str,
+            x: f64,
+            flag: bool,
+        }
+        #[derive(Serialize)]
+        struct Nested {
+            first: u32,
+            map: std::collections::BTreeMap<u32, u32>,
+        }
+        let long = Long {
+            name: "Путин",
+            n: 7,
+            quoted: "a,\"b\"\nc",
+            x: 1e-20,
+            flag: true,
+        };
+        let mut out = Vec::new();
+        let mut expected = Vec::new();
+        for _ in 0..3 {
+            append_csv(&Short("мир", 0.5), &mut out).unwrap();
+            expected.extend(alone(&Short("мир", 0.5)).unwrap());
+            append_csv(&long, &mut out).unwrap();
+            expected.extend(alone(&long).unwrap());
+            // A row that cannot be written leaves nothing behind, and the next rows are written as before.
+            // (Its first field is written before the map fails.)
+            let nested = Nested {
+                first: 1,
+                map: [(1, 2)].into(),
+            };
+            assert!(alone(&nested).is_err());
+            assert!(append_csv(&nested, &mut out).is_err());
+            append_csv(&Short("", f64::NAN), &mut out).unwrap();
+            expected.extend(alone(&Short("", f64::NAN)).unwrap());
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+    }
 
     #[test]
     fn spools_in_memory_and_in_files_assemble_alike() {
