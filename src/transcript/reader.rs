@@ -47,7 +47,10 @@ fn letters(lines: &[Line<'_>]) -> (usize, usize) {
         // Two counts of one test each, which the compiler makes vector loops.
         let bytes = line.as_bytes();
         cyrillic += bytes.iter().filter(|&&b| b & 0xFC == 0xD0).count();
-        latin += bytes.iter().filter(|&&b| (b | 0x20).wrapping_sub(b'a') < 26).count();
+        latin += bytes
+            .iter()
+            .filter(|&&b| (b | 0x20).wrapping_sub(b'a') < 26)
+            .count();
     }
     (cyrillic, latin)
 }
