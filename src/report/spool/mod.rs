@@ -373,11 +373,17 @@ impl<'d, R: Row> RowSpool<'d, R> {
 
     /// Appends a row.
     pub fn push(&mut self, row: &R) {
-        self.push_then(row, |_| {});
+        self.push_written(row, |buf| row.append(buf), |_| {});
     }
 
-    /// Appends a row and hands its CSV bytes to `then` (not called without CSV or after a failure).
-    fn push_then(&mut self, row: &R, then: impl FnOnce(&[u8])) {
+    /// Appends `row`, its CSV written into the buffer by `write` and then handed to `then` (neither is called
+    /// without CSV or after a failure).
+    fn push_written(
+        &mut self,
+        row: &R,
+        write: impl FnOnce(&mut Vec<u8>) -> Result<(), csv::Error>,
+        then: impl FnOnce(&[u8]),
+    ) {
         self.rows += 1;
         if let Some(Ok(parquet)) = &mut self.parquet {
             parquet.push(row);
@@ -386,7 +392,7 @@ impl<'d, R: Row> RowSpool<'d, R> {
             return;
         }
         let start = self.buf.len();
-        if let Err(e) = row.append(&mut self.buf) {
+        if let Err(e) = write(&mut self.buf) {
             self.failed = Some(e);
             return;
         }
@@ -408,26 +414,24 @@ impl<'d, R: Row> RowSpool<'d, R> {
         skip: usize,
         lead: &[u8],
     ) {
-        let mut copied = false;
-        self.push_then(row, |bytes| {
-            if twin.failed.is_some() || !twin.csv {
-                return;
-            }
-            debug_assert!(bytes.len() > skip && bytes[skip - 1] == b',');
-            twin.buf.extend_from_slice(lead);
-            twin.buf.extend_from_slice(&bytes[skip..]);
-            copied = true;
-        });
-        if !copied {
-            // Without CSV (or after a failure here) the twin formats its own row.
-            return twin.push(twin_row);
-        }
-        twin.rows += 1;
-        if let Some(Ok(parquet)) = &mut twin.parquet {
-            parquet.push(twin_row);
-        }
-        if twin.buf.len() >= 1 << 16 {
-            twin.drain();
+        let mut pushed = false;
+        self.push_written(
+            row,
+            |buf| row.append(buf),
+            |bytes| {
+                debug_assert!(bytes.len() > skip && bytes[skip - 1] == b',');
+                let copy = |buf: &mut Vec<u8>| {
+                    buf.extend_from_slice(lead);
+                    buf.extend_from_slice(&bytes[skip..]);
+                    Ok(())
+                };
+                twin.push_written(twin_row, copy, |_| {});
+                pushed = true;
+            },
+        );
+        if !pushed {
+            // Without CSV (or after a failure here) the twin writes its own row.
+            twin.push(twin_row);
         }
     }
 
